@@ -1,0 +1,25 @@
+//! # eventline
+//!
+//! Turn news article text into dated events and a timeline graph that can be queried for
+//! ordering and gaps.
+//!
+//! The pipeline: a [`Document`] (text and creation date) → temporal expressions ([`Timex`],
+//! TimeML TIMEX3 with normalized [`TimexValue`]s) → [`Event`]s anchored in time → a
+//! `Timeline` graph answering order, gap and window queries.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod document;
+mod error;
+mod event;
+mod timex;
+mod value;
+
+pub use document::{Dct, DctSource, DocKind};
+pub use error::{DocumentError, ValueError};
+pub use event::{Anchor, AnchorTarget, Aspect, Event, EventClass, Polarity, RelType, Tense};
+pub use timex::{Timex, TimexKind, TimexMod};
+pub use value::{
+    Amount, DateValue, DurationUnit, DurationValue, Granularity, Interval, PartOfDay, RefValue,
+    Season, TimeOfDay, TimexValue,
+};
