@@ -15,7 +15,7 @@ mod event;
 mod timex;
 mod value;
 
-pub use document::{Dct, DctSource, DocKind};
+pub use document::{Dct, DctSource, DocKind, Document};
 pub use error::{DocumentError, ValueError};
 pub use event::{Anchor, AnchorTarget, Aspect, Event, EventClass, Polarity, RelType, Tense};
 pub use timex::{Timex, TimexKind, TimexMod};
