@@ -9,12 +9,14 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod annotation;
 mod document;
 mod error;
 mod event;
 mod timex;
 mod value;
 
+pub use annotation::{Annotation, Endpoint, Link, Provenance};
 pub use document::{Dct, DctSource, DocKind, Document};
 pub use error::{DocumentError, ValueError};
 pub use event::{Anchor, AnchorTarget, Aspect, Event, EventClass, Polarity, RelType, Tense};
