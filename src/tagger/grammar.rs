@@ -437,6 +437,36 @@ impl<'a> Cx<'a> {
         }
     }
 
+    /// A quarter is spoken of in this sentence or the one before (earnings-report style):
+    /// "a year ago" then means the year-ago quarter.
+    pub fn quarter_context(&self, start: usize, end: usize) -> bool {
+        let is_q = |i: usize| matches!(self.unit(i), Some((Unit::Quarter, _)));
+        let mut breaks = 0;
+        let mut i = start;
+        let mut steps = 0;
+        while i > 0 && steps < 80 {
+            if self.sentence_break(i) {
+                breaks += 1;
+                if breaks == 2 {
+                    break;
+                }
+            }
+            i -= 1;
+            steps += 1;
+            if is_q(i) {
+                return true;
+            }
+        }
+        let mut i = end;
+        while i < self.len() && i < end + 40 && !self.sentence_break(i) {
+            if is_q(i) {
+                return true;
+            }
+            i += 1;
+        }
+        false
+    }
+
     /// The sentence's tense around tokens `start..end`: nearest cue before, then after.
     pub fn tense(&self, start: usize, end: usize) -> Tense {
         let mut i = start;
@@ -470,21 +500,33 @@ impl<'a> Cx<'a> {
         if !self.is_word(i) {
             return None;
         }
-        match self.tag(i) {
-            Some(WordTag::PastVerb) => return Some(Tense::Past),
-            Some(WordTag::FutureCue) => return Some(Tense::Future),
-            _ => {}
-        }
-        if self.kw(i, Kw::Will) {
+        let w = self.bytes(i);
+        if self.tag(i) == Some(WordTag::FutureCue) || self.kw(i, Kw::Will) {
             return Some(Tense::Future);
         }
-        let w = self.bytes(i);
-        if w.len() >= 5
-            && w.ends_with(b"ed")
-            && w.first().is_some_and(|b| b.is_ascii_lowercase())
-            && !w.ends_with(b"eed")
-        {
+        let past_form = self.tag(i) == Some(WordTag::PastVerb)
+            || (w.len() >= 5
+                && w.ends_with(b"ed")
+                && w.first().is_some_and(|b| b.is_ascii_lowercase())
+                && !w.ends_with(b"eed"));
+        if past_form {
+            // A participle after a form of "be" is passive: the auxiliary carries the tense.
+            let aux = i.checked_sub(1).is_some_and(|p| {
+                ["is", "are", "be", "been", "being", "am", "to", "'s"]
+                    .iter()
+                    .any(|a| self.is(p, a))
+            });
+            if aux
+                && !["was", "were", "had", "did", "said"]
+                    .iter()
+                    .any(|a| eq_lower(w, a))
+            {
+                return None;
+            }
             return Some(Tense::Past);
+        }
+        if self.tag(i) == Some(WordTag::FutureCue) || self.kw(i, Kw::Will) {
+            return Some(Tense::Future);
         }
         None
     }
@@ -693,7 +735,7 @@ pub(crate) static RULES: &[Rule] = &[
                 "the last twenty four hours",
                 "PT24H",
             ),
-            ex("He left two weeks ago.", "two weeks ago", "2025-03-17"),
+            ex("He left two weeks ago.", "two weeks ago", "2025-W12"),
             ex("He left five months ago.", "five months ago", "2024-10"),
             ex("She left two years ago.", "two years ago", "2023"),
             ex("It took years.", "years", "PXY"),
@@ -707,11 +749,16 @@ pub(crate) static RULES: &[Rule] = &[
         name: "quarter and half",
         examples: &[
             ex(
-                "profit in the third quarter rose",
+                "profit in the third quarter will rise",
                 "the third quarter",
                 "2025-Q3",
             ),
-            ex("its third-quarter loss", "third-quarter", "2025-Q3"),
+            ex(
+                "profit in the third quarter rose",
+                "the third quarter",
+                "2024-Q3",
+            ),
+            ex("its third-quarter loss", "third-quarter", "2024-Q3"),
             ex("results for Q3 2024 were", "Q3 2024", "2024-Q3"),
             ex(
                 "in the first half of 2024 it",
@@ -801,6 +848,40 @@ pub(crate) static RULES: &[Rule] = &[
             ex("unlike in the past, it", "the past", "PAST_REF"),
         ],
         apply: vague,
+    },
+    Rule {
+        name: "period nouns",
+        examples: &[
+            ex(
+                "Over the weekend, he resigned.",
+                "the weekend",
+                "2025-W13-WE",
+            ),
+            ex("For the year ended June 30, it earned", "the year", "P1Y"),
+            ex(
+                "It expects growth for the full year.",
+                "the full year",
+                "2025",
+            ),
+            ex("complete the deal by year-end.", "year-end", "2025-12-31"),
+            ex("a loss in the 1988 period", "the 1988 period", "1988"),
+            ex(
+                "In the 1988 third quarter, it lost",
+                "the 1988 third quarter",
+                "1988-Q3",
+            ),
+            ex(
+                "sales for this year's third quarter were",
+                "this year's third quarter",
+                "2025-Q3",
+            ),
+            ex(
+                "Operating revenue rose in the latest period.",
+                "the latest period",
+                "2024-Q4",
+            ),
+        ],
+        apply: period,
     },
     Rule {
         name: "year-ago comparison",
@@ -1030,18 +1111,20 @@ fn with_modifier(cx: &Cx<'_>, i: usize) -> Option<Found> {
         }
         let is_point = matches!(f.kind, TimexKind::Date | TimexKind::Time)
             && !matches!(f.partial, Partial::Ago { .. } | Partial::Ref(_));
+        let is_ago = matches!(f.partial, Partial::Ago { .. } | Partial::YearAgo)
+            || (f.kind == TimexKind::Date && matches!(f.partial, Partial::Ref(_)) && f.end > j + 1);
         let fits = if m.points {
             is_point
+        } else if m.words == ["about"] || m.words == ["almost"] {
+            // Usually left outside the span, except before "… ago".
+            is_ago
         } else {
-            f.kind == TimexKind::Duration
-                || matches!(
-                    f.partial,
-                    Partial::Ago { .. } | Partial::Time(..) | Partial::YearAgo
-                )
+            f.kind == TimexKind::Duration || is_ago || matches!(f.partial, Partial::Time(..))
         };
         // "earlier"/"later" only before this/last/today/weekday ("earlier this year").
         if (m.words == ["earlier"] || m.words == ["later"])
             && !(cx.kw(j, Kw::This)
+                || cx.kw(j, Kw::That)
                 || cx.kw(j, Kw::Today)
                 || cx.kw(j, Kw::Yesterday)
                 || cx.kw(j, Kw::Tonight)
@@ -1193,7 +1276,7 @@ fn month_date(cx: &Cx<'_>, i: usize) -> Option<Found> {
     // Month Day [, Year]
     if let Some((d, k)) = cx.day(j) {
         let numeric = cx.num(j).is_some();
-        let time_like = cx.p(k, ':')
+        let time_like = (cx.p(k, ':') && cx.joined(k + 1) && cx.digits(k + 1) == 2)
             || cx.p(k, '%')
             || (numeric && cx.unit(k).is_some())
             || (cx.hyphen(k) && cx.unit(k + 1).is_some());
@@ -1596,9 +1679,6 @@ fn relative(cx: &Cx<'_>, i: usize) -> Option<Found> {
             0 => WdRel::This,
             _ => WdRel::Next,
         };
-        if anaphoric {
-            return None;
-        }
         return date(i, k + 1, Partial::Day(DaySpec::Weekday(wd, rel)));
     }
     if let Some((m, e)) = cx.month(k) {
@@ -1684,6 +1764,7 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let the = cx.kw(i, Kw::The);
     let mut j = if the { i + 1 } else { i };
     let lead = [
+        Kw::Latest,
         Kw::Past,
         Kw::Last,
         Kw::Next,
@@ -1736,6 +1817,13 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
         ));
     }
     let (q, mut k) = cx.qty(j)?;
+    if (cx.kw(k, Kw::To) || cx.kw(k, Kw::Or) || cx.p(k, '-')) && !q.article {
+        if let Some((q2, k2)) = cx.qty(k + 1) {
+            if q2.n.is_some() && !q2.article && cx.unit(k2).is_some() {
+                k = k2;
+            }
+        }
+    }
     if cx.kw(k, Kw::More) {
         k += 1;
     }
@@ -1760,18 +1848,32 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
     if matches!(u, Unit::Weekend) && q.article {
         return None;
     }
+    // "year-earlier", "year-end", "year-old": another rule's compound.
+    if cx.hyphen(k + 1) {
+        return None;
+    }
     let mut end = k + 1;
     let mut q = q;
     if cx.kw(end, Kw::And) && cx.kw(end + 1, Kw::A) && cx.kw(end + 2, Kw::Half) {
         q.half = true;
         end += 3;
     }
+    // "a year or so", "a year or two"
+    if cx.kw(end, Kw::Or)
+        && (cx.is(end + 1, "so")
+            || cx.qty(end + 1).is_some_and(|(q2, e2)| {
+                q2.n.is_some() && cx.unit(e2).is_none() && !cx.kw(e2, Kw::Ago)
+            }))
+    {
+        end += 2;
+    }
     // Ages: "30 years old".
     if cx.is(end, "old") || (cx.hyphen(end) && cx.is(end + 1, "old")) {
         return None;
     }
     // Rates: "$1.76 a year", "700 seats a week", "twice a year".
-    if q.article && !the && !lead && i > 0 {
+    let dated = cx.kw(end, Kw::Ago) || cx.kw(end, Kw::Earlier);
+    if q.article && !the && !lead && i > 0 && !dated {
         let p = i - 1;
         let w = cx.bytes(p);
         let plural_noun = cx.is_word(p)
@@ -1785,13 +1887,18 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
             ]
             .iter()
             .any(|s| eq_lower(w, s));
+        let amount_before = [
+            "million", "billion", "thousand", "hundred", "cents", "dollars", "percent",
+        ]
+        .iter()
+        .any(|a| cx.is(p, a));
         if cx.num(p).is_some()
             || cx.p(p, '%')
             || plural_noun
+            || amount_before
             || cx.kw(p, Kw::Times)
             || cx.kw(p, Kw::Twice)
             || cx.is(p, "once")
-            || cx.is(p, "cents")
         {
             return None;
         }
@@ -2183,6 +2290,12 @@ fn set(cx: &Cx<'_>, i: usize) -> Option<Found> {
         Some(f)
     };
     if let Some(Lex::Frequency(u)) = cx.lx(i) {
+        // "a quarterly dividend", "the daily Granma": an adjective, not a set.
+        if cx.is_word_lower_noun(i + 1)
+            || (cx.cap(i + 1) && cx.is_word(i + 1) && !cx.joined(i + 1) && cx.lx(i + 1).is_none())
+        {
+            return None;
+        }
         return setf(i + 1, TimexValue::Duration(set_unit(u, 1)?), None, None);
     }
     if cx.kw(i, Kw::Every) || cx.kw(i, Kw::Each) {
@@ -2302,11 +2415,18 @@ fn vague(cx: &Cx<'_>, i: usize) -> Option<Found> {
             if i > 0 && (cx.kw(i - 1, Kw::A) || cx.kw(i - 1, Kw::Its)) {
                 return None;
             }
+            if cx.is_word_lower_noun(i + 1) || cx.kw(i + 1, Kw::Of) {
+                return None;
+            }
             r(i + 1, RefValue::Future)
         }
+        Lex::Kw(Kw::More) if cx.kw(i + 1, Kw::Recently) => r(i + 2, RefValue::Past),
         Lex::Kw(Kw::The) => {
             if cx.kw(i + 1, Kw::Future) && !cx.kw(i + 2, Kw::Of) {
                 return r(i + 2, RefValue::Future);
+            }
+            if cx.is(i + 1, "near") && cx.kw(i + 2, Kw::Future) {
+                return r(i + 3, RefValue::Future);
             }
             if cx.kw(i + 1, Kw::Past)
                 && cx.qty(i + 2).is_none()
@@ -2337,6 +2457,121 @@ impl Cx<'_> {
             && self.tag(i).is_none()
             && !self.bytes(i).ends_with(b"ly")
     }
+}
+
+fn period(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    // "a weekend interview": the weekend before the document date.
+    if cx.unit(i) == Some((Unit::Weekend, false))
+        && i > 0
+        && cx.kw(i - 1, Kw::A)
+        && cx.is_word_lower_noun(i + 1)
+    {
+        return date(i, i + 1, Partial::RelWeekend(None));
+    }
+    // year-end, year end, year's end
+    if cx.unit(i) == Some((Unit::Year, false)) {
+        let e = if cx.hyphen(i + 1) && cx.kw(i + 2, Kw::End) {
+            Some(i + 3)
+        } else if cx.kw(i + 1, Kw::End) && !cx.kw(i + 2, Kw::Of) {
+            Some(i + 2)
+        } else if cx.apos(i + 1) && cx.is(i + 2, "s") && cx.kw(i + 3, Kw::End) {
+            Some(i + 4)
+        } else {
+            None
+        };
+        if let Some(e) = e {
+            let since = i > 0 && cx.kw(i - 1, Kw::Since);
+            return date(i, e, Partial::YearEnd(since));
+        }
+    }
+    // this year's third quarter, last year's quarter
+    for (k, off) in [(Kw::This, 0), (Kw::Last, -1), (Kw::Next, 1)] {
+        if cx.kw(i, k)
+            && cx.unit(i + 1) == Some((Unit::Year, false))
+            && cx.apos(i + 2)
+            && cx.is(i + 3, "s")
+        {
+            let j = i + 4;
+            if let Some((n, e)) = ordinal_quarter(cx, j) {
+                let e2 = if cx.hyphen(e) { e + 1 } else { e };
+                if cx.unit(e2) == Some((Unit::Quarter, false)) {
+                    return date(i, e2 + 1, Partial::QuarterOfRelYear(n, off));
+                }
+                if cx.kw(e2, Kw::Half) {
+                    return None;
+                }
+            }
+            if off == -1 && (cx.unit(j) == Some((Unit::Quarter, false)) || cx.kw(j, Kw::Period)) {
+                return date(i, j + 1, Partial::YearAgo);
+            }
+        }
+    }
+    if !cx.kw(i, Kw::The) {
+        return None;
+    }
+    let j = i + 1;
+    if cx.unit(j) == Some((Unit::Weekend, false)) {
+        return date(i, j + 1, Partial::RelWeekend(None));
+    }
+    // the 1988 period, the 1988 third quarter
+    if let Some((y, e)) = cx.year4(j) {
+        if cx.kw(e, Kw::Period) || cx.unit(e) == Some((Unit::Year, false)) {
+            return date(i, e + 1, Partial::Year(y));
+        }
+        if let Some((n, e2)) = ordinal_quarter(cx, e) {
+            let e3 = if cx.hyphen(e2) { e2 + 1 } else { e2 };
+            if cx.unit(e3) == Some((Unit::Quarter, false)) {
+                return date(i, e3 + 1, Partial::Quarter(Some(y), n));
+            }
+            if cx.kw(e3, Kw::Half) && n <= 2 {
+                return date(i, e3 + 1, Partial::Half(Some(y), n));
+            }
+        }
+        return None;
+    }
+    // the latest period
+    if (cx.kw(j, Kw::Latest) || cx.kw(j, Kw::Recent)) && cx.kw(j + 1, Kw::Period) {
+        return date(i, j + 2, Partial::ReportedQuarter);
+    }
+    // the [full|fiscal|calendar] year [ended …]
+    let k = if cx.is(j, "full")
+        || cx.kw(j, Kw::Fiscal)
+        || cx.is(j, "calendar")
+        || cx.is(j, "entire")
+        || cx.is(j, "whole")
+    {
+        j + 1
+    } else {
+        j
+    };
+    if cx.unit(k) == Some((Unit::Year, false)) && !cx.hyphen(k + 1) && !cx.apos(k + 1) {
+        if cx.is(k + 1, "ended")
+            || cx.is(k + 1, "ending")
+            || cx.is(k + 1, "ends")
+            || (k == j
+                && !cx.is(j, "full")
+                && i > 0
+                && (cx.kw(i - 1, Kw::For)
+                    || cx.kw(i - 1, Kw::During)
+                    || cx.is(i - 1, "throughout")))
+        {
+            return Some(Found::new(
+                i,
+                k + 1,
+                TimexKind::Duration,
+                Partial::Duration(DurationValue::new(1, DurationUnit::Year)),
+            ));
+        }
+        if cx.kw(k + 1, Kw::Of)
+            || cx.kw(k + 1, Kw::Before)
+            || cx.kw(k + 1, Kw::After)
+            || cx.is(k + 1, "in")
+        {
+            return None;
+        }
+        return date(i, k + 1, Partial::RelYear(0));
+    }
+    None
 }
 
 fn year_ago(cx: &Cx<'_>, i: usize) -> Option<Found> {

@@ -578,26 +578,10 @@ pub(crate) const PAST_VERBS: &[&str] = &[
 ];
 
 /// Words that announce the future.
+#[rustfmt::skip]
 pub(crate) const FUTURE_CUES: &[&str] = &[
-    "will",
-    "shall",
-    "ll",
-    "would",
-    "going",
-    "scheduled",
-    "expected",
-    "expects",
-    "plans",
-    "planned",
-    "plan",
-    "upcoming",
-    "next",
-    "tomorrow",
-    "due",
-    "intends",
-    "aims",
-    "hopes",
-    "coming",
+    "will", "shall", "ll", "would", "going", "scheduled", "expected", "expects", "plans",
+    "planning", "plan", "upcoming", "tomorrow", "intends", "intend", "aims", "hopes",
 ];
 
 /// Count nouns: "1998 people" is not a year.

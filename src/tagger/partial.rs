@@ -94,6 +94,8 @@ pub(crate) enum Partial {
         /// Counted from the reference time rather than the document date.
         anaphoric: bool,
     },
+    /// The end of the year in focus ("year-end"); `true` when the text looks back ("since").
+    YearEnd(bool),
     /// The comparison period of an earnings report: "a year ago", "year-earlier".
     YearAgo,
     /// A unit relative to the last mentioned date ("the following year" = Year, 1).
