@@ -469,17 +469,34 @@ impl<'a> Cx<'a> {
 
     /// The sentence's tense around tokens `start..end`: nearest cue before, then after.
     pub fn tense(&self, start: usize, end: usize) -> Tense {
+        // A deadline: "by February", "until Tuesday morning", "ahead of the weekend".
+        if start > 0
+            && (self.kw(start - 1, Kw::By)
+                || self.kw(start - 1, Kw::Until)
+                || self.is(start - 1, "till")
+                || (self.kw(start - 1, Kw::Of) && start > 1 && self.kw(start - 2, Kw::Ahead)))
+        {
+            return Tense::Future;
+        }
+        // Before the expression: a future marker anywhere in the clause wins ("would be paid
+        // on a still unspecified date in January"); otherwise the nearest past form.
         let mut i = start;
         let mut steps = 0;
+        let mut past = false;
         while i > 0 && steps < 14 {
             if self.sentence_break(i) {
                 break;
             }
             i -= 1;
             steps += 1;
-            if let Some(t) = self.cue(i) {
-                return t;
+            match self.cue(i) {
+                Some(Tense::Future) => return Tense::Future,
+                Some(Tense::Past) => past = true,
+                _ => {}
             }
+        }
+        if past {
+            return Tense::Past;
         }
         let mut i = end;
         let mut steps = 0;
@@ -502,7 +519,17 @@ impl<'a> Cx<'a> {
         }
         let w = self.bytes(i);
         if self.tag(i) == Some(WordTag::FutureCue) || self.kw(i, Kw::Will) {
-            return Some(Tense::Future);
+            // "plans to", "expected to": the noun "plan" or "the expected loss" are no cue.
+            let needs_to = [
+                "plan", "plans", "planning", "going", "intends", "intend", "aims", "hopes",
+                "expects", "expected",
+            ]
+            .iter()
+            .any(|a| eq_lower(w, a));
+            if !needs_to || self.kw(i + 1, Kw::To) {
+                return Some(Tense::Future);
+            }
+            return None;
         }
         let past_form = self.tag(i) == Some(WordTag::PastVerb)
             || (w.len() >= 5
@@ -803,7 +830,7 @@ pub(crate) static RULES: &[Rule] = &[
             ex(
                 "until 5 p.m. EST Nov. 9.",
                 "5 p.m. EST Nov. 9",
-                "2024-11-09T17:00",
+                "2025-11-09T17:00",
             ),
         ],
         apply: clock,
@@ -1042,7 +1069,23 @@ pub(crate) fn best_at(cx: &Cx<'_>, i: usize) -> Option<Found> {
             best = Some(f);
         }
     }
+    if let Some(f) = best.as_mut() {
+        ended_quarter(cx, f);
+    }
     best
+}
+
+/// "the quarter ended Sept. 30": the quarter is the one that ends on that day.
+fn ended_quarter(cx: &Cx<'_>, f: &mut Found) {
+    let is_quarter = matches!(f.partial, Partial::ReportedQuarter | Partial::RelQuarter(_));
+    if !is_quarter || !(cx.is(f.end, "ended") || cx.is(f.end, "ending")) {
+        return;
+    }
+    if let Some(d) = month_date(cx, f.end + 1) {
+        if let Partial::Day(DaySpec::Date(y, m, _)) = d.partial {
+            f.partial = Partial::Quarter(y, (m - 1) / 3 + 1);
+        }
+    }
 }
 
 fn core_at(cx: &Cx<'_>, i: usize) -> Option<Found> {
@@ -1623,6 +1666,10 @@ fn relative(cx: &Cx<'_>, i: usize) -> Option<Found> {
         if plural {
             return None; // "the past years": the amount rule
         }
+        // A title: "This Week With David Brinkley".
+        if cx.cap(k) && cx.cap(k + 1) && cx.is_word(k + 1) && !cx.sentence_break(k + 1) {
+            return None;
+        }
         let p = if anaphoric {
             match u {
                 Unit::Night => {
@@ -1679,11 +1726,25 @@ fn relative(cx: &Cx<'_>, i: usize) -> Option<Found> {
             0 => WdRel::This,
             _ => WdRel::Next,
         };
+        if anaphoric {
+            return date(i, k + 1, Partial::Day(DaySpec::RefWeekday(wd, rel)));
+        }
         return date(i, k + 1, Partial::Day(DaySpec::Weekday(wd, rel)));
     }
     if let Some((m, e)) = cx.month(k) {
         if anaphoric {
             return None;
+        }
+        // "last Oct. 23": a day; the nearest past occurrence.
+        if let Some(f) = month_date(cx, k) {
+            if let Partial::Day(DaySpec::Date(None, m, d)) = f.partial {
+                let p = if off < 0 {
+                    Partial::Day(DaySpec::PastDate(m, d))
+                } else {
+                    Partial::Day(DaySpec::Date(None, m, d))
+                };
+                return date(i, f.end, p);
+            }
         }
         return date(i, e, Partial::NamedMonth(m, off));
     }
@@ -1830,6 +1891,9 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
     // Compound adjective: "10-day", "two-year", "five year" before a noun.
     if cx.hyphen(k) {
         let (u, _) = cx.unit(k + 1)?;
+        if u == Unit::Quarter && cx.kw(k + 2, Kw::Of) {
+            return None;
+        }
         if cx.hyphen(k + 2) && cx.is(k + 3, "old") {
             return None;
         }
@@ -1846,6 +1910,18 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
     }
     let (u, _) = cx.unit(k)?;
     if matches!(u, Unit::Weekend) && q.article {
+        return None;
+    }
+    // "the 1988 quarter": a year, not 1,988 quarters.
+    if cx.digits(j) == 4 && !cx.unit(k).is_some_and(|(_, p)| p) {
+        return None;
+    }
+    // "a quarter of the market", "three-quarters of its food": fractions.
+    if u == Unit::Quarter
+        && cx.kw(k + 1, Kw::Of)
+        && cx.year4(k + 2).is_none()
+        && !(cx.kw(k + 2, Kw::This) || cx.kw(k + 2, Kw::Last) || cx.kw(k + 2, Kw::Next))
+    {
         return None;
     }
     // "year-earlier", "year-end", "year-old": another rule's compound.
@@ -2425,7 +2501,9 @@ fn vague(cx: &Cx<'_>, i: usize) -> Option<Found> {
             if cx.kw(i + 1, Kw::Future) && !cx.kw(i + 2, Kw::Of) {
                 return r(i + 2, RefValue::Future);
             }
-            if cx.is(i + 1, "near") && cx.kw(i + 2, Kw::Future) {
+            if (cx.is(i + 1, "near") || cx.is(i + 1, "foreseeable") || cx.is(i + 1, "distant"))
+                && cx.kw(i + 2, Kw::Future)
+            {
                 return r(i + 3, RefValue::Future);
             }
             if cx.kw(i + 1, Kw::Past)
@@ -2518,6 +2596,9 @@ fn period(cx: &Cx<'_>, i: usize) -> Option<Found> {
         if cx.kw(e, Kw::Period) || cx.unit(e) == Some((Unit::Year, false)) {
             return date(i, e + 1, Partial::Year(y));
         }
+        if cx.unit(e) == Some((Unit::Quarter, false)) {
+            return date(i, e + 1, Partial::ReportedQuarterOf(y));
+        }
         if let Some((n, e2)) = ordinal_quarter(cx, e) {
             let e3 = if cx.hyphen(e2) { e2 + 1 } else { e2 };
             if cx.unit(e3) == Some((Unit::Quarter, false)) {
@@ -2545,16 +2626,7 @@ fn period(cx: &Cx<'_>, i: usize) -> Option<Found> {
         j
     };
     if cx.unit(k) == Some((Unit::Year, false)) && !cx.hyphen(k + 1) && !cx.apos(k + 1) {
-        if cx.is(k + 1, "ended")
-            || cx.is(k + 1, "ending")
-            || cx.is(k + 1, "ends")
-            || (k == j
-                && !cx.is(j, "full")
-                && i > 0
-                && (cx.kw(i - 1, Kw::For)
-                    || cx.kw(i - 1, Kw::During)
-                    || cx.is(i - 1, "throughout")))
-        {
+        if cx.is(k + 1, "ended") || cx.is(k + 1, "ending") || cx.is(k + 1, "ends") {
             return Some(Found::new(
                 i,
                 k + 1,

@@ -143,6 +143,8 @@ impl Resolver {
             Partial::NamedMonth(m, off) => {
                 let (ay, am) = self.anchor_month()?;
                 let y = match off {
+                    // "last April" in October: this year's; "last February" in March: a year ago.
+                    -1 if m + 1 < am => ay,
                     -1 => ay - 1,
                     1 if m > am => ay,
                     1 => ay + 1,
@@ -166,6 +168,20 @@ impl Resolver {
                 }
                 let (y, q) = quarter_of(self.anchor_day()?);
                 let (y, q) = add_quarters(y, q, -1)?;
+                date(DateValue::Quarter(Some(y), q))
+            }
+            Partial::ReportedQuarterOf(y) => {
+                let q = match self.refs.quarter {
+                    Some((_, q)) => q,
+                    None => {
+                        add_quarters(
+                            self.anchor_day()?.year(),
+                            quarter_of(self.anchor_day()?).1,
+                            -1,
+                        )?
+                        .1
+                    }
+                };
                 date(DateValue::Quarter(Some(y), q))
             }
             Partial::Quarter(Some(y), q) => date(DateValue::Quarter(Some(y), q)),
@@ -219,7 +235,11 @@ impl Resolver {
             }
             Partial::YearEnd(since) => {
                 let y = self.anchor_year()?;
-                let y = if since || tense == Tense::Past { y - 1 } else { y };
+                let y = if since || tense == Tense::Past {
+                    y - 1
+                } else {
+                    y
+                };
                 date(DateValue::Day(Some(y), 12, 31))
             }
             Partial::YearAgo => {
@@ -336,7 +356,7 @@ impl Resolver {
         let c = ymd(by, m, d)?;
         if tense == Tense::Future && (a - c).num_days() > 7 {
             by += 1;
-        } else if tense == Tense::Past && (c - a).num_days() > 14 {
+        } else if tense == Tense::Past && (c - a).num_days() > 120 {
             by -= 1;
         }
         Some(by)
@@ -406,11 +426,23 @@ impl Resolver {
                 }
                 Some(DateValue::Day(y, m, dd))
             }
+            DaySpec::PastDate(m, dd) => {
+                let a = self.anchor_day()?;
+                let mut y = a.year();
+                if ymd(y, m, dd).is_some_and(|c| c > a) {
+                    y -= 1;
+                }
+                Some(DateValue::Day(Some(y), m, dd))
+            }
             DaySpec::Deictic(off) => day(add_days(self.anchor_day()?, off.into())?),
             DaySpec::Anaphor(off) => day(add_days(self.ref_day()?, off.into())?),
             DaySpec::Current => day(self.ref_day()?),
-            DaySpec::Weekday(wd, rel) => {
-                let a = self.anchor_day()?;
+            DaySpec::Weekday(wd, rel) | DaySpec::RefWeekday(wd, rel) => {
+                let a = if matches!(d, DaySpec::RefWeekday(..)) {
+                    self.ref_day()?
+                } else {
+                    self.anchor_day()?
+                };
                 let cur = a.weekday().number_from_monday() as i64;
                 let wd = i64::from(wd);
                 let back = (cur - wd).rem_euclid(7);
