@@ -74,6 +74,8 @@ pub(crate) enum Partial {
     QuarterOfRelYear(u8, i32),
     /// A half year.
     Half(Option<i32>, u8),
+    /// A half of a relative year ("the first half of next year").
+    HalfOfRelYear(u8, i32),
     /// A season, the year possibly missing.
     Season(Option<i32>, Season),
     /// A season relative to the anchor ("last summer" = -1).

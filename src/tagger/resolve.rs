@@ -190,7 +190,8 @@ impl Resolver {
                 // A quarter that has not begun yet, spoken of in the past: last year's.
                 if let (Some(yy), Some(a), false) = (y, self.anchor_day(), self.narrative) {
                     let start = ymd(yy, (q - 1) * 3 + 1, 1);
-                    if start.is_some_and(|st| st > a) && tense != Tense::Future {
+                    let ahead = start.map_or(0, |st| (st - a).num_days());
+                    if ahead > 0 && tense != Tense::Future && (tense == Tense::Past || ahead > 92) {
                         y = Some(yy - 1);
                     }
                 }
@@ -199,6 +200,10 @@ impl Resolver {
             Partial::QuarterOfRelYear(q, off) => date(DateValue::Quarter(
                 Some(self.anchor_year()?.checked_add(off)?),
                 q,
+            )),
+            Partial::HalfOfRelYear(h, off) => date(DateValue::Half(
+                Some(self.anchor_year()?.checked_add(off)?),
+                h,
             )),
             Partial::Half(y, h) => date(DateValue::Half(y.or(self.ref_year_or_anchor()), h)),
             Partial::Season(Some(y), s) => date(DateValue::Season(Some(y), s)),
@@ -267,6 +272,7 @@ impl Resolver {
             | Partial::RelSeason(_, o)
             | Partial::MonthOfRelYear(_, o)
             | Partial::QuarterOfRelYear(_, o)
+            | Partial::HalfOfRelYear(_, o)
             | Partial::Anaphor(_, o) => o,
             Partial::RelWeekend(o) => o.unwrap_or(-1),
             Partial::Ago { dir, .. } => dir,
