@@ -191,7 +191,7 @@ impl Resolver {
                 if let (Some(yy), Some(a), false) = (y, self.anchor_day(), self.narrative) {
                     let start = ymd(yy, (q - 1) * 3 + 1, 1);
                     let ahead = start.map_or(0, |st| (st - a).num_days());
-                    if ahead > 0 && tense != Tense::Future && (tense == Tense::Past || ahead > 92) {
+                    if ahead > 0 && tense != Tense::Future && (tense == Tense::Past || ahead > 60) {
                         y = Some(yy - 1);
                     }
                 }
