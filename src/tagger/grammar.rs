@@ -635,7 +635,7 @@ pub(crate) static RULES: &[Rule] = &[
                 "2025-03-18T15:30:00",
             ),
         ],
-        first: NUM,
+        first: NUM4,
         apply: iso_date,
     },
     Rule {
@@ -644,7 +644,7 @@ pub(crate) static RULES: &[Rule] = &[
             ex("on 3/18/2025 they met", "3/18/2025", "2025-03-18"),
             ex("on 18/3/98 they met", "18/3/98", "1998-03-18"),
         ],
-        first: NUM,
+        first: NUM12,
         apply: numeric_date,
     },
     Rule {
@@ -679,7 +679,7 @@ pub(crate) static RULES: &[Rule] = &[
                 "2025-03-18",
             ),
         ],
-        first: NUM | ORDINAL | THE | NUMWORD,
+        first: NUM12 | ORDINAL | THE | NUMWORD,
         apply: day_month,
     },
     Rule {
@@ -699,7 +699,7 @@ pub(crate) static RULES: &[Rule] = &[
                 "1996",
             ),
         ],
-        first: FISCAL | THE | APOS | NUM | NUMWORD,
+        first: FISCAL | THE | APOS | NUM4 | NUMWORD,
         apply: year,
     },
     Rule {
@@ -708,7 +708,7 @@ pub(crate) static RULES: &[Rule] = &[
             ex("popular in the 1990s.", "the 1990s", "199"),
             ex("music of the '60s", "the '60s", "196"),
         ],
-        first: THE | NUM | APOS | MODWORD,
+        first: THE | NUM4 | APOS | MODWORD,
         apply: decade,
     },
     Rule {
@@ -721,7 +721,7 @@ pub(crate) static RULES: &[Rule] = &[
                 "20",
             ),
         ],
-        first: THE | NUM | ORDINAL | NUMWORD,
+        first: THE | NUM12 | ORDINAL | NUMWORD,
         apply: century,
     },
     Rule {
@@ -829,7 +829,7 @@ pub(crate) static RULES: &[Rule] = &[
                 "1989-Q4",
             ),
         ],
-        first: Q | THE | ORDINAL | NUM | FISCAL | REL,
+        first: Q | THE | ORDINAL | NUM12 | FISCAL | REL,
         apply: quarter,
     },
     Rule {
@@ -866,7 +866,7 @@ pub(crate) static RULES: &[Rule] = &[
                 "2025-11-09T17:00",
             ),
         ],
-        first: NUM | DAYPART,
+        first: NUM12 | DAYPART,
         apply: clock,
     },
     Rule {
@@ -965,7 +965,13 @@ pub(crate) static RULES: &[Rule] = &[
 
 // Token classes a rule can start on, as bits: `core_at` only tries the rules whose `first`
 // mask shares a bit with the token's class.
-const NUM: u32 = 1;
+const NUM: u32 = NUM12 | NUM4 | NUMX;
+/// A number of one or two digits.
+const NUM12: u32 = 1;
+/// A four-digit number.
+const NUM4: u32 = 1 << 21;
+/// Any other number.
+const NUMX: u32 = 1 << 22;
 const MONTH: u32 = 1 << 1;
 const WEEKDAY: u32 = 1 << 2;
 const NUMWORD: u32 = 1 << 3;
@@ -1035,7 +1041,11 @@ fn class(cx: &Cx<'_>, i: usize) -> u32 {
         },
         None => {
             if cx.num(i).is_some() {
-                NUM
+                match cx.digits(i) {
+                    1 | 2 => NUM12,
+                    4 => NUM4,
+                    _ => NUMX,
+                }
             } else if cx.apos(i) {
                 APOS
             } else if cx.tag(i) == Some(WordTag::HolidayStart) {
@@ -1200,6 +1210,15 @@ const MODIFIERS: &[ModWords] = &[
         points: false,
     },
 ];
+
+/// Whether any rule or modifier can start at token `i` (a cheap test for most tokens).
+#[inline]
+pub(crate) fn candidate(cx: &Cx<'_>, i: usize) -> bool {
+    match cx.lex.get(i) {
+        Some(e) if e.lex.is_some() || e.tag == Some(WordTag::HolidayStart) => true,
+        _ => cx.num(i).is_some() || cx.apos(i) || cx.is(i, "q") || cx.is(i, "no"),
+    }
+}
 
 /// The longest match at token `i`, modifiers included.
 pub(crate) fn best_at(cx: &Cx<'_>, i: usize) -> Option<Found> {

@@ -946,6 +946,51 @@ pub(crate) fn easter(year: i32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month as u32, day as u32)
 }
 
+/// An open-addressing table from [`key`]s to entries, linear probing, built once.
+#[derive(Debug, Clone)]
+struct Table {
+    slots: Vec<(u128, Entry)>,
+    mask: usize,
+}
+
+impl Table {
+    fn new(map: &HashMap<u128, Entry, BuildHasherDefault<Fold>>) -> Table {
+        let size = (map.len() * 4).next_power_of_two().max(16);
+        let mut t = Table {
+            slots: vec![(0, Entry::default()); size],
+            mask: size - 1,
+        };
+        for (&k, &e) in map {
+            let mut h = t.home(k);
+            while t.slots[h].0 != 0 {
+                h = (h + 1) & t.mask;
+            }
+            t.slots[h] = (k, e);
+        }
+        t
+    }
+
+    #[inline]
+    fn home(&self, k: u128) -> usize {
+        let x = (k as u64) ^ ((k >> 64) as u64).rotate_left(29);
+        ((x ^ (x >> 31)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & self.mask
+    }
+
+    #[inline]
+    fn get(&self, k: u128) -> Entry {
+        let mut h = self.home(k);
+        // The table is at most a quarter full: probes end on an empty slot.
+        for _ in 0..self.slots.len() {
+            match self.slots.get(h) {
+                Some(&(sk, e)) if sk == k => return e,
+                Some(&(0, _)) | None => return Entry::default(),
+                _ => h = (h + 1) & self.mask,
+            }
+        }
+        Entry::default()
+    }
+}
+
 /// A word (at most 16 bytes) as a number: its lowercase bytes, little-endian.
 fn key(w: &[u8]) -> u128 {
     w.iter().take(16).enumerate().fold(0u128, |k, (i, b)| {
@@ -978,7 +1023,7 @@ const MAX_WORD: usize = 16;
 /// All tables folded into one lookup.
 #[derive(Debug, Clone)]
 pub(crate) struct Lexicon {
-    map: HashMap<u128, Entry, BuildHasherDefault<Fold>>,
+    table: Table,
     /// A bit per (length, first, second and last letter) of known words: most unknown words
     /// are rejected without hashing.
     filter: Vec<u64>,
@@ -1074,7 +1119,10 @@ impl Lexicon {
                 *slot |= 1 << (bit % 64);
             }
         }
-        Lexicon { map, filter }
+        Lexicon {
+            table: Table::new(&map),
+            filter,
+        }
     }
 
     /// Looks a word up, ASCII case-insensitively.
@@ -1091,7 +1139,7 @@ impl Lexicon {
         {
             return Entry::default();
         }
-        self.map.get(&key(word)).copied().unwrap_or_default()
+        self.table.get(key(word))
     }
 
     /// The temporal class of a word.

@@ -83,7 +83,8 @@ impl Tagger {
             .iter()
             .map(|t| {
                 if t.kind == token::TokKind::Word {
-                    self.lexicon.lookup(t.text(text).as_bytes())
+                    self.lexicon
+                        .lookup(text.as_bytes().get(t.start..t.end).unwrap_or(&[]))
                 } else {
                     lexicon::Entry::default()
                 }
@@ -215,6 +216,10 @@ fn scan(cx: &Cx<'_>) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < cx.len() {
+        if !grammar::candidate(cx, i) {
+            i += 1;
+            continue;
+        }
         let Some(f) = best_at(cx, i) else {
             i += 1;
             continue;
