@@ -1037,6 +1037,7 @@ fn class(cx: &Cx<'_>, i: usize) -> u32 {
             Kw::Every | Kw::Each | Kw::Twice | Kw::Thrice | Kw::Once => SETWORD,
             Kw::Fiscal => FISCAL,
             Kw::Early | Kw::Late | Kw::Mid => MODWORD,
+            Kw::Adj if cx.is(i, "right") => VAGUE,
             _ => 0,
         },
         None => {
@@ -1150,6 +1151,16 @@ const MODIFIERS: &[ModWords] = &[
         points: false,
     },
     ModWords {
+        words: &["around"],
+        modifier: TimexMod::Approx,
+        points: true,
+    },
+    ModWords {
+        words: &["sometime"],
+        modifier: TimexMod::Approx,
+        points: true,
+    },
+    ModWords {
         words: &["approximately"],
         modifier: TimexMod::Approx,
         points: false,
@@ -1230,6 +1241,22 @@ pub(crate) fn best_at(cx: &Cx<'_>, i: usize) -> Option<Found> {
     }
     if let Some(f) = best.as_mut() {
         ended_quarter(cx, f);
+        // "1994 or later"
+        if f.modifier.is_none()
+            && matches!(
+                f.partial,
+                Partial::Year(_) | Partial::Month(..) | Partial::Day(_)
+            )
+            && cx.kw(f.end, Kw::Or)
+        {
+            if cx.kw(f.end + 1, Kw::Later) || cx.kw(f.end + 1, Kw::After) {
+                f.modifier = Some(TimexMod::OnOrAfter);
+                f.end += 2;
+            } else if cx.kw(f.end + 1, Kw::Earlier) || cx.kw(f.end + 1, Kw::Before) {
+                f.modifier = Some(TimexMod::OnOrBefore);
+                f.end += 2;
+            }
+        }
     }
     best
 }
@@ -1318,7 +1345,7 @@ fn with_modifier(cx: &Cx<'_>, i: usize) -> Option<Found> {
             | Kw::At
             | Kw::Up,
         )) => {}
-        _ if cx.is(i, "no") => {}
+        _ if cx.is(i, "no") || cx.is(i, "sometime") => {}
         _ => return None,
     }
     for m in MODIFIERS {
@@ -1392,6 +1419,20 @@ fn with_modifier(cx: &Cx<'_>, i: usize) -> Option<Found> {
             continue;
         }
         if !fits || f.modifier.is_some() {
+            continue;
+        }
+        // "around Nov. 1", "around year end"; not "get around Wednesday's ruling".
+        if m.words == ["around"]
+            && m.points
+            && (cx.apos(f.end)
+                || !matches!(
+                    f.partial,
+                    Partial::Day(DaySpec::Date(..))
+                        | Partial::YearEnd(_)
+                        | Partial::Year(_)
+                        | Partial::Month(..)
+                ))
+        {
             continue;
         }
         f.start = i;
@@ -1907,6 +1948,12 @@ fn relative(cx: &Cx<'_>, i: usize) -> Option<Found> {
         }
     }
     let (off, anaphoric, k) = rel_word(cx, j, the)?;
+    // "the current fiscal year", "last fiscal year"
+    let k = if cx.kw(k, Kw::Fiscal) && cx.unit(k + 1).is_some() {
+        k + 1
+    } else {
+        k
+    };
     if let Some((u, plural)) = cx.unit(k) {
         if plural {
             return None; // "the past years": the amount rule
@@ -2640,10 +2687,18 @@ fn set(cx: &Cx<'_>, i: usize) -> Option<Found> {
         Some(f)
     };
     if let Some(Lex::Frequency(u)) = cx.lx(i) {
-        // "a quarterly dividend", "the daily Granma": an adjective, not a set.
-        if cx.is_word_lower_noun(i + 1)
-            || (cx.cap(i + 1) && cx.is_word(i + 1) && !cx.joined(i + 1) && cx.lx(i + 1).is_none())
-        {
+        // "a quarterly dividend", "average daily turnover", "the daily Granma": an adjective
+        // before a noun, not a set. An adverb ("gather daily outside", "paid annually.") is
+        // followed by punctuation, a number or a function word.
+        let next_is_content = cx.is_word(i + 1)
+            && cx.lx(i + 1).is_none_or(|l| !matches!(l, Lex::Kw(_)))
+            && ![
+                "outside", "inside", "around", "across", "over", "with", "than", "but", "so",
+                "instead", "too", "as", "into", "onto", "against",
+            ]
+            .iter()
+            .any(|w| cx.is(i + 1, w));
+        if next_is_content {
             return None;
         }
         return setf(i + 1, TimexValue::Duration(set_unit(u, 1)?), None, None);
@@ -2738,6 +2793,7 @@ fn vague(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let r = |end: usize, v: RefValue| date(i, end, Partial::Ref(v));
     match cx.lx(i)? {
         Lex::Kw(Kw::Now | Kw::Nowadays) => r(i + 1, RefValue::Present),
+        _ if cx.is(i, "right") && cx.kw(i + 1, Kw::Now) => r(i + 2, RefValue::Present),
         Lex::Kw(Kw::Currently) => r(i + 1, RefValue::Present),
         Lex::Kw(Kw::Current) => {
             if cx.unit(i + 1).is_some() {
@@ -2770,7 +2826,8 @@ fn vague(cx: &Cx<'_>, i: usize) -> Option<Found> {
             if i > 0 && (cx.kw(i - 1, Kw::A) || cx.kw(i - 1, Kw::Its)) {
                 return None;
             }
-            if cx.is_word_lower_noun(i + 1) || cx.kw(i + 1, Kw::Of) {
+            let possessive = i > 1 && cx.is(i - 1, "s") && cx.apos(i - 2);
+            if (cx.is_word_lower_noun(i + 1) && !possessive) || cx.kw(i + 1, Kw::Of) {
                 return None;
             }
             r(i + 1, RefValue::Future)
@@ -2945,7 +3002,10 @@ fn period(cx: &Cx<'_>, i: usize) -> Option<Found> {
 
 fn year_ago(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let the = cx.kw(i, Kw::The);
-    let j = if the { i + 1 } else { i };
+    let mut j = if the { i + 1 } else { i };
+    if the && (cx.is(j, "comparable") || cx.is(j, "corresponding")) {
+        j += 1;
+    }
     if !(cx.unit(j) == Some((Unit::Year, false))
         && cx.hyphen(j + 1)
         && (cx.kw(j + 2, Kw::Earlier) || cx.kw(j + 2, Kw::Ago)))
@@ -2961,9 +3021,23 @@ fn year_ago(cx: &Cx<'_>, i: usize) -> Option<Found> {
     } else {
         None
     };
+    // "the year-earlier nine months": a duration.
+    if the {
+        if let Some((q, e)) = cx.qty(k).filter(|(q, _)| q.n.is_some() && !q.article) {
+            if let Some((u, true)) = cx.unit(e) {
+                return Some(Found::new(
+                    i,
+                    e + 1,
+                    TimexKind::Duration,
+                    Partial::Duration(unit_duration(q, u)),
+                ));
+            }
+        }
+    }
     match head_end {
         Some(e) => date(i, e, Partial::YearAgo),
-        None => date(j, k, Partial::YearAgo),
+        None if j == i || !the => date(j, k, Partial::YearAgo),
+        None => date(i + 1, k, Partial::YearAgo),
     }
 }
 

@@ -480,6 +480,8 @@ pub(crate) const KEYWORDS: &[(&str, Kw)] = &[
     ("will", Kw::Will),
     ("would", Kw::Would),
     ("near", Kw::Adj),
+    ("right", Kw::Adj),
+    ("sometime", Kw::Adj),
     ("foreseeable", Kw::Adj),
     ("distant", Kw::Adj),
     ("full", Kw::Adj),
