@@ -497,8 +497,13 @@ impl<'a> Cx<'a> {
         if start > 0 && self.kw(start - 1, Kw::Since) {
             return Tense::Past;
         }
-        // Before the expression: a future marker anywhere in the clause wins ("would be paid
-        // on a still unspecified date in January"); otherwise the nearest past form.
+        // "as early as Tuesday", "as soon as Tuesday"
+        if start > 2 && self.kw(start - 1, Kw::As) && self.kw(start - 3, Kw::As) {
+            return Tense::Future;
+        }
+        // Before the expression: a past verb right before it decides ("said Friday"); then a
+        // future marker anywhere in the clause wins ("would be paid on a still unspecified
+        // date in January"); otherwise any past form.
         let mut i = start;
         let mut steps = 0;
         let mut past = false;
@@ -508,8 +513,12 @@ impl<'a> Cx<'a> {
             }
             i -= 1;
             steps += 1;
+            if self.quote(i) {
+                break;
+            }
             match self.cue(i) {
                 Some(Tense::Future) => return Tense::Future,
+                Some(Tense::Past) if steps <= 2 => return Tense::Past,
                 Some(Tense::Past) => past = true,
                 _ => {}
             }
@@ -532,9 +541,26 @@ impl<'a> Cx<'a> {
         Tense::None
     }
 
+    /// Token `i` is a quotation mark (a clause boundary for tense cues).
+    fn quote(&self, i: usize) -> bool {
+        self.p(i, '"')
+            || self.p(i, '“')
+            || self.p(i, '”')
+            || self.p(i, '`')
+            || (self.apos(i) && self.apos(i + 1))
+    }
+
     fn cue(&self, i: usize) -> Option<Tense> {
         if !self.is_word(i) {
             return None;
+        }
+        // Modals: "could come as early as Tuesday".
+        if ["could", "might", "can", "should", "must"]
+            .iter()
+            .any(|m| self.is(i, m))
+            || (self.is(i, "may") && !self.cap(i))
+        {
+            return Some(Tense::Future);
         }
         let w = self.bytes(i);
         if self.tag(i) == Some(WordTag::FutureCue) || self.kw(i, Kw::Will) {
