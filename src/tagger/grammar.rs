@@ -495,7 +495,7 @@ impl<'a> Cx<'a> {
             return Tense::Future;
         }
         if start > 0 && self.kw(start - 1, Kw::Since) {
-            return Tense::Past;
+            return Tense::PastAdjacent;
         }
         // "as early as Tuesday", "as soon as Tuesday"
         if start > 2 && self.kw(start - 1, Kw::As) && self.kw(start - 3, Kw::As) {
@@ -518,7 +518,7 @@ impl<'a> Cx<'a> {
             }
             match self.cue(i) {
                 Some(Tense::Future) => return Tense::Future,
-                Some(Tense::Past) if steps <= 2 => return Tense::Past,
+                Some(Tense::Past) if steps <= 2 => return Tense::PastAdjacent,
                 Some(Tense::Past) => past = true,
                 _ => {}
             }
@@ -553,6 +553,9 @@ impl<'a> Cx<'a> {
     fn cue(&self, i: usize) -> Option<Tense> {
         if !self.is_word(i) {
             return None;
+        }
+        if self.kw(i, Kw::Since) {
+            return Some(Tense::Past);
         }
         // Modals: "could come as early as Tuesday".
         if ["could", "might", "can", "should", "must"]
@@ -608,6 +611,8 @@ impl<'a> Cx<'a> {
 pub(crate) enum Tense {
     /// A past-tense verb is nearest.
     Past,
+    /// A past-tense verb (or "since") right before the expression: "ended Jan. 31".
+    PastAdjacent,
     /// A future marker is nearest.
     Future,
     /// No cue.
@@ -615,6 +620,13 @@ pub(crate) enum Tense {
 }
 
 // ------------------------------------------------------------------ rules
+
+impl Tense {
+    /// Past, adjacent or not.
+    pub(crate) fn is_past(self) -> bool {
+        matches!(self, Tense::Past | Tense::PastAdjacent)
+    }
+}
 
 /// An example a rule must handle, tagged with the document date 2025-03-31 (a Monday).
 #[derive(Debug, Clone, Copy)]

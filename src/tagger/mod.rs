@@ -111,7 +111,7 @@ impl Tagger {
             };
             // "He was soon released": not a future reference.
             if f.partial == Partial::Ref(crate::value::RefValue::Future)
-                && tense == grammar::Tense::Past
+                && tense.is_past()
                 && cx.kw(f.start, lexicon::Kw::Soon)
             {
                 continue;

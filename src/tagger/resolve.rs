@@ -191,7 +191,7 @@ impl Resolver {
                 if let (Some(yy), Some(a), false) = (y, self.anchor_day(), self.narrative) {
                     let start = ymd(yy, (q - 1) * 3 + 1, 1);
                     let ahead = start.map_or(0, |st| (st - a).num_days());
-                    if ahead > 0 && tense != Tense::Future && (tense == Tense::Past || ahead > 60) {
+                    if ahead > 0 && tense != Tense::Future && (tense.is_past() || ahead > 60) {
                         y = Some(yy - 1);
                     }
                 }
@@ -240,11 +240,7 @@ impl Resolver {
             }
             Partial::YearEnd(since) => {
                 let y = self.anchor_year()?;
-                let y = if since || tense == Tense::Past {
-                    y - 1
-                } else {
-                    y
-                };
+                let y = if since || tense.is_past() { y - 1 } else { y };
                 date(DateValue::Day(Some(y), 12, 31))
             }
             Partial::YearAgo => {
@@ -325,8 +321,8 @@ impl Resolver {
         } else {
             match tense {
                 Tense::Future => y,
-                Tense::Past if m - am > 1 => y - 1,
-                Tense::Past => y,
+                Tense::Past | Tense::PastAdjacent if m - am > 1 => y - 1,
+                Tense::Past | Tense::PastAdjacent => y,
                 Tense::None if m - am <= 3 => y,
                 Tense::None => y - 1,
             }
@@ -360,9 +356,12 @@ impl Resolver {
         }
         let (_, mut by) = best?;
         let c = ymd(by, m, d)?;
-        if tense == Tense::Future && (a - c).num_days() > 7 {
+        let ahead = (c - a).num_days();
+        if tense == Tense::Future && ahead < -60 {
             by += 1;
-        } else if tense == Tense::Past && (c - a).num_days() > 120 {
+        } else if (tense == Tense::Past && ahead > 120)
+            || (tense == Tense::PastAdjacent && ahead > 7)
+        {
             by -= 1;
         }
         Some(by)
@@ -381,7 +380,7 @@ impl Resolver {
             1 => y + 1,
             0 if off == 0 && explicit_this => y,
             _ => match tense {
-                Tense::Past if start > a => y - 1,
+                Tense::Past | Tense::PastAdjacent if start > a => y - 1,
                 Tense::Future if end <= a => y + 1,
                 _ => y,
             },
@@ -488,7 +487,7 @@ impl Resolver {
                 let (_, mut c) = best?;
                 if tense == Tense::Future && c < a {
                     c = rule.date(c.year() + 1)?;
-                } else if tense == Tense::Past && c > a {
+                } else if tense.is_past() && c > a {
                     c = rule.date(c.year() - 1)?;
                 }
                 day(c)
