@@ -1977,6 +1977,14 @@ fn relative(cx: &Cx<'_>, i: usize) -> Option<Found> {
                 return date(i, k + 1, Partial::ReportedQuarter);
             }
         }
+        // "the quarter a year ago"
+        if cx.unit(j) == Some((Unit::Quarter, false))
+            && cx.kw(j + 1, Kw::A)
+            && cx.unit(j + 2) == Some((Unit::Year, false))
+            && (cx.kw(j + 3, Kw::Ago) || cx.kw(j + 3, Kw::Earlier))
+        {
+            return date(i, j + 4, Partial::YearAgo);
+        }
         // "the quarter"
         if cx.unit(j) == Some((Unit::Quarter, false))
             && !cx.kw(j + 1, Kw::Of)
@@ -2985,6 +2993,9 @@ fn period(cx: &Cx<'_>, i: usize) -> Option<Found> {
     }
     // the 1988 period, the 1988 third quarter
     if let Some((y, e)) = cx.year4(j) {
+        if cx.kw(e, Kw::Period) && cx.quarter_context(i, e + 1) {
+            return date(i, e + 1, Partial::ReportedQuarterOf(y));
+        }
         if cx.kw(e, Kw::Period) || cx.unit(e) == Some((Unit::Year, false)) {
             return date(i, e + 1, Partial::Year(y));
         }

@@ -163,25 +163,11 @@ impl Resolver {
                 date(DateValue::Quarter(Some(y), q))
             }
             Partial::ReportedQuarter => {
-                if let Some((y, q)) = self.refs.quarter {
-                    return date(DateValue::Quarter(Some(y), q));
-                }
-                let (y, q) = quarter_of(self.anchor_day()?);
-                let (y, q) = add_quarters(y, q, -1)?;
+                let (y, q) = self.reported_quarter()?;
                 date(DateValue::Quarter(Some(y), q))
             }
             Partial::ReportedQuarterOf(y) => {
-                let q = match self.refs.quarter {
-                    Some((_, q)) => q,
-                    None => {
-                        add_quarters(
-                            self.anchor_day()?.year(),
-                            quarter_of(self.anchor_day()?).1,
-                            -1,
-                        )?
-                        .1
-                    }
-                };
+                let (_, q) = self.reported_quarter()?;
                 date(DateValue::Quarter(Some(y), q))
             }
             Partial::Quarter(Some(y), q) => date(DateValue::Quarter(Some(y), q)),
@@ -244,16 +230,26 @@ impl Resolver {
                 date(DateValue::Day(Some(y), 12, 31))
             }
             Partial::YearAgo => {
-                if let Some((y, q)) = self.refs.quarter {
-                    return date(DateValue::Quarter(Some(y.checked_sub(1)?), q));
-                }
-                date(DateValue::Year(self.anchor_year()?.checked_sub(1)?))
+                let (y, q) = self.reported_quarter()?;
+                date(DateValue::Quarter(Some(y.checked_sub(1)?), q))
             }
             Partial::Anaphor(unit, off) => self.anaphor(unit, off),
             Partial::Ref(r) => Some(TimexValue::Ref(r)),
             Partial::Duration(ref d) => Some(TimexValue::Duration(d.clone())),
             Partial::Set(ref v) => Some(v.clone()),
         }
+    }
+
+    /// The quarter an earnings report is about: the last one completed before the document
+    /// date (in a narrative, the last quarter mentioned).
+    fn reported_quarter(&self) -> Option<(i32, u8)> {
+        if self.narrative {
+            if let Some(q) = self.refs.quarter {
+                return Some(q);
+            }
+        }
+        let (y, q) = quarter_of(self.anchor_day()?);
+        add_quarters(y, q, -1)
     }
 
     /// A value when `resolve` cannot anchor the expression: the direction of the offset.
