@@ -431,6 +431,16 @@ impl<'a> Cx<'a> {
                     j,
                 ))
             }
+            // "the next couple of years"
+            Lex::Kw(Kw::Couple) => Some((
+                Qty {
+                    n: Some(2),
+                    half: false,
+                    approx: true,
+                    article: false,
+                },
+                if self.kw(i + 1, Kw::Of) { i + 2 } else { i + 1 },
+            )),
             Lex::Kw(Kw::Several | Kw::Few | Kw::Many | Kw::Some) => Some((
                 Qty {
                     n: None,
@@ -993,7 +1003,7 @@ pub(crate) static RULES: &[Rule] = &[
             ex(
                 "In the year-ago quarter, it",
                 "the year-ago quarter",
-                "2024",
+                "2023-Q4",
             ),
         ],
         first: THE | UNIT,
@@ -1071,7 +1081,9 @@ fn class(cx: &Cx<'_>, i: usize) -> u32 {
             | Kw::Nowadays
             | Kw::More
             | Kw::As => VAGUE,
-            Kw::Several | Kw::Few | Kw::Many | Kw::Some | Kw::Half | Kw::Dozen => QTYWORD,
+            Kw::Several | Kw::Few | Kw::Many | Kw::Some | Kw::Half | Kw::Dozen | Kw::Couple => {
+                QTYWORD
+            }
             Kw::Every | Kw::Each | Kw::Twice | Kw::Thrice | Kw::Once => SETWORD,
             Kw::Fiscal => FISCAL,
             Kw::Early | Kw::Late | Kw::Mid => MODWORD,
