@@ -327,6 +327,7 @@ fn timex_cases() {
     let cases = cases();
     let tagger = Tagger::new();
     let mut failures = Vec::new();
+    let mut failed = BTreeSet::new();
     for case in &cases {
         let doc = document(case);
         let run = panic::catch_unwind(AssertUnwindSafe(|| tagger.tag(&doc)));
@@ -338,6 +339,7 @@ fn timex_cases() {
                 want.sort();
                 if got != want {
                     failures.push(describe(case, Ok(&got)));
+                    failed.insert(case.name.as_str());
                 }
             }
             Err(payload) => {
@@ -347,14 +349,35 @@ fn timex_cases() {
                     .or_else(|| payload.downcast_ref::<String>().cloned())
                     .unwrap_or_else(|| "non-string panic".to_string());
                 failures.push(describe(case, Err(&msg)));
+                failed.insert(case.name.as_str());
             }
         }
     }
     assert!(
         failures.is_empty(),
-        "{} of {} timex cases failed:\n\n{}\n",
+        "{} of {} timex cases failed ({}):\n\n{}\n",
         failures.len(),
         cases.len(),
+        family_summary(&cases, &failed),
         failures.join("\n\n")
     );
+}
+
+/// "family failed/total" for every family with a failure, e.g. `mod 3/28, dur 2/41`.
+fn family_summary(cases: &[Case], failed: &BTreeSet<&str>) -> String {
+    let family = |name: &str| name.split('_').next().unwrap_or(name).to_string();
+    let mut counts: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
+    for case in cases {
+        let entry = counts.entry(family(&case.name)).or_default();
+        entry.1 += 1;
+        if failed.contains(case.name.as_str()) {
+            entry.0 += 1;
+        }
+    }
+    counts
+        .iter()
+        .filter(|(_, (bad, _))| *bad > 0)
+        .map(|(f, (bad, total))| format!("{f} {bad}/{total}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
