@@ -219,11 +219,7 @@ impl Resolver {
             }
             Partial::YearEnd(since) => {
                 let y = self.anchor_year()?;
-                let y = if since || tense == Tense::Past {
-                    y - 1
-                } else {
-                    y
-                };
+                let y = if since || tense == Tense::Past { y - 1 } else { y };
                 date(DateValue::Day(Some(y), 12, 31))
             }
             Partial::YearAgo => {
