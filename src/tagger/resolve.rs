@@ -398,7 +398,7 @@ impl Resolver {
                 }
             }
             Some(_) => {
-                if on_weekend || tense == Tense::Future || (tense == Tense::None && wd >= 3) {
+                if on_weekend || !tense.is_past() {
                     weekend_of(a)
                 } else {
                     weekend_of(prev)
@@ -426,6 +426,14 @@ impl Resolver {
                     }
                 }
                 Some(DateValue::Day(y, m, dd))
+            }
+            DaySpec::MonthEnd(y, m) => {
+                let y = match y {
+                    Some(y) => y,
+                    None => self.month_year(m, tense)?,
+                };
+                let (ny, nm) = add_months(y, m, 1)?;
+                day(ymd(ny, nm, 1)?.pred_opt()?)
             }
             DaySpec::PastDate(m, dd) => {
                 let a = self.anchor_day()?;
