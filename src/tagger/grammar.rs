@@ -49,7 +49,7 @@ impl<'a> Cx<'a> {
     pub fn bytes(&self, i: usize) -> &'a [u8] {
         self.toks
             .get(i)
-            .and_then(|t| self.text.as_bytes().get(t.start..t.end))
+            .and_then(|t| self.text.as_bytes().get(t.start()..t.end()))
             .unwrap_or(&[])
     }
     /// The lexicon class of token `i`.

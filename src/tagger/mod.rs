@@ -84,7 +84,7 @@ impl Tagger {
             .map(|t| {
                 if t.kind == token::TokKind::Word {
                     self.lexicon
-                        .lookup(text.as_bytes().get(t.start..t.end).unwrap_or(&[]))
+                        .lookup(text.as_bytes().get(t.start()..t.end()).unwrap_or(&[]))
                 } else {
                     lexicon::Entry::default()
                 }
@@ -193,7 +193,7 @@ fn kind_of(cx: &Cx<'_>, has_dct: bool) -> DocKind {
 fn to_timex(cx: &Cx<'_>, t: Tagged) -> Option<Timex> {
     let first = cx.toks.get(t.found.start)?;
     let last = cx.toks.get(t.found.end.checked_sub(1)?)?;
-    let span = first.start..last.end;
+    let span = first.start()..last.end();
     cx.text.get(span.clone())?;
     // Out-of-range values ("in 8000 years", a count of two billion years) are skipped.
     if !t.value.is_valid() {
