@@ -300,7 +300,7 @@ impl Resolver {
                 None
             };
         };
-        if self.narrative && self.refs.day.is_none() {
+        if self.narrative {
             if let Some(y) = self.refs.year {
                 return Some(y);
             }
@@ -335,7 +335,7 @@ impl Resolver {
                 None
             };
         };
-        if self.narrative && self.refs.day.is_none() {
+        if self.narrative {
             if let Some(y) = self.refs.year {
                 return Some(y);
             }
