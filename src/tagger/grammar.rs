@@ -1754,6 +1754,10 @@ fn year(cx: &Cx<'_>, i: usize) -> Option<Found> {
         if i > 0 && cx.joined(i) && cx.is_word(i - 1) {
             return None;
         }
+        // "''60 Minutes'': a title.
+        if cx.cap(i + 2) && cx.is_word(i + 2) && cx.lx(i + 2).is_none() {
+            return None;
+        }
         let n = cx.num(i + 1)?;
         return date(i, i + 2, Partial::Year(two_digit_year(n)));
     }
@@ -1771,6 +1775,16 @@ fn year(cx: &Cx<'_>, i: usize) -> Option<Found> {
             || cx.p(p, '£')
             || cx.p(p, '€')
             || cx.tag(p) == Some(WordTag::NameBefore)
+        {
+            return None;
+        }
+        // "Orion 1980", "Windows 2000": a capitalised name right before the number.
+        if cx.is_word(p)
+            && cx.cap(p)
+            && cx.lx(p).is_none()
+            && cx.tag(p) != Some(WordTag::HolidayStart)
+            && !cx.sentence_break(p)
+            && !cx.bytes(p).iter().all(|b| b.is_ascii_uppercase())
         {
             return None;
         }
@@ -2264,6 +2278,10 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
     }
     // Bare plural unit: "years", "recent years", "the coming months".
     if let Some((u, true)) = cx.unit(j) {
+        // "such quarters" (lodgings): quarters need a lead word.
+        if u == Unit::Quarter && !lead {
+            return None;
+        }
         // "working hours", "minutes apart": hours and minutes only after "for", "in"…
         if matches!(u, Unit::Hour | Unit::Minute) && !lead {
             let ok = i.checked_sub(1).is_some_and(|p| {
@@ -2842,7 +2860,8 @@ fn set(cx: &Cx<'_>, i: usize) -> Option<Found> {
             ]
             .iter()
             .any(|w| cx.is(i + 1, w));
-        if next_is_content {
+        // "on a daily basis" is a set.
+        if next_is_content && !cx.is(i + 1, "basis") {
             return None;
         }
         return setf(i + 1, TimexValue::Duration(set_unit(u, 1)?), None, None);
