@@ -508,6 +508,8 @@ impl<'a> Cx<'a> {
         if start > 0
             && (self.kw(start - 1, Kw::By)
                 || self.kw(start - 1, Kw::Until)
+                || (self.kw(start - 1, Kw::Through)
+                    && matches!(self.lx(start), Some(Lex::Month(..))))
                 || self.is(start - 1, "till")
                 || (self.kw(start - 1, Kw::Of) && start > 1 && self.kw(start - 2, Kw::Ahead)))
         {

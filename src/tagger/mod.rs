@@ -122,7 +122,8 @@ impl Tagger {
                 && !cx.quarter_context(f.start, f.end)
             {
                 // "a year earlier" counts from the year in focus, "a year ago" from now.
-                f.partial = if cx.kw(f.end - 1, lexicon::Kw::Earlier) {
+                let article = cx.kw(f.start, lexicon::Kw::A) || cx.kw(f.start, lexicon::Kw::An);
+                f.partial = if article && cx.kw(f.end - 1, lexicon::Kw::Earlier) {
                     Partial::Anaphor(lexicon::Unit::Year, -1)
                 } else {
                     Partial::RelYear(-1)
