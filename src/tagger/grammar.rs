@@ -2706,6 +2706,15 @@ fn clock(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let (tod, mut k) = if let Some(dp) = cx.daypart(i) {
         match dp {
             DayPart::Noon | DayPart::Midnight => (daypart_time(dp)?, i + 1),
+            // "at midday"
+            DayPart::Part(PartOfDay::Midday) if i > 0 && cx.kw(i - 1, Kw::At) => (
+                TimeOfDay::Clock {
+                    hour: 12,
+                    minute: Some(0),
+                    second: None,
+                },
+                i + 1,
+            ),
             _ => return None,
         }
     } else {
@@ -2862,8 +2871,10 @@ fn set(cx: &Cx<'_>, i: usize) -> Option<Found> {
             ]
             .iter()
             .any(|w| cx.is(i + 1, w));
-        // "on a daily basis" is a set.
-        if next_is_content && !cx.is(i + 1, "basis") {
+        // "on a daily basis" is a set; so is "the daily tally" in the corpus. Only the
+        // financial adjectives ("a quarterly dividend", "annual") are left out.
+        let financial = matches!(u, Unit::Quarter | Unit::Year);
+        if financial && next_is_content && !cx.is(i + 1, "basis") {
             return None;
         }
         return setf(i + 1, TimexValue::Duration(set_unit(u, 1)?), None, None);
