@@ -970,7 +970,7 @@ pub(crate) static RULES: &[Rule] = &[
             ex("It will open soon.", "soon", "FUTURE_REF"),
             ex("unlike in the past, it", "the past", "PAST_REF"),
         ],
-        first: VAGUE | THE | REL,
+        first: VAGUE | THE | REL | ARTICLE,
         apply: vague,
     },
     Rule {
@@ -1626,6 +1626,7 @@ fn month_context(cx: &Cx<'_>, i: usize) -> bool {
         Kw::And,
         Kw::Or,
         Kw::Between,
+        Kw::The,
     ]
     .iter()
     .any(|&k| cx.kw(p, k))
@@ -2037,6 +2038,7 @@ fn rel_word(cx: &Cx<'_>, j: usize, the: bool) -> Option<(i32, bool, usize)> {
         Lex::Kw(Kw::Previous | Kw::Preceding | Kw::Prior) => (-1, true, j + 1),
         Lex::Kw(Kw::Following | Kw::Ensuing) => (1, true, j + 1),
         Lex::Kw(Kw::Same) if the => (0, true, j + 1),
+        Lex::Kw(Kw::That) if !the && cx.kw(j + 1, Kw::Same) => (0, true, j + 2),
         Lex::Kw(Kw::That) if !the => (0, true, j + 1),
         _ => return None,
     })
@@ -3009,6 +3011,19 @@ fn vague(cx: &Cx<'_>, i: usize) -> Option<Found> {
             r(i + 1, RefValue::Future)
         }
         Lex::Kw(Kw::More) if cx.kw(i + 1, Kw::Recently) => r(i + 2, RefValue::Past),
+        // "for a while"
+        Lex::Kw(Kw::A)
+            if cx.is(i + 1, "while")
+                && i > 0
+                && (cx.kw(i - 1, Kw::For) || cx.kw(i - 1, Kw::After) || cx.kw(i - 1, Kw::In)) =>
+        {
+            Some(Found::new(
+                i,
+                i + 2,
+                TimexKind::Duration,
+                Partial::Duration(DurationValue::unspecified(DurationUnit::Unspecified)),
+            ))
+        }
         Lex::Kw(Kw::The) => {
             if cx.kw(i + 1, Kw::Future) && !cx.kw(i + 2, Kw::Of) {
                 return r(i + 2, RefValue::Future);
@@ -3025,6 +3040,10 @@ fn vague(cx: &Cx<'_>, i: usize) -> Option<Found> {
                 && !cx.is_word_lower_noun(i + 2)
             {
                 return r(i + 2, RefValue::Past);
+            }
+            // "the near term", "the short term"
+            if (cx.is(i + 1, "near") || cx.is(i + 1, "short")) && cx.is(i + 2, "term") {
+                return r(i + 3, RefValue::Future);
             }
             if cx.is(i + 1, "present") && !cx.kw(i + 2, Kw::Of) && !cx.is_word_lower_noun(i + 2) {
                 return r(i + 2, RefValue::Present);

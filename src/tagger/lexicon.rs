@@ -496,6 +496,8 @@ pub(crate) const KEYWORDS: &[(&str, Kw)] = &[
     ("will", Kw::Will),
     ("would", Kw::Would),
     ("near", Kw::Adj),
+    ("short", Kw::Adj),
+    ("while", Kw::Adj),
     ("right", Kw::Adj),
     ("sometime", Kw::Adj),
     ("foreseeable", Kw::Adj),
