@@ -767,6 +767,7 @@ pub(crate) static RULES: &[Rule] = &[
         examples: &[
             ex("popular in the 1990s.", "the 1990s", "199"),
             ex("music of the '60s", "the '60s", "196"),
+            ex("it grew through the nineties", "the nineties", "199"),
         ],
         first: THE | NUM4 | APOS | MODWORD,
         apply: decade,
@@ -1064,6 +1065,7 @@ fn class(cx: &Cx<'_>, i: usize) -> u32 {
         Some(Lex::Weekday(..)) => WEEKDAY,
         Some(Lex::WeekdayAbbrev(_)) if self_cap(cx, i) => WEEKDAY,
         Some(Lex::WeekdayAbbrev(_)) => 0,
+        Some(Lex::DecadeWord(_)) => 0,
         Some(Lex::Number(_)) => NUMWORD,
         Some(Lex::Ordinal(_)) => ORDINAL,
         Some(Lex::Unit(..)) => UNIT | if cx.is(i, "night") { DAYPART } else { 0 },
@@ -1836,6 +1838,15 @@ fn decade(cx: &Cx<'_>, i: usize) -> Option<Found> {
             }
             break;
         }
+    }
+    // "the nineties", "the early eighties"
+    if let Some(Lex::DecadeWord(n)) = cx.lx(j) {
+        if !the {
+            return None;
+        }
+        let mut f = Found::new(i, j + 1, TimexKind::Date, Partial::DecadeOfCentury(n));
+        f.modifier = modifier;
+        return Some(f);
     }
     let (y, k) = if cx.apos(j) && cx.joined(j + 1) && cx.digits(j + 1) == 2 {
         (two_digit_year(cx.num(j + 1)?), j + 2)

@@ -176,6 +176,8 @@ pub(crate) enum Lex {
     Weekday(u8, bool),
     /// An abbreviated weekday ("Mon", "Thurs"): only before a date.
     WeekdayAbbrev(u8),
+    /// A decade named by its tens ("nineties" = 9).
+    DecadeWord(u8),
     /// A cardinal number word.
     Number(u32),
     /// An ordinal word ("third" = 3).
@@ -252,6 +254,18 @@ pub(crate) const WEEKDAY_ABBREVS: &[(&str, u8)] = &[
     ("fri", 5),
     ("sat", 6),
     ("sun", 7),
+];
+
+/// Decades named in words.
+pub(crate) const DECADE_WORDS: &[(&str, u8)] = &[
+    ("twenties", 2),
+    ("thirties", 3),
+    ("forties", 4),
+    ("fifties", 5),
+    ("sixties", 6),
+    ("seventies", 7),
+    ("eighties", 8),
+    ("nineties", 9),
 ];
 
 /// Cardinal number words.
@@ -1098,6 +1112,9 @@ impl Lexicon {
         }
         for &(w, n) in NUMBERS {
             add(w, Lex::Number(n));
+        }
+        for &(w, n) in DECADE_WORDS {
+            add(w, Lex::DecadeWord(n));
         }
         for &(w, n) in ORDINALS {
             add(w, Lex::Ordinal(n));

@@ -84,6 +84,8 @@ pub(crate) enum Partial {
     RelSeason(Season, i32),
     /// A decade by its first three digits (199 = the 1990s).
     Decade(i32),
+    /// A decade named by its tens, in the latest century where it has begun ("the nineties").
+    DecadeOfCentury(u8),
     /// A decade relative to the anchor ("the last decade").
     RelDecade(i32),
     /// A century by its first two digits (19 = the 20th century).

@@ -201,6 +201,12 @@ impl Resolver {
                 s,
             )),
             Partial::Decade(d) => date(DateValue::Decade(d)),
+            Partial::DecadeOfCentury(n) => {
+                let y = self.anchor_year().unwrap_or(2000);
+                let c = y.div_euclid(100);
+                let d = c * 10 + i32::from(n);
+                date(DateValue::Decade(if d * 10 > y { d - 10 } else { d }))
+            }
             Partial::RelDecade(off) => date(DateValue::Decade(
                 self.anchor_year()?.div_euclid(10).checked_add(off)?,
             )),
