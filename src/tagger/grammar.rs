@@ -1436,8 +1436,18 @@ fn with_modifier(cx: &Cx<'_>, i: usize) -> Option<Found> {
             j += 1;
         }
         // "the end of the year": the unit in focus, not a duration.
-        let core = if m.points && cx.kw(j, Kw::The) && cx.unit(j + 1).is_some_and(|(_, p)| !p) {
-            let (u, _) = cx.unit(j + 1)?;
+        // "end of month": the unit in focus, without an article.
+        let bare_unit = m.points
+            && m.words.last() == Some(&"of")
+            && cx.unit(j).is_some_and(|(u, p)| {
+                !p && matches!(u, Unit::Month | Unit::Year | Unit::Week | Unit::Quarter)
+            });
+        let (j, art) = if bare_unit { (j, 0) } else { (j, 1) };
+        let core = if m.points
+            && (bare_unit || cx.kw(j, Kw::The))
+            && cx.unit(j + art).is_some_and(|(_, p)| !p)
+        {
+            let (u, _) = cx.unit(j + art)?;
             let p = match u {
                 Unit::Year => Partial::RelYear(0),
                 Unit::Month => Partial::RelMonth(0),
@@ -1447,9 +1457,10 @@ fn with_modifier(cx: &Cx<'_>, i: usize) -> Option<Found> {
                 Unit::Day => Partial::Day(DaySpec::Anaphor(0)),
                 _ => continue,
             };
-            let mut f = core_at(cx, j).filter(|f| f.end > j + 2 && f.kind != TimexKind::Duration);
+            let mut f =
+                core_at(cx, j).filter(|f| f.end > j + 1 + art && f.kind != TimexKind::Duration);
             if f.is_none() {
-                f = Some(Found::new(j, j + 2, TimexKind::Date, p));
+                f = Some(Found::new(j, j + 1 + art, TimexKind::Date, p));
             }
             f
         } else {
@@ -2351,7 +2362,17 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
             }
         }
     }
-    if cx.kw(k, Kw::More) {
+    if cx.kw(k, Kw::More)
+        || [
+            "consecutive",
+            "straight",
+            "successive",
+            "additional",
+            "full",
+        ]
+        .iter()
+        .any(|w| cx.is(k, w))
+    {
         k += 1;
     }
     // Compound adjective: "10-day", "two-year", "five year" before a noun.
@@ -2557,6 +2578,19 @@ fn quarter(cx: &Cx<'_>, i: usize) -> Option<Found> {
     }
     let the = cx.kw(i, Kw::The);
     let mut j = if the { i + 1 } else { i };
+    // "the October-December quarter"
+    if the {
+        if let Some((m1, e1)) = cx.month(j) {
+            if cx.dash(e1) {
+                if let Some((m2, e2)) = cx.month(e1 + 1) {
+                    let q = (m1 - 1) / 3 + 1;
+                    if cx.unit(e2) == Some((Unit::Quarter, false)) && (m2 - 1) / 3 + 1 == q {
+                        return date(i, e2 + 1, Partial::Quarter(None, q));
+                    }
+                }
+            }
+        }
+    }
     if cx.kw(j, Kw::Fiscal) {
         j += 1;
     }
@@ -2665,7 +2699,12 @@ fn season(cx: &Cx<'_>, i: usize) -> Option<Found> {
             ]
             .iter()
             .any(|&k| cx.kw(i - 1, k)));
-    if !ctx || (s == Season::Fall && !the) || cx.kw(j + 1, Kw::Of) {
+    let fall_ok = the
+        || (i > 0
+            && [Kw::Early, Kw::Late, Kw::Mid, Kw::By, Kw::Until, Kw::Since]
+                .iter()
+                .any(|&k| cx.kw(i - 1, k)));
+    if !ctx || (s == Season::Fall && !fall_ok) || cx.kw(j + 1, Kw::Of) {
         return None;
     }
     let prep = [
@@ -2789,6 +2828,20 @@ fn clock(cx: &Cx<'_>, i: usize) -> Option<Found> {
     };
     if matches!(cx.lx(k), Some(Lex::Zone)) && cx.cap(k) {
         k += 1;
+    } else if [
+        "pacific", "eastern", "central", "mountain", "local", "atlantic",
+    ]
+    .iter()
+    .any(|z| cx.is(k, z))
+    {
+        // "Pacific time", "Eastern Standard Time", "local time"
+        let mut e = k + 1;
+        if cx.is(e, "standard") || cx.is(e, "daylight") {
+            e += 1;
+        }
+        if cx.kw(e, Kw::Time) {
+            k = e + 1;
+        }
     }
     // An attached day: "10 p.m. Wednesday", "5 p.m. EST, Nov. 9", "noon today".
     let after = if cx.p(k, ',') || cx.kw(k, Kw::On) {
@@ -3132,6 +3185,24 @@ fn period(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let j = i + 1;
     if cx.unit(j) == Some((Unit::Weekend, false)) {
         return date(i, j + 1, Partial::RelWeekend(None));
+    }
+    // "on the 3rd": a day of the month in focus.
+    if let (Some(d), true) = (
+        cx.num(j)
+            .filter(|&d| (1..=31).contains(&d) && cx.digits(j) <= 2),
+        cx.joined(j + 1),
+    ) {
+        let suffix = ["st", "nd", "rd", "th"].iter().any(|x| cx.is(j + 1, x));
+        let k = j + 2;
+        let ends = cx.toks.get(k).is_none_or(|t| t.kind == TokKind::Punct)
+            || [Kw::And, Kw::Or, Kw::At, Kw::In, Kw::On, Kw::To]
+                .iter()
+                .any(|&w| cx.kw(k, w))
+            || cx.is(k, "but")
+            || cx.is(k, "when");
+        if suffix && ends && !cx.kw(k, Kw::Of) && !cx.apos(k) {
+            return date(i, k, Partial::Day(DaySpec::MonthDay(d as u8)));
+        }
     }
     // the first / last day of February [2024]
     if let (Some(Lex::Ordinal(1)) | Some(Lex::Kw(Kw::Last)), true, true) = (

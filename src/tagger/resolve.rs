@@ -433,6 +433,18 @@ impl Resolver {
                 }
                 Some(DateValue::Day(y, m, dd))
             }
+            DaySpec::MonthDay(dd) => {
+                let a = self.anchor_day()?;
+                let (y, m) = (a.year(), a.month() as u8);
+                let this = ymd(y, m, dd);
+                let (y, m) = match (this, tense) {
+                    (Some(c), Tense::Future) if c < a => add_months(y, m, 1)?,
+                    (Some(c), _) if c > a && tense != Tense::Future => add_months(y, m, -1)?,
+                    (Some(_), _) => (y, m),
+                    (None, _) => add_months(y, m, -1)?,
+                };
+                day(ymd(y, m, dd)?)
+            }
             DaySpec::MonthEnd(y, m) => {
                 let y = match y {
                     Some(y) => y,
