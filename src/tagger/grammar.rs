@@ -1186,6 +1186,16 @@ const MODIFIERS: &[ModWords] = &[
         points: true,
     },
     ModWords {
+        words: &["earlier", "in"],
+        modifier: TimexMod::Start,
+        points: true,
+    },
+    ModWords {
+        words: &["later", "in"],
+        modifier: TimexMod::End,
+        points: true,
+    },
+    ModWords {
         words: &["early"],
         modifier: TimexMod::Start,
         points: true,
@@ -1311,6 +1321,10 @@ pub(crate) fn best_at(cx: &Cx<'_>, i: usize) -> Option<Found> {
     }
     if let Some(f) = best.as_mut() {
         ended_quarter(cx, f);
+        // "the next year or so"
+        if cx.kw(f.end, Kw::Or) && cx.is(f.end + 1, "so") {
+            f.end += 2;
+        }
         // "1994 or later"
         if f.modifier.is_none()
             && matches!(
