@@ -2873,6 +2873,11 @@ fn clock(cx: &Cx<'_>, i: usize) -> Option<Found> {
             return Some(Found::new(i, f.end, TimexKind::Time, Partial::Time(d, tod)));
         }
     }
+    if let Some(f) = holiday(cx, after) {
+        if let Partial::Day(d) = f.partial {
+            return Some(Found::new(i, f.end, TimexKind::Time, Partial::Time(d, tod)));
+        }
+    }
     if let Some(f) = deictic(cx, k) {
         if let Partial::Day(d) = f.partial {
             return Some(Found::new(i, f.end, TimexKind::Time, Partial::Time(d, tod)));

@@ -475,6 +475,8 @@ impl Resolver {
                 let back = (cur - wd).rem_euclid(7);
                 let fwd = (wd - cur).rem_euclid(7);
                 let off = match rel {
+                    // "will meet on Monday": the next one, the document's own day included
+                    // ("polls close at 8 p.m. Tuesday", written on a Tuesday).
                     WdRel::Tense if tense == Tense::Future => fwd,
                     WdRel::Tense => -back,
                     WdRel::Last => -(if back == 0 { 7 } else { back }),
