@@ -167,6 +167,16 @@ impl<'a> Cx<'a> {
             Lex::Month(m, _) if self.day(i + 1).is_some() && self.num(i + 1).is_some() => {
                 Some((m, i + 1))
             }
+            // "since jan", "by sept": an abbreviation after a preposition, before a break.
+            Lex::Month(m, MonthForm::Abbrev)
+                if month_context(self, i)
+                    && self
+                        .toks
+                        .get(i + 1)
+                        .is_none_or(|t| t.kind == TokKind::Punct || t.newline_before) =>
+            {
+                Some((m, i + 1))
+            }
             _ => None,
         }
     }
@@ -1707,7 +1717,7 @@ fn month_date(cx: &Cx<'_>, i: usize) -> Option<Found> {
     match form {
         MonthForm::Full => {}
         MonthForm::Abbrev => {
-            if j == i + 1 {
+            if j == i + 1 && (cx.cap(i) || !month_context(cx, i)) {
                 return None;
             }
         }
