@@ -1316,7 +1316,43 @@ const MODIFIERS: &[ModWords] = &[
 #[inline]
 pub(crate) fn candidate(cx: &Cx<'_>, i: usize) -> bool {
     match cx.lex.get(i) {
-        Some(e) if e.lex.is_some() || e.tag == Some(WordTag::HolidayStart) => true,
+        Some(e) if e.tag == Some(WordTag::HolidayStart) => true,
+        Some(Entry {
+            lex: Some(Lex::Kw(k)),
+            ..
+        }) => !matches!(
+            k,
+            Kw::Of
+                | Kw::And
+                | Kw::Or
+                | Kw::To
+                | Kw::In
+                | Kw::On
+                | Kw::For
+                | Kw::By
+                | Kw::From
+                | Kw::Than
+                | Kw::Will
+                | Kw::Would
+                | Kw::Its
+                | Kw::Since
+                | Kw::During
+                | Kw::Through
+                | Kw::Until
+                | Kw::Between
+                | Kw::Before
+                | Kw::After
+                | Kw::Over
+                | Kw::Under
+                | Kw::Within
+                | Kw::Times
+                | Kw::Time
+                | Kw::Period
+                | Kw::Any
+                | Kw::Other
+                | Kw::Another
+        ),
+        Some(Entry { lex: Some(_), .. }) => true,
         _ => cx.num(i).is_some() || cx.apos(i) || cx.is(i, "q") || cx.is(i, "no"),
     }
 }
@@ -2290,6 +2326,10 @@ fn unit_duration(q: Qty, u: Unit) -> DurationValue {
 }
 
 fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    // Every amount ends in a unit a few tokens on ("the first two and a half years").
+    if !(i..i + 9).any(|k| cx.unit(k).is_some()) {
+        return None;
+    }
     let the = cx.kw(i, Kw::The);
     let mut j = if the { i + 1 } else { i };
     let lead = [
