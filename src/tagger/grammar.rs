@@ -1514,6 +1514,7 @@ fn with_modifier(cx: &Cx<'_>, i: usize) -> Option<Found> {
                 Unit::Week => Partial::RelWeek(0),
                 Unit::Quarter => Partial::RelQuarter(0),
                 Unit::Decade => Partial::RelDecade(0),
+                Unit::Century => Partial::Anaphor(Unit::Century, 0),
                 Unit::Day => Partial::Day(DaySpec::Anaphor(0)),
                 _ => continue,
             };
@@ -1743,6 +1744,10 @@ fn month_date(cx: &Cx<'_>, i: usize) -> Option<Found> {
     };
     if let Some((y, e)) = cx.year_any(yat) {
         return date(i, e, Partial::Month(Some(y), m));
+    }
+    // "January of that year"
+    if cx.kw(j, Kw::Of) && cx.kw(j + 1, Kw::That) && cx.unit(j + 2) == Some((Unit::Year, false)) {
+        return date(i, j + 3, Partial::MonthOfRefYear(m));
     }
     // Month this/last/next year
     for (k, off) in [(Kw::This, 0), (Kw::Last, -1), (Kw::Next, 1)] {
@@ -2692,11 +2697,18 @@ fn quarter(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let mut year = None;
     let mut rel = None;
     if !hyph || !the {
-        let yat = if cx.kw(end, Kw::Of) || cx.p(end, ',') {
+        let mut yat = if cx.kw(end, Kw::Of) || cx.p(end, ',') {
             end + 1
         } else {
             end
         };
+        // "the second quarter of fiscal 2025"
+        if cx.kw(yat, Kw::Fiscal) {
+            yat += 1;
+            if cx.unit(yat) == Some((Unit::Year, false)) {
+                yat += 1;
+            }
+        }
         if let Some((y, e)) = cx.year4(yat) {
             year = Some(y);
             end = e;

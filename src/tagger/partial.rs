@@ -58,6 +58,8 @@ pub(crate) enum Partial {
     RelYear(i32),
     /// A month in a year relative to the anchor ("June last year").
     MonthOfRelYear(u8, i32),
+    /// A month of the year last mentioned ("January of that year").
+    MonthOfRefYear(u8),
     /// A month relative to the anchor's ("last month" = -1).
     RelMonth(i32),
     /// A named month, previous (-1), this (0) or next (1) occurrence ("last May").

@@ -135,6 +135,7 @@ impl Resolver {
                 Some(self.anchor_year()?.checked_add(off)?),
                 m,
             )),
+            Partial::MonthOfRefYear(m) => date(DateValue::Month(Some(self.ref_year()?), m)),
             Partial::RelMonth(off) => {
                 let (y, m) = self.anchor_month()?;
                 let (y, m) = add_months(y, m, off)?;
@@ -223,7 +224,13 @@ impl Resolver {
                 anaphoric,
             } => {
                 let base = if anaphoric {
-                    self.ref_day()?
+                    // "Five years earlier" after "in 1648": the year in focus will do.
+                    match (self.refs.day, self.refs.month, self.refs.year) {
+                        (Some(d), _, _) => d,
+                        (None, Some((y, m)), _) => ymd(y, m, 1)?,
+                        (None, None, Some(y)) => ymd(y, 7, 1)?,
+                        _ => self.dct?,
+                    }
                 } else {
                     self.anchor_day()?
                 };
