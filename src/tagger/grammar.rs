@@ -128,9 +128,18 @@ impl<'a> Cx<'a> {
             return true;
         }
         let prev = i - 1;
+        // "!" and "?" always end a sentence; a period does before a capital, a line break,
+        // or (informal writing) after a lowercase word that is not an abbreviation.
+        let lowercase_end = prev > 0
+            && self.is_word(prev - 1)
+            && self
+                .bytes(prev - 1)
+                .first()
+                .is_some_and(u8::is_ascii_lowercase)
+            && self.bytes(prev - 1).len() > 3;
         (self.p(prev, '.') || self.p(prev, '!') || self.p(prev, '?'))
             && t.space_before
-            && (self.cap(i) || t.newline_before)
+            && (self.cap(i) || t.newline_before || !self.p(prev, '.') || lowercase_end)
             && !(self.p(prev, '.') && self.abbrev_period(prev))
     }
     /// The period at `i` closes an abbreviation ("Mr.", "Sept.", "U.S.").
