@@ -13,6 +13,7 @@ mod annotation;
 mod document;
 mod error;
 mod event;
+mod timeline;
 mod timex;
 mod value;
 
@@ -20,6 +21,11 @@ pub use annotation::{Annotation, Endpoint, Link, Provenance};
 pub use document::{Dct, DctSource, DocKind, Document};
 pub use error::{DocumentError, ValueError};
 pub use event::{Anchor, AnchorTarget, Aspect, Event, EventClass, Polarity, RelType, Tense};
+pub use timeline::{
+    Bounds, Certainty, Comparison, Contradiction, EventId, EventSpec, Explanation, Gap, Mention,
+    MergeConflict, MergeReport, Neighbours, Node, OrderEntry, Relation, ReportEvent, ReportGap,
+    Step, TimeKind, TimeNode, Timeline, TimelineError, TimelineEvent, TimelineReport, WindowHit,
+};
 pub use timex::{Timex, TimexKind, TimexMod};
 pub use value::{
     Amount, DateValue, DurationUnit, DurationValue, Granularity, Interval, PartOfDay, RefValue,
