@@ -29,6 +29,12 @@ pub(crate) fn dates_event(rel: RelType) -> bool {
     )
 }
 
+/// Relations that place one side within or over the other: with the document date they
+/// mean its whole day rather than the instant of writing.
+fn placing(rel: RelType) -> bool {
+    dates_event(rel) || dates_event(rel.inverse())
+}
+
 fn dct_value(dct: &Dct) -> TimexValue {
     match dct.time {
         Some(t) => TimexValue::Time(
@@ -202,19 +208,20 @@ impl Timeline {
                         }
                     }
                     AnchorTarget::Dct => {
-                        let t = match dct_node {
-                            Some(t) => Some(t),
-                            None => a.value.as_ref().and_then(|v| {
-                                let day = v.interval()?.start.date();
-                                Some(self.dct_node(doc, v.clone(), day))
-                            }),
-                        };
-                        if let Some(t) = t {
-                            self.docs.insert(doc.to_string(), Some(t));
-                            if dates_event(a.relation) {
-                                event.value =
-                                    a.value.clone().or_else(|| reference.map(TimexValue::day));
+                        let day = a
+                            .value
+                            .as_ref()
+                            .and_then(|v| Some(v.interval()?.start.date()))
+                            .or(reference);
+                        if let Some(day) = day {
+                            if self.docs.get(doc).copied().flatten().is_none() {
+                                let instant = self.dct_node(doc, TimexValue::day(day), day);
+                                self.docs.insert(doc.to_string(), Some(instant));
                             }
+                            if dates_event(a.relation) {
+                                event.value = Some(TimexValue::day(day));
+                            }
+                            let t = self.dct_day_node(doc, day);
                             anchor_edge = Some((t, a.relation));
                         }
                     }
@@ -250,7 +257,18 @@ impl Timeline {
                             reference,
                         ))
                     }
-                    Endpoint::Dct => tl.docs.get(doc).copied().flatten(),
+                    Endpoint::Dct => {
+                        let instant = tl.docs.get(doc).copied().flatten()?;
+                        if placing(l.relation) {
+                            let day = match tl.graph.node_weight(instant) {
+                                Some(Node::Time(t)) => t.reference,
+                                _ => None,
+                            }?;
+                            Some(tl.dct_day_node(doc, day))
+                        } else {
+                            Some(instant)
+                        }
+                    }
                 }
             };
             let (Some(a), Some(b)) = (end(self, &l.source), end(self, &l.target)) else {
@@ -273,6 +291,24 @@ impl Timeline {
             key: key.clone(),
             kind: TimeKind::Dct,
             value: Some(value),
+            modifier: None,
+            doc: Some(doc.to_string()),
+            span: None,
+            reference: Some(day),
+        }));
+        self.times.insert(key, n);
+        n
+    }
+
+    fn dct_day_node(&mut self, doc: &str, day: NaiveDate) -> NodeIndex {
+        let key = format!("{doc}:DCT-day");
+        if let Some(&n) = self.times.get(&key) {
+            return n;
+        }
+        let n = self.graph.add_node(Node::Time(TimeNode {
+            key: key.clone(),
+            kind: TimeKind::DctDay,
+            value: Some(TimexValue::day(day)),
             modifier: None,
             doc: Some(doc.to_string()),
             span: None,

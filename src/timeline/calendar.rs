@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
 
 use crate::timex::TimexMod;
-use crate::value::{DurationUnit, RefValue, TimexValue};
+use crate::value::{DurationUnit, Granularity, RefValue, TimexValue};
 
 /// Seconds in a day.
 pub(crate) const DAY: i64 = 86_400;
@@ -142,16 +142,31 @@ pub(crate) fn duration_secs(value: &TimexValue, modifier: Option<TimexMod>) -> O
     })
 }
 
-/// Whether a duration value names hours, minutes or seconds.
-pub(crate) fn has_time_part(value: &TimexValue) -> bool {
+/// The smallest clock unit (in seconds) a duration value names, if it names hours, minutes or
+/// seconds.
+pub(crate) fn duration_unit(value: &TimexValue) -> Option<i64> {
     match value {
-        TimexValue::Duration(d) => d.parts().iter().any(|(_, u)| {
-            matches!(
-                u,
-                DurationUnit::Hour | DurationUnit::Minute | DurationUnit::Second
-            )
-        }),
-        _ => false,
+        TimexValue::Duration(d) => d
+            .parts()
+            .iter()
+            .filter_map(|(_, u)| match u {
+                DurationUnit::Hour => Some(3600),
+                DurationUnit::Minute => Some(60),
+                DurationUnit::Second => Some(1),
+                _ => None,
+            })
+            .min(),
+        _ => None,
+    }
+}
+
+/// The unit (in seconds) a granularity finer than the day counts in.
+pub(crate) fn granularity_unit(g: Granularity) -> Option<i64> {
+    match g {
+        Granularity::Second => Some(1),
+        Granularity::Minute => Some(60),
+        Granularity::Hour | Granularity::PartOfDay => Some(3600),
+        _ => None,
     }
 }
 

@@ -130,7 +130,11 @@ pub enum TimeKind {
     /// A temporal expression of a document.
     Timex,
     /// A document's creation time: an instant within its day (or the given clock time).
+    /// Tense places events before or after it.
     Dct,
+    /// The whole day of a document's creation date: what "today" and reports dated by the
+    /// article's date are included in.
+    DctDay,
     /// A value given directly by the caller.
     Given,
 }
@@ -172,6 +176,7 @@ impl TimeNode {
         };
         match self.kind {
             TimeKind::Dct => format!("DCT {v}"),
+            TimeKind::DctDay => format!("{v} (DCT)"),
             _ => v,
         }
     }

@@ -8,7 +8,7 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 use petgraph::stable_graph::NodeIndex;
 use serde::{Deserialize, Serialize};
 
-use super::calendar::{datetime, day_number, finite, iso_days, iso_secs, secs, DAY};
+use super::calendar::{datetime, finite, iso_days, iso_secs, secs, DAY};
 use super::model::Node;
 use super::solve::{atoms, Origin, Solution, P};
 use super::stn::{Cid, Kind, Var, NONE};
@@ -90,7 +90,8 @@ pub struct Gap {
     pub order: Certainty,
     min: Option<i64>,
     max: Option<i64>,
-    in_days: bool,
+    /// The unit it is counted in, in seconds (a day, an hour, a minute or a second).
+    unit: i64,
 }
 
 impl Gap {
@@ -108,10 +109,10 @@ impl Gap {
     }
     /// Whether it is counted in whole days.
     pub fn in_days(&self) -> bool {
-        self.in_days
+        self.unit == DAY
     }
     fn iso(&self, s: i64) -> String {
-        if self.in_days {
+        if self.in_days() {
             iso_days(s / DAY)
         } else {
             iso_secs(s)
@@ -699,30 +700,32 @@ impl Timeline {
         let net = &sol.net;
         let hi = probe.ub(as_, bs);
         let lo = probe.ub(bs, as_).map(|x| -x);
-        let in_days = !sol.is_fine(na) && !sol.is_fine(nb);
-        let (min, max) = if in_days {
-            let (ea, la) = (net.earl[as_ as usize], net.lat[as_ as usize]);
-            let (eb, lb) = (net.earl[bs as usize], net.lat[bs as usize]);
-            let abs_lo = (finite(eb) && finite(la)).then(|| day_number(eb) - day_number(la));
-            let abs_hi = (finite(lb) && finite(ea)).then(|| day_number(lb) - day_number(ea));
-            let rel_lo = lo.map(|l| l.div_euclid(DAY));
-            let rel_hi = hi.map(|h| h.div_euclid(DAY) + i64::from(h.rem_euclid(DAY) != 0));
-            let min = match (abs_lo, rel_lo) {
-                (Some(a), Some(b)) => Some(a.max(b)),
-                (a, b) => a.or(b),
-            };
-            let max = match (abs_hi, rel_hi) {
-                (Some(a), Some(b)) => Some(a.min(b)),
-                (a, b) => a.or(b),
-            };
-            let max = match (min, max) {
-                (Some(a), Some(b)) if b < a => Some(a),
-                (_, m) => m,
-            };
-            (min.map(|d| d * DAY), max.map(|d| d * DAY))
-        } else {
-            (lo, hi)
+        // Count in the coarsest unit both events are known to: whole days unless a clock time
+        // places one of them. Starts known to a unit differ by whole units (two days give
+        // P34D, not 33 to 35 days), and a difference known in seconds is rounded outwards.
+        let u = sol.unit(na).min(sol.unit(nb)).max(1);
+        let (ea, la) = (net.earl[as_ as usize], net.lat[as_ as usize]);
+        let (eb, lb) = (net.earl[bs as usize], net.lat[bs as usize]);
+        let abs_lo = (finite(eb) && finite(la)).then(|| eb.div_euclid(u) - la.div_euclid(u));
+        let abs_hi = (finite(lb) && finite(ea)).then(|| lb.div_euclid(u) - ea.div_euclid(u));
+        let rel_lo = lo.map(|l| l.div_euclid(u));
+        let rel_hi = hi.map(|h| h.div_euclid(u) + i64::from(h.rem_euclid(u) != 0));
+        let min = match (abs_lo, rel_lo) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
         };
+        let max = match (abs_hi, rel_hi) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        let max = match (min, max) {
+            (Some(a), Some(b)) if b < a => Some(a),
+            (_, m) => m,
+        };
+        let (min, max) = (
+            min.map(|d| d.saturating_mul(u)),
+            max.map(|d| d.saturating_mul(u)),
+        );
         let order = certainty(probe, [as_, ae, bs, be], RelType::Before);
         Some(Gap {
             from: self.event_at(na)?.id.clone(),
@@ -730,7 +733,7 @@ impl Timeline {
             order,
             min,
             max,
-            in_days,
+            unit: u,
         })
     }
 

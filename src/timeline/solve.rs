@@ -9,13 +9,12 @@
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
 
-use super::calendar::{duration_secs, has_time_part, value_span, Span};
+use super::calendar::{duration_secs, duration_unit, granularity_unit, value_span, Span, DAY};
 use super::model::{Node, TimeKind};
 use super::stn::{Constraint, Kind, Network, Solved, Var};
 use super::Timeline;
 use crate::annotation::Provenance;
 use crate::event::RelType;
-use crate::value::Granularity;
 
 /// Which constraint a network constraint stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,8 +113,9 @@ pub(crate) struct Solution {
     pub net: Solved<Origin>,
     /// First variable of each node (start; end is the next), `u32::MAX` for constants.
     pub var_of: Vec<u32>,
-    /// Whether an event is placed at a finer grain than the day (clock times, hour offsets).
-    pub fine: Vec<bool>,
+    /// The unit, in seconds, each event is known to: a day, or finer when a clock time or an
+    /// hour offset places it.
+    pub unit: Vec<i64>,
     /// Events by node index, in the order they were added.
     pub events: Vec<NodeIndex>,
 }
@@ -125,8 +125,11 @@ impl Solution {
         let v = *self.var_of.get(n.index())?;
         (v != u32::MAX).then_some((v, v + 1))
     }
+    pub fn unit(&self, n: NodeIndex) -> i64 {
+        self.unit.get(n.index()).copied().unwrap_or(DAY)
+    }
     pub fn is_fine(&self, n: NodeIndex) -> bool {
-        self.fine.get(n.index()).copied().unwrap_or(false)
+        self.unit(n) < DAY
     }
 }
 
@@ -135,7 +138,7 @@ pub(crate) fn compile(t: &Timeline) -> Solution {
     let bound = g.node_bound();
     let mut var_of = vec![u32::MAX; bound];
     let mut span_of: Vec<Option<Span>> = vec![None; bound];
-    let mut fine = vec![false; bound];
+    let mut unit = vec![DAY; bound];
     let mut events = Vec::with_capacity(t.events.len());
     let mut n_vars = 0u32;
     let mut cons: Vec<Constraint<Origin>> = Vec::with_capacity(bound * 3);
@@ -223,7 +226,9 @@ pub(crate) fn compile(t: &Timeline) -> Solution {
                             st,
                         );
                     }
-                    fine[n.index()] |= has_time_part(d);
+                    if let Some(u) = duration_unit(d) {
+                        unit[n.index()] = unit[n.index()].min(u);
+                    }
                 }
             }
         }
@@ -284,9 +289,10 @@ pub(crate) fn compile(t: &Timeline) -> Solution {
                 emit(resolve(P::Ys), resolve(P::Xs), hi);
                 emit(resolve(P::Xs), resolve(P::Ys), -lo);
             }
-            if has_time_part(off) {
-                fine[x.index()] = true;
-                fine[y.index()] = true;
+            if let Some(u) = duration_unit(off) {
+                for n in [x, y] {
+                    unit[n.index()] = unit[n.index()].min(u);
+                }
             }
             continue;
         }
@@ -301,9 +307,9 @@ pub(crate) fn compile(t: &Timeline) -> Solution {
                     .value
                     .as_ref()
                     .and_then(|v| v.granularity())
-                    .is_some_and(|gr| gr < Granularity::Day);
-                if clock && matches!(g.node_weight(ev), Some(Node::Event(_))) {
-                    fine[ev.index()] = true;
+                    .and_then(granularity_unit);
+                if let (Some(u), Some(Node::Event(_))) = (clock, g.node_weight(ev)) {
+                    unit[ev.index()] = unit[ev.index()].min(u);
                 }
             }
         }
@@ -316,7 +322,7 @@ pub(crate) fn compile(t: &Timeline) -> Solution {
     Solution {
         net,
         var_of,
-        fine,
+        unit,
         events,
     }
 }
