@@ -132,6 +132,12 @@ impl Timeline {
         }
     }
 
+    /// Propagates the constraints now. Queries do it on first use after a change; call this
+    /// to pay the cost up front (for example before sharing the timeline between threads).
+    pub fn propagate(&self) {
+        let _ = self.solution();
+    }
+
     fn solution(&self) -> &Solution {
         self.solved.get_or_init(|| solve::compile(self))
     }

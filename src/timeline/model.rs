@@ -3,9 +3,10 @@
 use std::borrow::Borrow;
 use std::fmt;
 use std::ops::Range;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::annotation::Provenance;
 use crate::event::{EventClass, RelType};
@@ -21,34 +22,104 @@ use crate::value::TimexValue;
 /// assert_eq!(EventId::new("", "e3").as_str(), "e3");
 /// assert_eq!(EventId::from("call-1").to_string(), "call-1");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct EventId(String);
+#[derive(Clone)]
+pub struct EventId(Repr);
+
+/// Short ids (most of them) are stored inline, so copying one touches no other memory.
+#[derive(Clone)]
+enum Repr {
+    Inline(u8, [u8; INLINE]),
+    Shared(Arc<str>),
+}
+
+const INLINE: usize = 22;
+
+impl Serialize for EventId {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for EventId {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<EventId, D::Error> {
+        String::deserialize(d).map(EventId::from)
+    }
+}
 
 impl EventId {
     /// The id of event `local` of document `doc` (just `local` when `doc` is empty).
     pub fn new(doc: &str, local: &str) -> EventId {
         if doc.is_empty() {
-            EventId(local.to_string())
+            EventId::from(local)
+        } else if doc.len() + 1 + local.len() <= INLINE {
+            let mut buf = [0u8; INLINE];
+            buf[..doc.len()].copy_from_slice(doc.as_bytes());
+            buf[doc.len()] = b':';
+            buf[doc.len() + 1..doc.len() + 1 + local.len()].copy_from_slice(local.as_bytes());
+            EventId(Repr::Inline((doc.len() + 1 + local.len()) as u8, buf))
         } else {
-            EventId(format!("{doc}:{local}"))
+            EventId(Repr::Shared(Arc::from(format!("{doc}:{local}"))))
         }
     }
     /// The id as a string.
     pub fn as_str(&self) -> &str {
-        &self.0
+        match &self.0 {
+            Repr::Inline(len, buf) => buf
+                .get(..*len as usize)
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or(""),
+            Repr::Shared(s) => s,
+        }
+    }
+}
+
+impl fmt::Debug for EventId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl PartialEq for EventId {
+    fn eq(&self, other: &EventId) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for EventId {}
+
+impl std::hash::Hash for EventId {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.as_str().hash(h)
+    }
+}
+
+impl PartialOrd for EventId {
+    fn partial_cmp(&self, other: &EventId) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for EventId {
+    fn cmp(&self, other: &EventId) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
     }
 }
 
 impl From<&str> for EventId {
     fn from(s: &str) -> EventId {
-        EventId(s.to_string())
+        if s.len() <= INLINE {
+            let mut buf = [0u8; INLINE];
+            buf[..s.len()].copy_from_slice(s.as_bytes());
+            EventId(Repr::Inline(s.len() as u8, buf))
+        } else {
+            EventId(Repr::Shared(Arc::from(s)))
+        }
     }
 }
 
 impl From<String> for EventId {
     fn from(s: String) -> EventId {
-        EventId(s)
+        EventId::from(s.as_str())
     }
 }
 
@@ -60,19 +131,19 @@ impl From<&EventId> for EventId {
 
 impl AsRef<str> for EventId {
     fn as_ref(&self) -> &str {
-        &self.0
+        self.as_str()
     }
 }
 
 impl Borrow<str> for EventId {
     fn borrow(&self) -> &str {
-        &self.0
+        self.as_str()
     }
 }
 
 impl fmt::Display for EventId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(self.as_str())
     }
 }
 

@@ -1,7 +1,6 @@
 //! Questions a timeline answers: bounds, order, relations with their certainty, explanations,
 //! gaps, windows and neighbours.
 
-use std::collections::HashMap;
 use std::fmt;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
@@ -10,8 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use super::calendar::{datetime, finite, iso_days, iso_secs, secs, DAY};
 use super::model::Node;
-use super::solve::{atoms, Origin, Solution, P};
-use super::stn::{Cid, Kind, Var, NONE};
+use super::solve::{atoms, Origin, Rec, Solution, P};
+use super::stn::{Cid, Kind, Scratch, Var, NONE};
 use super::{EventId, Timeline, TimelineError};
 use crate::annotation::Provenance;
 use crate::event::RelType;
@@ -264,34 +263,37 @@ type OrderKey = (bool, i64, i64, i64, i64, usize);
 /// Pairwise bounds between a few variables, computed on demand.
 struct Probe<'a> {
     sol: &'a Solution,
-    cache: HashMap<(Var, bool), HashMap<Var, (i64, Cid)>>,
+    scratch: Scratch,
 }
 
 impl<'a> Probe<'a> {
     fn new(sol: &'a Solution) -> Probe<'a> {
         Probe {
             sol,
-            cache: HashMap::new(),
+            scratch: Scratch::default(),
         }
     }
+    fn same(&self, i: Var, j: Var) -> bool {
+        let comp = &self.sol.net.comp;
+        comp.get(i as usize) == comp.get(j as usize)
+    }
     fn direct(&mut self, i: Var, j: Var) -> Option<i64> {
-        let net = &self.sol.net;
-        if net.comp.get(i as usize) != net.comp.get(j as usize) {
-            return None;
-        }
         if i == j {
             return Some(0);
         }
-        let d = self
-            .cache
-            .entry((i, false))
-            .or_insert_with(|| net.distances(i, false, BUDGET));
-        d.get(&j).map(|x| x.0)
+        if !self.same(i, j) {
+            return None;
+        }
+        self.sol.net.distance(i, j, BUDGET, &mut self.scratch)
     }
     /// Upper bound of `x_j - x_i`.
     fn ub(&mut self, i: Var, j: Var) -> Option<i64> {
         let direct = self.direct(i, j);
         self.sol.net.diff_bound(i, j, direct).map(|x| x.0)
+    }
+    /// Upper bound of `x_j - x_i` through the absolute bounds only.
+    fn ub_abs(&self, i: Var, j: Var) -> Option<i64> {
+        self.sol.net.diff_bound(i, j, None).map(|x| x.0)
     }
 }
 
@@ -455,18 +457,18 @@ impl Timeline {
         let sol = self.solution();
         let net = &sol.net;
         let direct = if net.comp.get(i as usize) == net.comp.get(j as usize) {
-            Some(net.distances(i, false, BUDGET))
+            Some(net.distances(i, false, BUDGET, &mut Scratch::default()))
         } else {
             None
         };
-        let d = direct.as_ref().and_then(|m| m.get(&j).map(|x| x.0));
+        let d = direct.as_ref().and_then(|m| m.get(j).map(|x| x.0));
         match net.diff_bound(i, j, d) {
             Some((_, true)) => {
                 let Some(m) = direct else { return Vec::new() };
                 let mut out = Vec::new();
                 let mut x = j;
                 for _ in 0..=m.len() {
-                    let Some(&(_, k)) = m.get(&x) else { break };
+                    let Some((_, k)) = m.get(x) else { break };
                     if k == NONE {
                         break;
                     }
@@ -570,42 +572,36 @@ impl Timeline {
             .collect()
     }
 
-    fn order_key(&self, n: NodeIndex) -> OrderKey {
+    /// Event ordinals (indexes into the solution's `events`) in chronological order, with
+    /// their sort keys.
+    fn sorted(&self) -> Vec<(OrderKey, u32)> {
         let sol = self.solution();
-        match sol.vars(n) {
-            Some((s, e)) => {
-                let net = &sol.net;
-                let (es, ls) = (net.earl[s as usize], net.lat[s as usize]);
-                let dated = finite(es) || finite(ls);
+        let mut keys: Vec<(OrderKey, u32)> = sol
+            .recs
+            .iter()
+            .enumerate()
+            .map(|(k, r)| {
+                let dated = finite(r.es) || finite(r.ls);
                 // An open side sorts by the other one.
-                let (es, ls) = match (finite(es), finite(ls)) {
-                    (true, true) => (es, ls),
-                    (true, false) => (es, es),
-                    (false, true) => (ls, ls),
+                let (es, ls) = match (finite(r.es), finite(r.ls)) {
+                    (true, true) => (r.es, r.ls),
+                    (true, false) => (r.es, r.es),
+                    (false, true) => (r.ls, r.ls),
                     _ => (0, 0),
                 };
-                (
-                    !dated,
-                    es,
-                    ls,
-                    net.earl[e as usize],
-                    net.lat[e as usize],
-                    n.index(),
-                )
-            }
-            None => (true, 0, 0, 0, 0, n.index()),
-        }
+                ((!dated, es, ls, r.ee, r.le, k), k as u32)
+            })
+            .collect();
+        keys.sort_unstable_by_key(|x| x.0);
+        keys
     }
 
     fn sorted_nodes(&self) -> Vec<(NodeIndex, OrderKey)> {
-        let mut nodes: Vec<_> = self
-            .solution()
-            .events
-            .iter()
-            .map(|&n| (n, self.order_key(n)))
-            .collect();
-        nodes.sort_unstable_by_key(|x| x.1);
-        nodes
+        let sol = self.solution();
+        self.sorted()
+            .into_iter()
+            .filter_map(|(key, k)| Some((*sol.events.get(k as usize)?, key)))
+            .collect()
     }
 
     /// All events in a stable chronological order: by earliest start, then latest start, then
@@ -629,41 +625,33 @@ impl Timeline {
     /// ```
     pub fn chronological(&self) -> Vec<OrderEntry> {
         let sol = self.solution();
-        let nodes = self.sorted_nodes();
-        let mut out: Vec<OrderEntry> = Vec::with_capacity(nodes.len());
+        let sorted = self.sorted();
+        let mut out: Vec<OrderEntry> = Vec::with_capacity(sorted.len());
         let mut probe = Probe::new(sol);
-        let mut prev: Option<(NodeIndex, OrderKey)> = None;
+        let mut prev: Option<(OrderKey, &Rec)> = None;
         let mut rank = 0;
-        for (k, &(n, key)) in nodes.iter().enumerate() {
-            let Some(ev) = self.event_at(n) else { continue };
+        for (k, &(key, i)) in sorted.iter().enumerate() {
+            let (Some(r), Some(id)) = (sol.recs.get(i as usize), sol.ids.get(i as usize)) else {
+                continue;
+            };
             let (tied, after_previous) = match prev {
-                Some((p, pk)) => {
-                    let tied =
-                        (pk.0, pk.1, pk.2, pk.3, pk.4) == (key.0, key.1, key.2, key.3, key.4);
-                    let c = match (sol.vars(p), sol.vars(n)) {
-                        (Some((ps, pe)), Some((s, e))) => {
-                            certainty(&mut probe, [ps, pe, s, e], RelType::Before)
-                        }
-                        _ => Certainty::Unknown,
-                    };
-                    (tied, c)
-                }
+                Some((pk, p)) => (
+                    (pk.0, pk.1, pk.2, pk.3, pk.4) == (key.0, key.1, key.2, key.3, key.4),
+                    before_recs(&mut probe, p, r),
+                ),
                 None => (false, Certainty::Unknown),
             };
             if !tied {
                 rank = k;
             }
-            if probe.cache.len() > 64 {
-                probe.cache.clear();
-            }
             out.push(OrderEntry {
-                id: ev.id.clone(),
+                id: id.clone(),
                 rank,
                 tied,
                 after_previous,
                 dated: !key.0,
             });
-            prev = Some((n, key));
+            prev = Some((key, r));
         }
         out
     }
@@ -695,17 +683,34 @@ impl Timeline {
 
     fn gap_nodes(&self, probe: &mut Probe<'_>, na: NodeIndex, nb: NodeIndex) -> Option<Gap> {
         let sol = self.solution();
-        let (as_, ae) = sol.vars(na)?;
-        let (bs, be) = sol.vars(nb)?;
-        let net = &sol.net;
-        let hi = probe.ub(as_, bs);
-        let lo = probe.ub(bs, as_).map(|x| -x);
+        let ordinal = |n: NodeIndex| {
+            let k = *sol.ordinal.get(n.index())?;
+            (k != u32::MAX).then_some(k as usize)
+        };
+        let (ka, kb) = (ordinal(na)?, ordinal(nb)?);
+        self.gap_recs(probe, ka, kb)
+    }
+
+    fn gap_recs(&self, probe: &mut Probe<'_>, ka: usize, kb: usize) -> Option<Gap> {
+        let sol = self.solution();
+        let (a, b) = (sol.recs.get(ka)?, sol.recs.get(kb)?);
+        let same = a.comp == b.comp;
+        let hi = if same {
+            probe.ub(a.s, b.s)
+        } else {
+            abs_ub(a.es, b.ls)
+        };
+        let lo = if same {
+            probe.ub(b.s, a.s)
+        } else {
+            abs_ub(b.es, a.ls)
+        }
+        .map(|x| -x);
         // Count in the coarsest unit both events are known to: whole days unless a clock time
         // places one of them. Starts known to a unit differ by whole units (two days give
         // P34D, not 33 to 35 days), and a difference known in seconds is rounded outwards.
-        let u = sol.unit(na).min(sol.unit(nb)).max(1);
-        let (ea, la) = (net.earl[as_ as usize], net.lat[as_ as usize]);
-        let (eb, lb) = (net.earl[bs as usize], net.lat[bs as usize]);
+        let u = a.unit.min(b.unit).max(1);
+        let (ea, la, eb, lb) = (a.es, a.ls, b.es, b.ls);
         let abs_lo = (finite(eb) && finite(la)).then(|| eb.div_euclid(u) - la.div_euclid(u));
         let abs_hi = (finite(lb) && finite(ea)).then(|| lb.div_euclid(u) - ea.div_euclid(u));
         let rel_lo = lo.map(|l| l.div_euclid(u));
@@ -726,10 +731,10 @@ impl Timeline {
             min.map(|d| d.saturating_mul(u)),
             max.map(|d| d.saturating_mul(u)),
         );
-        let order = certainty(probe, [as_, ae, bs, be], RelType::Before);
+        let order = before_recs(probe, a, b);
         Some(Gap {
-            from: self.event_at(na)?.id.clone(),
-            to: self.event_at(nb)?.id.clone(),
+            from: sol.ids.get(ka)?.clone(),
+            to: sol.ids.get(kb)?.clone(),
             order,
             min,
             max,
@@ -743,18 +748,15 @@ impl Timeline {
     /// possible, the shortest gap is zero.
     pub fn gaps(&self) -> Vec<Gap> {
         let sol = self.solution();
-        let nodes = self.sorted_nodes();
+        let sorted = self.sorted();
         let mut probe = Probe::new(sol);
-        let mut out = Vec::with_capacity(nodes.len());
-        for w in nodes.windows(2) {
-            let (a, b) = (w[0], w[1]);
-            if a.1 .0 || b.1 .0 {
+        let mut out = Vec::with_capacity(sorted.len());
+        for w in sorted.windows(2) {
+            let ((ka, a), (kb, b)) = (w[0], w[1]);
+            if ka.0 || kb.0 {
                 break;
             }
-            if probe.cache.len() > 64 {
-                probe.cache.clear();
-            }
-            if let Some(mut g) = self.gap_nodes(&mut probe, a.0, b.0) {
+            if let Some(mut g) = self.gap_recs(&mut probe, a as usize, b as usize) {
                 g.min = Some(g.min.unwrap_or(0).max(0));
                 if let Some(m) = g.max.as_mut() {
                     *m = (*m).max(0);
@@ -903,8 +905,9 @@ impl Timeline {
         // y before x: ye - xs <= 0. Bounds of ye - xs from paths xs -> ye (upper) and
         // ye -> xs (lower). y after x: xe - ys <= 0, with ys - xe likewise.
         let pivot = if before { xs } else { xe };
-        let from_pivot = net.distances(pivot, false, BUDGET);
-        let to_pivot = net.distances(pivot, true, BUDGET);
+        let mut scratch = Scratch::default();
+        let from_pivot = net.distances(pivot, false, BUDGET, &mut scratch);
+        let to_pivot = net.distances(pivot, true, BUDGET, &mut scratch);
         let mut out = Vec::new();
         for (m, k) in self.sorted_nodes() {
             if m == n || k.0 {
@@ -920,14 +923,14 @@ impl Timeline {
                 .diff_bound(
                     pivot,
                     y,
-                    same.then(|| from_pivot.get(&y).map(|d| d.0)).flatten(),
+                    same.then(|| from_pivot.get(y).map(|d| d.0)).flatten(),
                 )
                 .map(|d| d.0);
             let down = net
                 .diff_bound(
                     y,
                     pivot,
-                    same.then(|| to_pivot.get(&y).map(|d| d.0)).flatten(),
+                    same.then(|| to_pivot.get(y).map(|d| d.0)).flatten(),
                 )
                 .map(|d| d.0);
             // before: want y - pivot <= 0; after: want pivot - y <= 0.
@@ -976,10 +979,77 @@ impl Timeline {
     }
 }
 
+/// `x_j - x_i <= lat(j) - earl(i)`, when both are bounded.
+fn abs_ub(earl_i: i64, lat_j: i64) -> Option<i64> {
+    (finite(earl_i) && finite(lat_j)).then(|| lat_j - earl_i)
+}
+
+/// Whether `a` happened before `b`, from their records when they lie in different components.
+fn before_recs(probe: &mut Probe<'_>, a: &Rec, b: &Rec) -> Certainty {
+    if a.comp == b.comp {
+        return certainty(probe, [a.s, a.e, b.s, b.e], RelType::Before);
+    }
+    // a.e - b.s <= 0.
+    if abs_ub(b.es, a.le).is_some_and(|u| u <= 0) {
+        Certainty::Definite
+    } else if abs_ub(a.ee, b.ls).is_some_and(|u| u < 0) {
+        Certainty::Impossible
+    } else if {
+        let (a_earl, a_lat) = (finite(a.es) || finite(a.ee), finite(a.ls) || finite(a.le));
+        let (b_earl, b_lat) = (finite(b.es) || finite(b.ee), finite(b.ls) || finite(b.le));
+        (a_earl && b_lat) || (a_lat && b_earl)
+    } {
+        Certainty::Possible
+    } else {
+        Certainty::Unknown
+    }
+}
+
 /// Certainty of "a REL b" over the endpoints `[as, ae, bs, be]`: the projection of the network
 /// onto them and the origin, then the relation's constraints added and tested together.
 fn certainty(probe: &mut Probe<'_>, v: [Var; 4], rel: RelType) -> Certainty {
     let net = &probe.sol.net;
+    let (lat, earl) = (|x: Var| net.lat[x as usize], |x: Var| net.earl[x as usize]);
+    let pos = |p: P| match p {
+        P::Xs => v[0],
+        P::Xe => v[1],
+        P::Ys => v[2],
+        P::Ye => v[3],
+    };
+    // One endpoint constraint "x_a - x_b <= w" is entailed when the tightest bound on
+    // x_a - x_b (the shortest path b -> a) is within w, and impossible when the shortest path
+    // a -> b is below -w. The absolute bounds often decide alone; a search through the
+    // component is needed only when they do not.
+    if let [a] = atoms(rel) {
+        let (xa, xb) = (pos(a.a), pos(a.b));
+        let related = v[..2].iter().any(|&p| {
+            v[2..].iter().any(|&q| {
+                (finite(lat(q)) && finite(earl(p))) || (finite(lat(p)) && finite(earl(q)))
+            })
+        });
+        let entailed = |ub: Option<i64>| ub.is_some_and(|u| u <= a.w);
+        let refuted = |ub: Option<i64>| ub.is_some_and(|u| u < -a.w);
+        if entailed(probe.ub_abs(xb, xa)) {
+            return Certainty::Definite;
+        }
+        if refuted(probe.ub_abs(xa, xb)) {
+            return Certainty::Impossible;
+        }
+        let same = probe.same(xa, xb);
+        if same {
+            if entailed(probe.ub(xb, xa)) {
+                return Certainty::Definite;
+            }
+            if refuted(probe.ub(xa, xb)) {
+                return Certainty::Impossible;
+            }
+        }
+        return if related || same {
+            Certainty::Possible
+        } else {
+            Certainty::Unknown
+        };
+    }
     const N: usize = 5;
     let inf = i64::MAX / 4;
     let mut m = [[inf; N]; N];

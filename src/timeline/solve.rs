@@ -12,7 +12,7 @@ use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
 use super::calendar::{duration_secs, duration_unit, granularity_unit, value_span, Span, DAY};
 use super::model::{Node, TimeKind};
 use super::stn::{Constraint, Kind, Network, Solved, Var};
-use super::Timeline;
+use super::{EventId, Timeline};
 use crate::annotation::Provenance;
 use crate::event::RelType;
 
@@ -118,6 +118,27 @@ pub(crate) struct Solution {
     pub unit: Vec<i64>,
     /// Events by node index, in the order they were added.
     pub events: Vec<NodeIndex>,
+    /// For each of `events`: its variables, bounds, unit and component, side by side so that
+    /// whole-timeline passes read one record per event.
+    pub recs: Vec<Rec>,
+    /// For each of `events`: its id.
+    pub ids: Vec<EventId>,
+    /// Position in `events` by node index (`u32::MAX` for times).
+    pub ordinal: Vec<u32>,
+}
+
+/// An event's propagated bounds, gathered.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Rec {
+    pub s: Var,
+    pub e: Var,
+    pub comp: u32,
+    pub unit: i64,
+    /// Earliest start, latest start, earliest end, latest end.
+    pub es: i64,
+    pub ls: i64,
+    pub ee: i64,
+    pub le: i64,
 }
 
 impl Solution {
@@ -319,10 +340,36 @@ pub(crate) fn compile(t: &Timeline) -> Solution {
         cons,
     }
     .solve();
+    let mut ordinal = vec![u32::MAX; bound];
+    for (k, n) in events.iter().enumerate() {
+        ordinal[n.index()] = k as u32;
+    }
+    let mut recs = Vec::with_capacity(events.len());
+    let mut ids = Vec::with_capacity(events.len());
+    for &n in &events {
+        let s = var_of[n.index()];
+        let e = s + 1;
+        recs.push(Rec {
+            s,
+            e,
+            comp: net.comp[s as usize],
+            unit: unit[n.index()],
+            es: net.earl[s as usize],
+            ls: net.lat[s as usize],
+            ee: net.earl[e as usize],
+            le: net.lat[e as usize],
+        });
+        if let Some(Node::Event(ev)) = g.node_weight(n) {
+            ids.push(ev.id.clone());
+        }
+    }
     Solution {
         net,
         var_of,
         unit,
         events,
+        recs,
+        ids,
+        ordinal,
     }
 }

@@ -4,7 +4,7 @@
 //! contradiction: the constraints behind it are recorded, the weakest one is set aside, and
 //! propagation runs again on that component.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 
 use super::calendar::{finite, BIG};
 
@@ -175,6 +175,27 @@ impl<T: Copy> Network<T> {
             s.solve_component(c, &vars, &unary, &mut cnt, &mut inq);
             k = end;
         }
+        // Queries walk only the constraints that hold.
+        if s.disabled.iter().any(|&d| d) {
+            let disabled = &s.disabled;
+            let keep = |items: &mut Vec<(Var, i64, Cid)>, start: &mut Vec<u32>| {
+                let mut out = Vec::with_capacity(items.len());
+                let mut new_start = vec![0u32; start.len()];
+                for v in 0..start.len().saturating_sub(1) {
+                    let (a, b) = (start[v] as usize, start[v + 1] as usize);
+                    for it in items.get(a..b).unwrap_or(&[]) {
+                        if !disabled[it.2 as usize] {
+                            out.push(*it);
+                        }
+                    }
+                    new_start[v + 1] = out.len() as u32;
+                }
+                *items = out;
+                *start = new_start;
+            };
+            keep(&mut s.fwd.items, &mut s.fwd.start);
+            keep(&mut s.rev.items, &mut s.rev.start);
+        }
         s
     }
 }
@@ -326,34 +347,61 @@ impl<T: Copy> Solved<T> {
         out
     }
 
+    /// Shortest distance from `src` to `dst` (`x_dst - x_src <= d`), like
+    /// [`Solved::distances`] without collecting the other variables.
+    pub fn distance(
+        &self,
+        src: Var,
+        dst: Var,
+        budget: usize,
+        scratch: &mut Scratch,
+    ) -> Option<i64> {
+        self.search(src, false, budget, scratch);
+        scratch.get(dst).map(|d| d.0)
+    }
+
+    fn search(&self, src: Var, backward: bool, budget: usize, scratch: &mut Scratch) {
+        let adj = if backward { &self.rev } else { &self.fwd };
+        scratch.reset(self.lat.len());
+        scratch.set(src, 0, NONE);
+        scratch.queue.push_back(src);
+        let mut spent = 0usize;
+        'search: while let Some(x) = scratch.queue.pop_front() {
+            let dx = scratch.get(x).map_or(0, |d| d.0);
+            for &(y, w, k) in adj.of(x) {
+                spent += 1;
+                if spent > budget {
+                    break 'search;
+                }
+                let nd = dx.saturating_add(w);
+                if y != src && scratch.get(y).is_none_or(|d| nd < d.0) {
+                    scratch.set(y, nd, k);
+                    scratch.queue.push_back(y);
+                }
+            }
+        }
+        scratch.queue.clear();
+    }
+
     /// Shortest distances from `src` over enabled difference constraints (`x_t - x_src <=
     /// d[t]`) with the constraint that reached each variable; at most `budget` relaxations,
     /// so the distances are always sound, if not always tightest. `backward` walks the edges in
     /// reverse and gives `x_src - x_t <= d[t]`.
-    pub fn distances(&self, src: Var, backward: bool, budget: usize) -> HashMap<Var, (i64, Cid)> {
-        let adj = if backward { &self.rev } else { &self.fwd };
-        let mut dist: HashMap<Var, (i64, Cid)> = HashMap::new();
-        dist.insert(src, (0, NONE));
-        let mut queue = VecDeque::from([src]);
-        let mut spent = 0usize;
-        while let Some(x) = queue.pop_front() {
-            let dx = dist.get(&x).map_or(0, |d| d.0);
-            for &(y, w, k) in adj.of(x) {
-                if self.disabled[k as usize] {
-                    continue;
-                }
-                spent += 1;
-                if spent > budget {
-                    return dist;
-                }
-                let nd = dx.saturating_add(w);
-                if y != src && dist.get(&y).is_none_or(|d| nd < d.0) {
-                    dist.insert(y, (nd, k));
-                    queue.push_back(y);
-                }
-            }
-        }
-        dist
+    pub fn distances(
+        &self,
+        src: Var,
+        backward: bool,
+        budget: usize,
+        scratch: &mut Scratch,
+    ) -> Dist {
+        self.search(src, backward, budget, scratch);
+        let mut out: Vec<(Var, i64, Cid)> = scratch
+            .touched
+            .iter()
+            .filter_map(|&v| scratch.get(v).map(|(d, k)| (v, d, k)))
+            .collect();
+        out.sort_unstable_by_key(|x| x.0);
+        Dist(out)
     }
 
     /// Tightest known upper bound of `x_j - x_i`, and whether it comes from the direct path
@@ -370,6 +418,61 @@ impl<T: Copy> Solved<T> {
             (Some(d), None) => Some((d, true)),
             (None, None) => None,
         }
+    }
+}
+
+/// Reusable memory for single-source searches: distances stamped with the search they belong
+/// to, so nothing is cleared between searches.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    dist: Vec<(i64, Cid)>,
+    stamp: Vec<u32>,
+    epoch: u32,
+    touched: Vec<Var>,
+    queue: VecDeque<Var>,
+}
+
+impl Scratch {
+    fn reset(&mut self, n: usize) {
+        if self.stamp.len() < n {
+            self.stamp.resize(n, 0);
+            self.dist.resize(n, (0, NONE));
+        }
+        self.epoch = self.epoch.wrapping_add(1);
+        if self.epoch == 0 {
+            self.stamp.iter_mut().for_each(|s| *s = 0);
+            self.epoch = 1;
+        }
+        self.touched.clear();
+    }
+    fn get(&self, v: Var) -> Option<(i64, Cid)> {
+        (self.stamp.get(v as usize) == Some(&self.epoch)).then(|| self.dist[v as usize])
+    }
+    fn set(&mut self, v: Var, d: i64, k: Cid) {
+        let Some(s) = self.stamp.get_mut(v as usize) else {
+            return;
+        };
+        if *s != self.epoch {
+            *s = self.epoch;
+            self.touched.push(v);
+        }
+        self.dist[v as usize] = (d, k);
+    }
+}
+
+/// Distances of a single-source search, sorted by variable.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Dist(Vec<(Var, i64, Cid)>);
+
+impl Dist {
+    /// Distance to `v` and the constraint that reached it.
+    pub fn get(&self, v: Var) -> Option<(i64, Cid)> {
+        let k = self.0.binary_search_by_key(&v, |x| x.0).ok()?;
+        self.0.get(k).map(|x| (x.1, x.2))
+    }
+    /// Number of variables reached.
+    pub fn len(&self) -> usize {
+        self.0.len()
     }
 }
 
@@ -455,8 +558,9 @@ mod tests {
         );
         assert_eq!((s.earl[1], s.lat[1]), (5, 17));
         assert!(s.conflicts.is_empty());
-        let d = s.distances(0, false, 100);
-        assert_eq!(d.get(&1).map(|d| d.0), Some(7));
+        let d = s.distances(0, false, 100, &mut Scratch::default());
+        assert_eq!(d.get(1).map(|d| d.0), Some(7));
+        assert_eq!(d.get(5), None);
     }
 
     #[test]
