@@ -989,16 +989,14 @@ fn before_recs(probe: &mut Probe<'_>, a: &Rec, b: &Rec) -> Certainty {
     if a.comp == b.comp {
         return certainty(probe, [a.s, a.e, b.s, b.e], RelType::Before);
     }
+    let (a_earl, a_lat) = (finite(a.es) || finite(a.ee), finite(a.ls) || finite(a.le));
+    let (b_earl, b_lat) = (finite(b.es) || finite(b.ee), finite(b.ls) || finite(b.le));
     // a.e - b.s <= 0.
     if abs_ub(b.es, a.le).is_some_and(|u| u <= 0) {
         Certainty::Definite
     } else if abs_ub(a.ee, b.ls).is_some_and(|u| u < 0) {
         Certainty::Impossible
-    } else if {
-        let (a_earl, a_lat) = (finite(a.es) || finite(a.ee), finite(a.ls) || finite(a.le));
-        let (b_earl, b_lat) = (finite(b.es) || finite(b.ee), finite(b.ls) || finite(b.le));
-        (a_earl && b_lat) || (a_lat && b_earl)
-    } {
+    } else if (a_earl && b_lat) || (a_lat && b_earl) {
         Certainty::Possible
     } else {
         Certainty::Unknown
