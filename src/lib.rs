@@ -13,6 +13,7 @@ mod annotation;
 mod document;
 mod error;
 mod event;
+mod events;
 mod timex;
 mod value;
 
@@ -20,6 +21,7 @@ pub use annotation::{Annotation, Endpoint, Link, Provenance};
 pub use document::{Dct, DctSource, DocKind, Document};
 pub use error::{DocumentError, ValueError};
 pub use event::{Anchor, AnchorTarget, Aspect, Event, EventClass, Polarity, RelType, Tense};
+pub use events::{sentences, EventAnalysis, EventExtractor};
 pub use timex::{Timex, TimexKind, TimexMod};
 pub use value::{
     Amount, DateValue, DurationUnit, DurationValue, Granularity, Interval, PartOfDay, RefValue,
