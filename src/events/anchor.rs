@@ -4,6 +4,7 @@ use super::detect::Mention;
 use super::pos::Tag;
 use super::tables::{signal, DISTRIBUTIVES};
 use super::text::{Token, TokenKind};
+use crate::document::Dct;
 use crate::event::{Aspect, EventClass, RelType, Tense};
 use crate::timex::{Timex, TimexKind};
 
@@ -179,6 +180,9 @@ pub(crate) fn link_timexes(
         }
         // The nearest event of the sentence, verbs preferred, commas count as distance.
         let mut best: Option<(i32, usize)> = None;
+        let mut best_verb: Option<(i32, usize)> = None;
+        let mut best_right: Option<(i32, usize)> = None;
+        let mut best_left: Option<(i32, usize)> = None;
         for (mi, m) in mentions.iter().enumerate() {
             if m.sent != p.sent || (m.tok >= p.first && m.tok <= p.last) {
                 continue;
@@ -199,15 +203,24 @@ pub(crate) fn link_timexes(
             if m.nominal {
                 cost += 1;
             }
-            if m.tok > p.last {
+            if m.tok > p.last + 1 {
                 cost += 1;
             }
             if best.is_none_or(|(c, _)| cost < c) {
                 best = Some((cost, mi));
             }
+            if !m.nominal && best_verb.is_none_or(|(c, _)| cost < c) {
+                best_verb = Some((cost, mi));
+            }
+            if m.tok > p.last && best_right.is_none_or(|(c, _)| cost < c) {
+                best_right = Some((cost, mi));
+            }
+            if m.tok < p.first && best_left.is_none_or(|(c, _)| cost < c) {
+                best_left = Some((cost, mi));
+            }
         }
+        let (rel, stated) = rel_for(text, toks, p.first, tx);
         if let Some((_, mi)) = best {
-            let (rel, stated) = rel_for(text, toks, p.first, tx);
             links.push(TimexLink {
                 mention: mi,
                 timex: ti,
@@ -215,9 +228,96 @@ pub(crate) fn link_timexes(
                 stated,
             });
         }
+        // A timex modifying a noun of a clause also dates the clause's verb ("told a news
+        // conference on Tuesday").
+        if let (Some((_, a)), Some((cv, v))) = (best, best_verb) {
+            if a != v && cv <= GOVERNING_REACH {
+                links.push(TimexLink {
+                    mention: v,
+                    timex: ti,
+                    rel,
+                    stated,
+                });
+            }
+        }
+        // The nearest event on the other side, when close ("met [Friday] to discuss").
+        for side in [best_left, best_right].into_iter().flatten() {
+            let taken = |b: Option<(i32, usize)>| b.is_some_and(|b| b.1 == side.1);
+            if !taken(best) && !taken(best_verb) && side.0 <= SIDE_REACH {
+                links.push(TimexLink {
+                    mention: side.1,
+                    timex: ti,
+                    rel,
+                    stated,
+                });
+            }
+        }
+    }
+    // Reference time: a sentence without a date of its own continues the story at the last
+    // day the text named; its main event (first past-tense verb) is placed on that day.
+    let mut sent_has_date = vec![false; sents.len()];
+    for (ti, p) in pos.iter().enumerate() {
+        if let Some(p) = p {
+            if matches!(timexes[ti].kind, TimexKind::Date | TimexKind::Time) {
+                if let Some(b) = sent_has_date.get_mut(p.sent) {
+                    *b = true;
+                }
+            }
+        }
+    }
+    let mut reference: Option<(usize, usize)> = None; // (timex, sentence)
+    let mut next_tx = 0;
+    for (si, has_date) in sent_has_date.iter().enumerate() {
+        while next_tx < timexes.len() {
+            match &pos[next_tx] {
+                Some(p) if p.sent < si => {
+                    if is_day_reference(&timexes[next_tx]) {
+                        reference = Some((next_tx, p.sent));
+                    }
+                    next_tx += 1;
+                }
+                None => next_tx += 1,
+                _ => break,
+            }
+        }
+        if *has_date {
+            continue;
+        }
+        let Some((rt, rs)) = reference else { continue };
+        if si > rs + REFERENCE_REACH {
+            continue;
+        }
+        let main = mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.sent == si && !m.nominal && m.tense == Tense::Past)
+            .min_by_key(|(_, m)| m.tok);
+        if let Some((mi, _)) = main {
+            links.push(TimexLink {
+                mention: mi,
+                timex: rt,
+                rel: RelType::IsIncluded,
+                stated: false,
+            });
+        }
     }
     links
 }
+
+/// How far the nearest event on the other side of a timex may be to be linked too.
+const SIDE_REACH: i32 = 5;
+
+/// How many sentences a reference day carries over.
+const REFERENCE_REACH: usize = 3;
+
+/// A timex that names one day of the story ("Friday", "March 18", "yesterday").
+fn is_day_reference(t: &Timex) -> bool {
+    t.kind == TimexKind::Date && t.value.granularity() == Some(crate::value::Granularity::Day)
+}
+
+/// How far (in tokens, commas counting three) a verb may be from a timex that it governs
+/// through a noun.
+const GOVERNING_REACH: i32 = 8;
 
 /// The relation "event REL timex" from the signal word before the timex at token `first`.
 fn rel_for(text: &str, toks: &[Token], first: usize, tx: &Timex) -> (RelType, bool) {
@@ -256,6 +356,32 @@ pub(crate) fn dct_relation(m: &Mention, dct_has_time: bool) -> Option<RelType> {
             }
         }
         (Tense::Future, _) => Some(RelType::After),
+        // "may visit", "could bring": possible, and later than the writing.
+        (Tense::None, _) if m.modality.is_some() && !m.nominal => Some(RelType::After),
         _ => None,
+    }
+}
+
+/// The relation to the document date that an anchor entails: an event inside (or before) a
+/// time that ended before the document's day is before it, and symmetrically after.
+pub(crate) fn entailed_dct_relation(rel: RelType, tx: &Timex, dct: &Dct) -> Option<RelType> {
+    let iv = tx.value.interval_at(dct.date)?;
+    let day = dct.date.and_time(chrono::NaiveTime::MIN);
+    let next = dct.date.succ_opt()?.and_time(chrono::NaiveTime::MIN);
+    let inside = matches!(
+        rel,
+        RelType::IsIncluded
+            | RelType::During
+            | RelType::Simultaneous
+            | RelType::Begins
+            | RelType::Ends
+            | RelType::Identity
+    );
+    if iv.end <= day && (inside || rel == RelType::Before || rel == RelType::EndedBy) {
+        Some(RelType::Before)
+    } else if iv.start >= next && (inside || rel == RelType::After || rel == RelType::BegunBy) {
+        Some(RelType::After)
+    } else {
+        None
     }
 }

@@ -153,6 +153,14 @@ impl EventExtractor {
         let mut order: Vec<usize> = (0..mentions.len()).collect();
         order.sort_by_key(|&i| (mentions[i].tok, i));
 
+        let mut past_sentence = vec![false; sents.len()];
+        for m in &mentions {
+            if !m.nominal && m.tense == Tense::Past {
+                if let Some(b) = past_sentence.get_mut(m.sent) {
+                    *b = true;
+                }
+            }
+        }
         let dct_has_time = dct.is_some_and(|d| d.time.is_some());
         let dct_value = dct.map(|d| TimexValue::day(d.date));
         let mut events: Vec<Event> = Vec::new();
@@ -219,7 +227,22 @@ impl EventExtractor {
                 ),
             };
             let id = format!("e{}", events.len() + 1);
-            let dct_rel = anchor::dct_relation(m, dct_has_time);
+            let mut dct_rel = anchor::dct_relation(m, dct_has_time);
+            let mut dct_provenance = Provenance::Tense;
+            if dct_rel.is_none() {
+                // No tense to go by: what the time anchor entails ("the [1996] campaign" is
+                // before a 1998 article).
+                dct_rel = my_links.iter().find_map(|l| {
+                    anchor::entailed_dct_relation(l.rel, timexes.get(l.timex)?, dct?)
+                });
+                dct_provenance = Provenance::Inferred;
+            }
+            if dct_rel.is_none() && m.nominal && m.class != EventClass::State {
+                // A happening named in a sentence told in the past is past too.
+                if past_sentence.get(m.sent).copied().unwrap_or(false) {
+                    dct_rel = Some(RelType::Before);
+                }
+            }
             let mut anchor_ = None;
             for l in &my_links {
                 let Some(tx) = timexes.get(l.timex) else {
@@ -251,7 +274,7 @@ impl EventExtractor {
                     source: Endpoint::Event(id.clone()),
                     target: Endpoint::Dct,
                     relation: r,
-                    provenance: Provenance::Tense,
+                    provenance: dct_provenance,
                 });
             }
             event_of[mi] = events.len();
