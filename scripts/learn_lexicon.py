@@ -117,6 +117,12 @@ def read_timeml(path, subcorpus, lemmas):
             if e is not None and e["end"] <= m.end():
                 ent[1] += 1
                 ent[2][e["class"]] += 1
+    # Hyphenated forms also count for their solid spelling ("cease-fire" -> "ceasefire").
+    for low in [w for w in forms if "-" in w]:
+        solid = forms[low.replace("-", "")]
+        solid[0] += forms[low][0]
+        solid[1] += forms[low][1]
+        solid[2].update(forms[low][2])
     by_lemma = collections.defaultdict(lambda: [0, 0, collections.Counter()])
     for low, (n, k, cls) in forms.items():
         ent = by_lemma[simple_lemma(low, lemmas)]

@@ -91,6 +91,28 @@ fn is_auxiliary(text: &str, toks: &[Token], i: usize, end: usize, w: &str) -> bo
     false
 }
 
+/// Threshold for the head of a verb group with auxiliaries.
+const GROUP_THRESHOLD: f32 = 0.25;
+
+/// Whether the verb at `i` follows an auxiliary, a modal or "to" (over adverbs and negation).
+fn follows_auxiliary(text: &str, toks: &[Token], start: usize, i: usize) -> bool {
+    let mut k = i;
+    while k > start && i - k < 4 {
+        k -= 1;
+        let t = &toks[k];
+        let lw = lower(text, t);
+        if t.tag == Tag::Rb || is_in(NEGATIONS, &lw) {
+            continue;
+        }
+        return lw == "to"
+            || is_in(MODALS, &lw)
+            || is_in(BE_FORMS, &lw)
+            || is_in(HAVE_FORMS, &lw)
+            || is_in(DO_FORMS, &lw);
+    }
+    false
+}
+
 /// Finds the event mentions of one sentence (token range `range`).
 pub(crate) fn detect(
     lex: &Lexicon,
@@ -135,7 +157,14 @@ pub(crate) fn detect(
         if tag == Tag::In && form_entry.is_none_or(|e| e.events * 2 < e.seen) {
             continue;
         }
-        if p < THRESHOLD {
+        // The head of a verb group with auxiliaries ("are continuing", "will hold") is an
+        // event far more often than the bare word's count suggests.
+        let threshold = if tag.is_verb() && follows_auxiliary(text, toks, range.start, i) {
+            GROUP_THRESHOLD
+        } else {
+            THRESHOLD
+        };
+        if p < threshold {
             continue;
         }
         let class = form_entry
@@ -253,7 +282,7 @@ pub(crate) fn verb_group(
     let finite_tense = |w: &str| -> Tense {
         match w {
             "was" | "were" | "had" | "did" | "'d" => Tense::Past,
-            "be" | "have" => Tense::Infinitive,
+            "be" => Tense::Infinitive,
             "been" | "being" | "having" => Tense::None,
             _ => Tense::Present,
         }

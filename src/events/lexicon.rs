@@ -17219,7 +17219,7 @@ pub(crate) static EVENT_FORMS: &[EventEntry] = &[
     },
     EventEntry {
         word: "63",
-        seen: 7,
+        seen: 8,
         events: 0,
         class: EventClass::Occurrence,
     },
@@ -17238,6 +17238,12 @@ pub(crate) static EVENT_FORMS: &[EventEntry] = &[
     EventEntry {
         word: "68",
         seen: 5,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "6yearold",
+        seen: 21,
         events: 0,
         class: EventClass::Occurrence,
     },
@@ -18575,6 +18581,18 @@ pub(crate) static EVENT_FORMS: &[EventEntry] = &[
     },
     EventEntry {
         word: "anti-castro",
+        seen: 9,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "antiabortion",
+        seen: 26,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "anticastro",
         seen: 9,
         events: 0,
         class: EventClass::Occurrence,
@@ -20254,6 +20272,12 @@ pub(crate) static EVENT_FORMS: &[EventEntry] = &[
         class: EventClass::Occurrence,
     },
     EventEntry {
+        word: "brainwash",
+        seen: 1,
+        events: 1,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
         word: "branch",
         seen: 3,
         events: 2,
@@ -20363,6 +20387,12 @@ pub(crate) static EVENT_FORMS: &[EventEntry] = &[
     },
     EventEntry {
         word: "british-owned",
+        seen: 1,
+        events: 1,
+        class: EventClass::State,
+    },
+    EventEntry {
+        word: "britishowned",
         seen: 1,
         events: 1,
         class: EventClass::State,
@@ -20560,6 +20590,12 @@ pub(crate) static EVENT_FORMS: &[EventEntry] = &[
         class: EventClass::Occurrence,
     },
     EventEntry {
+        word: "buyback",
+        seen: 2,
+        events: 1,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
         word: "buyers",
         seen: 6,
         events: 0,
@@ -20569,6 +20605,18 @@ pub(crate) static EVENT_FORMS: &[EventEntry] = &[
         word: "buying",
         seen: 10,
         events: 5,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "buyout",
+        seen: 3,
+        events: 2,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "buyouts",
+        seen: 1,
+        events: 1,
         class: EventClass::Occurrence,
     },
     EventEntry {
@@ -20999,6 +21047,12 @@ pub(crate) static EVENT_FORMS: &[EventEntry] = &[
     },
     EventEntry {
         word: "cease-fire",
+        seen: 1,
+        events: 1,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "ceasefire",
         seen: 1,
         events: 1,
         class: EventClass::Occurrence,
@@ -22517,7 +22571,7 @@ pub(crate) static EVENT_FORMS: &[EventEntry] = &[
     },
     EventEntry {
         word: "cooperation",
-        seen: 9,
+        seen: 10,
         events: 5,
         class: EventClass::Occurrence,
     },
@@ -22532,6 +22586,12 @@ pub(crate) static EVENT_FORMS: &[EventEntry] = &[
         seen: 1,
         events: 1,
         class: EventClass::IAction,
+    },
+    EventEntry {
+        word: "copilot",
+        seen: 2,
+        events: 1,
+        class: EventClass::State,
     },
     EventEntry {
         word: "core",
@@ -22907,6 +22967,18 @@ pub(crate) static EVENT_FORMS: &[EventEntry] = &[
     },
     EventEntry {
         word: "cuban-americans",
+        seen: 7,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "cubanamerican",
+        seen: 6,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "cubanamericans",
         seen: 7,
         events: 0,
         class: EventClass::Occurrence,
@@ -24634,6 +24706,12 @@ pub(crate) static EVENT_FORMS: &[EventEntry] = &[
         class: EventClass::Occurrence,
     },
     EventEntry {
+        word: "dutyfree",
+        seen: 5,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
         word: "dwindled",
         seen: 2,
         events: 2,
@@ -24665,6 +24743,12 @@ pub(crate) static EVENT_FORMS: &[EventEntry] = &[
     },
     EventEntry {
         word: "earlier-announced",
+        seen: 1,
+        events: 1,
+        class: EventClass::State,
+    },
+    EventEntry {
+        word: "earlierannounced",
         seen: 1,
         events: 1,
         class: EventClass::State,
@@ -26830,6 +26914,12 @@ pub(crate) static EVENT_FORMS: &[EventEntry] = &[
         class: EventClass::Occurrence,
     },
     EventEntry {
+        word: "fourthquarter",
+        seen: 6,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
         word: "francisco",
         seen: 5,
         events: 0,
@@ -27376,6 +27466,12 @@ pub(crate) static EVENT_FORMS: &[EventEntry] = &[
         class: EventClass::State,
     },
     EventEntry {
+        word: "greatuncle",
+        seen: 18,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
         word: "grew",
         seen: 7,
         events: 7,
@@ -27646,6 +27742,12 @@ pub(crate) static EVENT_FORMS: &[EventEntry] = &[
         class: EventClass::Occurrence,
     },
     EventEntry {
+        word: "harshefi",
+        seen: 5,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
         word: "has",
         seen: 458,
         events: 45,
@@ -27886,6 +27988,12 @@ pub(crate) static EVENT_FORMS: &[EventEntry] = &[
         class: EventClass::Occurrence,
     },
     EventEntry {
+        word: "hewlettpackard",
+        seen: 11,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
         word: "hiding",
         seen: 3,
         events: 2,
@@ -27912,6 +28020,12 @@ pub(crate) static EVENT_FORMS: &[EventEntry] = &[
     EventEntry {
         word: "highly",
         seen: 6,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "highyield",
+        seen: 9,
         events: 0,
         class: EventClass::Occurrence,
     },
@@ -29602,6 +29716,12 @@ pub(crate) static EVENT_FORMS: &[EventEntry] = &[
         class: EventClass::Occurrence,
     },
     EventEntry {
+        word: "junkbond",
+        seen: 8,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
         word: "jurisdiction",
         seen: 5,
         events: 0,
@@ -30594,6 +30714,12 @@ pub(crate) static EVENT_FORMS: &[EventEntry] = &[
     EventEntry {
         word: "longer",
         seen: 12,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "longterm",
+        seen: 10,
         events: 0,
         class: EventClass::Occurrence,
     },
@@ -32152,6 +32278,12 @@ pub(crate) static EVENT_FORMS: &[EventEntry] = &[
         class: EventClass::Occurrence,
     },
     EventEntry {
+        word: "nonfood",
+        seen: 8,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
         word: "nor",
         seen: 17,
         events: 0,
@@ -32189,6 +32321,12 @@ pub(crate) static EVENT_FORMS: &[EventEntry] = &[
     },
     EventEntry {
         word: "nose-dived",
+        seen: 1,
+        events: 1,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "nosedived",
         seen: 1,
         events: 1,
         class: EventClass::Occurrence,
@@ -32519,6 +32657,12 @@ pub(crate) static EVENT_FORMS: &[EventEntry] = &[
     },
     EventEntry {
         word: "one-time",
+        seen: 9,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "onetime",
         seen: 9,
         events: 0,
         class: EventClass::Occurrence,
@@ -32917,6 +33061,12 @@ pub(crate) static EVENT_FORMS: &[EventEntry] = &[
         word: "overtaking",
         seen: 1,
         events: 1,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "overthecounter",
+        seen: 14,
+        events: 0,
         class: EventClass::Occurrence,
     },
     EventEntry {
@@ -33418,6 +33568,12 @@ pub(crate) static EVENT_FORMS: &[EventEntry] = &[
         class: EventClass::Occurrence,
     },
     EventEntry {
+        word: "phaseout",
+        seen: 1,
+        events: 1,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
         word: "phasing",
         seen: 1,
         events: 1,
@@ -33904,6 +34060,12 @@ pub(crate) static EVENT_FORMS: &[EventEntry] = &[
         class: EventClass::Occurrence,
     },
     EventEntry {
+        word: "powergrab",
+        seen: 1,
+        events: 1,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
         word: "practice",
         seen: 5,
         events: 2,
@@ -34085,7 +34247,7 @@ pub(crate) static EVENT_FORMS: &[EventEntry] = &[
     },
     EventEntry {
         word: "pretax",
-        seen: 7,
+        seen: 8,
         events: 0,
         class: EventClass::Occurrence,
     },
@@ -34133,8 +34295,8 @@ pub(crate) static EVENT_FORMS: &[EventEntry] = &[
     },
     EventEntry {
         word: "pricecutting",
-        seen: 1,
-        events: 1,
+        seen: 3,
+        events: 3,
         class: EventClass::Occurrence,
     },
     EventEntry {
@@ -34355,8 +34517,8 @@ pub(crate) static EVENT_FORMS: &[EventEntry] = &[
     },
     EventEntry {
         word: "profittaking",
-        seen: 1,
-        events: 1,
+        seen: 3,
+        events: 2,
         class: EventClass::Occurrence,
     },
     EventEntry {
@@ -35468,6 +35630,12 @@ pub(crate) static EVENT_FORMS: &[EventEntry] = &[
         seen: 1,
         events: 1,
         class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "reexamine",
+        seen: 1,
+        events: 1,
+        class: EventClass::IAction,
     },
     EventEntry {
         word: "refer",
@@ -37252,6 +37420,12 @@ pub(crate) static EVENT_FORMS: &[EventEntry] = &[
         class: EventClass::Occurrence,
     },
     EventEntry {
+        word: "secretarygeneral",
+        seen: 5,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
         word: "section",
         seen: 6,
         events: 0,
@@ -37411,6 +37585,12 @@ pub(crate) static EVENT_FORMS: &[EventEntry] = &[
         word: "selling",
         seen: 18,
         events: 9,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "selloff",
+        seen: 3,
+        events: 1,
         class: EventClass::Occurrence,
     },
     EventEntry {
@@ -37817,6 +37997,12 @@ pub(crate) static EVENT_FORMS: &[EventEntry] = &[
     },
     EventEntry {
         word: "shortly",
+        seen: 5,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "shortterm",
         seen: 5,
         events: 0,
         class: EventClass::Occurrence,
@@ -38269,6 +38455,12 @@ pub(crate) static EVENT_FORMS: &[EventEntry] = &[
         word: "soared",
         seen: 9,
         events: 9,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "socalled",
+        seen: 5,
+        events: 0,
         class: EventClass::Occurrence,
     },
     EventEntry {
@@ -38933,6 +39125,12 @@ pub(crate) static EVENT_FORMS: &[EventEntry] = &[
     },
     EventEntry {
         word: "stock-index",
+        seen: 5,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "stockindex",
         seen: 5,
         events: 0,
         class: EventClass::Occurrence,
@@ -39784,6 +39982,12 @@ pub(crate) static EVENT_FORMS: &[EventEntry] = &[
         class: EventClass::Occurrence,
     },
     EventEntry {
+        word: "telecommunications",
+        seen: 5,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
         word: "telegraphed",
         seen: 1,
         events: 1,
@@ -40079,6 +40283,12 @@ pub(crate) static EVENT_FORMS: &[EventEntry] = &[
     },
     EventEntry {
         word: "third-quarter",
+        seen: 38,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "thirdquarter",
         seen: 38,
         events: 0,
         class: EventClass::Occurrence,
@@ -42323,7 +42533,7 @@ pub(crate) static EVENT_FORMS: &[EventEntry] = &[
     },
     EventEntry {
         word: "worldwide",
-        seen: 5,
+        seen: 9,
         events: 0,
         class: EventClass::Occurrence,
     },
@@ -42436,6 +42646,30 @@ pub(crate) static EVENT_FORMS: &[EventEntry] = &[
         class: EventClass::Occurrence,
     },
     EventEntry {
+        word: "writedown",
+        seen: 5,
+        events: 1,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "writedowns",
+        seen: 5,
+        events: 4,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "writeoff",
+        seen: 4,
+        events: 1,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "writeoffs",
+        seen: 3,
+        events: 1,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
         word: "written",
         seen: 12,
         events: 9,
@@ -42496,6 +42730,18 @@ pub(crate) static EVENT_FORMS: &[EventEntry] = &[
         class: EventClass::Occurrence,
     },
     EventEntry {
+        word: "yearago",
+        seen: 10,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "yearearlier",
+        seen: 15,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
         word: "years",
         seen: 76,
         events: 0,
@@ -42551,6 +42797,12 @@ pub(crate) static EVENT_FORMS: &[EventEntry] = &[
     },
     EventEntry {
         word: "york-based",
+        seen: 5,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "yorkbased",
         seen: 5,
         events: 0,
         class: EventClass::Occurrence,
@@ -43095,7 +43347,7 @@ pub(crate) static EVENT_LEMMAS: &[EventEntry] = &[
     },
     EventEntry {
         word: "63",
-        seen: 7,
+        seen: 8,
         events: 0,
         class: EventClass::Occurrence,
     },
@@ -43114,6 +43366,12 @@ pub(crate) static EVENT_LEMMAS: &[EventEntry] = &[
     EventEntry {
         word: "68",
         seen: 5,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "6yearold",
+        seen: 21,
         events: 0,
         class: EventClass::Occurrence,
     },
@@ -44151,6 +44409,18 @@ pub(crate) static EVENT_LEMMAS: &[EventEntry] = &[
     },
     EventEntry {
         word: "anti-castro",
+        seen: 9,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "antiabortion",
+        seen: 26,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "anticastro",
         seen: 9,
         events: 0,
         class: EventClass::Occurrence,
@@ -45320,6 +45590,12 @@ pub(crate) static EVENT_LEMMAS: &[EventEntry] = &[
         class: EventClass::Occurrence,
     },
     EventEntry {
+        word: "brainwash",
+        seen: 1,
+        events: 1,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
         word: "branch",
         seen: 8,
         events: 2,
@@ -45405,6 +45681,12 @@ pub(crate) static EVENT_LEMMAS: &[EventEntry] = &[
     },
     EventEntry {
         word: "british-owned",
+        seen: 1,
+        events: 1,
+        class: EventClass::State,
+    },
+    EventEntry {
+        word: "britishowned",
         seen: 1,
         events: 1,
         class: EventClass::State,
@@ -45566,9 +45848,27 @@ pub(crate) static EVENT_LEMMAS: &[EventEntry] = &[
         class: EventClass::Occurrence,
     },
     EventEntry {
+        word: "buyback",
+        seen: 2,
+        events: 1,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
         word: "buyer",
         seen: 7,
         events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "buyout",
+        seen: 3,
+        events: 2,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "buyouts",
+        seen: 1,
+        events: 1,
         class: EventClass::Occurrence,
     },
     EventEntry {
@@ -45891,6 +46191,12 @@ pub(crate) static EVENT_LEMMAS: &[EventEntry] = &[
     },
     EventEntry {
         word: "cease-fire",
+        seen: 1,
+        events: 1,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "ceasefire",
         seen: 1,
         events: 1,
         class: EventClass::Occurrence,
@@ -47007,7 +47313,7 @@ pub(crate) static EVENT_LEMMAS: &[EventEntry] = &[
     },
     EventEntry {
         word: "cooperation",
-        seen: 9,
+        seen: 10,
         events: 5,
         class: EventClass::Occurrence,
     },
@@ -47022,6 +47328,12 @@ pub(crate) static EVENT_LEMMAS: &[EventEntry] = &[
         seen: 1,
         events: 1,
         class: EventClass::IAction,
+    },
+    EventEntry {
+        word: "copilot",
+        seen: 2,
+        events: 1,
+        class: EventClass::State,
     },
     EventEntry {
         word: "core",
@@ -47343,6 +47655,18 @@ pub(crate) static EVENT_LEMMAS: &[EventEntry] = &[
     },
     EventEntry {
         word: "cuban-americans",
+        seen: 7,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "cubanamerican",
+        seen: 6,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "cubanamericans",
         seen: 7,
         events: 0,
         class: EventClass::Occurrence,
@@ -48638,6 +48962,12 @@ pub(crate) static EVENT_LEMMAS: &[EventEntry] = &[
         class: EventClass::Occurrence,
     },
     EventEntry {
+        word: "dutyfree",
+        seen: 5,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
         word: "dwindled",
         seen: 2,
         events: 2,
@@ -48663,6 +48993,12 @@ pub(crate) static EVENT_LEMMAS: &[EventEntry] = &[
     },
     EventEntry {
         word: "earlier-announced",
+        seen: 1,
+        events: 1,
+        class: EventClass::State,
+    },
+    EventEntry {
+        word: "earlierannounced",
         seen: 1,
         events: 1,
         class: EventClass::State,
@@ -50282,6 +50618,12 @@ pub(crate) static EVENT_LEMMAS: &[EventEntry] = &[
         class: EventClass::Occurrence,
     },
     EventEntry {
+        word: "fourthquarter",
+        seen: 6,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
         word: "france",
         seen: 13,
         events: 0,
@@ -50690,6 +51032,12 @@ pub(crate) static EVENT_LEMMAS: &[EventEntry] = &[
         class: EventClass::Occurrence,
     },
     EventEntry {
+        word: "greatuncle",
+        seen: 18,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
         word: "grip",
         seen: 2,
         events: 1,
@@ -50894,6 +51242,12 @@ pub(crate) static EVENT_LEMMAS: &[EventEntry] = &[
         class: EventClass::Occurrence,
     },
     EventEntry {
+        word: "harshefi",
+        seen: 5,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
         word: "hasn't",
         seen: 9,
         events: 0,
@@ -51074,6 +51428,12 @@ pub(crate) static EVENT_LEMMAS: &[EventEntry] = &[
         class: EventClass::Occurrence,
     },
     EventEntry {
+        word: "hewlettpackard",
+        seen: 11,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
         word: "hide",
         seen: 3,
         events: 2,
@@ -51094,6 +51454,12 @@ pub(crate) static EVENT_LEMMAS: &[EventEntry] = &[
     EventEntry {
         word: "highly",
         seen: 6,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "highyield",
+        seen: 9,
         events: 0,
         class: EventClass::Occurrence,
     },
@@ -52442,6 +52808,12 @@ pub(crate) static EVENT_LEMMAS: &[EventEntry] = &[
         class: EventClass::Occurrence,
     },
     EventEntry {
+        word: "junkbond",
+        seen: 8,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
         word: "jurisdiction",
         seen: 5,
         events: 0,
@@ -53145,6 +53517,12 @@ pub(crate) static EVENT_LEMMAS: &[EventEntry] = &[
     },
     EventEntry {
         word: "long-term",
+        seen: 10,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "longterm",
         seen: 10,
         events: 0,
         class: EventClass::Occurrence,
@@ -54392,6 +54770,12 @@ pub(crate) static EVENT_LEMMAS: &[EventEntry] = &[
         class: EventClass::Occurrence,
     },
     EventEntry {
+        word: "nonfood",
+        seen: 8,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
         word: "nor",
         seen: 17,
         events: 0,
@@ -54429,6 +54813,12 @@ pub(crate) static EVENT_LEMMAS: &[EventEntry] = &[
     },
     EventEntry {
         word: "nose-dived",
+        seen: 1,
+        events: 1,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "nosedived",
         seen: 1,
         events: 1,
         class: EventClass::Occurrence,
@@ -54663,6 +55053,12 @@ pub(crate) static EVENT_LEMMAS: &[EventEntry] = &[
     },
     EventEntry {
         word: "one-time",
+        seen: 9,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "onetime",
         seen: 9,
         events: 0,
         class: EventClass::Occurrence,
@@ -55007,6 +55403,12 @@ pub(crate) static EVENT_LEMMAS: &[EventEntry] = &[
         word: "overtaking",
         seen: 1,
         events: 1,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "overthecounter",
+        seen: 14,
+        events: 0,
         class: EventClass::Occurrence,
     },
     EventEntry {
@@ -55436,6 +55838,12 @@ pub(crate) static EVENT_LEMMAS: &[EventEntry] = &[
         class: EventClass::Occurrence,
     },
     EventEntry {
+        word: "phaseout",
+        seen: 1,
+        events: 1,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
         word: "philip",
         seen: 6,
         events: 0,
@@ -55802,6 +56210,12 @@ pub(crate) static EVENT_LEMMAS: &[EventEntry] = &[
         class: EventClass::Occurrence,
     },
     EventEntry {
+        word: "powergrab",
+        seen: 1,
+        events: 1,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
         word: "practice",
         seen: 6,
         events: 3,
@@ -55899,7 +56313,7 @@ pub(crate) static EVENT_LEMMAS: &[EventEntry] = &[
     },
     EventEntry {
         word: "pretax",
-        seen: 7,
+        seen: 8,
         events: 0,
         class: EventClass::Occurrence,
     },
@@ -55935,8 +56349,8 @@ pub(crate) static EVENT_LEMMAS: &[EventEntry] = &[
     },
     EventEntry {
         word: "pricecutting",
-        seen: 1,
-        events: 1,
+        seen: 3,
+        events: 3,
         class: EventClass::Occurrence,
     },
     EventEntry {
@@ -56103,8 +56517,8 @@ pub(crate) static EVENT_LEMMAS: &[EventEntry] = &[
     },
     EventEntry {
         word: "profittaking",
-        seen: 1,
-        events: 1,
+        seen: 3,
+        events: 2,
         class: EventClass::Occurrence,
     },
     EventEntry {
@@ -56826,6 +57240,12 @@ pub(crate) static EVENT_LEMMAS: &[EventEntry] = &[
         seen: 1,
         events: 1,
         class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "reexamine",
+        seen: 1,
+        events: 1,
+        class: EventClass::IAction,
     },
     EventEntry {
         word: "refer",
@@ -58142,6 +58562,12 @@ pub(crate) static EVENT_LEMMAS: &[EventEntry] = &[
         class: EventClass::Occurrence,
     },
     EventEntry {
+        word: "secretarygeneral",
+        seen: 5,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
         word: "section",
         seen: 7,
         events: 0,
@@ -58230,6 +58656,12 @@ pub(crate) static EVENT_LEMMAS: &[EventEntry] = &[
         seen: 2,
         events: 1,
         class: EventClass::State,
+    },
+    EventEntry {
+        word: "selloff",
+        seen: 3,
+        events: 1,
+        class: EventClass::Occurrence,
     },
     EventEntry {
         word: "send",
@@ -58509,6 +58941,12 @@ pub(crate) static EVENT_LEMMAS: &[EventEntry] = &[
     },
     EventEntry {
         word: "shortly",
+        seen: 5,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "shortterm",
         seen: 5,
         events: 0,
         class: EventClass::Occurrence,
@@ -58895,6 +59333,12 @@ pub(crate) static EVENT_LEMMAS: &[EventEntry] = &[
         word: "soared",
         seen: 9,
         events: 9,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "socalled",
+        seen: 5,
+        events: 0,
         class: EventClass::Occurrence,
     },
     EventEntry {
@@ -59391,6 +59835,12 @@ pub(crate) static EVENT_LEMMAS: &[EventEntry] = &[
     },
     EventEntry {
         word: "stock-index",
+        seen: 5,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "stockindex",
         seen: 5,
         events: 0,
         class: EventClass::Occurrence,
@@ -59966,6 +60416,12 @@ pub(crate) static EVENT_LEMMAS: &[EventEntry] = &[
         class: EventClass::Occurrence,
     },
     EventEntry {
+        word: "telecommunications",
+        seen: 5,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
         word: "telegraphed",
         seen: 1,
         events: 1,
@@ -60183,6 +60639,12 @@ pub(crate) static EVENT_LEMMAS: &[EventEntry] = &[
     },
     EventEntry {
         word: "third-quarter",
+        seen: 38,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "thirdquarter",
         seen: 38,
         events: 0,
         class: EventClass::Occurrence,
@@ -61833,7 +62295,7 @@ pub(crate) static EVENT_LEMMAS: &[EventEntry] = &[
     },
     EventEntry {
         word: "worldwide",
-        seen: 5,
+        seen: 9,
         events: 0,
         class: EventClass::Occurrence,
     },
@@ -61928,6 +62390,30 @@ pub(crate) static EVENT_LEMMAS: &[EventEntry] = &[
         class: EventClass::Occurrence,
     },
     EventEntry {
+        word: "writedown",
+        seen: 5,
+        events: 1,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "writedowns",
+        seen: 5,
+        events: 4,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "writeoff",
+        seen: 4,
+        events: 1,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "writeoffs",
+        seen: 3,
+        events: 1,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
         word: "wrought",
         seen: 1,
         events: 1,
@@ -61976,6 +62462,18 @@ pub(crate) static EVENT_LEMMAS: &[EventEntry] = &[
         class: EventClass::Occurrence,
     },
     EventEntry {
+        word: "yearago",
+        seen: 10,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "yearearlier",
+        seen: 15,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
         word: "yell",
         seen: 1,
         events: 1,
@@ -62019,6 +62517,12 @@ pub(crate) static EVENT_LEMMAS: &[EventEntry] = &[
     },
     EventEntry {
         word: "york-based",
+        seen: 5,
+        events: 0,
+        class: EventClass::Occurrence,
+    },
+    EventEntry {
+        word: "yorkbased",
         seen: 5,
         events: 0,
         class: EventClass::Occurrence,

@@ -224,8 +224,22 @@ pub(crate) fn tag_sentence(lex: &Lexicon, text: &str, toks: &mut [Token]) {
                     });
                 let prev = if i > 0 { Some(toks[i - 1].tag) } else { None };
                 let prev2 = if i > 1 { Some(toks[i - 2].tag) } else { None };
+                // The next word's most frequent tag, for "phone calls between" (noun) against
+                // "the company calls the bonds" (verb).
+                let next = toks.get(i + 1).and_then(|n| {
+                    let w = text.get(n.span.clone())?;
+                    if n.kind == TokenKind::Punct {
+                        return Some(Tag::Punct);
+                    }
+                    if n.capitalized {
+                        return Some(Tag::Nnp);
+                    }
+                    lex.pos(&w.to_lowercase()).map(|e| e.first)
+                });
+                let after_do = after_do_form(text, toks, i);
                 match lex.pos(lower) {
-                    Some(e) => choose(e, tok.capitalized, sentence_start, prev, prev2, lower),
+                    Some(e) if after_do && (e.first.is_verb() || e.second.is_verb()) => Tag::Vb,
+                    Some(e) => choose(e, tok.capitalized, sentence_start, prev, prev2, next, lower),
                     None => {
                         let g = guess(word, lower, tok.capitalized, sentence_start);
                         refine_unknown(g, prev)
@@ -235,6 +249,25 @@ pub(crate) fn tag_sentence(lex: &Lexicon, text: &str, toks: &mut [Token]) {
         };
         toks[i].tag = tag;
     }
+}
+
+/// Whether the word at `i` follows a form of "do" (over adverbs and negation): "did not
+/// call", "does it matter".
+fn after_do_form(text: &str, toks: &[Token], i: usize) -> bool {
+    let mut k = i;
+    let mut steps = 0;
+    while k > 0 && steps < 3 {
+        k -= 1;
+        steps += 1;
+        let w = text.get(toks[k].span.clone()).unwrap_or("").to_lowercase();
+        if matches!(w.as_str(), "do" | "does" | "did") {
+            return true;
+        }
+        if !(toks[k].tag == Tag::Rb || matches!(w.as_str(), "not" | "n't" | "n’t" | "never")) {
+            return false;
+        }
+    }
+    false
 }
 
 fn refine_unknown(g: Tag, prev: Option<Tag>) -> Tag {
@@ -254,6 +287,7 @@ fn choose(
     sentence_start: bool,
     prev: Option<Tag>,
     prev2: Option<Tag>,
+    next: Option<Tag>,
     lower: &str,
 ) -> Tag {
     if capitalized && !sentence_start && e.first != Tag::Nnp && e.second != Tag::Nnp {
@@ -266,10 +300,15 @@ fn choose(
             return Tag::Nnp;
         }
     }
-    if e.first == e.second || e.share >= 95 {
-        return e.first;
+    // A lowercase word is not a proper noun, whatever its capitalised uses were.
+    let (a, b) = match (capitalized, e.first, e.second) {
+        (false, Tag::Nnp, s) => (s, s),
+        (false, f, Tag::Nnp) => (f, f),
+        (_, f, s) => (f, s),
+    };
+    if a == b || e.share >= 95 {
+        return a;
     }
-    let (a, b) = (e.first, e.second);
     let has = |t: Tag| a == t || b == t;
     let prev = match prev {
         Some(Tag::Rb) => prev2.or(prev),
@@ -289,7 +328,13 @@ fn choose(
                 }
             }
             Some(Tag::Prp | Tag::Wh) => verb,
-            Some(Tag::Nn | Tag::Nnp) if matches!(verb, Tag::Vbz | Tag::Vbd) => verb,
+            Some(Tag::Nn | Tag::Nnp)
+                if matches!(verb, Tag::Vbz | Tag::Vbd)
+                    && !(a.is_noun()
+                        && matches!(next, Some(Tag::In | Tag::Punct | Tag::Cc | Tag::Md))) =>
+            {
+                verb
+            }
             Some(Tag::Nns) if matches!(verb, Tag::Vbp | Tag::Vbd) => verb,
             Some(Tag::Nn | Tag::Nns | Tag::Nnp) if verb == Tag::Vb || verb == Tag::Vbp => noun,
             _ => a,
