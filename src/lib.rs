@@ -14,6 +14,8 @@ mod document;
 mod error;
 mod event;
 mod events;
+mod pipeline;
+mod tagger;
 mod timex;
 mod value;
 
@@ -22,6 +24,8 @@ pub use document::{Dct, DctSource, DocKind, Document};
 pub use error::{DocumentError, ValueError};
 pub use event::{Anchor, AnchorTarget, Aspect, Event, EventClass, Polarity, RelType, Tense};
 pub use events::{sentences, EventAnalysis, EventExtractor};
+pub use pipeline::{mention_pairs, Extractor, MentionPair, PairTarget};
+pub use tagger::Tagger;
 pub use timex::{Timex, TimexKind, TimexMod};
 pub use value::{
     Amount, DateValue, DurationUnit, DurationValue, Granularity, Interval, PartOfDay, RefValue,

@@ -557,7 +557,7 @@ impl DateValue {
             DateValue::Week(y, w) | DateValue::Weekend(y, w) => {
                 year_ok(y)
                     && (1..=53).contains(&w)
-                    && y.map_or(true, |y| iso_week_monday(y, w).is_some())
+                    && y.is_none_or(|y| iso_week_monday(y, w).is_some())
             }
             DateValue::Day(y, m, d) => {
                 year_ok(y)
@@ -577,7 +577,7 @@ impl DateValue {
 }
 
 fn year_ok(y: Option<i32>) -> bool {
-    y.map_or(true, |y| (-9999..=9999).contains(&y))
+    y.is_none_or(|y| (-9999..=9999).contains(&y))
 }
 
 struct YearFmt(Option<i32>);
