@@ -107,11 +107,32 @@ pub struct Document {
 }
 
 impl Document {
-    /// A document from its text. The creation date is looked for in the header.
+    /// A document from its text. The creation date is looked for in the first lines: a
+    /// short line holding a full date (`date 2025-03-31`, `Monday, March 31, 2025`,
+    /// `31 March 2025`, `2025-03-31T10:00:00Z`, `March 31, 2025 5:12 PM EDT`). A dateline
+    /// without a year (`MOSCOW, March 31 (Reuters) -`) is not enough.
+    ///
+    /// When nothing is found, [`Document::dct`] returns `None`: relative expressions then
+    /// stay underspecified (`XXXX-02-12`) unless [`Document::with_dct`] supplies a date. A
+    /// found date has [`DctSource::Header`].
+    ///
+    /// ```
+    /// use eventline::{DctSource, Document};
+    /// let doc = Document::new("Monday, March 31, 2025\n\nThe talks resumed on Friday.");
+    /// let dct = doc.dct().unwrap();
+    /// assert_eq!(dct.date.to_string(), "2025-03-31");
+    /// assert_eq!(dct.source, DctSource::Header);
+    /// assert!(Document::new("MOSCOW, March 31 (Reuters) - Talks resumed.").dct().is_none());
+    /// ```
     pub fn new(text: impl Into<String>) -> Document {
         let text = text.into();
+        let dct = crate::tagger::detect_dct(&text).map(|(date, time)| Dct {
+            date,
+            time,
+            source: DctSource::Header,
+        });
         Document {
-            dct: None,
+            dct,
             text,
             kind: None,
         }
@@ -145,5 +166,83 @@ impl Document {
     /// The kind chosen by the caller, if any.
     pub fn kind_override(&self) -> Option<DocKind> {
         self.kind
+    }
+
+    /// How relative expressions are anchored: the kind set with [`Document::with_kind`], or
+    /// one detected from the text.
+    ///
+    /// A text reads as a [`DocKind::Narrative`] (a history, a biography) when it mentions
+    /// many absolute years spread over a long span and few deictic words (today, yesterday,
+    /// tomorrow, weekday names, "this week"); the bar is lower when the document has no date.
+    /// Everything else is [`DocKind::News`].
+    ///
+    /// ```
+    /// use eventline::{DocKind, Document};
+    /// let history = "The town was founded in 1642. It burned in 1711 and was rebuilt by \
+    ///     1730. The railway came in 1852, and in 1901 the mill closed. The following year \
+    ///     the school opened.";
+    /// assert_eq!(Document::new(history).kind(), DocKind::Narrative);
+    /// let news = "The minister said on Monday that talks would resume tomorrow.";
+    /// assert_eq!(Document::new(news).kind(), DocKind::News);
+    /// ```
+    pub fn kind(&self) -> DocKind {
+        if let Some(k) = self.kind {
+            return k;
+        }
+        detect_kind(&self.text, self.dct.is_some())
+    }
+}
+
+/// Words that point at the moment of writing.
+const DEICTIC_WORDS: &[&str] = &[
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "weekend",
+];
+
+fn detect_kind(text: &str, has_dct: bool) -> DocKind {
+    let mut years = 0usize;
+    let (mut min, mut max) = (i32::MAX, i32::MIN);
+    let mut deictic = 0usize;
+    for w in text.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if w.is_empty() {
+            continue;
+        }
+        let b = w.as_bytes();
+        if b.len() == 4 && b.iter().all(u8::is_ascii_digit) {
+            if let Ok(y) = w.parse::<i32>() {
+                if (1000..=2100).contains(&y) {
+                    years += 1;
+                    min = min.min(y);
+                    max = max.max(y);
+                }
+            }
+        } else if b.len() <= 9
+            && b.first().is_some_and(u8::is_ascii_alphabetic)
+            && DEICTIC_WORDS.iter().any(|d| w.eq_ignore_ascii_case(d))
+        {
+            deictic += 1;
+        }
+    }
+    let span = if years > 0 { max - min } else { 0 };
+    let narrative = if has_dct {
+        years >= 6 && span >= 20 && deictic * 4 <= years
+    } else {
+        years >= 3 && span >= 5 && deictic * 2 <= years
+    };
+    if narrative {
+        DocKind::Narrative
+    } else {
+        DocKind::News
     }
 }

@@ -1,0 +1,2396 @@
+//! The pattern grammar: hand-written rules over token sequences.
+//!
+//! Each [`Rule`] is a value: a name, the examples it must handle, and a function that tries
+//! to match at a token and yields a [`Found`] with an underspecified [`Partial`] value.
+//! [`best_at`] tries every rule (and the modifier prefixes) at a token and keeps the longest
+//! match. Rules look at a bounded number of tokens, so scanning is linear.
+
+use crate::timex::{TimexKind, TimexMod};
+use crate::value::{
+    DateValue, DurationUnit, DurationValue, PartOfDay, RefValue, Season, TimeOfDay, TimexValue,
+};
+
+use super::lexicon::{DayPart, Kw, Lex, Lexicon, MonthForm, Unit, WordTag, HOLIDAYS};
+use super::partial::{DaySpec, Found, Partial, WdRel};
+use super::token::{eq_lower, TokKind, Token};
+
+/// The tokens of a document with their lexicon classes.
+pub(crate) struct Cx<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// Its tokens.
+    pub toks: &'a [Token],
+    /// The lexicon class of each token.
+    pub lex: &'a [Option<Lex>],
+    /// The lexicon (for word tags).
+    pub lexicon: &'a Lexicon,
+}
+
+/// An amount in text: "three", "2 1/2", "a couple of", "several".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Qty {
+    /// The number; `None` when unspecified ("several").
+    pub n: Option<u32>,
+    /// Plus one half ("2 1/2", "a year and a half").
+    pub half: bool,
+    /// Written as an approximation ("a couple of").
+    pub approx: bool,
+    /// Written as the article "a"/"an".
+    pub article: bool,
+}
+
+impl<'a> Cx<'a> {
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+    fn tok(&self, i: usize) -> Option<&Token> {
+        self.toks.get(i)
+    }
+    /// The bytes of token `i` (empty past the end).
+    pub fn bytes(&self, i: usize) -> &'a [u8] {
+        self.toks
+            .get(i)
+            .and_then(|t| self.text.as_bytes().get(t.start..t.end))
+            .unwrap_or(&[])
+    }
+    /// The lexicon class of token `i`.
+    pub fn lx(&self, i: usize) -> Option<Lex> {
+        self.lex.get(i).copied().flatten()
+    }
+    /// Token `i` is keyword `k`.
+    pub fn kw(&self, i: usize, k: Kw) -> bool {
+        self.lx(i) == Some(Lex::Kw(k))
+    }
+    /// Token `i` is the word `w` (lowercase), case-insensitively.
+    pub fn is(&self, i: usize, w: &str) -> bool {
+        eq_lower(self.bytes(i), w)
+    }
+    /// Token `i` is the punctuation `c`.
+    pub fn p(&self, i: usize, c: char) -> bool {
+        let b = self.bytes(i);
+        let mut buf = [0u8; 4];
+        self.tok(i).is_some_and(|t| t.kind == TokKind::Punct)
+            && b == c.encode_utf8(&mut buf).as_bytes()
+    }
+    /// Token `i` is a dash ("-", "–", "—").
+    pub fn dash(&self, i: usize) -> bool {
+        self.p(i, '-') || self.p(i, '–') || self.p(i, '—')
+    }
+    /// Token `i` is an apostrophe.
+    pub fn apos(&self, i: usize) -> bool {
+        self.p(i, '\'') || self.p(i, '’') || self.p(i, '‘')
+    }
+    /// No whitespace before token `i`.
+    pub fn joined(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| !t.space_before)
+    }
+    /// A word-internal hyphen at `i` ("third-quarter").
+    pub fn hyphen(&self, i: usize) -> bool {
+        self.p(i, '-') && self.joined(i) && self.joined(i + 1)
+    }
+    /// Token `i` starts with an uppercase letter.
+    pub fn cap(&self, i: usize) -> bool {
+        self.bytes(i)
+            .first()
+            .is_some_and(|b| b.is_ascii_uppercase())
+    }
+    /// Token `i` is a word.
+    pub fn is_word(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.kind == TokKind::Word)
+    }
+    /// Token `i` is a number: its value (at most nine digits).
+    pub fn num(&self, i: usize) -> Option<u32> {
+        self.tok(i).filter(|t| t.kind == TokKind::Num)?.num
+    }
+    /// Number of digits of token `i` (0 for non-numbers).
+    pub fn digits(&self, i: usize) -> u8 {
+        self.tok(i)
+            .filter(|t| t.kind == TokKind::Num)
+            .map_or(0, |t| t.digits)
+    }
+    /// The word tag of token `i`.
+    pub fn tag(&self, i: usize) -> Option<WordTag> {
+        if !self.is_word(i) {
+            return None;
+        }
+        self.lexicon.tag(self.bytes(i))
+    }
+    /// A sentence ends between token `i - 1` and token `i`.
+    pub fn sentence_break(&self, i: usize) -> bool {
+        if i == 0 {
+            return true;
+        }
+        let Some(t) = self.tok(i) else { return true };
+        if t.newline_before && self.tok(i - 1).is_some_and(|p| p.kind == TokKind::Punct) {
+            return true;
+        }
+        let prev = i - 1;
+        (self.p(prev, '.') || self.p(prev, '!') || self.p(prev, '?'))
+            && t.space_before
+            && (self.cap(i) || t.newline_before)
+            && !(self.p(prev, '.') && self.abbrev_period(prev))
+    }
+    /// The period at `i` closes an abbreviation ("Mr.", "Sept.", "U.S.").
+    fn abbrev_period(&self, i: usize) -> bool {
+        if i == 0 || !self.joined(i) {
+            return false;
+        }
+        let w = self.bytes(i - 1);
+        (w.len() == 1 && w[0].is_ascii_alphabetic())
+            || matches!(self.lx(i - 1), Some(Lex::Month(_, MonthForm::Abbrev)))
+            || [
+                "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep", "co",
+                "corp", "inc", "ltd", "no", "vs",
+            ]
+            .iter()
+            .any(|a| eq_lower(w, a))
+    }
+
+    // ------------------------------------------------------------- primitives
+
+    /// A month name at `i`: month and the next token (after an abbreviation's period).
+    pub fn month(&self, i: usize) -> Option<(u8, usize)> {
+        match self.lx(i)? {
+            Lex::Month(m, MonthForm::Full) => Some((m, i + 1)),
+            Lex::Month(m, MonthForm::Abbrev) if self.cap(i) => {
+                if self.p(i + 1, '.') && self.joined(i + 1) {
+                    Some((m, i + 2))
+                } else {
+                    Some((m, i + 1))
+                }
+            }
+            Lex::Month(m, MonthForm::Ambiguous) if self.cap(i) => Some((m, i + 1)),
+            _ => None,
+        }
+    }
+
+    /// A day of the month at `i` ("18", "18th", "eighteenth", "twenty-first").
+    pub fn day(&self, i: usize) -> Option<(u8, usize)> {
+        if let Some(n) = self.num(i) {
+            if self.digits(i) > 2 || !(1..=31).contains(&n) {
+                return None;
+            }
+            let mut j = i + 1;
+            if self.joined(j) && ["st", "nd", "rd", "th"].iter().any(|s| self.is(j, s)) {
+                j += 1;
+            }
+            return Some((n as u8, j));
+        }
+        match self.lx(i)? {
+            Lex::Ordinal(n) if n <= 31 => Some((n as u8, i + 1)),
+            Lex::Number(t @ (20 | 30)) => {
+                let j = if self.hyphen(i + 1) { i + 2 } else { i + 1 };
+                match self.lx(j)? {
+                    Lex::Ordinal(u) if u < 10 && t + u <= 31 => Some(((t + u) as u8, j + 1)),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// A four-digit year at `i` (1000–2999), not part of a bigger number.
+    pub fn year4(&self, i: usize) -> Option<(i32, usize)> {
+        let n = self.num(i)?;
+        if self.digits(i) != 4 || !(1000..=2999).contains(&n) {
+            return None;
+        }
+        // "1,998" / "1998,000" / "1998.5": part of a number.
+        if (self.p(i + 1, ',') || self.p(i + 1, '.'))
+            && self.joined(i + 1)
+            && self.joined(i + 2)
+            && self.num(i + 2).is_some()
+        {
+            return None;
+        }
+        if i > 0 && self.joined(i) && (self.p(i - 1, ',') || self.p(i - 1, '.')) {
+            return None;
+        }
+        Some((n as i32, i + 1))
+    }
+
+    /// A year written out: "nineteen ninety-six", "two thousand".
+    pub fn spelled_year(&self, i: usize) -> Option<(i32, usize)> {
+        match self.lx(i)? {
+            Lex::Number(c @ (11..=19)) => {
+                let (t, mut j) = match self.lx(i + 1)? {
+                    Lex::Number(t) if (20..=90).contains(&t) && t % 10 == 0 => (t, i + 2),
+                    Lex::Number(t) if (10..=19).contains(&t) => (t, i + 2),
+                    _ => return None,
+                };
+                let mut y = c * 100 + t;
+                if t >= 20 {
+                    let k = if self.hyphen(j) { j + 1 } else { j };
+                    if let Some(Lex::Number(u @ 1..=9)) = self.lx(k) {
+                        y += u;
+                        j = k + 1;
+                    }
+                }
+                Some((y as i32, j))
+            }
+            Lex::Number(2) if self.kw(i + 1, Kw::Thousand) => {
+                let mut j = i + 2;
+                let mut y = 2000;
+                let k = if self.kw(j, Kw::And) { j + 1 } else { j };
+                if let Some(Lex::Number(u @ 1..=19)) = self.lx(k) {
+                    y += u;
+                    j = k + 1;
+                }
+                Some((y as i32, j))
+            }
+            _ => None,
+        }
+    }
+
+    /// A year after a month or "of": four digits, or written out.
+    pub fn year_any(&self, i: usize) -> Option<(i32, usize)> {
+        self.year4(i).or_else(|| self.spelled_year(i))
+    }
+
+    /// A unit word at `i`.
+    pub fn unit(&self, i: usize) -> Option<(Unit, bool)> {
+        match self.lx(i)? {
+            Lex::Unit(u, p) => Some((u, p)),
+            _ => None,
+        }
+    }
+
+    /// A part of the day at `i` ("morning", "night", "noon").
+    pub fn daypart(&self, i: usize) -> Option<DayPart> {
+        match self.lx(i)? {
+            Lex::DayPart(p) => Some(p),
+            Lex::Unit(Unit::Night, false) => Some(DayPart::Part(PartOfDay::Night)),
+            _ => None,
+        }
+    }
+
+    /// A weekday at `i` (capitalised).
+    pub fn weekday(&self, i: usize) -> Option<(u8, bool)> {
+        match self.lx(i)? {
+            Lex::Weekday(d, p) if self.cap(i) => Some((d, p)),
+            _ => None,
+        }
+    }
+
+    /// A cardinal number written in words at `i` ("twenty four", "a hundred").
+    fn number_words(&self, i: usize) -> Option<(u32, usize)> {
+        let (mut n, mut j) = match self.lx(i)? {
+            Lex::Number(t) => (t, i + 1),
+            Lex::Kw(Kw::Dozen) => return Some((12, i + 1)),
+            _ => return None,
+        };
+        if n >= 20 && n % 10 == 0 {
+            let k = if self.hyphen(j) { j + 1 } else { j };
+            if let Some(Lex::Number(u @ 1..=9)) = self.lx(k) {
+                n += u;
+                j = k + 1;
+            }
+        }
+        if self.kw(j, Kw::Hundred) {
+            n = n.saturating_mul(100);
+            j += 1;
+        } else if self.kw(j, Kw::Thousand) {
+            n = n.saturating_mul(1000);
+            j += 1;
+        } else if self.kw(j, Kw::Dozen) {
+            n = n.saturating_mul(12);
+            j += 1;
+        }
+        Some((n, j))
+    }
+
+    /// An amount at `i`.
+    pub fn qty(&self, i: usize) -> Option<(Qty, usize)> {
+        let plain = |n: u32, j: usize| {
+            Some((
+                Qty {
+                    n: Some(n),
+                    half: false,
+                    approx: false,
+                    article: false,
+                },
+                j,
+            ))
+        };
+        if let Some(n) = self.num(i) {
+            if self.digits(i) > 6 {
+                return None;
+            }
+            let mut j = i + 1;
+            let mut q = Qty {
+                n: Some(n),
+                half: false,
+                approx: false,
+                article: false,
+            };
+            // "1.5"
+            if self.p(j, '.')
+                && self.joined(j)
+                && self.joined(j + 1)
+                && self.num(j + 1) == Some(5)
+                && self.digits(j + 1) == 1
+            {
+                q.half = true;
+                j += 2;
+            } else if self.num(j) == Some(1)
+                && self.p(j + 1, '/')
+                && self.num(j + 2) == Some(2)
+                && self.joined(j + 1)
+                && self.joined(j + 2)
+            {
+                // "2 1/2"
+                q.half = true;
+                j += 3;
+            } else if self.p(j, ',')
+                && self.joined(j)
+                && self.joined(j + 1)
+                && self.digits(j + 1) == 3
+            {
+                q.n = Some(
+                    n.saturating_mul(1000)
+                        .saturating_add(self.num(j + 1).unwrap_or(0)),
+                );
+                j += 2;
+            }
+            return Some((q, j));
+        }
+        match self.lx(i)? {
+            Lex::Number(_) | Lex::Kw(Kw::Dozen) => {
+                let (n, j) = self.number_words(i)?;
+                if self.kw(j, Kw::And) && self.kw(j + 1, Kw::A) && self.kw(j + 2, Kw::Half) {
+                    return Some((
+                        Qty {
+                            n: Some(n),
+                            half: true,
+                            approx: false,
+                            article: false,
+                        },
+                        j + 3,
+                    ));
+                }
+                plain(n, j)
+            }
+            Lex::Kw(Kw::A | Kw::An) => {
+                let j = i + 1;
+                if self.kw(j, Kw::Couple) {
+                    let k = if self.kw(j + 1, Kw::Of) { j + 2 } else { j + 1 };
+                    return Some((
+                        Qty {
+                            n: Some(2),
+                            half: false,
+                            approx: true,
+                            article: false,
+                        },
+                        k,
+                    ));
+                }
+                if self.kw(j, Kw::Few) {
+                    return Some((
+                        Qty {
+                            n: None,
+                            half: false,
+                            approx: false,
+                            article: false,
+                        },
+                        j + 1,
+                    ));
+                }
+                if self.kw(j, Kw::Dozen) {
+                    return plain(12, j + 1);
+                }
+                if self.kw(j, Kw::Hundred) {
+                    return plain(100, j + 1);
+                }
+                if self.kw(j, Kw::Thousand) {
+                    return plain(1000, j + 1);
+                }
+                Some((
+                    Qty {
+                        n: Some(1),
+                        half: false,
+                        approx: false,
+                        article: true,
+                    },
+                    j,
+                ))
+            }
+            Lex::Kw(Kw::Several | Kw::Few | Kw::Many | Kw::Some) => Some((
+                Qty {
+                    n: None,
+                    half: false,
+                    approx: false,
+                    article: false,
+                },
+                i + 1,
+            )),
+            Lex::Kw(Kw::Half) if self.kw(i + 1, Kw::A) || self.kw(i + 1, Kw::An) => Some((
+                Qty {
+                    n: Some(0),
+                    half: true,
+                    approx: false,
+                    article: false,
+                },
+                i + 2,
+            )),
+            _ => None,
+        }
+    }
+
+    /// The sentence's tense around tokens `start..end`: nearest cue before, then after.
+    pub fn tense(&self, start: usize, end: usize) -> Tense {
+        let mut i = start;
+        let mut steps = 0;
+        while i > 0 && steps < 14 {
+            if self.sentence_break(i) {
+                break;
+            }
+            i -= 1;
+            steps += 1;
+            if let Some(t) = self.cue(i) {
+                return t;
+            }
+        }
+        let mut i = end;
+        let mut steps = 0;
+        while i < self.len() && steps < 10 {
+            if self.sentence_break(i) {
+                break;
+            }
+            if let Some(t) = self.cue(i) {
+                return t;
+            }
+            i += 1;
+            steps += 1;
+        }
+        Tense::None
+    }
+
+    fn cue(&self, i: usize) -> Option<Tense> {
+        if !self.is_word(i) {
+            return None;
+        }
+        match self.tag(i) {
+            Some(WordTag::PastVerb) => return Some(Tense::Past),
+            Some(WordTag::FutureCue) => return Some(Tense::Future),
+            _ => {}
+        }
+        if self.kw(i, Kw::Will) {
+            return Some(Tense::Future);
+        }
+        let w = self.bytes(i);
+        if w.len() >= 5
+            && w.ends_with(b"ed")
+            && w.first().is_some_and(|b| b.is_ascii_lowercase())
+            && !w.ends_with(b"eed")
+        {
+            return Some(Tense::Past);
+        }
+        None
+    }
+}
+
+/// The tense cue around an expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tense {
+    /// A past-tense verb is nearest.
+    Past,
+    /// A future marker is nearest.
+    Future,
+    /// No cue.
+    None,
+}
+
+// ------------------------------------------------------------------ rules
+
+/// An example a rule must handle, tagged with the document date 2025-03-31 (a Monday).
+#[derive(Debug, Clone, Copy)]
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) struct Example {
+    /// A sentence.
+    pub text: &'static str,
+    /// The expected span text.
+    pub span: &'static str,
+    /// The expected value.
+    pub value: &'static str,
+}
+
+/// A pattern rule.
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) struct Rule {
+    /// Name, for tests and debugging.
+    pub name: &'static str,
+    /// Examples, checked by a unit test.
+    pub examples: &'static [Example],
+    /// Tries to match at a token.
+    pub apply: fn(&Cx<'_>, usize) -> Option<Found>,
+}
+
+const fn ex(text: &'static str, span: &'static str, value: &'static str) -> Example {
+    Example { text, span, value }
+}
+
+fn date(start: usize, end: usize, p: Partial) -> Option<Found> {
+    Some(Found::new(start, end, TimexKind::Date, p))
+}
+
+/// All rules, tried at every token; the longest match wins (the first one on ties).
+pub(crate) static RULES: &[Rule] = &[
+    Rule {
+        name: "iso date",
+        examples: &[
+            ex("filed 2025-03-18 in court", "2025-03-18", "2025-03-18"),
+            ex(
+                "at 2025-03-18T15:30:00Z exactly",
+                "2025-03-18T15:30:00Z",
+                "2025-03-18T15:30:00",
+            ),
+        ],
+        apply: iso_date,
+    },
+    Rule {
+        name: "numeric date",
+        examples: &[
+            ex("on 3/18/2025 they met", "3/18/2025", "2025-03-18"),
+            ex("on 18/3/98 they met", "18/3/98", "1998-03-18"),
+        ],
+        apply: numeric_date,
+    },
+    Rule {
+        name: "month date",
+        examples: &[
+            ex(
+                "It happened on March 18, 2025.",
+                "March 18, 2025",
+                "2025-03-18",
+            ),
+            ex("It happened on Mar. 18 last.", "Mar. 18", "2025-03-18"),
+            ex("She arrived March 18th.", "March 18th", "2025-03-18"),
+            ex("It opened in March 1998.", "March 1998", "1998-03"),
+            ex("He resigned in February.", "February", "2025-02"),
+            ex(
+                "in January nineteen ninety-seven",
+                "January nineteen ninety-seven",
+                "1997-01",
+            ),
+            ex("hired in June last year", "June last year", "2024-06"),
+        ],
+        apply: month_date,
+    },
+    Rule {
+        name: "day month",
+        examples: &[
+            ex("born 18 March 2025 in Oslo", "18 March 2025", "2025-03-18"),
+            ex(
+                "on the 18th of March they left",
+                "the 18th of March",
+                "2025-03-18",
+            ),
+        ],
+        apply: day_month,
+    },
+    Rule {
+        name: "year",
+        examples: &[
+            ex("It was founded in 1998.", "1998", "1998"),
+            ex(
+                "In fiscal 1989, Elco earned $7.8 million",
+                "fiscal 1989",
+                "1989",
+            ),
+            ex("back in '98 it rained", "'98", "1998"),
+            ex("by the year two thousand", "the year two thousand", "2000"),
+            ex(
+                "in nineteen ninety-six they met",
+                "nineteen ninety-six",
+                "1996",
+            ),
+        ],
+        apply: year,
+    },
+    Rule {
+        name: "decade",
+        examples: &[
+            ex("popular in the 1990s.", "the 1990s", "199"),
+            ex("music of the '60s", "the '60s", "196"),
+        ],
+        apply: decade,
+    },
+    Rule {
+        name: "century",
+        examples: &[
+            ex("a 20th century democrat", "20th century", "19"),
+            ex(
+                "in the twenty-first century",
+                "the twenty-first century",
+                "20",
+            ),
+        ],
+        apply: century,
+    },
+    Rule {
+        name: "weekday",
+        examples: &[
+            ex("Peskov said on Friday that", "Friday", "2025-03-28"),
+            ex(
+                "talks resumed Tuesday morning",
+                "Tuesday morning",
+                "2025-03-25TMO",
+            ),
+            ex(
+                "on Monday, March 31, 2025 at",
+                "Monday, March 31, 2025",
+                "2025-03-31",
+            ),
+            ex("The shop closes on Sundays.", "Sundays", "XXXX-WXX-7"),
+        ],
+        apply: weekday,
+    },
+    Rule {
+        name: "deictic day",
+        examples: &[
+            ex("He said today that", "today", "2025-03-31"),
+            ex("It rained yesterday.", "yesterday", "2025-03-30"),
+            ex("They meet tomorrow.", "tomorrow", "2025-04-01"),
+            ex(
+                "He spoke yesterday morning.",
+                "yesterday morning",
+                "2025-03-30TMO",
+            ),
+            ex("He speaks tonight.", "tonight", "2025-03-31TNI"),
+        ],
+        apply: deictic,
+    },
+    Rule {
+        name: "relative unit",
+        examples: &[
+            ex("Sales rose last year.", "last year", "2024"),
+            ex("Sales rose this month.", "this month", "2025-03"),
+            ex("It ends next week.", "next week", "2025-W15"),
+            ex("They met last Friday.", "last Friday", "2025-03-28"),
+            ex("They met last May.", "last May", "2024-05"),
+            ex("Prices fell this morning.", "this morning", "2025-03-31TMO"),
+            ex("He was shot last night.", "last night", "2025-03-30TNI"),
+            ex("Over the past year it grew.", "the past year", "2024"),
+            ex("He spoke this weekend.", "this weekend", "2025-W13-WE"),
+            ex("We expect it this summer.", "this summer", "2025-SU"),
+        ],
+        apply: relative,
+    },
+    Rule {
+        name: "amount of units",
+        examples: &[
+            ex("It lasted three years.", "three years", "P3Y"),
+            ex(
+                "In the past 24 hours, it rose.",
+                "the past 24 hours",
+                "PT24H",
+            ),
+            ex("a 10-day trip", "10-day", "P10D"),
+            ex("for 2 1/2 years", "2 1/2 years", "P2Y6M"),
+            ex(
+                "in the last twenty four hours",
+                "the last twenty four hours",
+                "PT24H",
+            ),
+            ex("He left two weeks ago.", "two weeks ago", "2025-03-17"),
+            ex("He left five months ago.", "five months ago", "2024-10"),
+            ex("She left two years ago.", "two years ago", "2023"),
+            ex("It took years.", "years", "PXY"),
+            ex("for a couple of years", "a couple of years", "P2Y"),
+            ex("in recent years", "recent years", "PXY"),
+            ex("the first nine months were", "the first nine months", "P9M"),
+        ],
+        apply: amount,
+    },
+    Rule {
+        name: "quarter and half",
+        examples: &[
+            ex(
+                "profit in the third quarter rose",
+                "the third quarter",
+                "2025-Q3",
+            ),
+            ex("its third-quarter loss", "third-quarter", "2025-Q3"),
+            ex("results for Q3 2024 were", "Q3 2024", "2024-Q3"),
+            ex(
+                "in the first half of 2024 it",
+                "the first half of 2024",
+                "2024-H1",
+            ),
+            ex(
+                "the fourth quarter of 1989",
+                "the fourth quarter of 1989",
+                "1989-Q4",
+            ),
+        ],
+        apply: quarter,
+    },
+    Rule {
+        name: "season",
+        examples: &[
+            ex("in summer 1998 they", "summer 1998", "1998-SU"),
+            ex(
+                "the winter of nineteen ninety-four",
+                "the winter of nineteen ninety-four",
+                "1994-WI",
+            ),
+        ],
+        apply: season,
+    },
+    Rule {
+        name: "clock time",
+        examples: &[
+            ex("at 3 p.m. EST it", "3 p.m. EST", "2025-03-31T15:00"),
+            ex("at 15:30 GMT it", "15:30 GMT", "2025-03-31T15:30"),
+            ex(
+                "at 10 p.m. Wednesday it",
+                "10 p.m. Wednesday",
+                "2025-03-26T22:00",
+            ),
+            ex(
+                "broke off at noon Thursday.",
+                "noon Thursday",
+                "2025-03-27T12:00",
+            ),
+            ex(
+                "until 5 p.m. EST Nov. 9.",
+                "5 p.m. EST Nov. 9",
+                "2024-11-09T17:00",
+            ),
+        ],
+        apply: clock,
+    },
+    Rule {
+        name: "holiday",
+        examples: &[
+            ex("before Christmas 2024 they", "Christmas 2024", "2024-12-25"),
+            ex(
+                "on Thanksgiving Day 1999 they",
+                "Thanksgiving Day 1999",
+                "1999-11-25",
+            ),
+            ex("since Easter 2024 they", "Easter 2024", "2024-03-31"),
+            ex(
+                "on New Year's Day 2025 they",
+                "New Year's Day 2025",
+                "2025-01-01",
+            ),
+        ],
+        apply: holiday,
+    },
+    Rule {
+        name: "set",
+        examples: &[
+            ex("pray for him every day", "every day", "P1D"),
+            ex("it is published weekly", "weekly", "P1W"),
+            ex("they meet twice a year", "twice a year", "P1Y"),
+            ex("each Monday it opens", "each Monday", "XXXX-WXX-1"),
+            ex("every July they go", "every July", "XXXX-07"),
+        ],
+        apply: set,
+    },
+    Rule {
+        name: "vague reference",
+        examples: &[
+            ex("He is now retired.", "now", "PRESENT_REF"),
+            ex("It is currently closed.", "currently", "PRESENT_REF"),
+            ex("He recently left.", "recently", "PAST_REF"),
+            ex("in the future it", "the future", "FUTURE_REF"),
+            ex("It will open soon.", "soon", "FUTURE_REF"),
+            ex("unlike in the past, it", "the past", "PAST_REF"),
+        ],
+        apply: vague,
+    },
+    Rule {
+        name: "year-ago comparison",
+        examples: &[
+            ex("up from year-earlier profit", "year-earlier", "2024"),
+            ex(
+                "In the year-ago quarter, it",
+                "the year-ago quarter",
+                "2024",
+            ),
+        ],
+        apply: year_ago,
+    },
+];
+
+/// Modifier prefixes: words before a core expression that qualify it.
+#[derive(Debug, Clone, Copy)]
+struct ModWords {
+    words: &'static [&'static str],
+    modifier: TimexMod,
+    /// Applies to points (dates) rather than amounts (durations, clock times).
+    points: bool,
+}
+
+const MODIFIERS: &[ModWords] = &[
+    ModWords {
+        words: &["the", "end", "of"],
+        modifier: TimexMod::End,
+        points: true,
+    },
+    ModWords {
+        words: &["the", "close", "of"],
+        modifier: TimexMod::End,
+        points: true,
+    },
+    ModWords {
+        words: &["the", "beginning", "of"],
+        modifier: TimexMod::Start,
+        points: true,
+    },
+    ModWords {
+        words: &["the", "start", "of"],
+        modifier: TimexMod::Start,
+        points: true,
+    },
+    ModWords {
+        words: &["the", "middle", "of"],
+        modifier: TimexMod::Mid,
+        points: true,
+    },
+    ModWords {
+        words: &["end", "of"],
+        modifier: TimexMod::End,
+        points: true,
+    },
+    ModWords {
+        words: &["early"],
+        modifier: TimexMod::Start,
+        points: true,
+    },
+    ModWords {
+        words: &["earlier"],
+        modifier: TimexMod::Start,
+        points: true,
+    },
+    ModWords {
+        words: &["late"],
+        modifier: TimexMod::End,
+        points: true,
+    },
+    ModWords {
+        words: &["later"],
+        modifier: TimexMod::End,
+        points: true,
+    },
+    ModWords {
+        words: &["mid"],
+        modifier: TimexMod::Mid,
+        points: true,
+    },
+    ModWords {
+        words: &["about"],
+        modifier: TimexMod::Approx,
+        points: false,
+    },
+    ModWords {
+        words: &["around"],
+        modifier: TimexMod::Approx,
+        points: false,
+    },
+    ModWords {
+        words: &["approximately"],
+        modifier: TimexMod::Approx,
+        points: false,
+    },
+    ModWords {
+        words: &["roughly"],
+        modifier: TimexMod::Approx,
+        points: false,
+    },
+    ModWords {
+        words: &["nearly"],
+        modifier: TimexMod::Approx,
+        points: false,
+    },
+    ModWords {
+        words: &["some"],
+        modifier: TimexMod::Approx,
+        points: false,
+    },
+    ModWords {
+        words: &["almost"],
+        modifier: TimexMod::LessThan,
+        points: false,
+    },
+    ModWords {
+        words: &["more", "than"],
+        modifier: TimexMod::MoreThan,
+        points: false,
+    },
+    ModWords {
+        words: &["less", "than"],
+        modifier: TimexMod::LessThan,
+        points: false,
+    },
+    ModWords {
+        words: &["fewer", "than"],
+        modifier: TimexMod::LessThan,
+        points: false,
+    },
+    ModWords {
+        words: &["at", "least"],
+        modifier: TimexMod::EqualOrMore,
+        points: false,
+    },
+    ModWords {
+        words: &["no", "more", "than"],
+        modifier: TimexMod::EqualOrLess,
+        points: false,
+    },
+    ModWords {
+        words: &["up", "to"],
+        modifier: TimexMod::EqualOrLess,
+        points: false,
+    },
+    ModWords {
+        words: &["at", "most"],
+        modifier: TimexMod::EqualOrLess,
+        points: false,
+    },
+];
+
+/// The longest match at token `i`, modifiers included.
+pub(crate) fn best_at(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    let mut best = core_at(cx, i);
+    if let Some(f) = with_modifier(cx, i) {
+        if best.as_ref().is_none_or(|b| f.end > b.end) {
+            best = Some(f);
+        }
+    }
+    best
+}
+
+fn core_at(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    // Cheap filter: rules only start on numbers, known words, capitalised words or quotes.
+    let t = cx.toks.get(i)?;
+    let relevant =
+        t.kind == TokKind::Num || cx.lx(i).is_some() || cx.cap(i) || cx.apos(i) || cx.is(i, "q");
+    if !relevant {
+        return None;
+    }
+    let mut best: Option<Found> = None;
+    for r in RULES {
+        if let Some(f) = (r.apply)(cx, i) {
+            if f.end > f.start && best.as_ref().is_none_or(|b| f.end > b.end) {
+                best = Some(f);
+            }
+        }
+    }
+    best
+}
+
+fn with_modifier(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    if !cx.is_word(i) {
+        return None;
+    }
+    for m in MODIFIERS {
+        let mut j = i;
+        let mut ok = true;
+        for w in m.words {
+            if cx.is(j, w) {
+                j += 1;
+            } else {
+                ok = false;
+                break;
+            }
+        }
+        if !ok {
+            continue;
+        }
+        if m.words == ["mid"] && cx.hyphen(j) {
+            j += 1;
+        }
+        // "the end of the year": the unit in focus, not a duration.
+        let core = if m.points && cx.kw(j, Kw::The) && cx.unit(j + 1).is_some_and(|(_, p)| !p) {
+            let (u, _) = cx.unit(j + 1)?;
+            let p = match u {
+                Unit::Year => Partial::RelYear(0),
+                Unit::Month => Partial::RelMonth(0),
+                Unit::Week => Partial::RelWeek(0),
+                Unit::Quarter => Partial::RelQuarter(0),
+                Unit::Decade => Partial::RelDecade(0),
+                Unit::Day => Partial::Day(DaySpec::Anaphor(0)),
+                _ => continue,
+            };
+            let mut f = core_at(cx, j).filter(|f| f.end > j + 2 && f.kind != TimexKind::Duration);
+            if f.is_none() {
+                f = Some(Found::new(j, j + 2, TimexKind::Date, p));
+            }
+            f
+        } else {
+            core_at(cx, j)
+        };
+        let Some(mut f) = core else { continue };
+        if f.start != j {
+            continue;
+        }
+        let is_point = matches!(f.kind, TimexKind::Date | TimexKind::Time)
+            && !matches!(f.partial, Partial::Ago { .. } | Partial::Ref(_));
+        let fits = if m.points {
+            is_point
+        } else {
+            f.kind == TimexKind::Duration
+                || matches!(
+                    f.partial,
+                    Partial::Ago { .. } | Partial::Time(..) | Partial::YearAgo
+                )
+        };
+        // "earlier"/"later" only before this/last/today/weekday ("earlier this year").
+        if (m.words == ["earlier"] || m.words == ["later"])
+            && !(cx.kw(j, Kw::This)
+                || cx.kw(j, Kw::Today)
+                || cx.kw(j, Kw::Yesterday)
+                || cx.kw(j, Kw::Tonight)
+                || cx.weekday(j).is_some())
+        {
+            continue;
+        }
+        if !fits || f.modifier.is_some() {
+            continue;
+        }
+        f.start = i;
+        f.modifier = Some(m.modifier);
+        return Some(f);
+    }
+    None
+}
+
+// ------------------------------------------------------------ rule bodies
+
+fn clock_after(cx: &Cx<'_>, j: usize) -> Option<(u8, Option<u8>, Option<u8>, usize)> {
+    // "T15:30[:00][Z]" after an ISO date.
+    if !(cx.is(j, "t") && cx.joined(j)) {
+        return None;
+    }
+    let h = cx
+        .num(j + 1)
+        .filter(|&h| h <= 24 && cx.digits(j + 1) == 2)?;
+    if !(cx.p(j + 2, ':') && cx.digits(j + 3) == 2) {
+        return Some((h as u8, None, None, j + 2));
+    }
+    let m = cx.num(j + 3).filter(|&m| m < 60)?;
+    let mut k = j + 4;
+    let mut s = None;
+    if cx.p(k, ':') && cx.digits(k + 1) == 2 {
+        s = cx.num(k + 1).filter(|&s| s < 61).map(|s| s as u8);
+        k += 2;
+    }
+    if cx.is(k, "z") && cx.joined(k) {
+        k += 1;
+    }
+    Some((h as u8, Some(m as u8), s, k))
+}
+
+fn iso_date(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    let (y, _) = cx.year4(i).or_else(|| {
+        // year4 rejects "2025-" only for commas and periods; accept here directly.
+        cx.num(i)
+            .filter(|_| cx.digits(i) == 4)
+            .map(|n| (n as i32, i + 1))
+    })?;
+    let sep_dash = cx.p(i + 1, '-') || cx.p(i + 1, '/');
+    if !(sep_dash && cx.joined(i + 1) && cx.joined(i + 2) && cx.digits(i + 2) <= 2) {
+        return None;
+    }
+    let m = cx.num(i + 2)?;
+    if !(cx.p(i + 3, '-') || cx.p(i + 3, '/'))
+        || !cx.joined(i + 3)
+        || !cx.joined(i + 4)
+        || cx.digits(i + 4) > 2
+    {
+        return None;
+    }
+    let d = cx.num(i + 4)?;
+    chrono::NaiveDate::from_ymd_opt(y, m, d)?;
+    let day = DaySpec::Date(Some(y), m as u8, d as u8);
+    if let Some((h, mi, s, k)) = clock_after(cx, i + 5) {
+        return Some(Found::new(
+            i,
+            k,
+            TimexKind::Time,
+            Partial::Time(
+                day,
+                TimeOfDay::Clock {
+                    hour: h,
+                    minute: mi,
+                    second: s,
+                },
+            ),
+        ));
+    }
+    date(i, i + 5, Partial::Day(day))
+}
+
+fn numeric_date(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    let a = cx.num(i).filter(|_| cx.digits(i) <= 2)?;
+    if !(cx.p(i + 1, '/') && cx.joined(i + 1) && cx.joined(i + 2) && cx.digits(i + 2) <= 2) {
+        return None;
+    }
+    let b = cx.num(i + 2)?;
+    if !(cx.p(i + 3, '/') && cx.joined(i + 3) && cx.joined(i + 4)) {
+        return None;
+    }
+    let yd = cx.digits(i + 4);
+    let y = cx.num(i + 4)?;
+    let y = match yd {
+        4 => y as i32,
+        2 if y >= 50 => 1900 + y as i32,
+        2 => 2000 + y as i32,
+        _ => return None,
+    };
+    let (m, d) = if a > 12 && b <= 12 { (b, a) } else { (a, b) };
+    chrono::NaiveDate::from_ymd_opt(y, m, d)?;
+    date(
+        i,
+        i + 5,
+        Partial::Day(DaySpec::Date(Some(y), m as u8, d as u8)),
+    )
+}
+
+/// Words after which a bare "May"/"March" is a month.
+fn month_context(cx: &Cx<'_>, i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let p = i - 1;
+    [
+        Kw::In,
+        Kw::Since,
+        Kw::Until,
+        Kw::By,
+        Kw::Early,
+        Kw::Late,
+        Kw::Last,
+        Kw::Next,
+        Kw::This,
+        Kw::Of,
+        Kw::During,
+        Kw::From,
+        Kw::Through,
+        Kw::Before,
+        Kw::After,
+        Kw::Mid,
+        Kw::To,
+        Kw::And,
+        Kw::Or,
+        Kw::Between,
+    ]
+    .iter()
+    .any(|&k| cx.kw(p, k))
+        || (cx.p(p, '-') && cx.is(p.wrapping_sub(1), "mid"))
+}
+
+fn month_date(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    let (m, j) = cx.month(i)?;
+    let form = match cx.lx(i) {
+        Some(Lex::Month(_, f)) => f,
+        _ => return None,
+    };
+    // Month Day [, Year]
+    if let Some((d, k)) = cx.day(j) {
+        let numeric = cx.num(j).is_some();
+        let time_like = cx.p(k, ':')
+            || cx.p(k, '%')
+            || (numeric && cx.unit(k).is_some())
+            || (cx.hyphen(k) && cx.unit(k + 1).is_some());
+        if !time_like && (!numeric || !cx.joined(j)) {
+            let mut end = k;
+            let mut y = None;
+            if cx.p(end, ',') {
+                if let Some((yy, e)) = cx.year4(end + 1) {
+                    y = Some(yy);
+                    end = e;
+                }
+            } else if let Some((yy, e)) = cx.year4(end) {
+                y = Some(yy);
+                end = e;
+            }
+            chrono::NaiveDate::from_ymd_opt(y.unwrap_or(2000), m.into(), d.into())?;
+            return date(i, end, Partial::Day(DaySpec::Date(y, m, d)));
+        }
+    }
+    // Month [of|,] Year
+    let yat = if cx.kw(j, Kw::Of) || cx.p(j, ',') {
+        j + 1
+    } else {
+        j
+    };
+    if let Some((y, e)) = cx.year_any(yat) {
+        return date(i, e, Partial::Month(Some(y), m));
+    }
+    // Month this/last/next year
+    for (k, off) in [(Kw::This, 0), (Kw::Last, -1), (Kw::Next, 1)] {
+        if cx.kw(j, k) && cx.unit(j + 1) == Some((Unit::Year, false)) {
+            return date(i, j + 2, Partial::MonthOfRelYear(m, off));
+        }
+    }
+    match form {
+        MonthForm::Full => {}
+        MonthForm::Abbrev => {
+            if j == i + 1 {
+                return None;
+            }
+        }
+        MonthForm::Ambiguous => {
+            if !month_context(cx, i) {
+                return None;
+            }
+        }
+    }
+    // A capitalised month name right after a capitalised word is likely a name ("Lake May").
+    date(i, j, Partial::Month(None, m))
+}
+
+fn day_month(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    let the = cx.kw(i, Kw::The);
+    let j = if the { i + 1 } else { i };
+    let (d, k) = cx.day(j)?;
+    let ordinal_form = k > j + 1 || cx.num(j).is_none();
+    let (mk, of) = if cx.kw(k, Kw::Of) {
+        (k + 1, true)
+    } else {
+        (k, false)
+    };
+    if (the || of) && !ordinal_form {
+        return None;
+    }
+    if the && !of && cx.num(j).is_none() {
+        // "the first March" is not a date
+        return None;
+    }
+    let (m, e) = cx.month(mk)?;
+    let mut end = e;
+    let mut y = None;
+    let yat = if cx.p(end, ',') { end + 1 } else { end };
+    if let Some((yy, e2)) = cx.year4(yat) {
+        y = Some(yy);
+        end = e2;
+    }
+    chrono::NaiveDate::from_ymd_opt(y.unwrap_or(2000), m.into(), d.into())?;
+    date(i, end, Partial::Day(DaySpec::Date(y, m, d)))
+}
+
+fn year(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    // fiscal [year] 1989
+    if cx.kw(i, Kw::Fiscal) {
+        let j = if cx.unit(i + 1) == Some((Unit::Year, false)) {
+            i + 2
+        } else {
+            i + 1
+        };
+        let (y, e) = cx.year4(j).or_else(|| {
+            // "fiscal '89"
+            (cx.apos(j) && cx.joined(j + 1) && cx.digits(j + 1) == 2)
+                .then(|| cx.num(j + 1))
+                .flatten()
+                .map(|n| (two_digit_year(n), j + 2))
+        })?;
+        return date(i, e, Partial::Year(y));
+    }
+    // the year 1998 / the year two thousand
+    if cx.kw(i, Kw::The) && cx.unit(i + 1) == Some((Unit::Year, false)) {
+        let (y, e) = cx.year_any(i + 2)?;
+        return date(i, e, Partial::Year(y));
+    }
+    // '98
+    if cx.apos(i)
+        && cx.joined(i + 1)
+        && cx.digits(i + 1) == 2
+        && !(cx.is(i + 2, "s") && cx.joined(i + 2))
+    {
+        if i > 0 && cx.joined(i) && cx.is_word(i - 1) {
+            return None;
+        }
+        let n = cx.num(i + 1)?;
+        return date(i, i + 2, Partial::Year(two_digit_year(n)));
+    }
+    if let Some((y, e)) = cx.spelled_year(i) {
+        return date(i, e, Partial::Year(y));
+    }
+    let (y, e) = cx.year4(i)?;
+    if y > 2100 {
+        return None;
+    }
+    if i > 0 {
+        let p = i - 1;
+        if cx.p(p, '$')
+            || cx.p(p, '#')
+            || cx.p(p, '£')
+            || cx.p(p, '€')
+            || cx.tag(p) == Some(WordTag::NameBefore)
+        {
+            return None;
+        }
+        if cx.hyphen(p) || (cx.joined(i) && cx.is_word(p)) {
+            return None;
+        }
+        if cx.p(p, '.') && p > 0 && cx.is(p - 1, "no") {
+            return None;
+        }
+    }
+    if cx.p(e, '%') || (cx.hyphen(e) && (cx.unit(e + 1).is_some() || cx.is(e + 1, "old"))) {
+        return None;
+    }
+    if cx.tag(e) == Some(WordTag::CountNoun) || cx.unit(e).is_some_and(|(_, p)| p) {
+        return None;
+    }
+    if cx.joined(e) && (cx.is_word(e) || cx.num(e).is_some()) {
+        return None;
+    }
+    date(i, e, Partial::Year(y))
+}
+
+fn two_digit_year(n: u32) -> i32 {
+    if n <= 30 {
+        2000 + n as i32
+    } else {
+        1900 + n as i32
+    }
+}
+
+fn decade(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    let the = cx.kw(i, Kw::The);
+    let mut j = if the { i + 1 } else { i };
+    let mut modifier = None;
+    for (k, m) in [
+        (Kw::Early, TimexMod::Start),
+        (Kw::Late, TimexMod::End),
+        (Kw::Mid, TimexMod::Mid),
+    ] {
+        if cx.kw(j, k) {
+            modifier = Some(m);
+            j += 1;
+            if cx.hyphen(j) {
+                j += 1;
+            }
+            break;
+        }
+    }
+    let (y, k) = if cx.apos(j) && cx.joined(j + 1) && cx.digits(j + 1) == 2 {
+        (two_digit_year(cx.num(j + 1)?), j + 2)
+    } else if cx.digits(j) == 4 {
+        (cx.num(j)? as i32, j + 1)
+    } else {
+        return None;
+    };
+    if y % 10 != 0 {
+        return None;
+    }
+    let end = if cx.is(k, "s") && cx.joined(k) {
+        k + 1
+    } else if cx.apos(k) && cx.joined(k) && cx.is(k + 1, "s") && cx.joined(k + 1) {
+        k + 2
+    } else {
+        return None;
+    };
+    if !the && modifier.is_none() && j > i {
+        return None;
+    }
+    let p = if y % 100 == 0 && cx.digits(j) == 4 {
+        Partial::Century(y / 100)
+    } else {
+        Partial::Decade(y / 10)
+    };
+    let mut f = Found::new(i, end, TimexKind::Date, p);
+    f.modifier = modifier;
+    Some(f)
+}
+
+fn century(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    let the = cx.kw(i, Kw::The);
+    let j = if the { i + 1 } else { i };
+    let (n, k) = cx.day(j).map(|(d, k)| (u32::from(d), k))?;
+    let k = if cx.hyphen(k) { k + 1 } else { k };
+    if cx.unit(k) != Some((Unit::Century, false)) || n == 0 || n > 30 {
+        return None;
+    }
+    if cx.num(j).is_some() && k == j + 1 {
+        return None; // "20 century" without a suffix
+    }
+    date(i, k + 1, Partial::Century(n as i32 - 1))
+}
+
+fn weekday(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    let (wd, plural) = cx.weekday(i)?;
+    if plural {
+        return Some(Found::new(
+            i,
+            i + 1,
+            TimexKind::Set,
+            Partial::Set(TimexValue::Date(DateValue::Weekday(wd))),
+        ));
+    }
+    let j = i + 1;
+    let after = if cx.p(j, ',') { j + 1 } else { j };
+    if let Some(f) = month_date(cx, after).or_else(|| day_month(cx, after)) {
+        if matches!(f.partial, Partial::Day(_)) {
+            return date(i, f.end, f.partial);
+        }
+    }
+    if let Some(dp) = cx.daypart(j) {
+        if let Some(tod) = daypart_time(dp) {
+            return Some(Found::new(
+                i,
+                j + 1,
+                TimexKind::Time,
+                Partial::Time(DaySpec::Weekday(wd, WdRel::Tense), tod),
+            ));
+        }
+    }
+    date(i, j, Partial::Day(DaySpec::Weekday(wd, WdRel::Tense)))
+}
+
+fn daypart_time(dp: DayPart) -> Option<TimeOfDay> {
+    Some(match dp {
+        DayPart::Part(p) => TimeOfDay::Part(p),
+        DayPart::Noon => TimeOfDay::Clock {
+            hour: 12,
+            minute: Some(0),
+            second: None,
+        },
+        DayPart::Midnight => TimeOfDay::Clock {
+            hour: 24,
+            minute: None,
+            second: None,
+        },
+        DayPart::Overnight => TimeOfDay::Part(PartOfDay::Night),
+    })
+}
+
+fn deictic(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    let off = match cx.lx(i)? {
+        Lex::Kw(Kw::Today) => 0,
+        Lex::Kw(Kw::Yesterday) => -1,
+        Lex::Kw(Kw::Tomorrow) => 1,
+        Lex::Kw(Kw::Tonight) => {
+            return date(
+                i,
+                i + 1,
+                Partial::Time(DaySpec::Deictic(0), TimeOfDay::Part(PartOfDay::Night)),
+            );
+        }
+        _ => return None,
+    };
+    if let Some(dp) = cx.daypart(i + 1) {
+        if let Some(tod) = daypart_time(dp) {
+            return Some(Found::new(
+                i,
+                i + 2,
+                TimexKind::Time,
+                Partial::Time(DaySpec::Deictic(off), tod),
+            ));
+        }
+    }
+    date(i, i + 1, Partial::Day(DaySpec::Deictic(off)))
+}
+
+/// Relation words before a unit: (offset, anaphoric).
+fn rel_word(cx: &Cx<'_>, j: usize, the: bool) -> Option<(i32, bool, usize)> {
+    let w = cx.lx(j)?;
+    Some(match w {
+        Lex::Kw(Kw::Last) if cx.kw(j + 1, Kw::Past) => (-1, false, j + 2),
+        Lex::Kw(Kw::This) if cx.kw(j + 1, Kw::Past) => (-1, false, j + 2),
+        Lex::Kw(Kw::This) if cx.kw(j + 1, Kw::Coming) => (1, false, j + 2),
+        Lex::Kw(Kw::Last) => (-1, false, j + 1),
+        Lex::Kw(Kw::Past) if the => (-1, false, j + 1),
+        Lex::Kw(Kw::This) if !the => (0, false, j + 1),
+        Lex::Kw(Kw::Current) => (0, false, j + 1),
+        Lex::Kw(Kw::Next) if the => (1, true, j + 1),
+        Lex::Kw(Kw::Next) => (1, false, j + 1),
+        Lex::Kw(Kw::Coming | Kw::Upcoming) => (1, false, j + 1),
+        Lex::Kw(Kw::Previous | Kw::Preceding | Kw::Prior) => (-1, true, j + 1),
+        Lex::Kw(Kw::Following | Kw::Ensuing) => (1, true, j + 1),
+        Lex::Kw(Kw::Same) if the => (0, true, j + 1),
+        Lex::Kw(Kw::That) if !the => (0, true, j + 1),
+        _ => return None,
+    })
+}
+
+fn relative(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    let the = cx.kw(i, Kw::The);
+    let j = if the { i + 1 } else { i };
+    // "the latest quarter", "the most recent quarter", "the recent quarter"
+    if the {
+        let k = if cx.kw(j, Kw::Most) && cx.kw(j + 1, Kw::Recent) {
+            Some(j + 2)
+        } else if cx.kw(j, Kw::Latest) || cx.kw(j, Kw::Recent) || cx.is(j, "reporting") {
+            Some(j + 1)
+        } else {
+            None
+        };
+        if let Some(k) = k {
+            if cx.unit(k) == Some((Unit::Quarter, false)) {
+                return date(i, k + 1, Partial::ReportedQuarter);
+            }
+        }
+        // "the quarter"
+        if cx.unit(j) == Some((Unit::Quarter, false))
+            && !cx.kw(j + 1, Kw::Of)
+            && !cx.is(j + 1, "century")
+        {
+            return date(i, j + 1, Partial::ReportedQuarter);
+        }
+    }
+    let (off, anaphoric, k) = rel_word(cx, j, the)?;
+    if let Some((u, plural)) = cx.unit(k) {
+        if plural {
+            return None; // "the past years": the amount rule
+        }
+        let p = if anaphoric {
+            match u {
+                Unit::Night => {
+                    return Some(Found::new(
+                        i,
+                        k + 1,
+                        TimexKind::Time,
+                        Partial::Time(DaySpec::Anaphor(off), TimeOfDay::Part(PartOfDay::Night)),
+                    ));
+                }
+                Unit::Day
+                | Unit::Week
+                | Unit::Weekend
+                | Unit::Month
+                | Unit::Quarter
+                | Unit::Year
+                | Unit::Decade
+                | Unit::Century => Partial::Anaphor(u, off),
+                _ => return None,
+            }
+        } else {
+            match u {
+                Unit::Year => Partial::RelYear(off),
+                Unit::Month => Partial::RelMonth(off),
+                Unit::Week => Partial::RelWeek(off),
+                Unit::Weekend => Partial::RelWeekend(Some(off)),
+                Unit::Quarter => Partial::RelQuarter(off),
+                Unit::Decade => Partial::RelDecade(off),
+                Unit::Century if off == 0 => Partial::Anaphor(Unit::Century, 0),
+                Unit::Night if off == -1 && !the => {
+                    return Some(Found::new(
+                        i,
+                        k + 1,
+                        TimexKind::Time,
+                        Partial::Time(DaySpec::Deictic(-1), TimeOfDay::Part(PartOfDay::Night)),
+                    ));
+                }
+                Unit::Night if off == 0 => {
+                    return Some(Found::new(
+                        i,
+                        k + 1,
+                        TimexKind::Time,
+                        Partial::Time(DaySpec::Deictic(0), TimeOfDay::Part(PartOfDay::Night)),
+                    ));
+                }
+                _ => return None,
+            }
+        };
+        return date(i, k + 1, p);
+    }
+    if let Some((wd, false)) = cx.weekday(k) {
+        let rel = match off {
+            -1 => WdRel::Last,
+            0 => WdRel::This,
+            _ => WdRel::Next,
+        };
+        if anaphoric {
+            return None;
+        }
+        return date(i, k + 1, Partial::Day(DaySpec::Weekday(wd, rel)));
+    }
+    if let Some((m, e)) = cx.month(k) {
+        if anaphoric {
+            return None;
+        }
+        return date(i, e, Partial::NamedMonth(m, off));
+    }
+    if let Some(Lex::Season(s)) = cx.lx(k) {
+        if anaphoric {
+            return None;
+        }
+        return date(i, k + 1, Partial::RelSeason(s, off));
+    }
+    if let Some(dp) = cx.daypart(k) {
+        let tod = daypart_time(dp)?;
+        let day = if anaphoric {
+            DaySpec::Anaphor(off)
+        } else if off == 0 || the {
+            DaySpec::Deictic(0)
+        } else {
+            DaySpec::Deictic(off)
+        };
+        if the && !anaphoric {
+            return None;
+        }
+        return Some(Found::new(
+            i,
+            k + 1,
+            TimexKind::Time,
+            Partial::Time(day, tod),
+        ));
+    }
+    None
+}
+
+fn unit_duration(q: Qty, u: Unit) -> DurationValue {
+    let n = q.n;
+    let mul = |k: u32| n.map(|n| n.saturating_mul(k));
+    let mut parts: Vec<(Option<u32>, DurationUnit)> = match u {
+        Unit::Second => vec![(n, DurationUnit::Second)],
+        Unit::Minute => vec![(n, DurationUnit::Minute)],
+        Unit::Hour => vec![(n, DurationUnit::Hour)],
+        Unit::Day | Unit::Night => vec![(n, DurationUnit::Day)],
+        Unit::Week => vec![(n, DurationUnit::Week)],
+        Unit::Weekend => vec![(n, DurationUnit::Weekend)],
+        Unit::Fortnight => vec![(mul(2), DurationUnit::Week)],
+        Unit::Month => vec![(n, DurationUnit::Month)],
+        Unit::Quarter => vec![(n, DurationUnit::Quarter)],
+        Unit::Year => vec![(n, DurationUnit::Year)],
+        Unit::Decade if n.is_none() => vec![(None, DurationUnit::Decade)],
+        Unit::Decade => vec![(mul(10), DurationUnit::Year)],
+        Unit::Century if n.is_none() => vec![(None, DurationUnit::Century)],
+        Unit::Century => vec![(mul(100), DurationUnit::Year)],
+        Unit::Millennium => vec![(mul(1000), DurationUnit::Year)],
+    };
+    if q.half {
+        let extra = match u {
+            Unit::Year => Some((6, DurationUnit::Month)),
+            Unit::Decade => Some((5, DurationUnit::Year)),
+            Unit::Century => Some((50, DurationUnit::Year)),
+            Unit::Month => Some((15, DurationUnit::Day)),
+            Unit::Week => Some((3, DurationUnit::Day)),
+            Unit::Day | Unit::Night => Some((12, DurationUnit::Hour)),
+            Unit::Hour => Some((30, DurationUnit::Minute)),
+            Unit::Minute => Some((30, DurationUnit::Second)),
+            _ => None,
+        };
+        if let Some((a, du)) = extra {
+            parts.push((Some(a), du));
+            if u == Unit::Week {
+                parts.push((Some(12), DurationUnit::Hour));
+            }
+        }
+        if n == Some(0) {
+            parts.remove(0);
+        }
+    }
+    DurationValue::from_parts(parts)
+}
+
+fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    let the = cx.kw(i, Kw::The);
+    let mut j = if the { i + 1 } else { i };
+    let lead = [
+        Kw::Past,
+        Kw::Last,
+        Kw::Next,
+        Kw::Coming,
+        Kw::Previous,
+        Kw::Following,
+        Kw::Recent,
+    ]
+    .iter()
+    .any(|&k| cx.kw(j, k))
+        || cx.lx(j) == Some(Lex::Ordinal(1))
+        || cx.is(j, "final")
+        || cx.is(j, "initial");
+    if lead {
+        j += 1;
+    }
+    if the && !lead && cx.kw(j, Kw::A) {
+        return None;
+    }
+    // Bare plural unit: "years", "recent years", "the coming months".
+    if let Some((u, true)) = cx.unit(j) {
+        if matches!(
+            u,
+            Unit::Weekend | Unit::Night | Unit::Second | Unit::Fortnight
+        ) {
+            return None;
+        }
+        if ((the && !lead) || cx.is(j + 1, "old")) && !(the && cx.kw(j + 1, Kw::Ahead)) {
+            return None;
+        }
+        let start = i;
+        let mut end = j + 1;
+        if cx.kw(end, Kw::Ahead) {
+            end += 1;
+        }
+        if cx.kw(end, Kw::Ago) {
+            return date(start, end + 1, Partial::Ref(RefValue::Past));
+        }
+        let q = Qty {
+            n: None,
+            half: false,
+            approx: false,
+            article: false,
+        };
+        return Some(Found::new(
+            start,
+            end,
+            TimexKind::Duration,
+            Partial::Duration(unit_duration(q, u)),
+        ));
+    }
+    let (q, mut k) = cx.qty(j)?;
+    if cx.kw(k, Kw::More) {
+        k += 1;
+    }
+    // Compound adjective: "10-day", "two-year", "five year" before a noun.
+    if cx.hyphen(k) {
+        let (u, _) = cx.unit(k + 1)?;
+        if cx.hyphen(k + 2) && cx.is(k + 3, "old") {
+            return None;
+        }
+        if q.n.is_none() || q.article {
+            return None;
+        }
+        // Only the compound: no article, no lead word.
+        return Some(Found::new(
+            j,
+            k + 2,
+            TimexKind::Duration,
+            Partial::Duration(unit_duration(q, u)),
+        ));
+    }
+    let (u, _) = cx.unit(k)?;
+    if matches!(u, Unit::Weekend) && q.article {
+        return None;
+    }
+    let mut end = k + 1;
+    let mut q = q;
+    if cx.kw(end, Kw::And) && cx.kw(end + 1, Kw::A) && cx.kw(end + 2, Kw::Half) {
+        q.half = true;
+        end += 3;
+    }
+    // Ages: "30 years old".
+    if cx.is(end, "old") || (cx.hyphen(end) && cx.is(end + 1, "old")) {
+        return None;
+    }
+    // Rates: "$1.76 a year", "700 seats a week", "twice a year".
+    if q.article && !the && !lead && i > 0 {
+        let p = i - 1;
+        let w = cx.bytes(p);
+        let plural_noun = cx.is_word(p)
+            && w.len() > 3
+            && w.ends_with(b"s")
+            && !w.ends_with(b"ss")
+            && cx.lx(p).is_none()
+            && ![
+                "was", "has", "is", "its", "this", "his", "thus", "plus", "as", "us", "takes",
+                "lasts", "spends",
+            ]
+            .iter()
+            .any(|s| eq_lower(w, s));
+        if cx.num(p).is_some()
+            || cx.p(p, '%')
+            || plural_noun
+            || cx.kw(p, Kw::Times)
+            || cx.kw(p, Kw::Twice)
+            || cx.is(p, "once")
+            || cx.is(p, "cents")
+        {
+            return None;
+        }
+    }
+    if !lead && !the {
+        if cx.kw(end, Kw::Ago) {
+            if q.n.is_none() {
+                return date(i, end + 1, Partial::Ref(RefValue::Past));
+            }
+            if q.n == Some(1) && u == Unit::Year && !q.half {
+                return date(i, end + 1, Partial::YearAgo);
+            }
+            return date(
+                i,
+                end + 1,
+                Partial::Ago {
+                    unit: u,
+                    n: q.n,
+                    dir: -1,
+                    anaphoric: false,
+                },
+            );
+        }
+        if cx.kw(end, Kw::Earlier) {
+            if q.n == Some(1) && u == Unit::Year && !q.half {
+                return date(i, end + 1, Partial::YearAgo);
+            }
+            if q.n.is_none() {
+                return date(i, end + 1, Partial::Ref(RefValue::Past));
+            }
+            return date(
+                i,
+                end + 1,
+                Partial::Ago {
+                    unit: u,
+                    n: q.n,
+                    dir: -1,
+                    anaphoric: true,
+                },
+            );
+        }
+        if (cx.kw(end, Kw::From) && cx.kw(end + 1, Kw::Now)) || cx.kw(end, Kw::Hence) {
+            let e = if cx.kw(end, Kw::Hence) {
+                end + 1
+            } else {
+                end + 2
+            };
+            if q.n.is_none() {
+                return date(i, e, Partial::Ref(RefValue::Future));
+            }
+            return date(
+                i,
+                e,
+                Partial::Ago {
+                    unit: u,
+                    n: q.n,
+                    dir: 1,
+                    anaphoric: false,
+                },
+            );
+        }
+    }
+    let mut f = Found::new(
+        i,
+        end,
+        TimexKind::Duration,
+        Partial::Duration(unit_duration(q, u)),
+    );
+    if q.approx {
+        f.modifier = Some(TimexMod::Approx);
+    }
+    Some(f)
+}
+
+fn ordinal_quarter(cx: &Cx<'_>, j: usize) -> Option<(u8, usize)> {
+    if let Some((d, k)) = cx.day(j) {
+        if (1..=4).contains(&d) && (k > j + 1 || cx.num(j).is_none()) {
+            return Some((d, k));
+        }
+    }
+    None
+}
+
+fn quarter(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    // Q3 2024, Q3
+    if cx.is(i, "q") && cx.cap(i) && cx.joined(i + 1) {
+        let q = cx
+            .num(i + 1)
+            .filter(|q| (1..=4).contains(q) && cx.digits(i + 1) == 1)?;
+        let mut end = i + 2;
+        let mut y = None;
+        if let Some((yy, e)) = cx.year4(end) {
+            y = Some(yy);
+            end = e;
+        }
+        return date(i, end, Partial::Quarter(y, q as u8));
+    }
+    let the = cx.kw(i, Kw::The);
+    let mut j = if the { i + 1 } else { i };
+    if cx.kw(j, Kw::Fiscal) {
+        j += 1;
+    }
+    let (n, k) = if let Some(x) = ordinal_quarter(cx, j) {
+        x
+    } else if cx.kw(j, Kw::Last)
+        && (cx.kw(j + 1, Kw::Half) || cx.unit(j + 1).is_some_and(|u| u.0 == Unit::Quarter))
+    {
+        // "the last half of 1989", "the last quarter of 1989"
+        (0, j + 1)
+    } else {
+        return None;
+    };
+    let hyph = cx.hyphen(k);
+    let k2 = if hyph { k + 1 } else { k };
+    let is_half = cx.kw(k2, Kw::Half);
+    let is_quarter = cx.unit(k2) == Some((Unit::Quarter, false));
+    if !is_half && !is_quarter {
+        return None;
+    }
+    if is_half && n > 2 {
+        return None;
+    }
+    let n = if n == 0 {
+        if is_half {
+            2
+        } else {
+            4
+        }
+    } else {
+        n
+    };
+    let start = if hyph { j } else { i };
+    let mut end = k2 + 1;
+    let mut year = None;
+    let mut rel = None;
+    if !hyph || !the {
+        let yat = if cx.kw(end, Kw::Of) || cx.p(end, ',') {
+            end + 1
+        } else {
+            end
+        };
+        if let Some((y, e)) = cx.year4(yat) {
+            year = Some(y);
+            end = e;
+        } else if cx.kw(end, Kw::Of)
+            && cx.kw(end + 1, Kw::This)
+            && cx.unit(end + 2) == Some((Unit::Year, false))
+        {
+            rel = Some(0);
+            end += 3;
+        } else {
+            for (kw, off) in [(Kw::This, 0), (Kw::Last, -1), (Kw::Next, 1)] {
+                if cx.kw(end, kw) && cx.unit(end + 1) == Some((Unit::Year, false)) {
+                    rel = Some(off);
+                    end += 2;
+                    break;
+                }
+            }
+        }
+    }
+    if hyph {
+        end = k2 + 1;
+        year = None;
+        rel = None;
+    }
+    let p = match (is_half, rel) {
+        (true, _) => Partial::Half(year, n),
+        (false, Some(r)) => Partial::QuarterOfRelYear(n, r),
+        (false, None) => Partial::Quarter(year, n),
+    };
+    date(start, end, p)
+}
+
+fn season(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    let the = cx.kw(i, Kw::The);
+    let j = if the { i + 1 } else { i };
+    let s = match cx.lx(j)? {
+        Lex::Season(s) => s,
+        _ => return None,
+    };
+    let yat = if cx.kw(j + 1, Kw::Of) || cx.p(j + 1, ',') {
+        j + 2
+    } else {
+        j + 1
+    };
+    if let Some((y, e)) = cx.year_any(yat) {
+        return date(i, e, Partial::Season(Some(y), s));
+    }
+    // A bare season needs an article or a preposition ("fall" is also a verb).
+    let ctx = the
+        || (i > 0
+            && [
+                Kw::In,
+                Kw::During,
+                Kw::Since,
+                Kw::Until,
+                Kw::By,
+                Kw::Early,
+                Kw::Late,
+                Kw::Mid,
+                Kw::Through,
+            ]
+            .iter()
+            .any(|&k| cx.kw(i - 1, k)));
+    if !ctx || (s == Season::Fall && !the) || cx.kw(j + 1, Kw::Of) {
+        return None;
+    }
+    if cx.is_word(j + 1) && cx.lx(j + 1).is_none() && !cx.p(j + 1, ',') {
+        // "the summer games": a modifier of another noun
+        let w = cx.bytes(j + 1);
+        if w.first().is_some_and(|b| b.is_ascii_lowercase())
+            && cx.tag(j + 1).is_none()
+            && !w.ends_with(b"ed")
+        {
+            return None;
+        }
+    }
+    date(i, j + 1, Partial::Season(None, s))
+}
+
+/// "a.m."/"am"/"p.m."/"pm" at `j`: (pm, next).
+fn meridiem(cx: &Cx<'_>, j: usize) -> Option<(bool, usize)> {
+    let ap = |i: usize| -> Option<bool> {
+        if cx.is(i, "a") {
+            Some(false)
+        } else if cx.is(i, "p") {
+            Some(true)
+        } else {
+            None
+        }
+    };
+    if cx.is(j, "am") || cx.is(j, "pm") {
+        if !(cx.is(j, "am") && !cx.joined(j) && cx.bytes(j) == b"am") || cx.joined(j) {
+            return Some((cx.is(j, "pm"), j + 1));
+        }
+        return Some((false, j + 1));
+    }
+    let pm = ap(j)?;
+    if cx.p(j + 1, '.') && cx.joined(j + 1) && cx.is(j + 2, "m") && cx.joined(j + 2) {
+        let mut k = j + 3;
+        if cx.p(k, '.') && cx.joined(k) {
+            k += 1;
+        }
+        return Some((pm, k));
+    }
+    None
+}
+
+fn clock(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    let (tod, mut k) = if let Some(dp) = cx.daypart(i) {
+        match dp {
+            DayPart::Noon | DayPart::Midnight => (daypart_time(dp)?, i + 1),
+            _ => return None,
+        }
+    } else {
+        let h = cx.num(i).filter(|_| cx.digits(i) <= 2)?;
+        let mut k = i + 1;
+        let mut minute = None;
+        if (cx.p(k, ':') || cx.p(k, '.'))
+            && cx.joined(k)
+            && cx.joined(k + 1)
+            && cx.digits(k + 1) == 2
+        {
+            let m = cx.num(k + 1).filter(|&m| m < 60)?;
+            minute = Some(m as u8);
+            k += 2;
+        }
+        let colon = minute.is_some() && cx.p(i + 1, ':');
+        if let Some((pm, e)) = meridiem(cx, k) {
+            if !(1..=12).contains(&h) {
+                return None;
+            }
+            let hour = match (pm, h) {
+                (true, 12) => 12,
+                (true, h) => h + 12,
+                (false, 12) => 0,
+                (false, h) => h,
+            };
+            (
+                TimeOfDay::Clock {
+                    hour: hour as u8,
+                    minute: Some(minute.unwrap_or(0)),
+                    second: None,
+                },
+                e,
+            )
+        } else if cx.is(k, "o") && cx.apos(k + 1) && cx.is(k + 2, "clock") {
+            if !(1..=12).contains(&h) {
+                return None;
+            }
+            (
+                TimeOfDay::Clock {
+                    hour: h as u8,
+                    minute: Some(0),
+                    second: None,
+                },
+                k + 3,
+            )
+        } else if colon && h <= 24 {
+            (
+                TimeOfDay::Clock {
+                    hour: h as u8,
+                    minute,
+                    second: None,
+                },
+                k,
+            )
+        } else {
+            return None;
+        }
+    };
+    if matches!(cx.lx(k), Some(Lex::Zone)) && cx.cap(k) {
+        k += 1;
+    }
+    // An attached day: "10 p.m. Wednesday", "5 p.m. EST, Nov. 9", "noon today".
+    let after = if cx.p(k, ',') || cx.kw(k, Kw::On) {
+        k + 1
+    } else {
+        k
+    };
+    if let Some(f) = weekday(cx, after).filter(|f| matches!(f.partial, Partial::Day(_))) {
+        if let Partial::Day(d) = f.partial {
+            return Some(Found::new(i, f.end, TimexKind::Time, Partial::Time(d, tod)));
+        }
+    }
+    if let Some(f) = month_date(cx, after).or_else(|| day_month(cx, after)) {
+        if let Partial::Day(d) = f.partial {
+            return Some(Found::new(i, f.end, TimexKind::Time, Partial::Time(d, tod)));
+        }
+    }
+    if let Some(f) = deictic(cx, k) {
+        if let Partial::Day(d) = f.partial {
+            return Some(Found::new(i, f.end, TimexKind::Time, Partial::Time(d, tod)));
+        }
+    }
+    Some(Found::new(
+        i,
+        k,
+        TimexKind::Time,
+        Partial::Time(DaySpec::Current, tod),
+    ))
+}
+
+fn holiday(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    if !cx.cap(i) {
+        return None;
+    }
+    'outer: for h in HOLIDAYS {
+        let mut j = i;
+        for (n, w) in h.words.iter().enumerate() {
+            if n > 0 && cx.apos(j) && cx.joined(j) {
+                j += 1;
+            }
+            if !cx.is(j, w) {
+                continue 'outer;
+            }
+            j += 1;
+        }
+        let mut y = None;
+        let mut end = j;
+        let yat = if cx.p(j, ',') { j + 1 } else { j };
+        if let Some((yy, e)) = cx.year4(yat) {
+            y = Some(yy);
+            end = e;
+        }
+        return date(i, end, Partial::Day(DaySpec::Holiday(h.rule, y)));
+    }
+    None
+}
+
+fn set_unit(u: Unit, n: u32) -> Option<DurationValue> {
+    let q = Qty {
+        n: Some(n),
+        half: false,
+        approx: false,
+        article: false,
+    };
+    Some(match u {
+        Unit::Night => DurationValue::new(n, DurationUnit::Day),
+        _ => unit_duration(q, u),
+    })
+}
+
+fn set(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    let setf = |end: usize, v: TimexValue, quant: Option<&'static str>, freq: Option<u32>| {
+        let mut f = Found::new(i, end, TimexKind::Set, Partial::Set(v));
+        f.quant = quant;
+        f.freq = freq;
+        Some(f)
+    };
+    if let Some(Lex::Frequency(u)) = cx.lx(i) {
+        return setf(i + 1, TimexValue::Duration(set_unit(u, 1)?), None, None);
+    }
+    if cx.kw(i, Kw::Every) || cx.kw(i, Kw::Each) {
+        let quant = if cx.kw(i, Kw::Every) { "EVERY" } else { "EACH" };
+        let mut j = i + 1;
+        let mut n = 1;
+        if cx.kw(j, Kw::Other) {
+            n = 2;
+            j += 1;
+        } else if let Some((q, k)) = cx.qty(j).filter(|(q, _)| q.n.is_some() && !q.article) {
+            n = q.n.unwrap_or(1);
+            j = k;
+        }
+        if let Some((u, _)) = cx.unit(j) {
+            return setf(
+                j + 1,
+                TimexValue::Duration(set_unit(u, n)?),
+                Some(quant),
+                None,
+            );
+        }
+        if n == 1 {
+            if let Some((wd, _)) = cx.weekday(j) {
+                return setf(
+                    j + 1,
+                    TimexValue::Date(DateValue::Weekday(wd)),
+                    Some(quant),
+                    None,
+                );
+            }
+            if let Some((m, e)) = cx.month(j) {
+                return setf(
+                    e,
+                    TimexValue::Date(DateValue::Month(None, m)),
+                    Some(quant),
+                    None,
+                );
+            }
+            if let Some(Lex::Season(s)) = cx.lx(j) {
+                return setf(
+                    j + 1,
+                    TimexValue::Date(DateValue::Season(None, s)),
+                    Some(quant),
+                    None,
+                );
+            }
+            if let Some(DayPart::Part(_)) = cx.daypart(j) {
+                return setf(
+                    j + 1,
+                    TimexValue::Duration(DurationValue::new(1, DurationUnit::Day)),
+                    Some(quant),
+                    None,
+                );
+            }
+        }
+        return None;
+    }
+    // twice a year, three times a week, once a month
+    let (freq, j) = if cx.kw(i, Kw::Twice) {
+        (2, i + 1)
+    } else if cx.kw(i, Kw::Thrice) {
+        (3, i + 1)
+    } else if cx.is(i, "once") {
+        (1, i + 1)
+    } else {
+        let (q, k) = cx.qty(i)?;
+        if !cx.kw(k, Kw::Times) || q.article {
+            return None;
+        }
+        (q.n?, k + 1)
+    };
+    if !(cx.kw(j, Kw::A)
+        || cx.kw(j, Kw::An)
+        || cx.kw(j, Kw::Per)
+        || cx.kw(j, Kw::Each)
+        || cx.kw(j, Kw::Every))
+    {
+        return None;
+    }
+    let (u, _) = cx.unit(j + 1)?;
+    setf(
+        j + 2,
+        TimexValue::Duration(set_unit(u, 1)?),
+        None,
+        Some(freq),
+    )
+}
+
+fn vague(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    let r = |end: usize, v: RefValue| date(i, end, Partial::Ref(v));
+    match cx.lx(i)? {
+        Lex::Kw(Kw::Now | Kw::Nowadays) => r(i + 1, RefValue::Present),
+        Lex::Kw(Kw::Currently) => r(i + 1, RefValue::Present),
+        Lex::Kw(Kw::Current) => {
+            if cx.unit(i + 1).is_some() {
+                return None;
+            }
+            r(i + 1, RefValue::Present)
+        }
+        Lex::Kw(Kw::These) if cx.unit(i + 1) == Some((Unit::Day, true)) => {
+            r(i + 2, RefValue::Present)
+        }
+        Lex::Kw(Kw::Recently) => r(i + 1, RefValue::Past),
+        Lex::Kw(Kw::Recent) => {
+            if cx.unit(i + 1).is_some() {
+                return None;
+            }
+            r(i + 1, RefValue::Past)
+        }
+        Lex::Kw(Kw::Soon) => {
+            if i > 0 && cx.kw(i - 1, Kw::As) {
+                return None;
+            }
+            r(i + 1, RefValue::Future)
+        }
+        Lex::Kw(Kw::Future) => {
+            if i > 0 && (cx.kw(i - 1, Kw::A) || cx.kw(i - 1, Kw::Its)) {
+                return None;
+            }
+            r(i + 1, RefValue::Future)
+        }
+        Lex::Kw(Kw::The) => {
+            if cx.kw(i + 1, Kw::Future) && !cx.kw(i + 2, Kw::Of) {
+                return r(i + 2, RefValue::Future);
+            }
+            if cx.kw(i + 1, Kw::Past)
+                && cx.qty(i + 2).is_none()
+                && cx.unit(i + 2).is_none()
+                && cx.lx(i + 2).is_none_or(|l| matches!(l, Lex::Kw(_)))
+                && !cx.is_word_lower_noun(i + 2)
+            {
+                return r(i + 2, RefValue::Past);
+            }
+            if cx.is(i + 1, "present") && !cx.kw(i + 2, Kw::Of) && !cx.is_word_lower_noun(i + 2) {
+                return r(i + 2, RefValue::Present);
+            }
+            None
+        }
+        _ => None,
+    }
+}
+
+impl Cx<'_> {
+    /// Token `i` is a lowercase word outside the lexicon (likely a noun after an adjective).
+    fn is_word_lower_noun(&self, i: usize) -> bool {
+        self.is_word(i)
+            && self.lx(i).is_none()
+            && self
+                .bytes(i)
+                .first()
+                .is_some_and(|b| b.is_ascii_lowercase())
+            && self.tag(i).is_none()
+            && !self.bytes(i).ends_with(b"ly")
+    }
+}
+
+fn year_ago(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    let the = cx.kw(i, Kw::The);
+    let j = if the { i + 1 } else { i };
+    if !(cx.unit(j) == Some((Unit::Year, false))
+        && cx.hyphen(j + 1)
+        && (cx.kw(j + 2, Kw::Earlier) || cx.kw(j + 2, Kw::Ago)))
+    {
+        return None;
+    }
+    let k = j + 3;
+    // A temporal head noun: the whole noun phrase.
+    let head_end = if cx.unit(k) == Some((Unit::Quarter, false)) || cx.kw(k, Kw::Period) {
+        Some(k + 1)
+    } else if let Some((_, e)) = ordinal_quarter(cx, k) {
+        (cx.unit(e) == Some((Unit::Quarter, false))).then_some(e + 1)
+    } else {
+        None
+    };
+    match head_end {
+        Some(e) => date(i, e, Partial::YearAgo),
+        None => date(j, k, Partial::YearAgo),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn qty_forms() {
+        let lexicon = Lexicon::new();
+        let check = |s: &str, n: Option<u32>, half: bool| {
+            let toks = super::super::token::tokenize(s);
+            let lex: Vec<Option<Lex>> = toks
+                .iter()
+                .map(|t| lexicon.get(t.text(s).as_bytes()))
+                .collect();
+            let cx = Cx {
+                text: s,
+                toks: &toks,
+                lex: &lex,
+                lexicon: &lexicon,
+            };
+            let (q, _) = cx.qty(0).unwrap_or_else(|| panic!("no amount in {s:?}"));
+            assert_eq!((q.n, q.half), (n, half), "{s}");
+        };
+        check("twenty four", Some(24), false);
+        check("twenty-four", Some(24), false);
+        check("2 1/2", Some(2), true);
+        check("a hundred", Some(100), false);
+        check("several", None, false);
+        check("one and a half", Some(1), true);
+        check("1,000", Some(1000), false);
+    }
+}

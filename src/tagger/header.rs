@@ -1,0 +1,192 @@
+//! Finding the document date in the first lines of a text ("date 2025-03-31",
+//! "Monday, March 31, 2025", "March 31, 2025 5:12 PM EDT").
+//!
+//! Only short lines count: a date inside a sentence of the body is an event date, not the
+//! date of the document.
+
+use chrono::{NaiveDate, NaiveTime};
+
+use super::lexicon::{MonthForm, MONTHS};
+use super::token::{eq_lower, tokenize, TokKind, Token};
+
+/// How many non-empty lines are searched.
+const HEADER_LINES: usize = 5;
+/// Longer lines are body text.
+const MAX_LINE: usize = 90;
+/// A header line has few tokens besides its date.
+const MAX_TOKENS: usize = 18;
+
+/// The document date found in the header, with its clock time when given.
+pub(crate) fn detect_dct(text: &str) -> Option<(NaiveDate, Option<NaiveTime>)> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(HEADER_LINES)
+        .filter(|l| l.len() <= MAX_LINE)
+        .find_map(parse_line)
+}
+
+struct Line<'a> {
+    s: &'a str,
+    t: Vec<Token>,
+}
+
+impl Line<'_> {
+    fn num(&self, i: usize) -> Option<(u32, u8)> {
+        let t = self.t.get(i)?;
+        (t.kind == TokKind::Num).then_some((t.num?, t.digits))
+    }
+    fn word(&self, i: usize) -> &[u8] {
+        self.t
+            .get(i)
+            .and_then(|t| self.s.as_bytes().get(t.start..t.end))
+            .unwrap_or(&[])
+    }
+    fn p(&self, i: usize, c: u8) -> bool {
+        self.t.get(i).is_some_and(|t| t.kind == TokKind::Punct) && self.word(i) == [c]
+    }
+    fn month(&self, i: usize) -> Option<(u32, usize)> {
+        let w = self.word(i);
+        let &(_, m, form) = MONTHS.iter().find(|(name, _, _)| eq_lower(w, name))?;
+        if form != MonthForm::Full && !w.first().is_some_and(u8::is_ascii_uppercase) {
+            return None;
+        }
+        let next = if self.p(i + 1, b'.') { i + 2 } else { i + 1 };
+        Some((u32::from(m), next))
+    }
+    fn day(&self, i: usize) -> Option<(u32, usize)> {
+        let (d, n) = self.num(i)?;
+        if n > 2 {
+            return None;
+        }
+        let mut j = i + 1;
+        if ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|s| eq_lower(self.word(j), s))
+        {
+            j += 1;
+        }
+        Some((d, j))
+    }
+    fn year(&self, i: usize) -> Option<(i32, usize)> {
+        let (y, n) = self.num(i)?;
+        (n == 4).then_some((y as i32, i + 1))
+    }
+    /// A clock time at `i`: "10:00[:00]", "5:12 PM", "T10:00:00Z".
+    fn time(&self, i: usize) -> Option<NaiveTime> {
+        let i = if eq_lower(self.word(i), "t") {
+            i + 1
+        } else {
+            i
+        };
+        let (h, _) = self.num(i)?;
+        if !self.p(i + 1, b':') {
+            return None;
+        }
+        let (m, _) = self.num(i + 2)?;
+        let mut k = i + 3;
+        let mut s = 0;
+        if self.p(k, b':') {
+            s = self.num(k + 1)?.0;
+            k += 2;
+        }
+        let mut h = h;
+        let w = self.word(k);
+        if eq_lower(w, "pm") || (eq_lower(w, "p") && self.p(k + 1, b'.')) {
+            if h < 12 {
+                h += 12;
+            }
+        } else if (eq_lower(w, "am") || (eq_lower(w, "a") && self.p(k + 1, b'.'))) && h == 12 {
+            h = 0;
+        }
+        NaiveTime::from_hms_opt(h, m, s)
+    }
+}
+
+fn parse_line(line: &str) -> Option<(NaiveDate, Option<NaiveTime>)> {
+    let l = Line {
+        s: line,
+        t: tokenize(line),
+    };
+    if l.t.len() > MAX_TOKENS + 8 {
+        return None;
+    }
+    for i in 0..l.t.len() {
+        // ISO: 2025-03-31[T10:00:00Z]
+        if let (Some((y, 4)), true, Some((m, _)), true, Some((d, _))) = (
+            l.num(i),
+            l.p(i + 1, b'-'),
+            l.num(i + 2),
+            l.p(i + 3, b'-'),
+            l.num(i + 4),
+        ) {
+            let date = NaiveDate::from_ymd_opt(y as i32, m, d)?;
+            return Some((date, l.time(i + 5)));
+        }
+        // Month Day, Year
+        if let Some((m, j)) = l.month(i) {
+            if let Some((d, k)) = l.day(j) {
+                let k = if l.p(k, b',') { k + 1 } else { k };
+                if let Some((y, e)) = l.year(k) {
+                    let date = NaiveDate::from_ymd_opt(y, m, d)?;
+                    let e = if l.p(e, b',') { e + 1 } else { e };
+                    let e = if eq_lower(l.word(e), "at") { e + 1 } else { e };
+                    return Some((date, l.time(e)));
+                }
+            }
+        }
+        // Day Month Year
+        if let Some((d, j)) = l.day(i) {
+            if let Some((m, k)) = l.month(j) {
+                let k = if l.p(k, b',') { k + 1 } else { k };
+                if let Some((y, e)) = l.year(k) {
+                    let date = NaiveDate::from_ymd_opt(y, m, d)?;
+                    let e = if l.p(e, b',') { e + 1 } else { e };
+                    return Some((date, l.time(e)));
+                }
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dct(s: &str) -> Option<String> {
+        detect_dct(s).map(|(d, t)| match t {
+            Some(t) => format!("{d}T{t}"),
+            None => d.to_string(),
+        })
+    }
+
+    #[test]
+    fn header_forms() {
+        assert_eq!(
+            dct("date 2025-03-31\n\nText.").as_deref(),
+            Some("2025-03-31")
+        );
+        assert_eq!(
+            dct("Monday, March 31, 2025\nText").as_deref(),
+            Some("2025-03-31")
+        );
+        assert_eq!(dct("31 March 2025\nText").as_deref(), Some("2025-03-31"));
+        assert_eq!(
+            dct("2025-03-31T10:00:00Z\nText").as_deref(),
+            Some("2025-03-31T10:00:00")
+        );
+        assert_eq!(
+            dct("March 31, 2025 5:12 PM EDT\nText").as_deref(),
+            Some("2025-03-31T17:12:00")
+        );
+    }
+
+    #[test]
+    fn datelines_and_body_dates_are_not_dcts() {
+        assert_eq!(dct("MOSCOW, March 31 (Reuters) - The Kremlin said"), None);
+        let body = "The battle was fought on 18 June 1815 near Waterloo, in what is now Belgium, between the French army and two coalition armies.";
+        assert_eq!(dct(body), None);
+        assert_eq!(dct("date 2025-02-30"), None);
+    }
+}

@@ -1,0 +1,1061 @@
+//! The tagger's vocabulary: every word it knows, in one typed table per class.
+//!
+//! [`Lexicon::new`] folds all tables into one hash map from lowercase word to [`Lex`], built
+//! once per tagger; lookups lowercase the token into a stack buffer and never allocate.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use chrono::{Datelike, NaiveDate, Weekday};
+
+use crate::value::{PartOfDay, Season};
+
+/// A calendar or clock unit named in text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Night,
+    Week,
+    Weekend,
+    Fortnight,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+    Millennium,
+}
+
+/// Words with a grammatical or temporal role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kw {
+    Today,
+    Yesterday,
+    Tomorrow,
+    Tonight,
+    Now,
+    Currently,
+    Current,
+    Recently,
+    Recent,
+    Soon,
+    Future,
+    Past,
+    Ago,
+    Earlier,
+    Later,
+    Last,
+    This,
+    Next,
+    Previous,
+    Coming,
+    Following,
+    Upcoming,
+    Same,
+    That,
+    These,
+    The,
+    A,
+    An,
+    Early,
+    Late,
+    Mid,
+    Middle,
+    End,
+    Beginning,
+    Start,
+    Half,
+    Every,
+    Each,
+    Per,
+    Twice,
+    Thrice,
+    Times,
+    Fiscal,
+    About,
+    Around,
+    Nearly,
+    Approximately,
+    Roughly,
+    Almost,
+    More,
+    Less,
+    Fewer,
+    Than,
+    Over,
+    Under,
+    At,
+    Least,
+    Most,
+    Up,
+    To,
+    Within,
+    Some,
+    Several,
+    Few,
+    Couple,
+    Many,
+    Of,
+    And,
+    Or,
+    From,
+    Through,
+    Until,
+    Between,
+    Before,
+    After,
+    Prior,
+    Ensuing,
+    Preceding,
+    Latest,
+    Nowadays,
+    Period,
+    Time,
+    Dozen,
+    Hundred,
+    Thousand,
+    Ahead,
+    Hence,
+    In,
+    On,
+    For,
+    Since,
+    By,
+    During,
+    Oclock,
+    Am,
+    Pm,
+    Turn,
+    Close,
+    Any,
+    Another,
+    Other,
+    Will,
+    Would,
+    As,
+    Its,
+}
+
+/// How a month name is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MonthForm {
+    /// "March", "September".
+    Full,
+    /// "Mar", "Sept" (usually followed by a period).
+    Abbrev,
+    /// "May", "March" also an ordinary word: needs capitalisation and context.
+    Ambiguous,
+}
+
+/// Named parts of the day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DayPart {
+    /// A part with a TIMEX3 code.
+    Part(PartOfDay),
+    /// Noon: 12:00.
+    Noon,
+    /// Midnight: T24 of the day it ends.
+    Midnight,
+    /// Overnight: the night before.
+    Overnight,
+}
+
+/// What a word is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Lex {
+    /// A month, 1–12.
+    Month(u8, MonthForm),
+    /// A weekday, 1 = Monday … 7 = Sunday; `true` when plural ("Mondays").
+    Weekday(u8, bool),
+    /// A cardinal number word.
+    Number(u32),
+    /// An ordinal word ("third" = 3).
+    Ordinal(u32),
+    /// A unit; `true` when plural.
+    Unit(Unit, bool),
+    /// A season.
+    Season(Season),
+    /// A part of the day.
+    DayPart(DayPart),
+    /// A frequency adverb ("daily" = every day).
+    Frequency(Unit),
+    /// A time zone abbreviation.
+    Zone,
+    /// A keyword.
+    Kw(Kw),
+}
+
+/// Month names.
+pub(crate) const MONTHS: &[(&str, u8, MonthForm)] = &[
+    ("january", 1, MonthForm::Full),
+    ("february", 2, MonthForm::Full),
+    ("march", 3, MonthForm::Ambiguous),
+    ("april", 4, MonthForm::Full),
+    ("may", 5, MonthForm::Ambiguous),
+    ("june", 6, MonthForm::Full),
+    ("july", 7, MonthForm::Full),
+    ("august", 8, MonthForm::Full),
+    ("september", 9, MonthForm::Full),
+    ("october", 10, MonthForm::Full),
+    ("november", 11, MonthForm::Full),
+    ("december", 12, MonthForm::Full),
+    ("jan", 1, MonthForm::Abbrev),
+    ("feb", 2, MonthForm::Abbrev),
+    ("mar", 3, MonthForm::Abbrev),
+    ("apr", 4, MonthForm::Abbrev),
+    ("jun", 6, MonthForm::Abbrev),
+    ("jul", 7, MonthForm::Abbrev),
+    ("aug", 8, MonthForm::Abbrev),
+    ("sep", 9, MonthForm::Abbrev),
+    ("sept", 9, MonthForm::Abbrev),
+    ("oct", 10, MonthForm::Abbrev),
+    ("nov", 11, MonthForm::Abbrev),
+    ("dec", 12, MonthForm::Abbrev),
+];
+
+/// Weekday names (1 = Monday).
+pub(crate) const WEEKDAYS: &[(&str, u8, bool)] = &[
+    ("monday", 1, false),
+    ("tuesday", 2, false),
+    ("wednesday", 3, false),
+    ("thursday", 4, false),
+    ("friday", 5, false),
+    ("saturday", 6, false),
+    ("sunday", 7, false),
+    ("mondays", 1, true),
+    ("tuesdays", 2, true),
+    ("wednesdays", 3, true),
+    ("thursdays", 4, true),
+    ("fridays", 5, true),
+    ("saturdays", 6, true),
+    ("sundays", 7, true),
+];
+
+/// Cardinal number words.
+pub(crate) const NUMBERS: &[(&str, u32)] = &[
+    ("zero", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+];
+
+/// Ordinal words.
+pub(crate) const ORDINALS: &[(&str, u32)] = &[
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+    ("eleventh", 11),
+    ("twelfth", 12),
+    ("thirteenth", 13),
+    ("fourteenth", 14),
+    ("fifteenth", 15),
+    ("sixteenth", 16),
+    ("seventeenth", 17),
+    ("eighteenth", 18),
+    ("nineteenth", 19),
+    ("twentieth", 20),
+    ("thirtieth", 30),
+];
+
+/// Unit words (singular and plural).
+pub(crate) const UNITS: &[(&str, Unit, bool)] = &[
+    ("second", Unit::Second, false),
+    ("seconds", Unit::Second, true),
+    ("minute", Unit::Minute, false),
+    ("minutes", Unit::Minute, true),
+    ("min", Unit::Minute, false),
+    ("mins", Unit::Minute, true),
+    ("hour", Unit::Hour, false),
+    ("hours", Unit::Hour, true),
+    ("hr", Unit::Hour, false),
+    ("hrs", Unit::Hour, true),
+    ("day", Unit::Day, false),
+    ("days", Unit::Day, true),
+    ("night", Unit::Night, false),
+    ("nights", Unit::Night, true),
+    ("week", Unit::Week, false),
+    ("weeks", Unit::Week, true),
+    ("weekend", Unit::Weekend, false),
+    ("weekends", Unit::Weekend, true),
+    ("fortnight", Unit::Fortnight, false),
+    ("fortnights", Unit::Fortnight, true),
+    ("month", Unit::Month, false),
+    ("months", Unit::Month, true),
+    ("quarter", Unit::Quarter, false),
+    ("quarters", Unit::Quarter, true),
+    ("year", Unit::Year, false),
+    ("years", Unit::Year, true),
+    ("yr", Unit::Year, false),
+    ("yrs", Unit::Year, true),
+    ("decade", Unit::Decade, false),
+    ("decades", Unit::Decade, true),
+    ("century", Unit::Century, false),
+    ("centuries", Unit::Century, true),
+    ("millennium", Unit::Millennium, false),
+    ("millennia", Unit::Millennium, true),
+];
+
+/// Seasons.
+pub(crate) const SEASONS: &[(&str, Season)] = &[
+    ("spring", Season::Spring),
+    ("summer", Season::Summer),
+    ("fall", Season::Fall),
+    ("autumn", Season::Fall),
+    ("winter", Season::Winter),
+];
+
+/// Parts of the day.
+pub(crate) const DAY_PARTS: &[(&str, DayPart)] = &[
+    ("morning", DayPart::Part(PartOfDay::Morning)),
+    ("afternoon", DayPart::Part(PartOfDay::Afternoon)),
+    ("evening", DayPart::Part(PartOfDay::Evening)),
+    ("night", DayPart::Part(PartOfDay::Night)),
+    ("midday", DayPart::Part(PartOfDay::Midday)),
+    ("daytime", DayPart::Part(PartOfDay::Daytime)),
+    ("noon", DayPart::Noon),
+    ("midnight", DayPart::Midnight),
+    ("overnight", DayPart::Overnight),
+];
+
+/// Frequency adverbs and adjectives.
+pub(crate) const FREQUENCIES: &[(&str, Unit)] = &[
+    ("hourly", Unit::Hour),
+    ("daily", Unit::Day),
+    ("nightly", Unit::Night),
+    ("weekly", Unit::Week),
+    ("biweekly", Unit::Fortnight),
+    ("monthly", Unit::Month),
+    ("quarterly", Unit::Quarter),
+    ("yearly", Unit::Year),
+    ("annually", Unit::Year),
+];
+
+/// Time zone abbreviations (the value ignores them; they belong to the span).
+pub(crate) const ZONES: &[&str] = &[
+    "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest",
+    "et", "pt", "ct", "mt", "jst", "ist", "msk", "aest", "hkt", "sgt",
+];
+
+/// Keywords.
+pub(crate) const KEYWORDS: &[(&str, Kw)] = &[
+    ("today", Kw::Today),
+    ("yesterday", Kw::Yesterday),
+    ("tomorrow", Kw::Tomorrow),
+    ("tonight", Kw::Tonight),
+    ("now", Kw::Now),
+    ("currently", Kw::Currently),
+    ("current", Kw::Current),
+    ("recently", Kw::Recently),
+    ("recent", Kw::Recent),
+    ("soon", Kw::Soon),
+    ("future", Kw::Future),
+    ("past", Kw::Past),
+    ("ago", Kw::Ago),
+    ("earlier", Kw::Earlier),
+    ("later", Kw::Later),
+    ("last", Kw::Last),
+    ("this", Kw::This),
+    ("next", Kw::Next),
+    ("previous", Kw::Previous),
+    ("coming", Kw::Coming),
+    ("following", Kw::Following),
+    ("upcoming", Kw::Upcoming),
+    ("same", Kw::Same),
+    ("that", Kw::That),
+    ("these", Kw::These),
+    ("the", Kw::The),
+    ("a", Kw::A),
+    ("an", Kw::An),
+    ("early", Kw::Early),
+    ("late", Kw::Late),
+    ("mid", Kw::Mid),
+    ("middle", Kw::Middle),
+    ("end", Kw::End),
+    ("beginning", Kw::Beginning),
+    ("start", Kw::Start),
+    ("half", Kw::Half),
+    ("every", Kw::Every),
+    ("each", Kw::Each),
+    ("per", Kw::Per),
+    ("twice", Kw::Twice),
+    ("thrice", Kw::Thrice),
+    ("times", Kw::Times),
+    ("fiscal", Kw::Fiscal),
+    ("about", Kw::About),
+    ("around", Kw::Around),
+    ("nearly", Kw::Nearly),
+    ("approximately", Kw::Approximately),
+    ("roughly", Kw::Roughly),
+    ("almost", Kw::Almost),
+    ("more", Kw::More),
+    ("less", Kw::Less),
+    ("fewer", Kw::Fewer),
+    ("than", Kw::Than),
+    ("over", Kw::Over),
+    ("under", Kw::Under),
+    ("at", Kw::At),
+    ("least", Kw::Least),
+    ("most", Kw::Most),
+    ("up", Kw::Up),
+    ("to", Kw::To),
+    ("within", Kw::Within),
+    ("some", Kw::Some),
+    ("several", Kw::Several),
+    ("few", Kw::Few),
+    ("couple", Kw::Couple),
+    ("many", Kw::Many),
+    ("of", Kw::Of),
+    ("and", Kw::And),
+    ("or", Kw::Or),
+    ("from", Kw::From),
+    ("through", Kw::Through),
+    ("until", Kw::Until),
+    ("between", Kw::Between),
+    ("before", Kw::Before),
+    ("after", Kw::After),
+    ("prior", Kw::Prior),
+    ("ensuing", Kw::Ensuing),
+    ("preceding", Kw::Preceding),
+    ("latest", Kw::Latest),
+    ("nowadays", Kw::Nowadays),
+    ("period", Kw::Period),
+    ("time", Kw::Time),
+    ("dozen", Kw::Dozen),
+    ("hundred", Kw::Hundred),
+    ("thousand", Kw::Thousand),
+    ("ahead", Kw::Ahead),
+    ("hence", Kw::Hence),
+    ("in", Kw::In),
+    ("on", Kw::On),
+    ("for", Kw::For),
+    ("since", Kw::Since),
+    ("by", Kw::By),
+    ("during", Kw::During),
+    ("oclock", Kw::Oclock),
+    ("am", Kw::Am),
+    ("pm", Kw::Pm),
+    ("turn", Kw::Turn),
+    ("close", Kw::Close),
+    ("any", Kw::Any),
+    ("another", Kw::Another),
+    ("other", Kw::Other),
+    ("will", Kw::Will),
+    ("would", Kw::Would),
+    ("as", Kw::As),
+    ("its", Kw::Its),
+];
+
+/// Other word classes the rules consult around a match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum WordTag {
+    /// An irregular past-tense verb form ("said", "met").
+    PastVerb,
+    /// A word announcing the future ("will", "scheduled").
+    FutureCue,
+    /// A countable noun: a number before it is a count, not a year ("1998 people").
+    CountNoun,
+    /// A word after which a number is a name or a model, not a year ("Boeing 747", "No. 1998").
+    NameBefore,
+}
+
+/// Irregular past-tense forms (regular ones end in "-ed").
+pub(crate) const PAST_VERBS: &[&str] = &[
+    "was",
+    "were",
+    "had",
+    "did",
+    "said",
+    "told",
+    "met",
+    "went",
+    "came",
+    "made",
+    "took",
+    "gave",
+    "saw",
+    "found",
+    "held",
+    "left",
+    "began",
+    "brought",
+    "bought",
+    "sold",
+    "won",
+    "lost",
+    "fell",
+    "rose",
+    "kept",
+    "led",
+    "paid",
+    "ran",
+    "sent",
+    "spoke",
+    "stood",
+    "struck",
+    "thought",
+    "wrote",
+    "became",
+    "broke",
+    "chose",
+    "flew",
+    "got",
+    "grew",
+    "knew",
+    "shot",
+    "spent",
+    "stole",
+    "swore",
+    "taught",
+    "threw",
+    "woke",
+    "wore",
+    "sought",
+    "fought",
+    "built",
+    "felt",
+    "heard",
+    "meant",
+    "sank",
+    "sat",
+    "rang",
+    "dealt",
+    "drew",
+    "drove",
+    "ate",
+    "forgot",
+    "froze",
+    "hid",
+    "hung",
+    "lay",
+    "lit",
+    "rode",
+    "shook",
+    "sang",
+    "slept",
+    "sprang",
+    "stuck",
+    "swept",
+    "swam",
+    "tore",
+    "understood",
+    "ago",
+    "yesterday",
+    "previously",
+];
+
+/// Words that announce the future.
+pub(crate) const FUTURE_CUES: &[&str] = &[
+    "will",
+    "shall",
+    "ll",
+    "would",
+    "going",
+    "scheduled",
+    "expected",
+    "expects",
+    "plans",
+    "planned",
+    "plan",
+    "upcoming",
+    "next",
+    "tomorrow",
+    "due",
+    "intends",
+    "aims",
+    "hopes",
+    "coming",
+];
+
+/// Count nouns: "1998 people" is not a year.
+pub(crate) const COUNT_NOUNS: &[&str] = &[
+    "people",
+    "persons",
+    "men",
+    "women",
+    "children",
+    "kids",
+    "workers",
+    "employees",
+    "jobs",
+    "troops",
+    "soldiers",
+    "shares",
+    "units",
+    "vehicles",
+    "cars",
+    "votes",
+    "tons",
+    "tonnes",
+    "barrels",
+    "miles",
+    "feet",
+    "meters",
+    "metres",
+    "kilometers",
+    "kilometres",
+    "acres",
+    "points",
+    "dollars",
+    "euros",
+    "yen",
+    "pounds",
+    "marks",
+    "francs",
+    "cases",
+    "deaths",
+    "residents",
+    "members",
+    "students",
+    "patients",
+    "refugees",
+    "homes",
+    "houses",
+    "copies",
+    "pages",
+    "words",
+    "rooms",
+    "beds",
+    "seats",
+    "passengers",
+    "victims",
+    "delegates",
+    "lines",
+    "items",
+    "stores",
+    "plants",
+    "planes",
+    "aircraft",
+    "ships",
+    "boats",
+    "guns",
+    "rounds",
+    "calories",
+    "degrees",
+    "percent",
+    "bytes",
+    "kilograms",
+    "kg",
+    "km",
+    "mph",
+    "lbs",
+];
+
+/// Words after which a four-digit number is a name, not a year.
+pub(crate) const NAME_BEFORE: &[&str] = &[
+    "boeing",
+    "airbus",
+    "model",
+    "flight",
+    "route",
+    "no",
+    "number",
+    "page",
+    "room",
+    "suite",
+    "box",
+    "highway",
+    "interstate",
+    "article",
+    "section",
+    "chapter",
+    "rule",
+    "resolution",
+    "bill",
+    "code",
+    "version",
+    "channel",
+    "apollo",
+    "windows",
+    "ps",
+    "unit",
+    "lot",
+    "item",
+    "serial",
+    "order",
+    "station",
+    "pier",
+    "gate",
+    "platform",
+    "bus",
+    "tu",
+    "mig",
+    "il",
+];
+
+/// How a holiday's date is computed in a given year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum HolidayRule {
+    /// The same day every year.
+    Fixed(u8, u8),
+    /// The n-th given weekday of a month (n from 1).
+    NthWeekday(u8, Weekday, u8),
+    /// The last given weekday of a month.
+    LastWeekday(u8, Weekday),
+    /// Days from Easter Sunday (Gregorian computus).
+    Easter(i8),
+    /// The Tuesday after the first Monday of November.
+    ElectionDay,
+}
+
+impl HolidayRule {
+    /// The holiday's date in `year`.
+    pub(crate) fn date(self, year: i32) -> Option<NaiveDate> {
+        match self {
+            HolidayRule::Fixed(m, d) => NaiveDate::from_ymd_opt(year, m.into(), d.into()),
+            HolidayRule::NthWeekday(m, wd, n) => {
+                NaiveDate::from_weekday_of_month_opt(year, m.into(), wd, n)
+            }
+            HolidayRule::LastWeekday(m, wd) => {
+                let first = NaiveDate::from_ymd_opt(year, m.into(), 1)?;
+                let next = if m == 12 {
+                    NaiveDate::from_ymd_opt(year.checked_add(1)?, 1, 1)?
+                } else {
+                    NaiveDate::from_ymd_opt(year, u32::from(m) + 1, 1)?
+                };
+                let last = next.pred_opt()?;
+                let back =
+                    (7 + last.weekday().num_days_from_monday() - wd.num_days_from_monday()) % 7;
+                let d = last - chrono::Duration::days(back.into());
+                (d >= first).then_some(d)
+            }
+            HolidayRule::Easter(off) => {
+                let e = easter(year)?;
+                e.checked_add_signed(chrono::Duration::days(off.into()))
+            }
+            HolidayRule::ElectionDay => {
+                let mon = NaiveDate::from_weekday_of_month_opt(year, 11, Weekday::Mon, 1)?;
+                mon.succ_opt()
+            }
+        }
+    }
+}
+
+/// A named holiday: its words (lowercase, apostrophes dropped) and its calendar rule.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Holiday {
+    /// The words, in order ("new", "year", "s", "day").
+    pub words: &'static [&'static str],
+    /// Its date.
+    pub rule: HolidayRule,
+}
+
+/// Holidays, longest names first so that "Christmas Eve" wins over "Christmas".
+pub(crate) const HOLIDAYS: &[Holiday] = &[
+    Holiday {
+        words: &["new", "year", "s", "eve"],
+        rule: HolidayRule::Fixed(12, 31),
+    },
+    Holiday {
+        words: &["new", "year", "s", "day"],
+        rule: HolidayRule::Fixed(1, 1),
+    },
+    Holiday {
+        words: &["new", "years", "day"],
+        rule: HolidayRule::Fixed(1, 1),
+    },
+    Holiday {
+        words: &["martin", "luther", "king", "day"],
+        rule: HolidayRule::NthWeekday(1, Weekday::Mon, 3),
+    },
+    Holiday {
+        words: &["valentine", "s", "day"],
+        rule: HolidayRule::Fixed(2, 14),
+    },
+    Holiday {
+        words: &["presidents", "day"],
+        rule: HolidayRule::NthWeekday(2, Weekday::Mon, 3),
+    },
+    Holiday {
+        words: &["president", "s", "day"],
+        rule: HolidayRule::NthWeekday(2, Weekday::Mon, 3),
+    },
+    Holiday {
+        words: &["st", "patrick", "s", "day"],
+        rule: HolidayRule::Fixed(3, 17),
+    },
+    Holiday {
+        words: &["good", "friday"],
+        rule: HolidayRule::Easter(-2),
+    },
+    Holiday {
+        words: &["easter", "sunday"],
+        rule: HolidayRule::Easter(0),
+    },
+    Holiday {
+        words: &["easter", "monday"],
+        rule: HolidayRule::Easter(1),
+    },
+    Holiday {
+        words: &["easter"],
+        rule: HolidayRule::Easter(0),
+    },
+    Holiday {
+        words: &["mother", "s", "day"],
+        rule: HolidayRule::NthWeekday(5, Weekday::Sun, 2),
+    },
+    Holiday {
+        words: &["memorial", "day"],
+        rule: HolidayRule::LastWeekday(5, Weekday::Mon),
+    },
+    Holiday {
+        words: &["father", "s", "day"],
+        rule: HolidayRule::NthWeekday(6, Weekday::Sun, 3),
+    },
+    Holiday {
+        words: &["independence", "day"],
+        rule: HolidayRule::Fixed(7, 4),
+    },
+    Holiday {
+        words: &["labor", "day"],
+        rule: HolidayRule::NthWeekday(9, Weekday::Mon, 1),
+    },
+    Holiday {
+        words: &["columbus", "day"],
+        rule: HolidayRule::NthWeekday(10, Weekday::Mon, 2),
+    },
+    Holiday {
+        words: &["halloween"],
+        rule: HolidayRule::Fixed(10, 31),
+    },
+    Holiday {
+        words: &["election", "day"],
+        rule: HolidayRule::ElectionDay,
+    },
+    Holiday {
+        words: &["veterans", "day"],
+        rule: HolidayRule::Fixed(11, 11),
+    },
+    Holiday {
+        words: &["veteran", "s", "day"],
+        rule: HolidayRule::Fixed(11, 11),
+    },
+    Holiday {
+        words: &["armistice", "day"],
+        rule: HolidayRule::Fixed(11, 11),
+    },
+    Holiday {
+        words: &["thanksgiving", "day"],
+        rule: HolidayRule::NthWeekday(11, Weekday::Thu, 4),
+    },
+    Holiday {
+        words: &["thanksgiving"],
+        rule: HolidayRule::NthWeekday(11, Weekday::Thu, 4),
+    },
+    Holiday {
+        words: &["christmas", "eve"],
+        rule: HolidayRule::Fixed(12, 24),
+    },
+    Holiday {
+        words: &["christmas", "day"],
+        rule: HolidayRule::Fixed(12, 25),
+    },
+    Holiday {
+        words: &["christmas"],
+        rule: HolidayRule::Fixed(12, 25),
+    },
+    Holiday {
+        words: &["boxing", "day"],
+        rule: HolidayRule::Fixed(12, 26),
+    },
+];
+
+/// Easter Sunday of a Gregorian year (anonymous Gregorian algorithm).
+pub(crate) fn easter(year: i32) -> Option<NaiveDate> {
+    if !(1583..=9999).contains(&year) {
+        return None;
+    }
+    let a = year % 19;
+    let b = year / 100;
+    let c = year % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(year, month as u32, day as u32)
+}
+
+/// FNV-1a: a fast hasher for short keys.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// Longest word looked up; longer words are not in any table.
+const MAX_WORD: usize = 16;
+
+/// All tables folded into one lookup.
+#[derive(Debug, Clone)]
+pub(crate) struct Lexicon {
+    map: HashMap<&'static [u8], Lex, BuildHasherDefault<Fnv>>,
+    tags: HashMap<&'static [u8], WordTag, BuildHasherDefault<Fnv>>,
+}
+
+impl Lexicon {
+    /// Builds the lookup from the tables. When a word is in several tables, the first one in
+    /// this order wins: months, weekdays, numbers, ordinals, units, seasons, parts of day,
+    /// frequencies, zones, keywords.
+    pub(crate) fn new() -> Lexicon {
+        let mut map: HashMap<&'static [u8], Lex, BuildHasherDefault<Fnv>> = HashMap::default();
+        let mut add = |w: &'static str, l: Lex| {
+            map.entry(w.as_bytes()).or_insert(l);
+        };
+        for &(w, m, f) in MONTHS {
+            add(w, Lex::Month(m, f));
+        }
+        for &(w, d, p) in WEEKDAYS {
+            add(w, Lex::Weekday(d, p));
+        }
+        for &(w, n) in NUMBERS {
+            add(w, Lex::Number(n));
+        }
+        for &(w, n) in ORDINALS {
+            add(w, Lex::Ordinal(n));
+        }
+        for &(w, u, p) in UNITS {
+            add(w, Lex::Unit(u, p));
+        }
+        for &(w, s) in SEASONS {
+            add(w, Lex::Season(s));
+        }
+        for &(w, p) in DAY_PARTS {
+            add(w, Lex::DayPart(p));
+        }
+        for &(w, u) in FREQUENCIES {
+            add(w, Lex::Frequency(u));
+        }
+        for &w in ZONES {
+            add(w, Lex::Zone);
+        }
+        for &(w, k) in KEYWORDS {
+            add(w, Lex::Kw(k));
+        }
+        let mut tags: HashMap<&'static [u8], WordTag, BuildHasherDefault<Fnv>> = HashMap::default();
+        for (list, tag) in [
+            (PAST_VERBS, WordTag::PastVerb),
+            (FUTURE_CUES, WordTag::FutureCue),
+            (COUNT_NOUNS, WordTag::CountNoun),
+            (NAME_BEFORE, WordTag::NameBefore),
+        ] {
+            for &w in list {
+                tags.entry(w.as_bytes()).or_insert(tag);
+            }
+        }
+        Lexicon { map, tags }
+    }
+
+    /// The other class of a word, if any.
+    #[inline]
+    pub(crate) fn tag(&self, word: &[u8]) -> Option<WordTag> {
+        let mut buf = [0u8; MAX_WORD];
+        let dst = buf.get_mut(..word.len())?;
+        for (d, s) in dst.iter_mut().zip(word) {
+            *d = s.to_ascii_lowercase();
+        }
+        self.tags.get(&*dst).copied()
+    }
+
+    /// Looks a word up, ASCII case-insensitively.
+    #[inline]
+    pub(crate) fn get(&self, word: &[u8]) -> Option<Lex> {
+        if word.len() > MAX_WORD {
+            return None;
+        }
+        let mut buf = [0u8; MAX_WORD];
+        let dst = buf.get_mut(..word.len())?;
+        for (d, s) in dst.iter_mut().zip(word) {
+            *d = s.to_ascii_lowercase();
+        }
+        self.map.get(&*dst).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookup_is_case_insensitive() {
+        let lx = Lexicon::new();
+        assert_eq!(lx.get(b"MARCH"), Some(Lex::Month(3, MonthForm::Ambiguous)));
+        assert_eq!(lx.get(b"Sept"), Some(Lex::Month(9, MonthForm::Abbrev)));
+        assert_eq!(lx.get(b"weeks"), Some(Lex::Unit(Unit::Week, true)));
+        assert_eq!(lx.get(b"Yesterday"), Some(Lex::Kw(Kw::Yesterday)));
+        assert_eq!(lx.get(b"zebra"), None);
+        assert_eq!(lx.get(&[b'a'; 40]), None);
+    }
+
+    #[test]
+    fn holiday_rules() {
+        let d = |r: HolidayRule, y| r.date(y).unwrap().to_string();
+        assert_eq!(d(HolidayRule::Easter(0), 2025), "2025-04-20");
+        assert_eq!(d(HolidayRule::Easter(0), 2024), "2024-03-31");
+        assert_eq!(
+            d(HolidayRule::NthWeekday(11, Weekday::Thu, 4), 1999),
+            "1999-11-25"
+        );
+        assert_eq!(
+            d(HolidayRule::LastWeekday(5, Weekday::Mon), 2025),
+            "2025-05-26"
+        );
+        assert_eq!(d(HolidayRule::ElectionDay, 2024), "2024-11-05");
+        assert_eq!(d(HolidayRule::ElectionDay, 2022), "2022-11-08");
+        assert!(HolidayRule::Easter(0).date(99_999).is_none());
+    }
+}

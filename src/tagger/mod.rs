@@ -1,0 +1,394 @@
+//! The temporal tagger: finds TIMEX3 expressions and normalizes them against the document.
+//!
+//! Pipeline: [`token::tokenize`] (one pass over the bytes) → lexicon classes per token →
+//! [`grammar::best_at`] at each token (longest match of the pattern rules, with modifier
+//! prefixes) → ranges split into their endpoints → [`resolve::Resolver`] turns each
+//! underspecified value into a TIMEX3 value, in text order, so that anaphoric expressions see
+//! the dates mentioned before them.
+
+mod grammar;
+mod header;
+mod lexicon;
+mod partial;
+mod resolve;
+mod token;
+
+use chrono::NaiveDate;
+
+use crate::document::{DocKind, Document};
+use crate::timex::{Timex, TimexKind};
+use crate::value::TimexValue;
+
+use grammar::{best_at, Cx};
+use lexicon::{Lex, Lexicon};
+use partial::{DaySpec, Found, Partial};
+use resolve::Resolver;
+
+pub(crate) use header::detect_dct;
+
+/// Finds and normalizes temporal expressions (TimeML TIMEX3).
+///
+/// Build it once and share it: it is immutable, `Send + Sync`, and tagging a document
+/// allocates only the document's token list.
+///
+/// ```
+/// use eventline::{Dct, Document, Tagger};
+/// let tagger = Tagger::new();
+/// let doc = Document::new("The two presidents spoke on February 12 and again last week.")
+///     .with_dct(Dct::parse("2025-03-31")?);
+/// let found: Vec<String> = tagger
+///     .tag(&doc)
+///     .iter()
+///     .map(|t| format!("{}={}", t.text(doc.text()), t.value))
+///     .collect();
+/// assert_eq!(found, ["February 12=2025-02-12", "last week=2025-W13"]);
+/// Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Tagger {
+    lexicon: Lexicon,
+}
+
+impl Default for Tagger {
+    fn default() -> Self {
+        Tagger::new()
+    }
+}
+
+/// A tagged expression before conversion to a [`Timex`], with the token range kept.
+struct Tagged {
+    found: Found,
+    value: TimexValue,
+}
+
+impl Tagger {
+    /// Builds the tagger (compiles the lexicon).
+    pub fn new() -> Tagger {
+        Tagger {
+            lexicon: Lexicon::new(),
+        }
+    }
+
+    /// Tags a document: the TIMEX3 expressions in its text, sorted by span, not overlapping,
+    /// with byte spans on char boundaries.
+    ///
+    /// Relative expressions are resolved against the document date ([`Document::dct`]) in
+    /// news and against the last mentioned date in narratives ([`Document::kind`]); without
+    /// a date they stay underspecified (`XXXX-02-12`) or become a vague reference
+    /// (`PAST_REF` for "last year").
+    pub fn tag(&self, doc: &Document) -> Vec<Timex> {
+        let text = doc.text();
+        let toks = token::tokenize(text);
+        let lex: Vec<Option<Lex>> = toks
+            .iter()
+            .map(|t| {
+                if t.kind == token::TokKind::Word {
+                    self.lexicon.get(t.text(text).as_bytes())
+                } else {
+                    None
+                }
+            })
+            .collect();
+        let cx = Cx {
+            text,
+            toks: &toks,
+            lex: &lex,
+            lexicon: &self.lexicon,
+        };
+        let found = scan(&cx);
+        let narrative = doc.kind() == DocKind::Narrative;
+        let mut resolver = Resolver::new(doc.dct().map(|d| d.date), narrative);
+        let mut out = Vec::with_capacity(found.len());
+        for f in found {
+            let tense = cx.tense(f.start, f.end);
+            let value = resolver
+                .resolve(&f.partial, tense)
+                .unwrap_or_else(|| Resolver::fallback(&f.partial));
+            resolver.note(&value);
+            out.push(Tagged { found: f, value });
+        }
+        out.into_iter().filter_map(|t| to_timex(&cx, t)).collect()
+    }
+}
+
+fn to_timex(cx: &Cx<'_>, t: Tagged) -> Option<Timex> {
+    let first = cx.toks.get(t.found.start)?;
+    let last = cx.toks.get(t.found.end.checked_sub(1)?)?;
+    let span = first.start..last.end;
+    cx.text.get(span.clone())?;
+    let kind = match (&t.value, t.found.kind) {
+        // Anything anchored on the calendar is a date or time, never a duration.
+        (TimexValue::Duration(_), TimexKind::Date | TimexKind::Time) => TimexKind::Duration,
+        (TimexValue::Date(_) | TimexValue::Ref(_), TimexKind::Time) => TimexKind::Date,
+        (_, k) => k,
+    };
+    Some(Timex {
+        span,
+        kind,
+        value: t.value,
+        modifier: t.found.modifier,
+        quant: t.found.quant.map(str::to_owned),
+        freq: t.found.freq.map(|n| format!("{n}X")),
+    })
+}
+
+/// Scans the tokens left to right, keeping the longest match at each position.
+fn scan(cx: &Cx<'_>) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < cx.len() {
+        let Some(f) = best_at(cx, i) else {
+            i += 1;
+            continue;
+        };
+        i = f.end.max(i + 1);
+        let second = range_end(cx, &f);
+        match second {
+            Some((first, second)) => {
+                i = second.end.max(i);
+                out.push(first);
+                out.push(second);
+            }
+            None => out.push(f),
+        }
+    }
+    out
+}
+
+/// "August 6-8", "April 24 and 25", "1990-95": the second endpoint of a range, and the first
+/// completed with what the second supplies.
+fn range_end(cx: &Cx<'_>, f: &Found) -> Option<(Found, Found)> {
+    let k = f.end;
+    let joiner = cx.dash(k)
+        || cx.kw(k, lexicon::Kw::To)
+        || cx.kw(k, lexicon::Kw::Through)
+        || cx.kw(k, lexicon::Kw::And)
+        || cx.kw(k, lexicon::Kw::Until);
+    if !joiner || f.modifier.is_some() {
+        return None;
+    }
+    match f.partial {
+        Partial::Day(DaySpec::Date(y, m, d1)) if f.kind == TimexKind::Date => {
+            let j = k + 1;
+            let d2 =
+                cx.num(j)
+                    .filter(|&n| (1..=31).contains(&n) && cx.digits(j) <= 2)? as u8;
+            let mut e = j + 1;
+            if cx.joined(e) && ["st", "nd", "rd", "th"].iter().any(|s| cx.is(e, s)) {
+                e += 1;
+            }
+            if cx.month(e).is_some()
+                || cx.unit(e).is_some()
+                || cx.p(e, ':')
+                || cx.p(e, '%')
+                || cx.p(e, '/')
+                || d2 <= d1
+            {
+                return None;
+            }
+            let mut y2 = None;
+            if let Some((yy, ee)) = cx
+                .year4(e)
+                .or_else(|| cx.p(e, ',').then(|| cx.year4(e + 1)).flatten())
+            {
+                y2 = Some(yy);
+                e = ee;
+            }
+            let year = y.or(y2);
+            NaiveDate::from_ymd_opt(year.unwrap_or(2000), m.into(), d2.into())?;
+            let mut first = f.clone();
+            first.partial = Partial::Day(DaySpec::Date(year, m, d1));
+            let second = Found::new(
+                j,
+                e,
+                TimexKind::Date,
+                Partial::Day(DaySpec::Date(year, m, d2)),
+            );
+            Some((first, second))
+        }
+        Partial::Year(y) if cx.dash(k) && cx.joined(k) && cx.joined(k + 1) => {
+            let j = k + 1;
+            let n = cx.num(j)? as i32;
+            let y2 = match cx.digits(j) {
+                2 => y - y.rem_euclid(100) + n,
+                4 => n,
+                _ => return None,
+            };
+            if y2 <= y || y2 - y > 100 {
+                return None;
+            }
+            let second = Found::new(j, j + 1, TimexKind::Date, Partial::Year(y2));
+            Some((f.clone(), second))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Dct;
+
+    fn tag(text: &str, dct: &str) -> Vec<(String, String, String)> {
+        let doc = Document::new(text)
+            .with_dct(Dct::parse(dct).unwrap())
+            .with_kind(DocKind::News);
+        Tagger::new()
+            .tag(&doc)
+            .into_iter()
+            .map(|t| {
+                (
+                    t.text(text).to_owned(),
+                    t.kind.to_string(),
+                    t.value.to_string(),
+                )
+            })
+            .collect()
+    }
+
+    fn spans(text: &str, dct: &str) -> Vec<(String, String)> {
+        tag(text, dct).into_iter().map(|(s, _, v)| (s, v)).collect()
+    }
+
+    fn pairs(p: &[(&str, &str)]) -> Vec<(String, String)> {
+        p.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn every_rule_example_tags_as_documented() {
+        for rule in grammar::RULES {
+            for ex in rule.examples {
+                let got = spans(ex.text, "2025-03-31");
+                assert!(
+                    got.iter().any(|(s, v)| s == ex.span && v == ex.value),
+                    "rule {:?}: {:?} → {:?}, expected [{}] = {}",
+                    rule.name,
+                    ex.text,
+                    got,
+                    ex.span,
+                    ex.value
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn ranges_give_both_endpoints() {
+        assert_eq!(
+            spans("the summit on August 6-8 and", "1998-03-01"),
+            pairs(&[("August 6", "1998-08-06"), ("8", "1998-08-08")])
+        );
+        assert_eq!(
+            spans("from 1990-95 it grew", "1998-03-01"),
+            pairs(&[("1990", "1990"), ("95", "1995")])
+        );
+        assert_eq!(
+            spans("between 2019 and 2021", "2025-03-31"),
+            pairs(&[("2019", "2019"), ("2021", "2021")])
+        );
+    }
+
+    #[test]
+    fn counts_and_money_are_not_years() {
+        for s in [
+            "It cost $1998 in all.",
+            "There were 1,998 votes.",
+            "About 1998 people came.",
+            "a Boeing 747 landed",
+            "It rose 2000%.",
+        ] {
+            assert!(spans(s, "2025-03-31").is_empty(), "{s}");
+        }
+    }
+
+    #[test]
+    fn ages_are_not_durations() {
+        assert!(spans("a 34-year-old man", "2025-03-31").is_empty());
+        assert!(spans("He is 34 years old.", "2025-03-31").is_empty());
+    }
+
+    #[test]
+    fn modifiers() {
+        let t = tag("to finish early next year", "1989-10-26");
+        assert_eq!(t[0].0, "early next year");
+        assert_eq!(t[0].2, "1990");
+        let doc = Document::new("by the end of the year they")
+            .with_dct(Dct::parse("1989-10-26").unwrap());
+        let x = Tagger::new().tag(&doc);
+        assert_eq!(x[0].text(doc.text()), "the end of the year");
+        assert_eq!(x[0].value.to_string(), "1989");
+        assert_eq!(x[0].modifier, Some(crate::TimexMod::End));
+    }
+
+    #[test]
+    fn span_conventions() {
+        assert_eq!(
+            spans("A year earlier, net income was $2.1 million", "1989-11-02"),
+            pairs(&[("A year earlier", "1988")])
+        );
+        assert_eq!(
+            spans("Three days later, it fell", "1989-11-02"),
+            pairs(&[("Three days", "P3D")])
+        );
+        assert_eq!(
+            spans("get around Wednesday's ruling", "1998-02-13"),
+            pairs(&[("Wednesday", "1998-02-11")])
+        );
+    }
+
+    #[test]
+    fn anaphoric_day() {
+        assert_eq!(
+            spans(
+                "He arrived on June 3, 2024. The following day he left.",
+                "2025-03-31"
+            ),
+            pairs(&[
+                ("June 3, 2024", "2024-06-03"),
+                ("The following day", "2024-06-04")
+            ])
+        );
+    }
+
+    #[test]
+    fn no_dct_leaves_values_underspecified() {
+        let doc =
+            Document::new("They met on February 12 and talked last year.").with_kind(DocKind::News);
+        let t = Tagger::new().tag(&doc);
+        assert_eq!(t[0].value.to_string(), "XXXX-02-12");
+        assert_eq!(t[1].value.to_string(), "PAST_REF");
+    }
+
+    #[test]
+    fn hostile_input_is_safe_and_linear() {
+        let tagger = Tagger::new();
+        let digits = "9".repeat(1_000_000);
+        let _ = tagger.tag(&Document::new(digits));
+        let many = "the day before ".repeat(10_000);
+        let _ = tagger.tag(&Document::new(many));
+        for s in [
+            "February 30",
+            "the year 99999999",
+            "March 32, 2025",
+            "31/31/2025",
+            "Q9 2024",
+            "25:99 p.m.",
+        ] {
+            let _ = tagger.tag(&Document::new(s));
+        }
+        let t = tagger.tag(&Document::new("On February 30 it snowed."));
+        assert!(t.iter().all(|x| x.value.to_string() != "XXXX-02-30"));
+        let weird = "Ünïcödé — “quotes” ’98 Mär. 3 🎉 2024-02-29T25:61";
+        for t in tagger.tag(&Document::new(weird)) {
+            assert!(weird.is_char_boundary(t.span.start) && weird.is_char_boundary(t.span.end));
+        }
+    }
+
+    #[test]
+    fn tagger_is_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Tagger>();
+    }
+}

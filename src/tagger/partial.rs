@@ -1,0 +1,141 @@
+//! Underspecified values: what a rule understood, before the document context resolves it.
+//!
+//! A rule says "March 18, year unknown" or "last + week"; [`super::resolve`] turns that into a
+//! [`TimexValue`](crate::TimexValue) against the document date, the narrative's reference time
+//! and the tense around the expression.
+
+use crate::timex::{TimexKind, TimexMod};
+use crate::value::{DurationValue, RefValue, Season, TimeOfDay, TimexValue};
+
+use super::lexicon::{HolidayRule, Unit};
+
+/// Which occurrence of a weekday is meant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum WdRel {
+    /// Bare weekday: the tense decides.
+    Tense,
+    /// "last Friday".
+    Last,
+    /// "this Friday".
+    This,
+    /// "next Friday".
+    Next,
+}
+
+/// A day, as the text gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DaySpec {
+    /// Days from the anchor day: today 0, yesterday -1, tomorrow 1.
+    Deictic(i32),
+    /// A weekday (1 = Monday).
+    Weekday(u8, WdRel),
+    /// A calendar day, the year possibly missing.
+    Date(Option<i32>, u8, u8),
+    /// A holiday, the year possibly missing.
+    Holiday(HolidayRule, Option<i32>),
+    /// Days from the last mentioned day ("the following day" = 1, "that day" = 0).
+    Anaphor(i32),
+    /// The day in focus (a bare clock time).
+    Current,
+}
+
+/// An underspecified TIMEX3 value.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Partial {
+    /// A year.
+    Year(i32),
+    /// A month, year possibly missing ("March", "March 2025").
+    Month(Option<i32>, u8),
+    /// A year relative to the anchor ("last year" = -1).
+    RelYear(i32),
+    /// A month in a year relative to the anchor ("June last year").
+    MonthOfRelYear(u8, i32),
+    /// A month relative to the anchor's ("last month" = -1).
+    RelMonth(i32),
+    /// A named month, previous (-1), this (0) or next (1) occurrence ("last May").
+    NamedMonth(u8, i32),
+    /// An ISO week relative to the anchor's.
+    RelWeek(i32),
+    /// A weekend relative to the anchor's week; `None`: "the weekend" (tense decides).
+    RelWeekend(Option<i32>),
+    /// A quarter relative to the anchor's.
+    RelQuarter(i32),
+    /// The quarter being reported ("the quarter", "the latest quarter").
+    ReportedQuarter,
+    /// A quarter, the year possibly missing.
+    Quarter(Option<i32>, u8),
+    /// A quarter of a relative year ("the third quarter last year").
+    QuarterOfRelYear(u8, i32),
+    /// A half year.
+    Half(Option<i32>, u8),
+    /// A season, the year possibly missing.
+    Season(Option<i32>, Season),
+    /// A season relative to the anchor ("last summer" = -1).
+    RelSeason(Season, i32),
+    /// A decade by its first three digits (199 = the 1990s).
+    Decade(i32),
+    /// A decade relative to the anchor ("the last decade").
+    RelDecade(i32),
+    /// A century by its first two digits (19 = the 20th century).
+    Century(i32),
+    /// A day.
+    Day(DaySpec),
+    /// A time of day on a day.
+    Time(DaySpec, TimeOfDay),
+    /// "N units ago" (dir -1) or "N units from now" (dir 1) from the anchor; `anaphoric`
+    /// counts from the last mentioned date instead ("three years earlier").
+    Ago {
+        /// The unit.
+        unit: Unit,
+        /// The amount; `None` for "several".
+        n: Option<u32>,
+        /// -1 back, 1 forward.
+        dir: i32,
+        /// Counted from the reference time rather than the document date.
+        anaphoric: bool,
+    },
+    /// The comparison period of an earnings report: "a year ago", "year-earlier".
+    YearAgo,
+    /// A unit relative to the last mentioned date ("the following year" = Year, 1).
+    Anaphor(Unit, i32),
+    /// A vague reference.
+    Ref(RefValue),
+    /// A duration.
+    Duration(DurationValue),
+    /// A set's value.
+    Set(TimexValue),
+}
+
+/// A match: a token range, what it is, and its underspecified value.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Found {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// TIMEX3 type.
+    pub kind: TimexKind,
+    /// Underspecified value.
+    pub partial: Partial,
+    /// Modifier.
+    pub modifier: Option<TimexMod>,
+    /// SET quantifier.
+    pub quant: Option<&'static str>,
+    /// SET frequency (times per period).
+    pub freq: Option<u32>,
+}
+
+impl Found {
+    /// A match with no modifier.
+    pub(crate) fn new(start: usize, end: usize, kind: TimexKind, partial: Partial) -> Found {
+        Found {
+            start,
+            end,
+            kind,
+            partial,
+            modifier: None,
+            quant: None,
+            freq: None,
+        }
+    }
+}

@@ -1,0 +1,640 @@
+//! Resolution: underspecified values against the document date, the narrative's reference
+//! time and the tense around the expression.
+
+use chrono::{Datelike, Days, NaiveDate};
+
+use crate::value::{DateValue, RefValue, Season, TimexValue};
+
+use super::grammar::Tense;
+use super::lexicon::Unit;
+use super::partial::{DaySpec, Partial, WdRel};
+
+/// The dates a document has mentioned so far, at each granularity.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct RefTime {
+    /// Last mentioned day.
+    pub day: Option<NaiveDate>,
+    /// Last mentioned month.
+    pub month: Option<(i32, u8)>,
+    /// Last mentioned year.
+    pub year: Option<i32>,
+    /// Last mentioned quarter.
+    pub quarter: Option<(i32, u8)>,
+}
+
+/// What relative expressions are resolved against.
+#[derive(Debug, Clone)]
+pub(crate) struct Resolver {
+    dct: Option<NaiveDate>,
+    narrative: bool,
+    refs: RefTime,
+}
+
+fn add_months(y: i32, m: u8, off: i32) -> Option<(i32, u8)> {
+    let total = i64::from(y) * 12 + i64::from(m) - 1 + i64::from(off);
+    let y = i32::try_from(total.div_euclid(12)).ok()?;
+    if !(-9999..=9999).contains(&y) {
+        return None;
+    }
+    Some((y, (total.rem_euclid(12) + 1) as u8))
+}
+
+fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    if n >= 0 {
+        d.checked_add_days(Days::new(n.unsigned_abs()))
+    } else {
+        d.checked_sub_days(Days::new(n.unsigned_abs()))
+    }
+}
+
+fn quarter_of(d: NaiveDate) -> (i32, u8) {
+    (d.year(), (d.month0() / 3 + 1) as u8)
+}
+
+fn add_quarters(y: i32, q: u8, off: i32) -> Option<(i32, u8)> {
+    let (y, m) = add_months(y, (q - 1) * 3 + 1, off.checked_mul(3)?)?;
+    Some((y, (m - 1) / 3 + 1))
+}
+
+fn week_of(d: NaiveDate) -> DateValue {
+    let w = d.iso_week();
+    DateValue::Week(Some(w.year()), w.week() as u8)
+}
+
+fn weekend_of(d: NaiveDate) -> DateValue {
+    let w = d.iso_week();
+    DateValue::Weekend(Some(w.year()), w.week() as u8)
+}
+
+fn ymd(y: i32, m: u8, d: u8) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m.into(), d.into())
+}
+
+impl Resolver {
+    /// A resolver for a document.
+    pub(crate) fn new(dct: Option<NaiveDate>, narrative: bool) -> Resolver {
+        Resolver {
+            dct,
+            narrative,
+            refs: RefTime::default(),
+        }
+    }
+
+    /// The day deictic expressions count from: the DCT in news, the last mentioned day in
+    /// narratives.
+    fn anchor_day(&self) -> Option<NaiveDate> {
+        if self.narrative {
+            self.refs.day.or(self.dct)
+        } else {
+            self.dct
+        }
+    }
+
+    fn anchor_year(&self) -> Option<i32> {
+        if self.narrative {
+            self.refs.year.or(self.dct.map(|d| d.year()))
+        } else {
+            self.dct.map(|d| d.year())
+        }
+    }
+
+    fn anchor_month(&self) -> Option<(i32, u8)> {
+        if self.narrative {
+            self.refs
+                .month
+                .or(self.dct.map(|d| (d.year(), d.month() as u8)))
+        } else {
+            self.dct.map(|d| (d.year(), d.month() as u8))
+        }
+    }
+
+    /// The last mentioned day, or the DCT ("the following day").
+    fn ref_day(&self) -> Option<NaiveDate> {
+        self.refs.day.or(self.dct)
+    }
+
+    fn ref_year(&self) -> Option<i32> {
+        self.refs.year.or(self.dct.map(|d| d.year()))
+    }
+
+    fn ref_month(&self) -> Option<(i32, u8)> {
+        self.refs
+            .month
+            .or(self.dct.map(|d| (d.year(), d.month() as u8)))
+    }
+
+    /// Resolves a partial value; `None` when nothing sensible can be said.
+    pub(crate) fn resolve(&self, p: &Partial, tense: Tense) -> Option<TimexValue> {
+        let date = |d: DateValue| Some(TimexValue::Date(d));
+        match *p {
+            Partial::Year(y) => date(DateValue::Year(y)),
+            Partial::Month(Some(y), m) => date(DateValue::Month(Some(y), m)),
+            Partial::Month(None, m) => date(DateValue::Month(self.month_year(m, tense), m)),
+            Partial::RelYear(off) => date(DateValue::Year(self.anchor_year()?.checked_add(off)?)),
+            Partial::MonthOfRelYear(m, off) => date(DateValue::Month(
+                Some(self.anchor_year()?.checked_add(off)?),
+                m,
+            )),
+            Partial::RelMonth(off) => {
+                let (y, m) = self.anchor_month()?;
+                let (y, m) = add_months(y, m, off)?;
+                date(DateValue::Month(Some(y), m))
+            }
+            Partial::NamedMonth(m, off) => {
+                let (ay, am) = self.anchor_month()?;
+                let y = match off {
+                    -1 if m < am => ay,
+                    -1 => ay - 1,
+                    1 if m > am => ay,
+                    1 => ay + 1,
+                    _ => ay,
+                };
+                date(DateValue::Month(Some(y), m))
+            }
+            Partial::RelWeek(off) => {
+                let d = add_days(self.anchor_day()?, i64::from(off) * 7)?;
+                date(week_of(d))
+            }
+            Partial::RelWeekend(off) => date(self.weekend(off, tense)?),
+            Partial::RelQuarter(off) => {
+                let (y, q) = quarter_of(self.anchor_day()?);
+                let (y, q) = add_quarters(y, q, off)?;
+                date(DateValue::Quarter(Some(y), q))
+            }
+            Partial::ReportedQuarter => {
+                if let Some((y, q)) = self.refs.quarter {
+                    return date(DateValue::Quarter(Some(y), q));
+                }
+                let (y, q) = quarter_of(self.anchor_day()?);
+                let (y, q) = add_quarters(y, q, -1)?;
+                date(DateValue::Quarter(Some(y), q))
+            }
+            Partial::Quarter(Some(y), q) => date(DateValue::Quarter(Some(y), q)),
+            Partial::Quarter(None, q) => date(DateValue::Quarter(self.ref_year_or_anchor(), q)),
+            Partial::QuarterOfRelYear(q, off) => date(DateValue::Quarter(
+                Some(self.anchor_year()?.checked_add(off)?),
+                q,
+            )),
+            Partial::Half(y, h) => date(DateValue::Half(y.or(self.ref_year_or_anchor()), h)),
+            Partial::Season(Some(y), s) => date(DateValue::Season(Some(y), s)),
+            Partial::Season(None, s) => date(DateValue::Season(self.season_year(s, 0, tense), s)),
+            Partial::RelSeason(s, off) => {
+                date(DateValue::Season(Some(self.season_year(s, off, tense)?), s))
+            }
+            Partial::Decade(d) => date(DateValue::Decade(d)),
+            Partial::RelDecade(off) => date(DateValue::Decade(
+                self.anchor_year()?.div_euclid(10).checked_add(off)?,
+            )),
+            Partial::Century(c) => date(DateValue::Century(c)),
+            Partial::Day(d) => date(self.day(d, tense)?),
+            Partial::Time(d, t) => {
+                let day = self.day(d, tense)?;
+                matches!(day, DateValue::Day(Some(_), _, _)).then_some(TimexValue::Time(day, t))
+            }
+            Partial::Ago {
+                unit,
+                n,
+                dir,
+                anaphoric,
+            } => {
+                let base = if anaphoric {
+                    self.ref_day()?
+                } else {
+                    self.anchor_day()?
+                };
+                let n = i32::try_from(n?).ok()?.checked_mul(dir)?;
+                self.shift(base, unit, n)
+            }
+            Partial::YearAgo => {
+                if let Some((y, q)) = self.refs.quarter {
+                    return date(DateValue::Quarter(Some(y.checked_sub(1)?), q));
+                }
+                date(DateValue::Year(self.anchor_year()?.checked_sub(1)?))
+            }
+            Partial::Anaphor(unit, off) => self.anaphor(unit, off),
+            Partial::Ref(r) => Some(TimexValue::Ref(r)),
+            Partial::Duration(ref d) => Some(TimexValue::Duration(d.clone())),
+            Partial::Set(ref v) => Some(v.clone()),
+        }
+    }
+
+    /// A value when `resolve` cannot anchor the expression: the direction of the offset.
+    pub(crate) fn fallback(p: &Partial) -> TimexValue {
+        let dir = match *p {
+            Partial::RelYear(o)
+            | Partial::RelMonth(o)
+            | Partial::RelWeek(o)
+            | Partial::RelQuarter(o)
+            | Partial::RelDecade(o)
+            | Partial::NamedMonth(_, o)
+            | Partial::RelSeason(_, o)
+            | Partial::MonthOfRelYear(_, o)
+            | Partial::QuarterOfRelYear(_, o)
+            | Partial::Anaphor(_, o) => o,
+            Partial::RelWeekend(o) => o.unwrap_or(-1),
+            Partial::Ago { dir, .. } => dir,
+            Partial::YearAgo | Partial::ReportedQuarter => -1,
+            Partial::Day(DaySpec::Deictic(o)) | Partial::Time(DaySpec::Deictic(o), _) => o,
+            Partial::Day(DaySpec::Weekday(d, _)) | Partial::Time(DaySpec::Weekday(d, _), _) => {
+                return TimexValue::Date(DateValue::Weekday(d));
+            }
+            _ => 0,
+        };
+        TimexValue::Ref(match dir.signum() {
+            -1 => RefValue::Past,
+            1 => RefValue::Future,
+            _ => RefValue::Present,
+        })
+    }
+
+    fn ref_year_or_anchor(&self) -> Option<i32> {
+        if self.narrative {
+            self.ref_year()
+        } else {
+            self.anchor_year()
+        }
+    }
+
+    fn month_year(&self, m: u8, tense: Tense) -> Option<i32> {
+        let Some(a) = self.anchor_day() else {
+            // Narratives without a day: the year in focus.
+            return if self.narrative {
+                self.ref_year()
+            } else {
+                None
+            };
+        };
+        if self.narrative && self.refs.day.is_none() {
+            if let Some(y) = self.refs.year {
+                return Some(y);
+            }
+        }
+        let (y, am) = (a.year(), a.month() as u8);
+        Some(if m == am {
+            y
+        } else if m < am {
+            if tense == Tense::Future && am - m > 1 {
+                y + 1
+            } else {
+                y
+            }
+        } else {
+            match tense {
+                Tense::Future => y,
+                Tense::Past => y - 1,
+                Tense::None if m - am <= 2 => y,
+                Tense::None => y - 1,
+            }
+        })
+    }
+
+    /// The year of a day-and-month date: the occurrence nearest the anchor; the future tense
+    /// moves a past date to the next year.
+    fn day_year(&self, m: u8, d: u8, tense: Tense) -> Option<i32> {
+        let Some(a) = self.anchor_day() else {
+            return if self.narrative {
+                self.ref_year()
+            } else {
+                None
+            };
+        };
+        if self.narrative && self.refs.day.is_none() {
+            if let Some(y) = self.refs.year {
+                return Some(y);
+            }
+        }
+        let y = a.year();
+        let mut best: Option<(i64, i32)> = None;
+        for cand in [y - 1, y, y + 1] {
+            if let Some(c) = ymd(cand, m, d) {
+                let dist = (c - a).num_days().abs();
+                if best.is_none_or(|(bd, _)| dist < bd) {
+                    best = Some((dist, cand));
+                }
+            }
+        }
+        let (_, mut by) = best?;
+        let c = ymd(by, m, d)?;
+        if tense == Tense::Future && (a - c).num_days() > 7 {
+            by += 1;
+        }
+        Some(by)
+    }
+
+    fn season_year(&self, s: Season, off: i32, tense: Tense) -> Option<i32> {
+        let a = self.anchor_day();
+        let y = self.anchor_year()?;
+        let Some(a) = a else { return Some(y) };
+        let iv = DateValue::Season(Some(y), s).interval()?;
+        let (start, end) = (iv.start.date(), iv.end.date());
+        Some(match off {
+            -1 if end <= a => y,
+            -1 => y - 1,
+            1 if start > a => y,
+            1 => y + 1,
+            _ => match tense {
+                Tense::Past if start > a => y - 1,
+                Tense::Future if end <= a => y + 1,
+                _ => y,
+            },
+        })
+    }
+
+    fn weekend(&self, off: Option<i32>, tense: Tense) -> Option<DateValue> {
+        let a = self.anchor_day()?;
+        let wd = a.weekday().number_from_monday();
+        let on_weekend = wd >= 6;
+        let prev = add_days(a, -7)?;
+        Some(match off {
+            Some(-1) => weekend_of(prev),
+            Some(1) => {
+                if on_weekend {
+                    weekend_of(add_days(a, 7)?)
+                } else {
+                    weekend_of(a)
+                }
+            }
+            Some(_) => {
+                if on_weekend || tense == Tense::Future || (tense == Tense::None && wd >= 3) {
+                    weekend_of(a)
+                } else {
+                    weekend_of(prev)
+                }
+            }
+            None => {
+                if on_weekend || tense == Tense::Future {
+                    weekend_of(a)
+                } else {
+                    weekend_of(prev)
+                }
+            }
+        })
+    }
+
+    fn day(&self, d: DaySpec, tense: Tense) -> Option<DateValue> {
+        let day = |x: NaiveDate| Some(DateValue::from_naive_date(x));
+        match d {
+            DaySpec::Date(Some(y), m, dd) => Some(DateValue::Day(Some(y), m, dd)),
+            DaySpec::Date(None, m, dd) => {
+                let y = self.day_year(m, dd, tense);
+                if let Some(y) = y {
+                    if ymd(y, m, dd).is_none() {
+                        return Some(DateValue::Day(None, m, dd));
+                    }
+                }
+                Some(DateValue::Day(y, m, dd))
+            }
+            DaySpec::Deictic(off) => day(add_days(self.anchor_day()?, off.into())?),
+            DaySpec::Anaphor(off) => day(add_days(self.ref_day()?, off.into())?),
+            DaySpec::Current => day(self.ref_day()?),
+            DaySpec::Weekday(wd, rel) => {
+                let a = self.anchor_day()?;
+                let cur = a.weekday().number_from_monday() as i64;
+                let wd = i64::from(wd);
+                let back = (cur - wd).rem_euclid(7);
+                let fwd = (wd - cur).rem_euclid(7);
+                let off = match rel {
+                    WdRel::Tense if tense == Tense::Future => fwd,
+                    WdRel::Tense => -back,
+                    WdRel::Last => -(if back == 0 { 7 } else { back }),
+                    WdRel::Next => {
+                        if fwd == 0 {
+                            7
+                        } else {
+                            fwd
+                        }
+                    }
+                    WdRel::This => wd - cur,
+                };
+                day(add_days(a, off)?)
+            }
+            DaySpec::Holiday(rule, Some(y)) => day(rule.date(y)?),
+            DaySpec::Holiday(rule, None) => {
+                let Some(a) = self.anchor_day() else {
+                    return match self.ref_year() {
+                        Some(y) if self.narrative => day(rule.date(y)?),
+                        _ => None,
+                    };
+                };
+                let mut best: Option<(i64, NaiveDate)> = None;
+                for y in [a.year() - 1, a.year(), a.year() + 1] {
+                    if let Some(c) = rule.date(y) {
+                        let dist = (c - a).num_days().abs();
+                        if best.is_none_or(|(bd, _)| dist < bd) {
+                            best = Some((dist, c));
+                        }
+                    }
+                }
+                let (_, mut c) = best?;
+                if tense == Tense::Future && c < a {
+                    c = rule.date(c.year() + 1)?;
+                } else if tense == Tense::Past && c > a {
+                    c = rule.date(c.year() - 1)?;
+                }
+                day(c)
+            }
+        }
+    }
+
+    fn shift(&self, base: NaiveDate, unit: Unit, n: i32) -> Option<TimexValue> {
+        let date = |d: DateValue| Some(TimexValue::Date(d));
+        let months = |k: i32| -> Option<(i32, u8)> {
+            add_months(base.year(), base.month() as u8, n.checked_mul(k)?)
+        };
+        match unit {
+            Unit::Year => date(DateValue::Year(months(12)?.0)),
+            Unit::Decade => date(DateValue::Decade(months(120)?.0.div_euclid(10))),
+            Unit::Century => date(DateValue::Century(months(1200)?.0.div_euclid(100))),
+            Unit::Millennium => date(DateValue::Year(months(12_000)?.0)),
+            Unit::Quarter => {
+                let (y, q) = quarter_of(base);
+                let (y, q) = add_quarters(y, q, n)?;
+                date(DateValue::Quarter(Some(y), q))
+            }
+            Unit::Month => {
+                let (y, m) = months(1)?;
+                date(DateValue::Month(Some(y), m))
+            }
+            Unit::Week | Unit::Fortnight => {
+                let k = if unit == Unit::Week { 7 } else { 14 };
+                let d = add_days(base, i64::from(n) * k)?;
+                date(DateValue::from_naive_date(d))
+            }
+            Unit::Weekend => date(weekend_of(add_days(base, i64::from(n) * 7)?)),
+            Unit::Day | Unit::Night => {
+                date(DateValue::from_naive_date(add_days(base, i64::from(n))?))
+            }
+            Unit::Hour | Unit::Minute | Unit::Second => date(DateValue::from_naive_date(base)),
+        }
+    }
+
+    fn anaphor(&self, unit: Unit, off: i32) -> Option<TimexValue> {
+        let date = |d: DateValue| Some(TimexValue::Date(d));
+        match unit {
+            Unit::Day | Unit::Night => date(DateValue::from_naive_date(add_days(
+                self.ref_day()?,
+                off.into(),
+            )?)),
+            Unit::Week | Unit::Fortnight => {
+                date(week_of(add_days(self.ref_day()?, i64::from(off) * 7)?))
+            }
+            Unit::Weekend => date(weekend_of(add_days(self.ref_day()?, i64::from(off) * 7)?)),
+            Unit::Month => {
+                let (y, m) = self.ref_month()?;
+                let (y, m) = add_months(y, m, off)?;
+                date(DateValue::Month(Some(y), m))
+            }
+            Unit::Quarter => {
+                let (y, q) = self
+                    .refs
+                    .quarter
+                    .or_else(|| self.ref_day().map(quarter_of))?;
+                let (y, q) = add_quarters(y, q, off)?;
+                date(DateValue::Quarter(Some(y), q))
+            }
+            Unit::Year => date(DateValue::Year(self.ref_year()?.checked_add(off)?)),
+            Unit::Decade => date(DateValue::Decade(
+                self.ref_year()?.div_euclid(10).checked_add(off)?,
+            )),
+            Unit::Century => date(DateValue::Century(
+                self.ref_year()?.div_euclid(100).checked_add(off)?,
+            )),
+            _ => None,
+        }
+    }
+
+    /// Records a resolved value as the latest reference time.
+    pub(crate) fn note(&mut self, v: &TimexValue) {
+        let d = match v {
+            TimexValue::Date(d) | TimexValue::Time(d, _) => *d,
+            _ => return,
+        };
+        let r = &mut self.refs;
+        match d {
+            DateValue::Day(Some(y), m, dd) => {
+                r.day = ymd(y, m, dd);
+                r.month = Some((y, m));
+                r.year = Some(y);
+            }
+            DateValue::Month(Some(y), m) => {
+                if r.month != Some((y, m)) {
+                    r.day = None;
+                }
+                r.month = Some((y, m));
+                r.year = Some(y);
+            }
+            DateValue::Quarter(Some(y), q) => {
+                r.quarter = Some((y, q));
+                if r.year != Some(y) {
+                    r.day = None;
+                    r.month = None;
+                }
+                r.year = Some(y);
+            }
+            DateValue::Year(y)
+            | DateValue::Season(Some(y), _)
+            | DateValue::Half(Some(y), _)
+            | DateValue::Week(Some(y), _)
+            | DateValue::Weekend(Some(y), _) => {
+                if r.year != Some(y) {
+                    r.day = None;
+                    r.month = None;
+                }
+                r.year = Some(y);
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn month_arithmetic_wraps_years() {
+        assert_eq!(add_months(2025, 1, -1), Some((2024, 12)));
+        assert_eq!(add_months(2025, 12, 1), Some((2026, 1)));
+        assert_eq!(add_months(2025, 3, i32::MAX), None);
+        assert_eq!(add_quarters(2025, 1, -1), Some((2024, 4)));
+    }
+
+    #[test]
+    fn weekdays_resolve_by_tense() {
+        let r = Resolver::new(Some(d("2025-03-31")), false);
+        let fri = Partial::Day(DaySpec::Weekday(5, WdRel::Tense));
+        assert_eq!(
+            r.resolve(&fri, Tense::Past).unwrap().to_string(),
+            "2025-03-28"
+        );
+        assert_eq!(
+            r.resolve(&fri, Tense::Future).unwrap().to_string(),
+            "2025-04-04"
+        );
+        let mon = Partial::Day(DaySpec::Weekday(1, WdRel::Tense));
+        assert_eq!(
+            r.resolve(&mon, Tense::None).unwrap().to_string(),
+            "2025-03-31"
+        );
+    }
+
+    #[test]
+    fn year_less_dates_take_the_nearest_year() {
+        let r = Resolver::new(Some(d("2025-03-31")), false);
+        let feb = Partial::Day(DaySpec::Date(None, 2, 12));
+        assert_eq!(
+            r.resolve(&feb, Tense::Past).unwrap().to_string(),
+            "2025-02-12"
+        );
+        let dec = Partial::Day(DaySpec::Date(None, 12, 20));
+        assert_eq!(
+            r.resolve(&dec, Tense::None).unwrap().to_string(),
+            "2024-12-20"
+        );
+        let none = Resolver::new(None, false);
+        assert_eq!(
+            none.resolve(&feb, Tense::Past).unwrap().to_string(),
+            "XXXX-02-12"
+        );
+    }
+
+    #[test]
+    fn anaphora_follow_the_reference_time() {
+        let mut r = Resolver::new(Some(d("2025-03-31")), false);
+        r.note(&TimexValue::day(d("2024-06-10")));
+        let next = Partial::Anaphor(Unit::Day, 1);
+        assert_eq!(
+            r.resolve(&next, Tense::Past).unwrap().to_string(),
+            "2024-06-11"
+        );
+        let last_year = Partial::RelYear(-1);
+        assert_eq!(
+            r.resolve(&last_year, Tense::Past).unwrap().to_string(),
+            "2024"
+        );
+    }
+
+    #[test]
+    fn huge_offsets_do_not_panic() {
+        let r = Resolver::new(Some(d("2025-03-31")), false);
+        for unit in [
+            Unit::Year,
+            Unit::Day,
+            Unit::Month,
+            Unit::Century,
+            Unit::Week,
+        ] {
+            let p = Partial::Ago {
+                unit,
+                n: Some(999_999_999),
+                dir: -1,
+                anaphoric: false,
+            };
+            assert!(r.resolve(&p, Tense::None).is_none());
+        }
+    }
+}

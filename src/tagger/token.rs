@@ -1,0 +1,192 @@
+//! A single pass over the bytes of a text: words, numbers and punctuation with byte offsets.
+//!
+//! Tokens never allocate: they keep byte offsets into the text, and word comparisons are
+//! ASCII case-insensitive on the original bytes.
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TokKind {
+    /// Letters (ASCII or any alphabetic Unicode character).
+    Word,
+    /// A run of ASCII digits.
+    Num,
+    /// One punctuation character (ASCII or not).
+    Punct,
+}
+
+/// A token with its byte range in the text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Token {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Word, number or punctuation.
+    pub kind: TokKind,
+    /// Whitespace separates this token from the previous one.
+    pub space_before: bool,
+    /// A line break separates this token from the previous one.
+    pub newline_before: bool,
+    /// For numbers of at most nine digits: the value.
+    pub num: Option<u32>,
+    /// For numbers: how many digits (saturating at 255).
+    pub digits: u8,
+}
+
+impl Token {
+    /// The token's text.
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// Splits `text` into tokens. Linear in the length of the text.
+pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    let mut i = 0;
+    let mut space = true;
+    let mut newline = true;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_whitespace() {
+            space = true;
+            if b == b'\n' {
+                newline = true;
+            }
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let kind;
+        let mut num = None;
+        let mut digits = 0u8;
+        if b.is_ascii_digit() {
+            let mut v: u64 = 0;
+            let mut n = 0usize;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                if n < 10 {
+                    v = v * 10 + u64::from(bytes[i] - b'0');
+                }
+                n += 1;
+                i += 1;
+            }
+            if n <= 9 {
+                num = u32::try_from(v).ok();
+            }
+            digits = u8::try_from(n).unwrap_or(u8::MAX);
+            kind = TokKind::Num;
+        } else if b.is_ascii_alphabetic() {
+            while i < bytes.len() {
+                let c = bytes[i];
+                if c.is_ascii_alphabetic() {
+                    i += 1;
+                } else if c >= 0x80 {
+                    match text.get(i..).and_then(|s| s.chars().next()) {
+                        Some(ch) if ch.is_alphabetic() => i += ch.len_utf8(),
+                        _ => break,
+                    }
+                } else {
+                    break;
+                }
+            }
+            kind = TokKind::Word;
+        } else if b >= 0x80 {
+            let ch = text.get(i..).and_then(|s| s.chars().next());
+            match ch {
+                Some(ch) if ch.is_alphabetic() => {
+                    i += ch.len_utf8();
+                    while i < bytes.len() {
+                        let c = bytes[i];
+                        if c.is_ascii_alphabetic() {
+                            i += 1;
+                        } else if c >= 0x80 {
+                            match text.get(i..).and_then(|s| s.chars().next()) {
+                                Some(ch) if ch.is_alphabetic() => i += ch.len_utf8(),
+                                _ => break,
+                            }
+                        } else {
+                            break;
+                        }
+                    }
+                    kind = TokKind::Word;
+                }
+                Some(ch) => {
+                    i += ch.len_utf8();
+                    if ch.is_whitespace() {
+                        space = true;
+                        continue;
+                    }
+                    kind = TokKind::Punct;
+                }
+                None => {
+                    // Not on a char boundary: cannot happen for a &str walked char by char.
+                    i += 1;
+                    continue;
+                }
+            }
+        } else {
+            i += 1;
+            kind = TokKind::Punct;
+        }
+        out.push(Token {
+            start,
+            end: i,
+            kind,
+            space_before: space,
+            newline_before: newline,
+            num,
+            digits,
+        });
+        space = false;
+        newline = false;
+    }
+    out
+}
+
+/// ASCII case-insensitive equality of a word with a lowercase literal.
+#[inline]
+pub(crate) fn eq_lower(word: &[u8], lower: &str) -> bool {
+    word.len() == lower.len()
+        && word
+            .iter()
+            .zip(lower.as_bytes())
+            .all(|(a, b)| a.to_ascii_lowercase() == *b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<&str> {
+        tokenize(s).iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn splits_words_numbers_and_punctuation() {
+        assert_eq!(
+            texts("On Mar. 18th, 2025 at 3:30p.m."),
+            ["On", "Mar", ".", "18", "th", ",", "2025", "at", "3", ":", "30", "p", ".", "m", "."]
+        );
+        assert_eq!(texts("third-quarter"), ["third", "-", "quarter"]);
+        assert_eq!(texts("Café — naïve’s"), ["Café", "—", "naïve", "’", "s"]);
+    }
+
+    #[test]
+    fn numbers_keep_values_and_guard_length() {
+        let s = "1998 12345678901234567890";
+        let t = tokenize(s);
+        assert_eq!(t[0].num, Some(1998));
+        assert_eq!(t[0].digits, 4);
+        assert_eq!(t[1].num, None);
+        assert_eq!(t[1].digits, 20);
+    }
+
+    #[test]
+    fn records_spacing() {
+        let t = tokenize("a\nb c,d");
+        assert!(t[1].newline_before && t[1].space_before);
+        assert!(t[2].space_before && !t[2].newline_before);
+        assert!(!t[3].space_before && !t[4].space_before);
+    }
+}
