@@ -4,6 +4,8 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{NaiveDate, Timelike};
 use petgraph::stable_graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
 
 use super::calendar::{duration_secs, value_span};
 use super::model::{EventSpec, Mention, Node, Relation, TimeKind, TimeNode, TimelineEvent};
@@ -232,15 +234,16 @@ impl Timeline {
             nodes.insert(ev.id.as_str(), n);
             ids.push(id);
             if let Some((t, rel)) = anchor_edge {
-                self.graph
-                    .add_edge(n, t, relation(rel, Provenance::Anchor, doc));
+                self.add_relation(n, t, relation(rel, Provenance::Anchor, doc));
             }
-            if let (Some(rel), Some(t)) = (ev.dct_relation, self.docs.get(doc).copied().flatten()) {
-                let same_as_anchor = anchor_edge == Some((t, rel));
-                if !same_as_anchor {
-                    self.graph
-                        .add_edge(n, t, relation(rel, Provenance::Tense, doc));
-                }
+            if let (Some(rel), Some(instant)) =
+                (ev.dct_relation, self.docs.get(doc).copied().flatten())
+            {
+                let t = match reference.filter(|_| placing(rel)) {
+                    Some(day) => self.dct_day_node(doc, day),
+                    None => instant,
+                };
+                self.add_relation(n, t, relation(rel, Provenance::Tense, doc));
             }
         }
         for l in &ann.links {
@@ -275,8 +278,7 @@ impl Timeline {
                 continue;
             };
             if a != b {
-                self.graph
-                    .add_edge(a, b, relation(l.relation, l.provenance, doc));
+                self.add_relation(a, b, relation(l.relation, l.provenance, doc));
             }
         }
         Ok(ids)
@@ -298,6 +300,25 @@ impl Timeline {
         }));
         self.times.insert(key, n);
         n
+    }
+
+    /// Adds a relation unless the same one (same ends, same type) is already there: an
+    /// annotation often states a relation as an anchor, from tense and as a link.
+    fn add_relation(&mut self, a: NodeIndex, b: NodeIndex, r: Relation) {
+        let event_side = matches!(self.graph.node_weight(a), Some(Node::Event(_)));
+        let dup = |w: &Relation| w.rel == r.rel && w.offset.is_none() && r.offset.is_none();
+        let exists = if event_side {
+            self.graph
+                .edges_directed(a, Direction::Outgoing)
+                .any(|e| e.target() == b && dup(e.weight()))
+        } else {
+            self.graph
+                .edges_directed(b, Direction::Incoming)
+                .any(|e| e.source() == a && dup(e.weight()))
+        };
+        if !exists {
+            self.graph.add_edge(a, b, r);
+        }
     }
 
     fn dct_day_node(&mut self, doc: &str, day: NaiveDate) -> NodeIndex {

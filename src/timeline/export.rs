@@ -301,6 +301,35 @@ impl Timeline {
     /// Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn report(&self) -> TimelineReport {
+        self.build_report(false)
+    }
+
+    /// Like [`Timeline::report`], restricted to dated events: those with a value (an anchor,
+    /// or bounds that fit one calendar day, month or year). Order flags and gaps are between
+    /// consecutive dated events. This is the view the `timeline` example prints.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use eventline::{EventSpec, RelType, Timeline};
+    /// let mut t = Timeline::new();
+    /// t.add_event(EventSpec::new("a", "first call").on("2025-02-12".parse()?))?;
+    /// t.add_event(EventSpec::new("x", "talks, some time before"))?;
+    /// t.relate("x", RelType::Before, "b")
+    ///     .unwrap_err(); // "b" does not exist yet
+    /// t.add_event(EventSpec::new("b", "second call").on("2025-03-18".parse()?))?;
+    /// t.relate("x", RelType::Before, "b")?;
+    /// let r = t.dated_report();
+    /// assert_eq!(r.events.len(), 2);
+    /// assert_eq!((r.gaps[0].from.as_str(), r.gaps[0].to.as_str()), ("a", "b"));
+    /// assert_eq!(r.gaps[0].min, "P34D");
+    /// Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn dated_report(&self) -> TimelineReport {
+        self.build_report(true)
+    }
+
+    fn build_report(&self, dated_only: bool) -> TimelineReport {
         let sol = self.solution();
         let documents = self
             .docs
@@ -313,7 +342,7 @@ impl Timeline {
                 (d.clone(), v)
             })
             .collect();
-        let events = self
+        let mut events: Vec<ReportEvent> = self
             .chronological()
             .into_iter()
             .filter_map(|o| {
@@ -322,6 +351,11 @@ impl Timeline {
                 let (s, e) = sol.vars(n)?;
                 let fine = sol.is_fine(n);
                 let shown = self.shown(n);
+                if dated_only
+                    && (shown.value.is_none() || shown.start.is_none() || shown.end.is_none())
+                {
+                    return None;
+                }
                 Some(ReportEvent {
                     id: o.id,
                     title: ev.title.clone(),
@@ -339,8 +373,33 @@ impl Timeline {
                 })
             })
             .collect();
-        let gaps = self
-            .gaps()
+        let gaps = if dated_only {
+            // Order flags and gaps between the events shown.
+            let mut gaps = Vec::with_capacity(events.len());
+            for k in 1..events.len() {
+                let (a, b) = (events[k - 1].id.clone(), events[k].id.clone());
+                let tied = self.bounds(&a).ok() == self.bounds(&b).ok();
+                events[k].tied = tied;
+                if !tied {
+                    events[k].rank = k;
+                } else {
+                    events[k].rank = events[k - 1].rank;
+                }
+                if let Ok(g) = self.gap(&a, &b) {
+                    events[k].after_previous = g.order;
+                    gaps.push(g);
+                }
+            }
+            if let Some(first) = events.first_mut() {
+                first.rank = 0;
+                first.tied = false;
+                first.after_previous = Certainty::Unknown;
+            }
+            gaps
+        } else {
+            self.gaps()
+        };
+        let gaps = gaps
             .into_iter()
             .map(|g| ReportGap {
                 min: g.min_iso(),

@@ -175,6 +175,10 @@ fn name_key(name: &str) -> String {
         .to_lowercase()
 }
 
+/// Title words (or trigger stems) shared by more events than this are not used to find
+/// duplicates.
+const MAX_GROUP: usize = 2_000;
+
 struct Candidate {
     n: NodeIndex,
     docs: HashSet<String>,
@@ -268,7 +272,7 @@ impl Timeline {
         let mut report = MergeReport::default();
         let sol = self.solution();
         let net = &sol.net;
-        let mut groups: BTreeMap<String, Vec<Candidate>> = BTreeMap::new();
+        let mut cands: Vec<Candidate> = Vec::new();
         for &n in &sol.events {
             let (Some(ev), Some((s, e))) = (self.event_at(n), sol.vars(n)) else {
                 continue;
@@ -281,18 +285,10 @@ impl Timeline {
             if !finite(start.0) || !finite(end.1) {
                 continue;
             }
-            let lem = if ev.trigger.is_empty() {
-                content_words(&ev.title)
-                    .into_iter()
-                    .min()
-                    .unwrap_or_default()
-            } else {
-                stem(&ev.trigger)
-            };
-            let c = Candidate {
+            cands.push(Candidate {
                 n,
                 docs: ev.docs.iter().cloned().collect(),
-                lemma: lem.clone(),
+                lemma: stem(&ev.trigger),
                 words: content_words(&ev.title),
                 names: ev
                     .participants
@@ -303,50 +299,71 @@ impl Timeline {
                 class: ev.class,
                 start,
                 end,
-            };
-            groups.entry(lem).or_default().push(c);
+            });
+        }
+        // Candidates meet through their trigger stem and the words of their title.
+        let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (k, c) in cands.iter().enumerate() {
+            for key in c.words.iter().chain(std::iter::once(&c.lemma)) {
+                if !key.is_empty() {
+                    groups.entry(key.as_str()).or_default().push(k);
+                }
+            }
         }
         let mut merges: Vec<(NodeIndex, NodeIndex)> = Vec::new();
-        for cands in groups.values() {
-            let mut taken: HashSet<(NodeIndex, String)> = HashSet::new();
-            for (j, b) in cands.iter().enumerate() {
-                let mut best: Option<(usize, i64)> = None;
-                let mut nearest_conflict: Option<(usize, i64)> = None;
-                for (i, a) in cands[..j].iter().enumerate() {
-                    if !a.docs.is_disjoint(&b.docs) || !same_kind(a, b) {
+        let mut taken: HashSet<(NodeIndex, String)> = HashSet::new();
+        let mut seen: Vec<usize> = Vec::new();
+        for (j, b) in cands.iter().enumerate() {
+            seen.clear();
+            for key in b.words.iter().chain(std::iter::once(&b.lemma)) {
+                let Some(list) = groups.get(key.as_str()) else {
+                    continue;
+                };
+                // Words shared by a huge number of events say nothing about identity.
+                if list.len() > MAX_GROUP {
+                    continue;
+                }
+                seen.extend(list.iter().copied().filter(|&i| i < j));
+            }
+            seen.sort_unstable();
+            seen.dedup();
+            let mut best: Option<(usize, i64)> = None;
+            let mut nearest_conflict: Option<(usize, i64)> = None;
+            for &i in &seen {
+                let a = &cands[i];
+                if !a.docs.is_disjoint(&b.docs) || !same_kind(a, b) {
+                    continue;
+                }
+                let overlap = a.start.0 < b.end.1 && b.start.0 < a.end.1;
+                let distance = a.start.0.abs_diff(b.start.0);
+                if overlap {
+                    if b.docs.iter().any(|d| taken.contains(&(a.n, d.clone()))) {
                         continue;
                     }
-                    let overlap = a.start.0 < b.end.1 && b.start.0 < a.end.1;
-                    let distance = (a.start.0 - b.start.0).abs();
-                    if overlap {
-                        if b.docs.iter().any(|d| taken.contains(&(a.n, d.clone()))) {
-                            continue;
-                        }
-                        if best.is_none_or(|(_, d)| distance < d) {
-                            best = Some((i, distance));
-                        }
-                    } else if distance <= 31 * 86_400
-                        && nearest_conflict.is_none_or(|(_, d)| distance < d)
-                    {
-                        nearest_conflict = Some((i, distance));
+                    if best.is_none_or(|(_, d)| (distance as i64) < d) {
+                        best = Some((i, distance as i64));
                     }
+                } else if distance <= 31 * 86_400
+                    && nearest_conflict.is_none_or(|(_, d)| (distance as i64) < d)
+                {
+                    nearest_conflict = Some((i, distance as i64));
                 }
-                if let Some((i, _)) = best {
-                    let a = &cands[i];
-                    for d in &b.docs {
-                        taken.insert((a.n, d.clone()));
-                    }
-                    merges.push((a.n, b.n));
-                } else if let Some((i, _)) = nearest_conflict {
-                    let a = &cands[i];
-                    if let (Some(ea), Some(eb)) = (self.event_at(a.n), self.event_at(b.n)) {
-                        report.conflicts.push(MergeConflict {
-                            a: ea.id.clone(),
-                            b: eb.id.clone(),
-                            a_value: ea.value.clone(),
-                            b_value: eb.value.clone(),
-                        });
-                    }
+            }
+            if let Some((i, _)) = best {
+                let a = &cands[i];
+                for d in &b.docs {
+                    taken.insert((a.n, d.clone()));
+                }
+                merges.push((a.n, b.n));
+            } else if let Some((i, _)) = nearest_conflict {
+                let a = &cands[i];
+                if let (Some(ea), Some(eb)) = (self.event_at(a.n), self.event_at(b.n)) {
+                    report.conflicts.push(MergeConflict {
+                        a: ea.id.clone(),
+                        b: eb.id.clone(),
+                        a_value: ea.value.clone(),
+                        b_value: eb.value.clone(),
+                    });
                 }
             }
         }
@@ -436,10 +453,11 @@ impl Timeline {
     }
 }
 
-/// Whether two candidates may be the same event: same lemma (the grouping key) plus a
-/// compatible class, shared participants when both name some, or similar titles otherwise.
+/// Whether two candidates may be the same event: the same trigger stem or similar titles, a
+/// compatible class, and shared participants when both name some (similar titles otherwise).
 fn same_kind(a: &Candidate, b: &Candidate) -> bool {
-    if a.lemma != b.lemma {
+    let similar = jaccard(&a.words, &b.words) >= 0.5;
+    if a.lemma != b.lemma && !similar {
         return false;
     }
     if let (Some(x), Some(y)) = (a.class, b.class) {
@@ -450,7 +468,7 @@ fn same_kind(a: &Candidate, b: &Candidate) -> bool {
     if !a.names.is_empty() && !b.names.is_empty() {
         return !a.names.is_disjoint(&b.names);
     }
-    jaccard(&a.words, &b.words) >= 0.5
+    similar
 }
 
 #[cfg(test)]
