@@ -1,0 +1,210 @@
+//! Readable titles and named participants for events.
+
+use super::pos::{Lexicon, Tag};
+use super::tables::{ORG_SUFFIXES, PERSON_TITLES};
+use super::text::{Token, TokenKind};
+
+fn word<'a>(text: &'a str, t: &Token) -> &'a str {
+    text.get(t.span.clone()).unwrap_or("")
+}
+
+/// Named entities (people with their titles, organisations, places) in tokens `range`,
+/// skipping tokens inside timexes.
+pub(crate) fn participants(
+    lex: &Lexicon,
+    text: &str,
+    toks: &[Token],
+    range: std::ops::Range<usize>,
+    in_timex: &[bool],
+) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut k = range.start;
+    let end = range.end.min(toks.len());
+    while k < end {
+        if !is_name_part(lex, text, toks, k, range.start, in_timex) {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        let mut j = k + 1;
+        loop {
+            if j < end && is_name_part(lex, text, toks, j, range.start, in_timex) {
+                j += 1;
+                continue;
+            }
+            // "Bank of America", "Ministry of Defence".
+            if j + 1 < end
+                && matches!(word(text, &toks[j]), "of" | "for" | "&")
+                && toks[j + 1].capitalized
+                && is_name_part(lex, text, toks, j + 1, range.start, in_timex)
+            {
+                j += 2;
+                continue;
+            }
+            break;
+        }
+        // A lone title ("President") is not a participant; a lone capitalised sentence
+        // opener that the lexicon knows as a common word neither.
+        let only_titles = (start..j)
+            .all(|x| PERSON_TITLES.contains(&word(text, &toks[x]).to_lowercase().as_str()));
+        if !only_titles {
+            let (Some(a), Some(b)) = (toks.get(start), toks.get(j - 1)) else {
+                break;
+            };
+            if let Some(name) = text.get(a.span.start..b.span.end) {
+                let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+                if !out.contains(&name) {
+                    out.push(name);
+                }
+            }
+        }
+        k = j;
+    }
+    out
+}
+
+fn is_name_part(
+    lex: &Lexicon,
+    text: &str,
+    toks: &[Token],
+    k: usize,
+    sent_start: usize,
+    in_timex: &[bool],
+) -> bool {
+    let t = &toks[k];
+    if t.kind != TokenKind::Word || !t.capitalized || in_timex.get(k).copied().unwrap_or(false) {
+        return false;
+    }
+    let w = word(text, t);
+    let lw = w.to_lowercase();
+    if PERSON_TITLES.contains(&lw.as_str()) || ORG_SUFFIXES.contains(&lw.as_str()) {
+        return true;
+    }
+    if t.tag == Tag::Nnp {
+        // A sentence opener is a name only if the lexicon does not know it as a common word.
+        if k == sent_start {
+            return lex.pos(&lw).is_none_or(|e| e.first == Tag::Nnp);
+        }
+        return true;
+    }
+    // All-capital acronyms ("NBC", "NATO").
+    w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.')
+}
+
+/// A short title for the event triggered at token `i` of the sentence `range`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn title(
+    lex: &Lexicon,
+    text: &str,
+    toks: &[Token],
+    range: std::ops::Range<usize>,
+    i: usize,
+    nominal: bool,
+    lemma: &str,
+    in_timex: &[bool],
+) -> String {
+    let end = range.end.min(toks.len());
+    let w = |k: usize| word(text, &toks[k]);
+    let stop = |k: usize| {
+        let t = &toks[k];
+        in_timex.get(k).copied().unwrap_or(false)
+            || t.kind == TokenKind::Punct
+            || matches!(t.tag, Tag::Wh | Tag::Md)
+    };
+    let mut parts: Vec<String> = Vec::new();
+    if nominal {
+        // Noun modifiers right before the head: "phone call", "peace talks".
+        let mut s = i;
+        while s > range.start && i - s < 3 {
+            let p = s - 1;
+            if stop(p) || !matches!(toks[p].tag, Tag::Nn | Tag::Nnp | Tag::Nns) {
+                break;
+            }
+            s = p;
+        }
+        for k in s..i {
+            parts.push(w(k).to_string());
+        }
+        let head = if toks[i].tag == Tag::Nns {
+            lemma.to_string()
+        } else {
+            w(i).to_lowercase()
+        };
+        parts.push(head);
+        // Its complement: "between X and Y", "with NBC News", "of the talks".
+        let mut k = i + 1;
+        if k < end
+            && matches!(
+                w(k),
+                "between" | "with" | "of" | "against" | "on" | "in" | "for" | "to" | "by" | "among"
+            )
+        {
+            let mut taken = 0;
+            while k < end && taken < 9 && !stop(k) {
+                if toks[k].tag.is_verb() && taken > 0 {
+                    break;
+                }
+                if taken > 1 && toks[k].tag == Tag::In && !matches!(w(k), "of") {
+                    break;
+                }
+                parts.push(w(k).to_string());
+                taken += 1;
+                k += 1;
+            }
+            while parts.len() > 1
+                && parts.last().is_some_and(|p| {
+                    let lp = p.to_lowercase();
+                    lex.pos(&lp)
+                        .is_some_and(|e| matches!(e.first, Tag::In | Tag::Cc | Tag::Dt | Tag::To))
+                })
+            {
+                parts.pop();
+            }
+        }
+    } else {
+        // Subject: the noun phrase before the verb group.
+        let mut s = i;
+        while s > range.start {
+            let p = s - 1;
+            let t = &toks[p];
+            if t.tag == Tag::Rb || t.tag == Tag::Md || (t.tag.is_verb() && p + 3 >= i) {
+                s = p;
+                continue;
+            }
+            break;
+        }
+        let verb_start = s;
+        let mut subj_start = verb_start;
+        while subj_start > range.start && verb_start - subj_start < 4 {
+            let p = subj_start - 1;
+            if stop(p)
+                || !matches!(
+                    toks[p].tag,
+                    Tag::Nn | Tag::Nns | Tag::Nnp | Tag::Prp | Tag::Jj
+                )
+            {
+                break;
+            }
+            subj_start = p;
+        }
+        for k in subj_start..=i {
+            parts.push(w(k).to_string());
+        }
+        // Object: up to five words after the verb.
+        let mut k = i + 1;
+        let mut taken = 0;
+        while k < end && taken < 5 && !stop(k) {
+            let t = &toks[k];
+            if t.tag.is_verb() || (t.tag == Tag::In && taken > 0) || t.tag == Tag::Cc {
+                break;
+            }
+            if t.tag == Tag::In && !matches!(w(k), "to" | "with" | "for" | "on" | "about") {
+                break;
+            }
+            parts.push(w(k).to_string());
+            taken += 1;
+            k += 1;
+        }
+    }
+    parts.join(" ")
+}

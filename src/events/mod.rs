@@ -1,0 +1,398 @@
+//! From text and its temporal expressions to dated events.
+//!
+//! The stages, each a plain function over tokens:
+//! 1. [`text`]: tokens and sentences (abbreviations, decimals, quotes, headlines, datelines);
+//! 2. [`pos`]: part-of-speech tags from a treebank lexicon and the left context;
+//! 3. [`detect`]: event mentions with class, tense, aspect, polarity and modality;
+//! 4. [`anchor`]: each timex linked to the event it dates, each event to the document date;
+//! 5. here: mentions grouped into [`Event`]s (a later "the call" joins the call it names),
+//!    with a title and participants.
+
+mod anchor;
+mod describe;
+mod detect;
+mod lexicon;
+mod pos;
+mod tables;
+mod text;
+
+use std::ops::Range;
+
+use crate::annotation::{Endpoint, Link, Provenance};
+use crate::document::Dct;
+use crate::event::{Anchor, AnchorTarget, Event, EventClass, RelType, Tense};
+use crate::timex::Timex;
+use crate::value::TimexValue;
+
+use detect::Mention;
+use pos::{Lexicon, Tag};
+use tables::DEFINITES;
+
+/// Splits a text into sentences, as byte ranges on char boundaries.
+///
+/// Abbreviations ("U.S.", "Dr.", "Jan.", "No. 5"), decimals, closing quotes, headlines and
+/// datelines are handled.
+///
+/// ```
+/// let text = "Dr. Smith met U.S. officials on Jan. 5 at 3.30 p.m. \"It went well.\" They left.";
+/// let s: Vec<&str> = eventline::sentences(text).into_iter().map(|r| &text[r]).collect();
+/// assert_eq!(s, ["Dr. Smith met U.S. officials on Jan. 5 at 3.30 p.m. \"It went well.\"", "They left."]);
+/// ```
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut toks = text::tokenize(text);
+    let lex = lexicon();
+    let sents = text::split_sentences(text, &toks);
+    for r in &sents {
+        if let Some(s) = toks.get_mut(r.clone()) {
+            pos::tag_sentence(lex, text, s);
+        }
+    }
+    text::split_sentences(text, &toks)
+        .into_iter()
+        .filter_map(|r| {
+            let a = toks.get(r.start)?.span.start;
+            let b = toks.get(r.end.checked_sub(1)?)?.span.end;
+            Some(a..b)
+        })
+        .collect()
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    LEX.get_or_init(Lexicon::new)
+}
+
+/// Finds the events of a document, given its temporal expressions.
+///
+/// Built once (the lexicons are compiled on first use), then shared freely: it is
+/// `Send + Sync` and holds no per-document state.
+#[derive(Debug, Clone, Copy)]
+pub struct EventExtractor {
+    lex: &'static Lexicon,
+}
+
+impl Default for EventExtractor {
+    fn default() -> Self {
+        EventExtractor::new()
+    }
+}
+
+/// Events and the relations asserted for them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EventAnalysis {
+    /// Events sorted by trigger.
+    pub events: Vec<Event>,
+    /// Relations event → timex and event → DCT.
+    pub links: Vec<Link>,
+}
+
+impl EventExtractor {
+    /// A new extractor.
+    pub fn new() -> EventExtractor {
+        EventExtractor { lex: lexicon() }
+    }
+
+    /// Finds events in `text`, anchors them to `timexes` (sorted or not, byte spans into
+    /// `text`) and to the document date `dct`.
+    ///
+    /// ```
+    /// use eventline::{Dct, EventExtractor};
+    /// let ex = EventExtractor::new();
+    /// let out = ex.extract("Peskov said the talks went well.", &[], Some(&Dct::parse("2025-03-31")?));
+    /// let said = out.events.iter().find(|e| e.text == "said").unwrap();
+    /// assert_eq!(said.class, eventline::EventClass::Reporting);
+    /// Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn extract(&self, text: &str, timexes: &[Timex], dct: Option<&Dct>) -> EventAnalysis {
+        let lex = self.lex;
+        let mut toks = text::tokenize(text);
+        // Tag with the rough sentence split, then split again with the tags known.
+        for r in text::split_sentences(text, &toks) {
+            if let Some(s) = toks.get_mut(r) {
+                pos::tag_sentence(lex, text, s);
+            }
+        }
+        let sents = text::split_sentences(text, &toks);
+        let mut sent_of = vec![0usize; toks.len()];
+        for (si, r) in sents.iter().enumerate() {
+            for s in sent_of.get_mut(r.clone()).into_iter().flatten() {
+                *s = si;
+            }
+        }
+        let mut timexes: Vec<Timex> = timexes
+            .iter()
+            .filter(|t| t.span.start < t.span.end && t.span.end <= text.len())
+            .cloned()
+            .collect();
+        timexes.sort_by_key(|t| (t.span.start, t.span.end));
+        let tpos = anchor::locate(&toks, &sent_of, &timexes);
+        let mut in_timex = vec![false; toks.len()];
+        for p in tpos.iter().flatten() {
+            for b in in_timex.get_mut(p.first..=p.last).into_iter().flatten() {
+                *b = true;
+            }
+        }
+
+        let mut mentions: Vec<Mention> = Vec::new();
+        for (si, r) in sents.iter().enumerate() {
+            detect::detect(lex, text, &toks, r.clone(), si, &mut mentions);
+        }
+        mentions.retain(|m| !in_timex.get(m.tok).copied().unwrap_or(false));
+        let mut elided_of: Vec<Option<usize>> = vec![None; mentions.len()];
+        let tlinks = anchor::link_timexes(
+            text,
+            &toks,
+            &sents,
+            &mut mentions,
+            &timexes,
+            &tpos,
+            &mut elided_of,
+        );
+
+        // Order mentions by position (elided ones were appended).
+        let mut order: Vec<usize> = (0..mentions.len()).collect();
+        order.sort_by_key(|&i| (mentions[i].tok, i));
+
+        let mut past_sentence = vec![false; sents.len()];
+        for m in &mentions {
+            if !m.nominal && m.tense == Tense::Past {
+                if let Some(b) = past_sentence.get_mut(m.sent) {
+                    *b = true;
+                }
+            }
+        }
+        let dct_has_time = dct.is_some_and(|d| d.time.is_some());
+        let dct_value = dct.map(|d| TimexValue::day(d.date));
+        let mut events: Vec<Event> = Vec::new();
+        let mut event_of = vec![usize::MAX; mentions.len()];
+        let mut links: Vec<Link> = Vec::new();
+        for &mi in &order {
+            let m = &mentions[mi];
+            let Some(tok) = toks.get(m.tok) else { continue };
+            let my_links: Vec<&anchor::TimexLink> =
+                tlinks.iter().filter(|l| l.mention == mi).collect();
+            // Coreference: a definite nominal repeating an earlier event's noun.
+            if let Some(ei) = self.corefers(
+                text, &toks, m, &my_links, &timexes, &events, &mentions, &event_of,
+            ) {
+                event_of[mi] = ei;
+                let ev = &mut events[ei];
+                ev.mentions.push(tok.span.clone());
+                for l in &my_links {
+                    if let Some(tx) = timexes.get(l.timex) {
+                        if ev
+                            .anchor
+                            .as_ref()
+                            .is_none_or(|a| a.target == AnchorTarget::Dct)
+                        {
+                            ev.anchor = Some(Anchor {
+                                target: AnchorTarget::Timex(tx.span.clone()),
+                                relation: l.rel,
+                                value: Some(tx.value.clone()),
+                            });
+                        }
+                        links.push(Link {
+                            source: Endpoint::Event(ev.id.clone()),
+                            target: Endpoint::Timex(tx.span.clone()),
+                            relation: l.rel,
+                            provenance: if l.stated {
+                                Provenance::Stated
+                            } else {
+                                Provenance::Anchor
+                            },
+                        });
+                    }
+                }
+                continue;
+            }
+            let range = sents.get(m.sent).cloned().unwrap_or(0..0);
+            let clause = clause_of(text, &toks, range.clone(), m.tok);
+            let (title, participants) = match elided_of.get(mi).copied().flatten() {
+                Some(src) if event_of.get(src).is_some_and(|&e| e < events.len()) => {
+                    let e = &events[event_of[src]];
+                    (e.title.clone(), e.participants.clone())
+                }
+                _ => (
+                    describe::title(
+                        lex,
+                        text,
+                        &toks,
+                        clause.clone(),
+                        m.tok,
+                        m.nominal,
+                        &m.lemma,
+                        &in_timex,
+                    ),
+                    describe::participants(lex, text, &toks, clause, &in_timex),
+                ),
+            };
+            let id = format!("e{}", events.len() + 1);
+            let mut dct_rel = anchor::dct_relation(m, dct_has_time);
+            let mut dct_provenance = Provenance::Tense;
+            if dct_rel.is_none() {
+                // No tense to go by: what the time anchor entails ("the [1996] campaign" is
+                // before a 1998 article).
+                dct_rel = my_links.iter().find_map(|l| {
+                    anchor::entailed_dct_relation(l.rel, timexes.get(l.timex)?, dct?)
+                });
+                dct_provenance = Provenance::Inferred;
+            }
+            if dct_rel.is_none() && m.nominal && m.class != EventClass::State {
+                // A happening named in a sentence told in the past is past too.
+                if past_sentence.get(m.sent).copied().unwrap_or(false) {
+                    dct_rel = Some(RelType::Before);
+                }
+            }
+            let mut anchor_ = None;
+            for l in &my_links {
+                let Some(tx) = timexes.get(l.timex) else {
+                    continue;
+                };
+                if anchor_.is_none() {
+                    anchor_ = Some(Anchor {
+                        target: AnchorTarget::Timex(tx.span.clone()),
+                        relation: l.rel,
+                        value: Some(tx.value.clone()),
+                    });
+                }
+                links.push(Link {
+                    source: Endpoint::Event(id.clone()),
+                    target: Endpoint::Timex(tx.span.clone()),
+                    relation: l.rel,
+                    provenance: if l.stated {
+                        Provenance::Stated
+                    } else {
+                        Provenance::Anchor
+                    },
+                });
+            }
+            if anchor_.is_none() {
+                anchor_ = dct_anchor(m, dct_value.as_ref());
+            }
+            if let Some(r) = dct_rel {
+                links.push(Link {
+                    source: Endpoint::Event(id.clone()),
+                    target: Endpoint::Dct,
+                    relation: r,
+                    provenance: dct_provenance,
+                });
+            }
+            event_of[mi] = events.len();
+            events.push(Event {
+                id,
+                trigger: tok.span.clone(),
+                text: text.get(tok.span.clone()).unwrap_or("").to_string(),
+                class: m.class,
+                tense: m.tense,
+                aspect: m.aspect,
+                polarity: m.polarity,
+                modality: m.modality.clone(),
+                title,
+                participants,
+                anchor: anchor_,
+                dct_relation: dct_rel,
+                mentions: vec![tok.span.clone()],
+            });
+        }
+        EventAnalysis { events, links }
+    }
+
+    /// The earlier event a definite nominal mention refers to, if any.
+    #[allow(clippy::too_many_arguments)]
+    fn corefers(
+        &self,
+        text: &str,
+        toks: &[text::Token],
+        m: &Mention,
+        my_links: &[&anchor::TimexLink],
+        timexes: &[Timex],
+        events: &[Event],
+        mentions: &[Mention],
+        event_of: &[usize],
+    ) -> Option<usize> {
+        if !m.nominal || toks.get(m.tok)?.tag == Tag::Jj {
+            return None;
+        }
+        // A definite determiner before the noun, over modifiers and timexes.
+        let mut k = m.tok;
+        let mut definite = false;
+        let mut steps = 0;
+        while k > 0 && steps < 6 {
+            k -= 1;
+            steps += 1;
+            let w = text.get(toks[k].span.clone()).unwrap_or("").to_lowercase();
+            if DEFINITES.contains(&w.as_str()) {
+                definite = true;
+                break;
+            }
+            if !matches!(
+                toks[k].tag,
+                Tag::Jj | Tag::Nn | Tag::Nnp | Tag::Cd | Tag::Poss | Tag::Vbn
+            ) && !matches!(w.as_str(), "'s" | "’s" | ".")
+            {
+                break;
+            }
+        }
+        if !definite {
+            return None;
+        }
+        let value = my_links
+            .first()
+            .and_then(|l| timexes.get(l.timex))
+            .map(|t| &t.value);
+        let mut best = None;
+        for (mj, other) in mentions.iter().enumerate() {
+            let ei = *event_of.get(mj)?;
+            if ei >= events.len() || other.tok >= m.tok || other.lemma != m.lemma || !other.nominal
+            {
+                continue;
+            }
+            let ev = &events[ei];
+            match value {
+                Some(v) => {
+                    if ev.anchor.as_ref().and_then(|a| a.value.as_ref()) == Some(v) {
+                        best = Some(ei);
+                    }
+                }
+                None => best = Some(ei),
+            }
+        }
+        best
+    }
+}
+
+/// The DCT anchor of an event no timex dates: reporting verbs and present-tense news are
+/// placed on the article's date.
+fn dct_anchor(m: &Mention, dct: Option<&TimexValue>) -> Option<Anchor> {
+    let rel = match (m.class, m.tense) {
+        (EventClass::Reporting, Tense::Past | Tense::Present) => RelType::IsIncluded,
+        (_, Tense::Present) if !m.nominal => RelType::Includes,
+        (_, Tense::Past) => RelType::Before,
+        (_, Tense::Future) => RelType::After,
+        _ => return None,
+    };
+    Some(Anchor {
+        target: AnchorTarget::Dct,
+        relation: rel,
+        value: dct.cloned(),
+    })
+}
+
+/// The clause around token `i`: the sentence cut at semicolons and dashes.
+fn clause_of(text: &str, toks: &[text::Token], range: Range<usize>, i: usize) -> Range<usize> {
+    let cut = |k: usize| {
+        matches!(
+            toks.get(k).and_then(|t| text.get(t.span.clone())),
+            Some(";" | "--" | "—" | "–")
+        )
+    };
+    let mut a = i;
+    while a > range.start && !cut(a - 1) {
+        a -= 1;
+    }
+    let mut b = i + 1;
+    while b < range.end && !cut(b) {
+        b += 1;
+    }
+    a..b
+}

@@ -1,0 +1,374 @@
+//! Part-of-speech tags and the lexicon-driven tagger.
+
+use std::collections::HashMap;
+
+use super::lexicon::{EventEntry, PosEntry, EVENT_FORMS, EVENT_LEMMAS, POS_LEXICON};
+use super::text::{Token, TokenKind};
+
+/// A reduced Penn Treebank tag set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Tag {
+    /// Singular or mass noun.
+    Nn,
+    /// Plural noun.
+    Nns,
+    /// Proper noun.
+    Nnp,
+    /// Verb, base form.
+    Vb,
+    /// Verb, past tense.
+    Vbd,
+    /// Verb, past participle.
+    Vbn,
+    /// Verb, gerund or present participle.
+    Vbg,
+    /// Verb, 3rd person singular present.
+    Vbz,
+    /// Verb, non-3rd person singular present.
+    Vbp,
+    /// Modal.
+    Md,
+    /// Adjective.
+    Jj,
+    /// Adverb.
+    Rb,
+    /// Determiner.
+    Dt,
+    /// Wh-word.
+    Wh,
+    /// Preposition or subordinating conjunction.
+    In,
+    /// "to".
+    To,
+    /// Personal pronoun.
+    Prp,
+    /// Possessive pronoun.
+    PrpPoss,
+    /// Coordinating conjunction.
+    Cc,
+    /// Cardinal number.
+    Cd,
+    /// Possessive ending.
+    Poss,
+    /// Particle.
+    Rp,
+    /// Existential "there".
+    Ex,
+    /// Anything else.
+    Other,
+    /// Punctuation.
+    Punct,
+}
+
+impl Tag {
+    /// Any verb form.
+    pub(crate) fn is_verb(self) -> bool {
+        matches!(
+            self,
+            Tag::Vb | Tag::Vbd | Tag::Vbn | Tag::Vbg | Tag::Vbz | Tag::Vbp
+        )
+    }
+
+    /// Any noun.
+    pub(crate) fn is_noun(self) -> bool {
+        matches!(self, Tag::Nn | Tag::Nns | Tag::Nnp)
+    }
+
+    /// Words that start or continue a noun phrase before its head.
+    fn is_prenominal(self) -> bool {
+        matches!(
+            self,
+            Tag::Dt | Tag::PrpPoss | Tag::Jj | Tag::Cd | Tag::Poss | Tag::Nn | Tag::Nnp
+        )
+    }
+}
+
+/// The compiled lexicons: hash maps over the generated tables, built once.
+#[derive(Debug)]
+pub(crate) struct Lexicon {
+    pos: HashMap<&'static str, &'static PosEntry>,
+    forms: HashMap<&'static str, &'static EventEntry>,
+    lemmas: HashMap<&'static str, &'static EventEntry>,
+}
+
+impl Lexicon {
+    pub(crate) fn new() -> Lexicon {
+        Lexicon {
+            pos: POS_LEXICON.iter().map(|e| (e.word, e)).collect(),
+            forms: EVENT_FORMS.iter().map(|e| (e.word, e)).collect(),
+            lemmas: EVENT_LEMMAS.iter().map(|e| (e.word, e)).collect(),
+        }
+    }
+
+    pub(crate) fn pos(&self, lower: &str) -> Option<&'static PosEntry> {
+        self.pos.get(lower).copied()
+    }
+
+    pub(crate) fn event_form(&self, lower: &str) -> Option<&'static EventEntry> {
+        self.forms.get(lower).copied()
+    }
+
+    pub(crate) fn event_lemma(&self, lemma: &str) -> Option<&'static EventEntry> {
+        self.lemmas.get(lemma).copied()
+    }
+
+    /// The lemma of a word: from the treebank, else by stripping inflections.
+    pub(crate) fn lemma<'a>(&self, lower: &'a str, tag: Tag) -> std::borrow::Cow<'a, str> {
+        use std::borrow::Cow;
+        if let Some(e) = self.pos(lower) {
+            return Cow::Owned(e.lemma.to_string());
+        }
+        let strip = |suffix: &str, add: &str| -> Option<String> {
+            let stem = lower.strip_suffix(suffix)?;
+            if stem.chars().count() < 3 {
+                return None;
+            }
+            let cand = format!("{stem}{add}");
+            if self.pos(&cand).is_some() || self.forms.contains_key(cand.as_str()) {
+                Some(cand)
+            } else {
+                None
+            }
+        };
+        let rules: &[(&str, &str)] = match tag {
+            Tag::Nns | Tag::Vbz => &[("ies", "y"), ("es", ""), ("s", "")],
+            Tag::Vbd | Tag::Vbn => &[("ied", "y"), ("ed", "e"), ("ed", ""), ("d", "")],
+            Tag::Vbg => &[("ing", "e"), ("ing", "")],
+            _ => &[],
+        };
+        for (suf, add) in rules {
+            if let Some(l) = strip(suf, add) {
+                return Cow::Owned(l);
+            }
+        }
+        Cow::Borrowed(lower)
+    }
+}
+
+/// The tag of a word the lexicon does not know, from its shape.
+fn guess(word: &str, lower: &str, capitalized: bool, sentence_start: bool) -> Tag {
+    if word.chars().any(|c| c.is_ascii_digit()) && !word.chars().any(char::is_alphabetic) {
+        return Tag::Cd;
+    }
+    if capitalized && !sentence_start {
+        return Tag::Nnp;
+    }
+    for &(suffix, tag) in SUFFIX_TAGS {
+        if lower.len() > suffix.len() + 2 && lower.ends_with(suffix) {
+            return tag;
+        }
+    }
+    if capitalized {
+        Tag::Nnp
+    } else {
+        Tag::Nn
+    }
+}
+
+/// Suffix → tag rules for unknown words, most specific first.
+const SUFFIX_TAGS: &[(&str, Tag)] = &[
+    ("ings", Tag::Nns),
+    ("ing", Tag::Vbg),
+    ("ed", Tag::Vbd),
+    ("tion", Tag::Nn),
+    ("tions", Tag::Nns),
+    ("sion", Tag::Nn),
+    ("ment", Tag::Nn),
+    ("ments", Tag::Nns),
+    ("ness", Tag::Nn),
+    ("ity", Tag::Nn),
+    ("ance", Tag::Nn),
+    ("ence", Tag::Nn),
+    ("ure", Tag::Nn),
+    ("ism", Tag::Nn),
+    ("ist", Tag::Nn),
+    ("er", Tag::Nn),
+    ("ers", Tag::Nns),
+    ("ly", Tag::Rb),
+    ("ous", Tag::Jj),
+    ("ful", Tag::Jj),
+    ("ive", Tag::Jj),
+    ("able", Tag::Jj),
+    ("ible", Tag::Jj),
+    ("ic", Tag::Jj),
+    ("al", Tag::Jj),
+    ("ize", Tag::Vb),
+    ("ise", Tag::Vb),
+    ("ate", Tag::Vb),
+    ("ify", Tag::Vb),
+    ("s", Tag::Nns),
+];
+
+/// Tags the tokens of one sentence in place, choosing between each word's two most frequent
+/// tags from its left context.
+pub(crate) fn tag_sentence(lex: &Lexicon, text: &str, toks: &mut [Token]) {
+    let mut buf = String::new();
+    for i in 0..toks.len() {
+        let tok = &toks[i];
+        let word = text.get(tok.span.clone()).unwrap_or("");
+        let tag = match tok.kind {
+            TokenKind::Punct => Tag::Punct,
+            TokenKind::Number => Tag::Cd,
+            TokenKind::Word => {
+                buf.clear();
+                buf.extend(word.chars().flat_map(char::to_lowercase));
+                let lower = buf.as_str();
+                let sentence_start = i == 0
+                    || (i == 1 && matches!(toks[0].kind, TokenKind::Punct))
+                    || toks.get(i.wrapping_sub(1)).is_some_and(|p| {
+                        p.kind == TokenKind::Punct
+                            && matches!(
+                                text.get(p.span.clone()),
+                                Some("\"" | "``" | "“" | ":" | "(" | "--" | "—" | "_")
+                            )
+                    });
+                let prev = if i > 0 { Some(toks[i - 1].tag) } else { None };
+                let prev2 = if i > 1 { Some(toks[i - 2].tag) } else { None };
+                // The next word's most frequent tag, for "phone calls between" (noun) against
+                // "the company calls the bonds" (verb).
+                let next = toks.get(i + 1).and_then(|n| {
+                    let w = text.get(n.span.clone())?;
+                    if n.kind == TokenKind::Punct {
+                        return Some(Tag::Punct);
+                    }
+                    if n.capitalized {
+                        return Some(Tag::Nnp);
+                    }
+                    lex.pos(&w.to_lowercase()).map(|e| e.first)
+                });
+                let after_do = after_do_form(text, toks, i);
+                match lex.pos(lower) {
+                    Some(e) if after_do && (e.first.is_verb() || e.second.is_verb()) => Tag::Vb,
+                    Some(e) => choose(e, tok.capitalized, sentence_start, prev, prev2, next, lower),
+                    None => {
+                        let g = guess(word, lower, tok.capitalized, sentence_start);
+                        refine_unknown(g, prev)
+                    }
+                }
+            }
+        };
+        toks[i].tag = tag;
+    }
+}
+
+/// Whether the word at `i` follows a form of "do" (over adverbs and negation): "did not
+/// call", "does it matter".
+fn after_do_form(text: &str, toks: &[Token], i: usize) -> bool {
+    let mut k = i;
+    let mut steps = 0;
+    while k > 0 && steps < 3 {
+        k -= 1;
+        steps += 1;
+        let w = text.get(toks[k].span.clone()).unwrap_or("").to_lowercase();
+        if matches!(w.as_str(), "do" | "does" | "did") {
+            return true;
+        }
+        if !(toks[k].tag == Tag::Rb || matches!(w.as_str(), "not" | "n't" | "n’t" | "never")) {
+            return false;
+        }
+    }
+    false
+}
+
+fn refine_unknown(g: Tag, prev: Option<Tag>) -> Tag {
+    match (g, prev) {
+        (Tag::Vbd, Some(Tag::Vbz | Tag::Vbp | Tag::Vbd | Tag::Vbn | Tag::Vb | Tag::Vbg)) => {
+            Tag::Vbn
+        }
+        (Tag::Vbd, Some(Tag::Dt | Tag::PrpPoss | Tag::Jj)) => Tag::Jj,
+        (Tag::Vb, Some(Tag::Nn | Tag::Nns | Tag::Nnp | Tag::Prp)) => Tag::Vbp,
+        _ => g,
+    }
+}
+
+fn choose(
+    e: &PosEntry,
+    capitalized: bool,
+    sentence_start: bool,
+    prev: Option<Tag>,
+    prev2: Option<Tag>,
+    next: Option<Tag>,
+    lower: &str,
+) -> Tag {
+    if capitalized && !sentence_start && e.first != Tag::Nnp && e.second != Tag::Nnp {
+        // A capitalised common word inside a sentence is usually part of a name ("Bank").
+        if !matches!(
+            e.first,
+            Tag::Prp | Tag::Dt | Tag::In | Tag::Cc | Tag::Md | Tag::To | Tag::Wh
+        ) && lower != "i"
+        {
+            return Tag::Nnp;
+        }
+    }
+    // A lowercase word is not a proper noun, whatever its capitalised uses were.
+    let (a, b) = match (capitalized, e.first, e.second) {
+        (false, Tag::Nnp, s) => (s, s),
+        (false, f, Tag::Nnp) => (f, f),
+        (_, f, s) => (f, s),
+    };
+    if a == b || e.share >= 95 {
+        return a;
+    }
+    let has = |t: Tag| a == t || b == t;
+    let prev = match prev {
+        Some(Tag::Rb) => prev2.or(prev),
+        p => p,
+    };
+    // Noun / verb ambiguity ("call", "calls", "plans").
+    if (a.is_noun() && b.is_verb()) || (a.is_verb() && b.is_noun()) {
+        let noun = if a.is_noun() { a } else { b };
+        let verb = if a.is_verb() { a } else { b };
+        return match prev {
+            Some(Tag::Dt | Tag::PrpPoss | Tag::Jj | Tag::Poss | Tag::Cd | Tag::In) => noun,
+            Some(Tag::To | Tag::Md) => {
+                if verb == Tag::Vbz {
+                    noun
+                } else {
+                    Tag::Vb
+                }
+            }
+            Some(Tag::Prp | Tag::Wh) => verb,
+            Some(Tag::Nn | Tag::Nnp)
+                if matches!(verb, Tag::Vbz | Tag::Vbd)
+                    && !(a.is_noun()
+                        && matches!(next, Some(Tag::In | Tag::Punct | Tag::Cc | Tag::Md))) =>
+            {
+                verb
+            }
+            Some(Tag::Nns) if matches!(verb, Tag::Vbp | Tag::Vbd) => verb,
+            Some(Tag::Nn | Tag::Nns | Tag::Nnp) if verb == Tag::Vb || verb == Tag::Vbp => noun,
+            _ => a,
+        };
+    }
+    // Past tense / participle ("called", "said").
+    if has(Tag::Vbd) && has(Tag::Vbn) {
+        return match prev {
+            Some(Tag::Vbz | Tag::Vbp | Tag::Vbd | Tag::Vbn | Tag::Vb | Tag::Vbg) => Tag::Vbn,
+            Some(Tag::Nn | Tag::Nns | Tag::Nnp | Tag::Prp | Tag::Wh) => Tag::Vbd,
+            _ => a,
+        };
+    }
+    // Base form / present ("say", "have").
+    if has(Tag::Vb) && has(Tag::Vbp) {
+        return match prev {
+            Some(Tag::To | Tag::Md) => Tag::Vb,
+            Some(Tag::Vbd | Tag::Vbz | Tag::Vbp) => Tag::Vb,
+            Some(Tag::Nns | Tag::Prp | Tag::Nnp) => Tag::Vbp,
+            _ => a,
+        };
+    }
+    // Adjective / participle ("confirmed", "elected").
+    if (a == Tag::Jj && b.is_verb()) || (a.is_verb() && b == Tag::Jj) {
+        let verb = if a.is_verb() { a } else { b };
+        return match prev {
+            Some(Tag::Dt | Tag::PrpPoss | Tag::Poss | Tag::Cd) => Tag::Jj,
+            Some(t) if t.is_verb() && verb == Tag::Vbn => Tag::Vbn,
+            Some(Tag::Nn | Tag::Nns | Tag::Nnp | Tag::Prp) if verb == Tag::Vbd => Tag::Vbd,
+            _ => a,
+        };
+    }
+    if prev.is_some_and(Tag::is_prenominal) && b.is_noun() && !a.is_noun() && a != Tag::Jj {
+        return b;
+    }
+    a
+}
