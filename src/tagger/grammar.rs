@@ -161,6 +161,10 @@ impl<'a> Cx<'a> {
                 }
             }
             Lex::Month(m, MonthForm::Ambiguous) if self.cap(i) => Some((m, i + 1)),
+            // Informal text: "march 3", "may 5th".
+            Lex::Month(m, _) if self.day(i + 1).is_some() && self.num(i + 1).is_some() => {
+                Some((m, i + 1))
+            }
             _ => None,
         }
     }
@@ -268,7 +272,7 @@ impl<'a> Cx<'a> {
     /// A weekday at `i` (capitalised).
     pub fn weekday(&self, i: usize) -> Option<(u8, bool)> {
         match self.lx(i)? {
-            Lex::Weekday(d, p) if self.cap(i) => Some((d, p)),
+            Lex::Weekday(d, p) if self.cap(i) || self.bytes(i).len() > 5 => Some((d, p)),
             _ => None,
         }
     }
@@ -290,6 +294,16 @@ impl<'a> Cx<'a> {
         if self.kw(j, Kw::Hundred) {
             n = n.saturating_mul(100);
             j += 1;
+            // "one hundred (and) twenty"
+            let k = if self.kw(j, Kw::And) { j + 1 } else { j };
+            if let Some(Lex::Number(_)) = self.lx(k) {
+                if let Some((rest, e)) = self.number_words(k) {
+                    if rest < 100 {
+                        n = n.saturating_add(rest);
+                        j = e;
+                    }
+                }
+            }
         } else if self.kw(j, Kw::Thousand) {
             n = n.saturating_mul(1000);
             j += 1;
@@ -469,17 +483,37 @@ impl<'a> Cx<'a> {
 
     /// The sentence's tense around tokens `start..end`: nearest cue before, then after.
     pub fn tense(&self, start: usize, end: usize) -> Tense {
+        // A deadline: "by February", "until Tuesday morning", "ahead of the weekend".
+        if start > 0
+            && (self.kw(start - 1, Kw::By)
+                || self.kw(start - 1, Kw::Until)
+                || self.is(start - 1, "till")
+                || (self.kw(start - 1, Kw::Of) && start > 1 && self.kw(start - 2, Kw::Ahead)))
+        {
+            return Tense::Future;
+        }
+        if start > 0 && self.kw(start - 1, Kw::Since) {
+            return Tense::Past;
+        }
+        // Before the expression: a future marker anywhere in the clause wins ("would be paid
+        // on a still unspecified date in January"); otherwise the nearest past form.
         let mut i = start;
         let mut steps = 0;
+        let mut past = false;
         while i > 0 && steps < 14 {
             if self.sentence_break(i) {
                 break;
             }
             i -= 1;
             steps += 1;
-            if let Some(t) = self.cue(i) {
-                return t;
+            match self.cue(i) {
+                Some(Tense::Future) => return Tense::Future,
+                Some(Tense::Past) => past = true,
+                _ => {}
             }
+        }
+        if past {
+            return Tense::Past;
         }
         let mut i = end;
         let mut steps = 0;
@@ -502,7 +536,16 @@ impl<'a> Cx<'a> {
         }
         let w = self.bytes(i);
         if self.tag(i) == Some(WordTag::FutureCue) || self.kw(i, Kw::Will) {
-            return Some(Tense::Future);
+            // "plans to", "expected to": the noun "plan" or "the expected loss" are no cue.
+            let needs_to = [
+                "plan", "plans", "planning", "going", "intends", "intend", "aims", "hopes",
+            ]
+            .iter()
+            .any(|a| eq_lower(w, a));
+            if !needs_to || self.kw(i + 1, Kw::To) {
+                return Some(Tense::Future);
+            }
+            return None;
         }
         let past_form = self.tag(i) == Some(WordTag::PastVerb)
             || (w.len() >= 5
@@ -699,7 +742,7 @@ pub(crate) static RULES: &[Rule] = &[
                 "yesterday morning",
                 "2025-03-30TMO",
             ),
-            ex("He speaks tonight.", "tonight", "2025-03-31TNI"),
+            ex("He speaks tonight.", "tonight", "2025-03-31"),
         ],
         apply: deictic,
     },
@@ -803,7 +846,7 @@ pub(crate) static RULES: &[Rule] = &[
             ex(
                 "until 5 p.m. EST Nov. 9.",
                 "5 p.m. EST Nov. 9",
-                "2024-11-09T17:00",
+                "2025-11-09T17:00",
             ),
         ],
         apply: clock,
@@ -938,6 +981,21 @@ const MODIFIERS: &[ModWords] = &[
         points: true,
     },
     ModWords {
+        words: &["the", "early"],
+        modifier: TimexMod::Start,
+        points: true,
+    },
+    ModWords {
+        words: &["the", "late"],
+        modifier: TimexMod::End,
+        points: true,
+    },
+    ModWords {
+        words: &["the", "mid"],
+        modifier: TimexMod::Mid,
+        points: true,
+    },
+    ModWords {
         words: &["early"],
         modifier: TimexMod::Start,
         points: true,
@@ -1042,7 +1100,23 @@ pub(crate) fn best_at(cx: &Cx<'_>, i: usize) -> Option<Found> {
             best = Some(f);
         }
     }
+    if let Some(f) = best.as_mut() {
+        ended_quarter(cx, f);
+    }
     best
+}
+
+/// "the quarter ended Sept. 30": the quarter is the one that ends on that day.
+fn ended_quarter(cx: &Cx<'_>, f: &mut Found) {
+    let is_quarter = matches!(f.partial, Partial::ReportedQuarter | Partial::RelQuarter(_));
+    if !is_quarter || !(cx.is(f.end, "ended") || cx.is(f.end, "ending")) {
+        return;
+    }
+    if let Some(d) = month_date(cx, f.end + 1) {
+        if let Partial::Day(DaySpec::Date(y, m, _)) = d.partial {
+            f.partial = Partial::Quarter(y, (m - 1) / 3 + 1);
+        }
+    }
 }
 
 fn core_at(cx: &Cx<'_>, i: usize) -> Option<Found> {
@@ -1082,7 +1156,7 @@ fn with_modifier(cx: &Cx<'_>, i: usize) -> Option<Found> {
         if !ok {
             continue;
         }
-        if m.words == ["mid"] && cx.hyphen(j) {
+        if m.words.last() == Some(&"mid") && cx.hyphen(j) {
             j += 1;
         }
         // "the end of the year": the unit in focus, not a duration.
@@ -1107,6 +1181,12 @@ fn with_modifier(cx: &Cx<'_>, i: usize) -> Option<Found> {
         };
         let Some(mut f) = core else { continue };
         if f.start != j {
+            continue;
+        }
+        if m.words.first() == Some(&"the")
+            && m.words.len() == 2
+            && !matches!(f.partial, Partial::Century(_) | Partial::Decade(_))
+        {
             continue;
         }
         let is_point = matches!(f.kind, TimexKind::Date | TimexKind::Time)
@@ -1324,7 +1404,10 @@ fn month_date(cx: &Cx<'_>, i: usize) -> Option<Found> {
             }
         }
     }
-    // A capitalised month name right after a capitalised word is likely a name ("Lake May").
+    // "August Wilson": a name.
+    if cx.is_word(j) && cx.cap(j) && cx.lx(j).is_none() && !cx.sentence_break(j) {
+        return None;
+    }
     date(i, j, Partial::Month(None, m))
 }
 
@@ -1408,7 +1491,8 @@ fn year(cx: &Cx<'_>, i: usize) -> Option<Found> {
         {
             return None;
         }
-        if cx.hyphen(p) || (cx.joined(i) && cx.is_word(p)) {
+        let after_mid = cx.hyphen(p) && p > 0 && cx.is(p - 1, "mid");
+        if (cx.hyphen(p) && !after_mid) || (cx.joined(i) && cx.is_word(p)) {
             return None;
         }
         if cx.p(p, '.') && p > 0 && cx.is(p - 1, "no") {
@@ -1473,7 +1557,7 @@ fn decade(cx: &Cx<'_>, i: usize) -> Option<Found> {
     if !the && modifier.is_none() && j > i {
         return None;
     }
-    let p = if y % 100 == 0 && cx.digits(j) == 4 {
+    let p = if y % 100 == 0 && y < 2000 && cx.digits(j) == 4 {
         Partial::Century(y / 100)
     } else {
         Partial::Decade(y / 10)
@@ -1545,17 +1629,42 @@ fn daypart_time(dp: DayPart) -> Option<TimeOfDay> {
 }
 
 fn deictic(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    // "the day before yesterday", "the day after tomorrow", "The day before, …"
+    if cx.kw(i, Kw::The) && cx.unit(i + 1) == Some((Unit::Day, false)) {
+        let dir = if cx.kw(i + 2, Kw::Before) {
+            -1
+        } else if cx.kw(i + 2, Kw::After) {
+            1
+        } else {
+            return None;
+        };
+        if cx.kw(i + 3, Kw::Yesterday) && dir < 0 {
+            return date(i, i + 4, Partial::Day(DaySpec::Deictic(-2)));
+        }
+        if cx.kw(i + 3, Kw::Tomorrow) && dir > 0 {
+            return date(i, i + 4, Partial::Day(DaySpec::Deictic(2)));
+        }
+        let t = cx.toks.get(i + 3);
+        let ends = t.is_none_or(|t| t.kind == TokKind::Punct) && !cx.apos(i + 3);
+        if ends {
+            return date(i, i + 3, Partial::Day(DaySpec::Anaphor(dir)));
+        }
+        return None;
+    }
     let off = match cx.lx(i)? {
+        Lex::Kw(Kw::Today)
+            if cx.apos(i + 1)
+                && cx.is(i + 2, "s")
+                && super::lexicon::GENERIC_HEADS
+                    .iter()
+                    .any(|h| cx.is(i + 3, h)) =>
+        {
+            return None;
+        }
         Lex::Kw(Kw::Today) => 0,
         Lex::Kw(Kw::Yesterday) => -1,
         Lex::Kw(Kw::Tomorrow) => 1,
-        Lex::Kw(Kw::Tonight) => {
-            return date(
-                i,
-                i + 1,
-                Partial::Time(DaySpec::Deictic(0), TimeOfDay::Part(PartOfDay::Night)),
-            );
-        }
+        Lex::Kw(Kw::Tonight) => return date(i, i + 1, Partial::Day(DaySpec::Deictic(0))),
         _ => return None,
     };
     if let Some(dp) = cx.daypart(i + 1) {
@@ -1623,6 +1732,10 @@ fn relative(cx: &Cx<'_>, i: usize) -> Option<Found> {
         if plural {
             return None; // "the past years": the amount rule
         }
+        // A title: "This Week With David Brinkley".
+        if cx.cap(k) && cx.cap(k + 1) && cx.is_word(k + 1) && !cx.sentence_break(k + 1) {
+            return None;
+        }
         let p = if anaphoric {
             match u {
                 Unit::Night => {
@@ -1679,11 +1792,25 @@ fn relative(cx: &Cx<'_>, i: usize) -> Option<Found> {
             0 => WdRel::This,
             _ => WdRel::Next,
         };
+        if anaphoric {
+            return date(i, k + 1, Partial::Day(DaySpec::RefWeekday(wd, rel)));
+        }
         return date(i, k + 1, Partial::Day(DaySpec::Weekday(wd, rel)));
     }
     if let Some((m, e)) = cx.month(k) {
         if anaphoric {
             return None;
+        }
+        // "last Oct. 23": a day; the nearest past occurrence.
+        if let Some(f) = month_date(cx, k) {
+            if let Partial::Day(DaySpec::Date(None, m, d)) = f.partial {
+                let p = if off < 0 {
+                    Partial::Day(DaySpec::PastDate(m, d))
+                } else {
+                    Partial::Day(DaySpec::Date(None, m, d))
+                };
+                return date(i, f.end, p);
+            }
         }
         return date(i, e, Partial::NamedMonth(m, off));
     }
@@ -1778,6 +1905,19 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
         || cx.lx(j) == Some(Lex::Ordinal(1))
         || cx.is(j, "final")
         || cx.is(j, "initial");
+    // "The trial will last twelve weeks": the verb "last".
+    if lead && !the && cx.kw(j, Kw::Last) && i > 0 {
+        let p = i - 1;
+        if [
+            "will", "would", "to", "could", "can", "may", "might", "should", "must", "not", "did",
+            "does", "do", "ll",
+        ]
+        .iter()
+        .any(|w| cx.is(p, w))
+        {
+            return None;
+        }
+    }
     if lead {
         j += 1;
     }
@@ -1786,6 +1926,9 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
     }
     // Bare plural unit: "years", "recent years", "the coming months".
     if let Some((u, true)) = cx.unit(j) {
+        if cx.cap(j) && !cx.sentence_break(j) {
+            return None;
+        }
         if matches!(
             u,
             Unit::Weekend | Unit::Night | Unit::Second | Unit::Fortnight
@@ -1830,6 +1973,9 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
     // Compound adjective: "10-day", "two-year", "five year" before a noun.
     if cx.hyphen(k) {
         let (u, _) = cx.unit(k + 1)?;
+        if u == Unit::Quarter && cx.kw(k + 2, Kw::Of) {
+            return None;
+        }
         if cx.hyphen(k + 2) && cx.is(k + 3, "old") {
             return None;
         }
@@ -1845,7 +1991,36 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
         ));
     }
     let (u, _) = cx.unit(k)?;
+    // "The Seven Years' War": a name.
+    if cx.cap(k) && !cx.sentence_break(k) && !cx.is(k, "q") {
+        let all_caps = cx.bytes(k).iter().all(|b| !b.is_ascii_lowercase());
+        if !all_caps {
+            return None;
+        }
+    }
+    // "1968 was a year of protest": a predicate, not a duration.
+    if q.article
+        && cx.kw(k + 1, Kw::Of)
+        && i > 0
+        && ["was", "is", "be", "been", "were"]
+            .iter()
+            .any(|w| cx.is(i - 1, w))
+    {
+        return None;
+    }
     if matches!(u, Unit::Weekend) && q.article {
+        return None;
+    }
+    // "the 1988 quarter": a year, not 1,988 quarters.
+    if cx.digits(j) == 4 && !cx.unit(k).is_some_and(|(_, p)| p) {
+        return None;
+    }
+    // "a quarter of the market", "three-quarters of its food": fractions.
+    if u == Unit::Quarter
+        && cx.kw(k + 1, Kw::Of)
+        && cx.year4(k + 2).is_none()
+        && !(cx.kw(k + 2, Kw::This) || cx.kw(k + 2, Kw::Last) || cx.kw(k + 2, Kw::Next))
+    {
         return None;
     }
     // "year-earlier", "year-end", "year-old": another rule's compound.
@@ -2043,17 +2218,12 @@ fn quarter(cx: &Cx<'_>, i: usize) -> Option<Found> {
         if let Some((y, e)) = cx.year4(yat) {
             year = Some(y);
             end = e;
-        } else if cx.kw(end, Kw::Of)
-            && cx.kw(end + 1, Kw::This)
-            && cx.unit(end + 2) == Some((Unit::Year, false))
-        {
-            rel = Some(0);
-            end += 3;
         } else {
+            let at = if cx.kw(end, Kw::Of) { end + 1 } else { end };
             for (kw, off) in [(Kw::This, 0), (Kw::Last, -1), (Kw::Next, 1)] {
-                if cx.kw(end, kw) && cx.unit(end + 1) == Some((Unit::Year, false)) {
+                if cx.kw(at, kw) && cx.unit(at + 1) == Some((Unit::Year, false)) {
                     rel = Some(off);
-                    end += 2;
+                    end = at + 2;
                     break;
                 }
             }
@@ -2065,7 +2235,8 @@ fn quarter(cx: &Cx<'_>, i: usize) -> Option<Found> {
         rel = None;
     }
     let p = match (is_half, rel) {
-        (true, _) => Partial::Half(year, n),
+        (true, Some(r)) => Partial::HalfOfRelYear(n, r),
+        (true, None) => Partial::Half(year, n),
         (false, Some(r)) => Partial::QuarterOfRelYear(n, r),
         (false, None) => Partial::Quarter(year, n),
     };
@@ -2411,6 +2582,11 @@ fn vague(cx: &Cx<'_>, i: usize) -> Option<Found> {
             }
             r(i + 1, RefValue::Future)
         }
+        Lex::Kw(Kw::As)
+            if cx.kw(i + 1, Kw::Soon) && cx.kw(i + 2, Kw::As) && cx.kw(i + 3, Kw::Possible) =>
+        {
+            r(i + 4, RefValue::Future)
+        }
         Lex::Kw(Kw::Future) => {
             if i > 0 && (cx.kw(i - 1, Kw::A) || cx.kw(i - 1, Kw::Its)) {
                 return None;
@@ -2425,7 +2601,9 @@ fn vague(cx: &Cx<'_>, i: usize) -> Option<Found> {
             if cx.kw(i + 1, Kw::Future) && !cx.kw(i + 2, Kw::Of) {
                 return r(i + 2, RefValue::Future);
             }
-            if cx.is(i + 1, "near") && cx.kw(i + 2, Kw::Future) {
+            if (cx.is(i + 1, "near") || cx.is(i + 1, "foreseeable") || cx.is(i + 1, "distant"))
+                && cx.kw(i + 2, Kw::Future)
+            {
                 return r(i + 3, RefValue::Future);
             }
             if cx.kw(i + 1, Kw::Past)
@@ -2513,10 +2691,31 @@ fn period(cx: &Cx<'_>, i: usize) -> Option<Found> {
     if cx.unit(j) == Some((Unit::Weekend, false)) {
         return date(i, j + 1, Partial::RelWeekend(None));
     }
+    // the morning of March 18
+    if let (Some(dp), true) = (cx.daypart(j), cx.kw(j + 1, Kw::Of)) {
+        let tod = daypart_time(dp)?;
+        let k = j + 2;
+        let day = month_date(cx, k)
+            .or_else(|| day_month(cx, k))
+            .or_else(|| weekday(cx, k))
+            .or_else(|| deictic(cx, k))?;
+        if let Partial::Day(d) = day.partial {
+            return Some(Found::new(
+                i,
+                day.end,
+                TimexKind::Time,
+                Partial::Time(d, tod),
+            ));
+        }
+        return None;
+    }
     // the 1988 period, the 1988 third quarter
     if let Some((y, e)) = cx.year4(j) {
         if cx.kw(e, Kw::Period) || cx.unit(e) == Some((Unit::Year, false)) {
             return date(i, e + 1, Partial::Year(y));
+        }
+        if cx.unit(e) == Some((Unit::Quarter, false)) {
+            return date(i, e + 1, Partial::ReportedQuarterOf(y));
         }
         if let Some((n, e2)) = ordinal_quarter(cx, e) {
             let e3 = if cx.hyphen(e2) { e2 + 1 } else { e2 };
@@ -2545,16 +2744,7 @@ fn period(cx: &Cx<'_>, i: usize) -> Option<Found> {
         j
     };
     if cx.unit(k) == Some((Unit::Year, false)) && !cx.hyphen(k + 1) && !cx.apos(k + 1) {
-        if cx.is(k + 1, "ended")
-            || cx.is(k + 1, "ending")
-            || cx.is(k + 1, "ends")
-            || (k == j
-                && !cx.is(j, "full")
-                && i > 0
-                && (cx.kw(i - 1, Kw::For)
-                    || cx.kw(i - 1, Kw::During)
-                    || cx.is(i - 1, "throughout")))
-        {
+        if cx.is(k + 1, "ended") || cx.is(k + 1, "ending") || cx.is(k + 1, "ends") {
             return Some(Found::new(
                 i,
                 k + 1,

@@ -135,6 +135,8 @@ pub(crate) enum Kw {
     Other,
     Will,
     Would,
+    Once,
+    Possible,
     As,
     Its,
 }
@@ -475,6 +477,8 @@ pub(crate) const KEYWORDS: &[(&str, Kw)] = &[
     ("other", Kw::Other),
     ("will", Kw::Will),
     ("would", Kw::Would),
+    ("once", Kw::Once),
+    ("possible", Kw::Possible),
     ("as", Kw::As),
     ("its", Kw::Its),
 ];
@@ -656,6 +660,32 @@ pub(crate) const COUNT_NOUNS: &[&str] = &[
     "km",
     "mph",
     "lbs",
+];
+
+/// Nouns after "today's" that make "today" generic ("today's world"), not the date.
+pub(crate) const GENERIC_HEADS: &[&str] = &[
+    "world",
+    "society",
+    "youth",
+    "generation",
+    "standards",
+    "economy",
+    "children",
+    "kids",
+    "teenagers",
+    "young",
+    "technology",
+    "consumers",
+    "culture",
+    "climate",
+    "politics",
+    "market",
+    "markets",
+    "students",
+    "families",
+    "parents",
+    "america",
+    "europe",
 ];
 
 /// Words after which a four-digit number is a name, not a year.

@@ -113,7 +113,12 @@ impl Tagger {
                 && !cx.kw(f.start, lexicon::Kw::The)
                 && !cx.quarter_context(f.start, f.end)
             {
-                f.partial = Partial::RelYear(-1);
+                // "a year earlier" counts from the year in focus, "a year ago" from now.
+                f.partial = if cx.kw(f.end - 1, lexicon::Kw::Earlier) {
+                    Partial::Anaphor(lexicon::Unit::Year, -1)
+                } else {
+                    Partial::RelYear(-1)
+                };
             }
             let value = resolver
                 .resolve(&f.partial, tense)

@@ -143,6 +143,8 @@ impl Resolver {
             Partial::NamedMonth(m, off) => {
                 let (ay, am) = self.anchor_month()?;
                 let y = match off {
+                    // "last April" in October: this year's; "last February" in March: a year ago.
+                    -1 if m + 1 < am => ay,
                     -1 => ay - 1,
                     1 if m > am => ay,
                     1 => ay + 1,
@@ -168,13 +170,28 @@ impl Resolver {
                 let (y, q) = add_quarters(y, q, -1)?;
                 date(DateValue::Quarter(Some(y), q))
             }
+            Partial::ReportedQuarterOf(y) => {
+                let q = match self.refs.quarter {
+                    Some((_, q)) => q,
+                    None => {
+                        add_quarters(
+                            self.anchor_day()?.year(),
+                            quarter_of(self.anchor_day()?).1,
+                            -1,
+                        )?
+                        .1
+                    }
+                };
+                date(DateValue::Quarter(Some(y), q))
+            }
             Partial::Quarter(Some(y), q) => date(DateValue::Quarter(Some(y), q)),
             Partial::Quarter(None, q) => {
                 let mut y = self.ref_year_or_anchor();
                 // A quarter that has not begun yet, spoken of in the past: last year's.
                 if let (Some(yy), Some(a), false) = (y, self.anchor_day(), self.narrative) {
                     let start = ymd(yy, (q - 1) * 3 + 1, 1);
-                    if start.is_some_and(|st| st > a) && tense != Tense::Future {
+                    let ahead = start.map_or(0, |st| (st - a).num_days());
+                    if ahead > 0 && tense != Tense::Future && (tense == Tense::Past || ahead > 60) {
                         y = Some(yy - 1);
                     }
                 }
@@ -183,6 +200,10 @@ impl Resolver {
             Partial::QuarterOfRelYear(q, off) => date(DateValue::Quarter(
                 Some(self.anchor_year()?.checked_add(off)?),
                 q,
+            )),
+            Partial::HalfOfRelYear(h, off) => date(DateValue::Half(
+                Some(self.anchor_year()?.checked_add(off)?),
+                h,
             )),
             Partial::Half(y, h) => date(DateValue::Half(y.or(self.ref_year_or_anchor()), h)),
             Partial::Season(Some(y), s) => date(DateValue::Season(Some(y), s)),
@@ -219,7 +240,11 @@ impl Resolver {
             }
             Partial::YearEnd(since) => {
                 let y = self.anchor_year()?;
-                let y = if since || tense == Tense::Past { y - 1 } else { y };
+                let y = if since || tense == Tense::Past {
+                    y - 1
+                } else {
+                    y
+                };
                 date(DateValue::Day(Some(y), 12, 31))
             }
             Partial::YearAgo => {
@@ -247,6 +272,7 @@ impl Resolver {
             | Partial::RelSeason(_, o)
             | Partial::MonthOfRelYear(_, o)
             | Partial::QuarterOfRelYear(_, o)
+            | Partial::HalfOfRelYear(_, o)
             | Partial::Anaphor(_, o) => o,
             Partial::RelWeekend(o) => o.unwrap_or(-1),
             Partial::Ago { dir, .. } => dir,
@@ -336,7 +362,7 @@ impl Resolver {
         let c = ymd(by, m, d)?;
         if tense == Tense::Future && (a - c).num_days() > 7 {
             by += 1;
-        } else if tense == Tense::Past && (c - a).num_days() > 14 {
+        } else if tense == Tense::Past && (c - a).num_days() > 120 {
             by -= 1;
         }
         Some(by)
@@ -406,11 +432,23 @@ impl Resolver {
                 }
                 Some(DateValue::Day(y, m, dd))
             }
+            DaySpec::PastDate(m, dd) => {
+                let a = self.anchor_day()?;
+                let mut y = a.year();
+                if ymd(y, m, dd).is_some_and(|c| c > a) {
+                    y -= 1;
+                }
+                Some(DateValue::Day(Some(y), m, dd))
+            }
             DaySpec::Deictic(off) => day(add_days(self.anchor_day()?, off.into())?),
             DaySpec::Anaphor(off) => day(add_days(self.ref_day()?, off.into())?),
             DaySpec::Current => day(self.ref_day()?),
-            DaySpec::Weekday(wd, rel) => {
-                let a = self.anchor_day()?;
+            DaySpec::Weekday(wd, rel) | DaySpec::RefWeekday(wd, rel) => {
+                let a = if matches!(d, DaySpec::RefWeekday(..)) {
+                    self.ref_day()?
+                } else {
+                    self.anchor_day()?
+                };
                 let cur = a.weekday().number_from_monday() as i64;
                 let wd = i64::from(wd);
                 let back = (cur - wd).rem_euclid(7);
