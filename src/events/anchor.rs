@@ -3,7 +3,7 @@
 use super::detect::Mention;
 use super::pos::Tag;
 use super::tables::{signal, DISTRIBUTIVES};
-use super::text::{Token, TokenKind};
+use super::text::{lower, Token, TokenKind};
 use crate::document::Dct;
 use crate::event::{Aspect, EventClass, RelType, Tense};
 use crate::timex::{Timex, TimexKind};
@@ -31,10 +31,6 @@ pub(crate) struct TimexPos {
 
 fn word<'a>(text: &'a str, t: &Token) -> &'a str {
     text.get(t.span.clone()).unwrap_or("")
-}
-
-fn lower(text: &str, t: &Token) -> String {
-    word(text, t).to_lowercase()
 }
 
 /// Token positions of the timexes (None for a timex that covers no token).
@@ -78,7 +74,20 @@ pub(crate) fn link_timexes(
 ) -> Vec<TimexLink> {
     let mut links = Vec::new();
     let mut done = vec![false; timexes.len()];
-    let mention_at = |mentions: &[Mention], tok: usize| mentions.iter().position(|m| m.tok == tok);
+    // Token → mention and token → timex (by first token) tables keep every step local.
+    let mut mention_of_tok: Vec<Option<usize>> = vec![None; toks.len()];
+    for (mi, m) in mentions.iter().enumerate() {
+        if let Some(slot) = mention_of_tok.get_mut(m.tok) {
+            *slot = Some(mi);
+        }
+    }
+    let mut timex_at: Vec<Option<usize>> = vec![None; toks.len()];
+    for (ti, p) in pos.iter().enumerate() {
+        if let Some(slot) = p.as_ref().and_then(|p| timex_at.get_mut(p.first)) {
+            *slot = Some(ti);
+        }
+    }
+    let mention_at = |table: &[Option<usize>], tok: usize| table.get(tok).copied().flatten();
 
     // Distributive lists after a plural eventive noun.
     let n0 = mentions.len();
@@ -92,17 +101,16 @@ pub(crate) fn link_timexes(
         };
         let mut k = m.tok + 1;
         let mut items = 0;
-        while k < range.end {
+        let stop = range.end.min(m.tok + LIST_REACH);
+        while k < stop {
             let lw = lower(text, &toks[k]);
-            if DISTRIBUTIVES.contains(&lw.as_str()) {
+            if DISTRIBUTIVES.contains(&lw.as_ref()) {
                 // "one on February 12", "another on March 18", "the second in April".
                 let mut j = k + 1;
                 if j < range.end && toks[j].tag == Tag::In {
                     j += 1;
                 }
-                let tx = pos
-                    .iter()
-                    .position(|p| p.as_ref().is_some_and(|p| p.first == j || p.first == j + 1));
+                let tx = mention_at(&timex_at, j).or_else(|| mention_at(&timex_at, j + 1));
                 if let Some(ti) = tx.filter(|&ti| !done[ti]) {
                     let rel = rel_for(
                         text,
@@ -117,6 +125,9 @@ pub(crate) fn link_timexes(
                         nm.tok = k;
                         mentions.push(nm);
                         elided_of.push(Some(mi));
+                        if let Some(slot) = mention_of_tok.get_mut(k) {
+                            *slot = Some(mentions.len() - 1);
+                        }
                         mentions.len() - 1
                     };
                     links.push(TimexLink {
@@ -128,7 +139,7 @@ pub(crate) fn link_timexes(
                     done[ti] = true;
                     items += 1;
                 }
-            } else if toks[k].tag.is_verb() && mention_at(mentions, k).is_some() {
+            } else if toks[k].tag.is_verb() && mention_at(&mention_of_tok, k).is_some() {
                 break;
             }
             k += 1;
@@ -145,7 +156,7 @@ pub(crate) fn link_timexes(
         };
         // Pre-nominal: "a weekend interview", "Tuesday's vote", "the March 18 call".
         let mut k = p.last + 1;
-        if k < range.end && matches!(lower(text, &toks[k]).as_str(), "'s" | "’s") {
+        if k < range.end && matches!(lower(text, &toks[k]).as_ref(), "'s" | "’s") {
             k += 1;
         }
         let before = p.first.checked_sub(1).filter(|&b| b >= range.start);
@@ -156,7 +167,7 @@ pub(crate) fn link_timexes(
         if !has_signal {
             let mut j = k;
             while j < range.end && j <= k + 2 {
-                if let Some(mi) = mention_at(mentions, j) {
+                if let Some(mi) = mention_at(&mention_of_tok, j) {
                     if mentions[mi].nominal {
                         found = Some(mi);
                     }
@@ -183,10 +194,16 @@ pub(crate) fn link_timexes(
         let mut best_verb: Option<(i32, usize)> = None;
         let mut best_right: Option<(i32, usize)> = None;
         let mut best_left: Option<(i32, usize)> = None;
-        for (mi, m) in mentions.iter().enumerate() {
-            if m.sent != p.sent || (m.tok >= p.first && m.tok <= p.last) {
+        let window = p.first.saturating_sub(LINK_REACH).max(range.start)
+            ..(p.last + 1 + LINK_REACH).min(range.end);
+        for tok in window {
+            if tok >= p.first && tok <= p.last {
                 continue;
             }
+            let Some(mi) = mention_at(&mention_of_tok, tok) else {
+                continue;
+            };
+            let m = &mentions[mi];
             let (a, b) = if m.tok < p.first {
                 (m.tok, p.first)
             } else {
@@ -265,6 +282,16 @@ pub(crate) fn link_timexes(
             }
         }
     }
+    let mut first_past: Vec<Option<usize>> = vec![None; sents.len()];
+    for (mi, m) in mentions.iter().enumerate() {
+        if !m.nominal && m.tense == Tense::Past {
+            if let Some(slot) = first_past.get_mut(m.sent) {
+                if slot.is_none_or(|o| mentions[o].tok > m.tok) {
+                    *slot = Some(mi);
+                }
+            }
+        }
+    }
     let mut reference: Option<(usize, usize)> = None; // (timex, sentence)
     let mut next_tx = 0;
     for (si, has_date) in sent_has_date.iter().enumerate() {
@@ -287,12 +314,7 @@ pub(crate) fn link_timexes(
         if si > rs + REFERENCE_REACH {
             continue;
         }
-        let main = mentions
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.sent == si && !m.nominal && m.tense == Tense::Past)
-            .min_by_key(|(_, m)| m.tok);
-        if let Some((mi, _)) = main {
+        if let Some(mi) = first_past[si] {
             links.push(TimexLink {
                 mention: mi,
                 timex: rt,
@@ -306,6 +328,12 @@ pub(crate) fn link_timexes(
 
 /// How far the nearest event on the other side of a timex may be to be linked too.
 const SIDE_REACH: i32 = 5;
+
+/// How many tokens around a timex its event is looked for.
+const LINK_REACH: usize = 40;
+
+/// How many tokens after a plural noun its distributive list is looked for.
+const LIST_REACH: usize = 40;
 
 /// How many sentences a reference day carries over.
 const REFERENCE_REACH: usize = 3;
