@@ -63,6 +63,7 @@ pub(crate) fn locate(
 /// interview"), else the nearest event of its sentence, with the relation its signal word
 /// gives. Distributive lists ("two calls — one on February 12 and another on March 18")
 /// create new mentions for the elided nouns, appended to `mentions`.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn link_timexes(
     text: &str,
     toks: &[Token],
@@ -71,6 +72,7 @@ pub(crate) fn link_timexes(
     timexes: &[Timex],
     pos: &[Option<TimexPos>],
     elided_of: &mut Vec<Option<usize>>,
+    dct: Option<chrono::NaiveDate>,
 ) -> Vec<TimexLink> {
     let mut links = Vec::new();
     let mut done = vec![false; timexes.len()];
@@ -315,6 +317,11 @@ pub(crate) fn link_timexes(
             continue;
         }
         if let Some(mi) = first_past[si] {
+            // A statement is made on the day of the article or the day before: a reporting
+            // verb takes the story's day only when it is one of those.
+            if mentions[mi].class == EventClass::Reporting && !is_news_day(&timexes[rt], dct) {
+                continue;
+            }
             links.push(TimexLink {
                 mention: mi,
                 timex: rt,
@@ -337,6 +344,15 @@ const LIST_REACH: usize = 40;
 
 /// How many sentences a reference day carries over.
 const REFERENCE_REACH: usize = 3;
+
+/// Whether a day is the document's day or the day before.
+fn is_news_day(t: &Timex, dct: Option<chrono::NaiveDate>) -> bool {
+    let (Some(dct), Some(iv)) = (dct, t.value.interval()) else {
+        return false;
+    };
+    let day = iv.start.date();
+    day == dct || dct.pred_opt() == Some(day)
+}
 
 /// A timex that names one day of the story ("Friday", "March 18", "yesterday").
 fn is_day_reference(t: &Timex) -> bool {

@@ -158,7 +158,7 @@ pub(crate) fn title(
         {
             let mut taken = 0;
             while k < end && taken < 9 && !stop(k) {
-                if toks[k].tag.is_verb() && taken > 0 {
+                if (toks[k].tag.is_verb() || toks[k].tag == Tag::Rb) && taken > 0 {
                     break;
                 }
                 if taken > 1 && toks[k].tag == Tag::In && !matches!(w(k), "of") {

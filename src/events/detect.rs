@@ -142,7 +142,7 @@ pub(crate) fn detect(
         } else {
             Some(lex.lemma(&lw, tag))
         };
-        let lemma_entry = lemma.as_deref().and_then(|l| lex.event_lemma(l));
+        let lemma_entry = lemma.as_deref().and_then(|l| lex.event_lemma(l, tag));
         let from_lemma = match lemma_entry {
             Some(e) => (e.events as f32 + base * SMOOTHING) / (e.seen as f32 + SMOOTHING),
             None => base,

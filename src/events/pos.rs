@@ -165,8 +165,20 @@ impl Lexicon {
         self.words.get(lower).and_then(|w| w.pos)
     }
 
-    pub(crate) fn event_lemma(&self, lemma: &str) -> Option<&'static EventEntry> {
-        self.lemmas.get(lemma).copied()
+    /// Event counts of a lemma used as the word class of `tag` ("last" the verb is not
+    /// "last" the adjective).
+    pub(crate) fn event_lemma(&self, lemma: &str, tag: Tag) -> Option<&'static EventEntry> {
+        let class = match tag {
+            t if t.is_verb() => 'v',
+            Tag::Nn | Tag::Nns | Tag::Nnp => 'n',
+            Tag::Jj => 'j',
+            _ => 'o',
+        };
+        let mut key = String::with_capacity(lemma.len() + 2);
+        key.push_str(lemma);
+        key.push('/');
+        key.push(class);
+        self.lemmas.get(key.as_str()).copied()
     }
 
     /// The lemma of a word: from the treebank, else by stripping inflections.
