@@ -8,6 +8,11 @@ use eventline::{
 
 const ARTICLE: &str = include_str!("data/events/calls_article.txt");
 
+/// An expected event: its trigger and, when anchored, (anchor text, relation, value).
+type Expected<'a> = (&'a str, Option<(&'a str, RelType, &'a str)>);
+/// The same, owned, as found.
+type Found = (String, Option<(String, RelType, String)>);
+
 fn anchor_of(text: &str, e: &Event) -> (String, RelType, String) {
     let a = e
         .anchor
@@ -41,7 +46,7 @@ fn the_article_becomes_dated_events() {
 
     // Every event, in text order, with its anchor: (trigger, anchor text, relation, value).
     use RelType::*;
-    let expected: &[(&str, Option<(&str, RelType, &str)>)] = &[
+    let expected: &[Expected] = &[
         ("says", Some(("DCT", IsIncluded, "2025-03-31"))),
         ("call", None),
         ("planned", Some(("DCT", Includes, "2025-03-31"))),
@@ -59,7 +64,7 @@ fn the_article_becomes_dated_events() {
         ("briefing", Some(("DCT", IsIncluded, "2025-03-31"))),
         ("lasted", Some(("more than two hours", IsIncluded, "PT2H"))),
     ];
-    let got: Vec<(String, Option<(String, RelType, String)>)> = ann
+    let got: Vec<Found> = ann
         .events
         .iter()
         .map(|e| {
@@ -69,7 +74,7 @@ fn the_article_becomes_dated_events() {
             )
         })
         .collect();
-    let want: Vec<(String, Option<(String, RelType, String)>)> = expected
+    let want: Vec<Found> = expected
         .iter()
         .map(|(t, a)| {
             (
