@@ -135,6 +135,10 @@ pub(crate) fn detect(
             continue;
         }
         let form_entry = t.info.and_then(|i| i.form);
+        // A form seen often and never as an event is not one ("percent", "rate").
+        if form_entry.is_some_and(|e| e.events == 0 && e.seen >= 10) {
+            continue;
+        }
         let base = prior(tag, &lw);
         // A frequent form speaks for itself; rarer ones borrow from their lemma.
         let lemma = if form_entry.is_some_and(|e| e.seen >= 50) {

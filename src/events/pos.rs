@@ -174,11 +174,15 @@ impl Lexicon {
             Tag::Jj => 'j',
             _ => 'o',
         };
-        let mut key = String::with_capacity(lemma.len() + 2);
-        key.push_str(lemma);
-        key.push('/');
-        key.push(class);
-        self.lemmas.get(key.as_str()).copied()
+        let mut buf = [0u8; 40];
+        let n = lemma.len();
+        let key = buf.get_mut(..n + 2).and_then(|b| {
+            b.get_mut(..n)?.copy_from_slice(lemma.as_bytes());
+            *b.get_mut(n)? = b'/';
+            *b.get_mut(n + 1)? = class as u8;
+            std::str::from_utf8(b).ok()
+        })?;
+        self.lemmas.get(key).copied()
     }
 
     /// The lemma of a word: from the treebank, else by stripping inflections.
