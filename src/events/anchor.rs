@@ -330,9 +330,20 @@ pub(crate) fn link_timexes(
         }
         if std::env::var("XALL").is_ok() {
             for (mi, m) in mentions.iter().enumerate() {
-                if m.sent == si && !m.nominal && m.tense == Tense::Past && Some(mi) != first_past[si] {
-                    if m.class == EventClass::Reporting && !is_news_day(&timexes[rt], dct) { continue; }
-                    links.push(TimexLink { mention: mi, timex: rt, rel: RelType::IsIncluded, stated: false });
+                if m.sent == si
+                    && !m.nominal
+                    && m.tense == Tense::Past
+                    && Some(mi) != first_past[si]
+                {
+                    if m.class == EventClass::Reporting && !is_news_day(&timexes[rt], dct) {
+                        continue;
+                    }
+                    links.push(TimexLink {
+                        mention: mi,
+                        timex: rt,
+                        rel: RelType::IsIncluded,
+                        stated: false,
+                    });
                 }
             }
         }
@@ -398,7 +409,7 @@ fn coordinated(
 const COORDINATION_REACH: usize = 20;
 
 /// How far the nearest event on the other side of a timex may be to be linked too.
-const SIDE_REACH: i32 = 8;
+const SIDE_REACH: i32 = 12;
 
 /// How many tokens around a timex its event is looked for.
 const LINK_REACH: usize = 40;
