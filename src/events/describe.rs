@@ -1,7 +1,9 @@
 //! Readable titles and named participants for events.
 
-use super::pos::{Lexicon, Tag};
+use super::pos::Tag;
 use super::tables::{ORG_SUFFIXES, PERSON_TITLES};
+use std::borrow::Cow;
+
 use super::text::{lower, Token, TokenKind};
 
 fn word<'a>(text: &'a str, t: &Token) -> &'a str {
@@ -109,9 +111,7 @@ fn is_name_part(
 }
 
 /// A short title for the event triggered at token `i` of the sentence `range`.
-#[allow(clippy::too_many_arguments)]
 pub(crate) fn title(
-    lex: &Lexicon,
     text: &str,
     toks: &[Token],
     range: std::ops::Range<usize>,
@@ -128,7 +128,7 @@ pub(crate) fn title(
             || t.kind == TokenKind::Punct
             || matches!(t.tag, Tag::Wh | Tag::Md)
     };
-    let mut parts: Vec<String> = Vec::new();
+    let mut parts: Vec<Cow<'_, str>> = Vec::new();
     if nominal {
         // Noun modifiers right before the head: "phone call", "peace talks".
         let mut s = i;
@@ -140,12 +140,12 @@ pub(crate) fn title(
             s = p;
         }
         for k in s..i {
-            parts.push(w(k).to_string());
+            parts.push(Cow::Borrowed(w(k)));
         }
         let head = if toks[i].tag == Tag::Nns {
-            lemma.to_string()
+            Cow::Owned(lemma.to_string())
         } else {
-            w(i).to_lowercase()
+            lower(text, &toks[i])
         };
         parts.push(head);
         // Its complement: "between X and Y", "with NBC News", "of the talks".
@@ -156,27 +156,26 @@ pub(crate) fn title(
                 "between" | "with" | "of" | "against" | "on" | "in" | "for" | "to" | "by" | "among"
             )
         {
-            let mut taken = 0;
-            while k < end && taken < 9 && !stop(k) {
-                if (toks[k].tag.is_verb() || toks[k].tag == Tag::Rb) && taken > 0 {
+            let first = k;
+            while k < end && k - first < 9 && !stop(k) {
+                if (toks[k].tag.is_verb() || toks[k].tag == Tag::Rb) && k > first {
                     break;
                 }
-                if taken > 1 && toks[k].tag == Tag::In && !matches!(w(k), "of") {
+                if k > first + 1 && toks[k].tag == Tag::In && !matches!(w(k), "of") {
                     break;
                 }
-                parts.push(w(k).to_string());
-                taken += 1;
                 k += 1;
             }
-            while parts.len() > 1
-                && parts.last().is_some_and(|p| {
-                    let lp = p.to_lowercase();
-                    lex.pos(&lp)
-                        .is_some_and(|e| matches!(e.first, Tag::In | Tag::Cc | Tag::Dt | Tag::To))
-                })
+            // No dangling function word at the end ("talks with the").
+            while k > first
+                && toks[k - 1]
+                    .info
+                    .and_then(|i| i.pos)
+                    .is_some_and(|e| matches!(e.first, Tag::In | Tag::Cc | Tag::Dt | Tag::To))
             {
-                parts.pop();
+                k -= 1;
             }
+            parts.extend((first..k).map(|j| Cow::Borrowed(w(j))));
         }
     } else {
         // Subject: the noun phrase before the verb group.
@@ -205,7 +204,7 @@ pub(crate) fn title(
             subj_start = p;
         }
         for k in subj_start..=i {
-            parts.push(w(k).to_string());
+            parts.push(Cow::Borrowed(w(k)));
         }
         // Object: up to five words after the verb.
         let mut k = i + 1;
@@ -218,7 +217,7 @@ pub(crate) fn title(
             if t.tag == Tag::In && !matches!(w(k), "to" | "with" | "for" | "on" | "about") {
                 break;
             }
-            parts.push(w(k).to_string());
+            parts.push(Cow::Borrowed(w(k)));
             taken += 1;
             k += 1;
         }

@@ -228,7 +228,6 @@ impl EventExtractor {
                 }
                 _ => (
                     describe::title(
-                        lex,
                         text,
                         &toks,
                         clause.clone(),
