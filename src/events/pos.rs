@@ -399,6 +399,21 @@ fn choose(
         (false, f, Tag::Nnp) => (f, f),
         (_, f, s) => (f, s),
     };
+    // Past tense / participle ("called", "said"); for regular verbs the two forms are one,
+    // so a treebank that saw only one of them proves nothing.
+    let has = |t: Tag| a == t || b == t;
+    let regular = lower.ends_with("ed") && (has(Tag::Vbd) || has(Tag::Vbn));
+    if regular && a != Tag::Jj {
+        let p = match prev {
+            Some(Tag::Rb) => prev2.or(prev),
+            p => p,
+        };
+        return match p {
+            Some(t) if t.is_verb() => Tag::Vbn,
+            Some(Tag::Dt | Tag::PrpPoss | Tag::Poss | Tag::Cd | Tag::In) => Tag::Vbn,
+            _ => Tag::Vbd,
+        };
+    }
     if a == b || e.share >= 95 {
         return a;
     }
@@ -433,8 +448,7 @@ fn choose(
             _ => a,
         };
     }
-    // Past tense / participle ("called", "said").
-    if has(Tag::Vbd) && has(Tag::Vbn) {
+    if (has(Tag::Vbd) && has(Tag::Vbn)) || (regular && a != Tag::Jj) {
         return match prev {
             Some(Tag::Vbz | Tag::Vbp | Tag::Vbd | Tag::Vbn | Tag::Vb | Tag::Vbg) => Tag::Vbn,
             Some(Tag::Nn | Tag::Nns | Tag::Nnp | Tag::Prp | Tag::Wh) => Tag::Vbd,
