@@ -120,6 +120,8 @@ pub(crate) struct WordInfo {
     pub pos: Option<&'static PosEntry>,
     /// Event counts of the form.
     pub form: Option<&'static EventEntry>,
+    /// Function-word flags ([`super::tables::flag`]).
+    pub flags: u16,
 }
 
 /// The compiled lexicons: hash maps over the generated tables, built once.
@@ -140,6 +142,7 @@ impl Lexicon {
         }
         for (k, v) in words.iter_mut() {
             v.word = k;
+            v.flags = super::tables::word_flags(k);
         }
         Lexicon {
             words,
@@ -149,6 +152,9 @@ impl Lexicon {
 
     /// Looks a word up in any case, without allocating for short ASCII words.
     pub(crate) fn lookup(&'static self, word: &str) -> Option<&'static WordInfo> {
+        if !word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+            return self.words.get(word);
+        }
         let mut buf = [0u8; 32];
         if word.is_ascii() && word.len() <= buf.len() {
             let b = buf.get_mut(..word.len())?;
