@@ -243,7 +243,7 @@ pub(crate) fn verb_group(
             }
             break;
         }
-        if t.tag == Tag::Rb && !(fl & MODAL != 0) {
+        if t.tag == Tag::Rb && fl & MODAL == 0 {
             continue;
         }
         if lw == "to" {
