@@ -270,6 +270,10 @@ pub(crate) mod flag {
     pub const NEG: u16 = 16;
     /// Never an event.
     pub const NEVER: u16 = 32;
+    /// A title before a person's name.
+    pub const TITLE: u16 = 64;
+    /// The last word of an organisation's name.
+    pub const ORG: u16 = 128;
 }
 
 /// The flags of a lowercased word.
@@ -285,6 +289,8 @@ pub(crate) fn word_flags(lower: &str) -> u16 {
         (MODALS, flag::MODAL),
         (NEGATIONS, flag::NEG),
         (NEVER_EVENTS, flag::NEVER),
+        (PERSON_TITLES, flag::TITLE),
+        (ORG_SUFFIXES, flag::ORG),
     ] {
         if list.contains(&lower) {
             f |= bit;
