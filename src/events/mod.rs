@@ -11,6 +11,7 @@
 mod anchor;
 mod describe;
 mod detect;
+#[rustfmt::skip]
 mod lexicon;
 mod pos;
 mod tables;
