@@ -340,7 +340,15 @@ pub(crate) fn tag_sentence(lex: &'static Lexicon, text: &str, toks: &mut [Token]
                     Some(e) => choose(e, tok.capitalized, sentence_start, prev, prev2, next, lower),
                     None => {
                         let g = guess(word, lower, tok.capitalized, sentence_start);
-                        refine_unknown(g, prev)
+                        match (refine_unknown(g, prev), prev, next) {
+                            // "The museum occupies three rooms": a verb that takes an object.
+                            (
+                                Tag::Nns,
+                                Some(Tag::Nn | Tag::Nnp | Tag::Prp),
+                                Some(Tag::Dt | Tag::Cd | Tag::PrpPoss | Tag::Prp | Tag::To),
+                            ) => Tag::Vbz,
+                            (t, _, _) => t,
+                        }
                     }
                 };
                 // No present-tense or base verb right after a determiner, a possessive or an
