@@ -177,14 +177,10 @@ impl EventExtractor {
         for &mi in &order {
             let m = &mentions[mi];
             let Some(tok) = toks.get(m.tok) else { continue };
-            let my_links: Vec<&anchor::TimexLink> = links_of
-                .get(mi)
-                .into_iter()
-                .flatten()
-                .filter_map(|&li| tlinks.get(li))
-                .collect();
-            let my_value = my_links
-                .first()
+            let my_links: &[usize] = links_of.get(mi).map_or(&[], Vec::as_slice);
+            let my_links = || my_links.iter().filter_map(|&li| tlinks.get(li));
+            let my_value = my_links()
+                .next()
                 .and_then(|l| timexes.get(l.timex))
                 .map(|t| &t.value);
             // Coreference: a definite nominal repeating an earlier event's noun.
@@ -193,7 +189,7 @@ impl EventExtractor {
                 index.note(&m.lemma, ei, my_value);
                 let ev = &mut events[ei];
                 ev.mentions.push(tok.span.clone());
-                for l in &my_links {
+                for l in my_links() {
                     if let Some(tx) = timexes.get(l.timex) {
                         if ev
                             .anchor
@@ -246,7 +242,7 @@ impl EventExtractor {
             if dct_rel.is_none() {
                 // No tense to go by: what the time anchor entails ("the [1996] campaign" is
                 // before a 1998 article).
-                dct_rel = my_links.iter().find_map(|l| {
+                dct_rel = my_links().find_map(|l| {
                     anchor::entailed_dct_relation(l.rel, timexes.get(l.timex)?, dct?)
                 });
                 dct_provenance = Provenance::Inferred;
@@ -258,7 +254,7 @@ impl EventExtractor {
                 }
             }
             let mut anchor_ = None;
-            for l in &my_links {
+            for l in my_links() {
                 let Some(tx) = timexes.get(l.timex) else {
                     continue;
                 };
