@@ -63,6 +63,7 @@ pub(crate) fn locate(
 /// interview"), else the nearest event of its sentence, with the relation its signal word
 /// gives. Distributive lists ("two calls — one on February 12 and another on March 18")
 /// create new mentions for the elided nouns, appended to `mentions`.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn link_timexes(
     text: &str,
     toks: &[Token],
@@ -71,6 +72,7 @@ pub(crate) fn link_timexes(
     timexes: &[Timex],
     pos: &[Option<TimexPos>],
     elided_of: &mut Vec<Option<usize>>,
+    dct: Option<chrono::NaiveDate>,
 ) -> Vec<TimexLink> {
     let mut links = Vec::new();
     let mut done = vec![false; timexes.len()];
@@ -244,6 +246,18 @@ pub(crate) fn link_timexes(
                 rel,
                 stated,
             });
+            // Coordinated verbs share the adjunct: "[Last week], fighters killed three
+            // soldiers and wounded two".
+            if !mentions[mi].nominal {
+                for c in coordinated(text, toks, mentions, &mention_of_tok, mi, range.end) {
+                    links.push(TimexLink {
+                        mention: c,
+                        timex: ti,
+                        rel,
+                        stated,
+                    });
+                }
+            }
         }
         // A timex modifying a noun of a clause also dates the clause's verb ("told a news
         // conference on Tuesday").
@@ -314,7 +328,31 @@ pub(crate) fn link_timexes(
         if si > rs + REFERENCE_REACH {
             continue;
         }
+        if std::env::var("XALL").is_ok() {
+            for (mi, m) in mentions.iter().enumerate() {
+                if m.sent == si
+                    && !m.nominal
+                    && m.tense == Tense::Past
+                    && Some(mi) != first_past[si]
+                {
+                    if m.class == EventClass::Reporting && !is_news_day(&timexes[rt], dct) {
+                        continue;
+                    }
+                    links.push(TimexLink {
+                        mention: mi,
+                        timex: rt,
+                        rel: RelType::IsIncluded,
+                        stated: false,
+                    });
+                }
+            }
+        }
         if let Some(mi) = first_past[si] {
+            // A statement is made on the day of the article or the day before: a reporting
+            // verb takes the story's day only when it is one of those.
+            if mentions[mi].class == EventClass::Reporting && !is_news_day(&timexes[rt], dct) {
+                continue;
+            }
             links.push(TimexLink {
                 mention: mi,
                 timex: rt,
@@ -326,8 +364,52 @@ pub(crate) fn link_timexes(
     links
 }
 
+/// Verb events coordinated with the verb event `mi` ("killed … and wounded"): same tense,
+/// after "and"/"or"/"but" later in the sentence, at most two.
+fn coordinated(
+    text: &str,
+    toks: &[Token],
+    mentions: &[Mention],
+    mention_of_tok: &[Option<usize>],
+    mi: usize,
+    end: usize,
+) -> Vec<usize> {
+    let m = &mentions[mi];
+    let mut out = Vec::new();
+    let stop = end.min(m.tok + COORDINATION_REACH);
+    let mut k = m.tok + 1;
+    while k < stop && out.len() < 2 {
+        let t = &toks[k];
+        if t.tag.is_verb() && mention_of_tok.get(k).copied().flatten().is_some() {
+            break; // another verb event before any conjunction: a new clause
+        }
+        if t.tag == Tag::Cc && matches!(lower(text, t).as_ref(), "and" | "or" | "but") {
+            let mut j = k + 1;
+            while j < stop && (toks[j].tag == Tag::Rb || toks[j].tag == Tag::Md) {
+                j += 1;
+            }
+            match mention_of_tok.get(j).copied().flatten() {
+                Some(c) if toks[j].tag.is_verb() && mentions[c].tense == m.tense => {
+                    out.push(c);
+                    k = j + 1;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if matches!(word(text, t), ";" | ":" | "--" | "—") {
+            break;
+        }
+        k += 1;
+    }
+    out
+}
+
+/// How far after a verb its coordinated verbs are looked for.
+const COORDINATION_REACH: usize = 20;
+
 /// How far the nearest event on the other side of a timex may be to be linked too.
-const SIDE_REACH: i32 = 5;
+const SIDE_REACH: i32 = 12;
 
 /// How many tokens around a timex its event is looked for.
 const LINK_REACH: usize = 40;
@@ -337,6 +419,15 @@ const LIST_REACH: usize = 40;
 
 /// How many sentences a reference day carries over.
 const REFERENCE_REACH: usize = 3;
+
+/// Whether a day is the document's day or the day before.
+fn is_news_day(t: &Timex, dct: Option<chrono::NaiveDate>) -> bool {
+    let (Some(dct), Some(iv)) = (dct, t.value.interval()) else {
+        return false;
+    };
+    let day = iv.start.date();
+    day == dct || dct.pred_opt() == Some(day)
+}
 
 /// A timex that names one day of the story ("Friday", "March 18", "yesterday").
 fn is_day_reference(t: &Timex) -> bool {

@@ -1,8 +1,10 @@
 //! Readable titles and named participants for events.
 
-use super::pos::{Lexicon, Tag};
-use super::tables::{ORG_SUFFIXES, PERSON_TITLES};
-use super::text::{lower, Token, TokenKind};
+use super::pos::Tag;
+use super::tables::flag;
+use std::borrow::Cow;
+
+use super::text::{flags, lower, Token, TokenKind};
 
 fn word<'a>(text: &'a str, t: &Token) -> &'a str {
     text.get(t.span.clone()).unwrap_or("")
@@ -43,8 +45,7 @@ pub(crate) fn entities(
             break;
         }
         // A lone title ("President") is not a participant.
-        let only_titles =
-            (start..j).all(|x| PERSON_TITLES.contains(&lower(text, &toks[x]).as_ref()));
+        let only_titles = (start..j).all(|x| flags(text, &toks[x]) & flag::TITLE != 0);
         if !only_titles {
             out.push(start..j);
         }
@@ -90,8 +91,7 @@ fn is_name_part(
         return false;
     }
     let w = word(text, t);
-    let lw = lower(text, t);
-    if PERSON_TITLES.contains(&lw.as_ref()) || ORG_SUFFIXES.contains(&lw.as_ref()) {
+    if flags(text, t) & (flag::TITLE | flag::ORG) != 0 {
         return true;
     }
     if t.tag == Tag::Nnp {
@@ -109,9 +109,7 @@ fn is_name_part(
 }
 
 /// A short title for the event triggered at token `i` of the sentence `range`.
-#[allow(clippy::too_many_arguments)]
 pub(crate) fn title(
-    lex: &Lexicon,
     text: &str,
     toks: &[Token],
     range: std::ops::Range<usize>,
@@ -128,7 +126,7 @@ pub(crate) fn title(
             || t.kind == TokenKind::Punct
             || matches!(t.tag, Tag::Wh | Tag::Md)
     };
-    let mut parts: Vec<String> = Vec::new();
+    let mut parts: Vec<Cow<'_, str>> = Vec::new();
     if nominal {
         // Noun modifiers right before the head: "phone call", "peace talks".
         let mut s = i;
@@ -140,12 +138,12 @@ pub(crate) fn title(
             s = p;
         }
         for k in s..i {
-            parts.push(w(k).to_string());
+            parts.push(Cow::Borrowed(w(k)));
         }
         let head = if toks[i].tag == Tag::Nns {
-            lemma.to_string()
+            Cow::Owned(lemma.to_string())
         } else {
-            w(i).to_lowercase()
+            lower(text, &toks[i])
         };
         parts.push(head);
         // Its complement: "between X and Y", "with NBC News", "of the talks".
@@ -156,27 +154,26 @@ pub(crate) fn title(
                 "between" | "with" | "of" | "against" | "on" | "in" | "for" | "to" | "by" | "among"
             )
         {
-            let mut taken = 0;
-            while k < end && taken < 9 && !stop(k) {
-                if toks[k].tag.is_verb() && taken > 0 {
+            let first = k;
+            while k < end && k - first < 9 && !stop(k) {
+                if (toks[k].tag.is_verb() || toks[k].tag == Tag::Rb) && k > first {
                     break;
                 }
-                if taken > 1 && toks[k].tag == Tag::In && !matches!(w(k), "of") {
+                if k > first + 1 && toks[k].tag == Tag::In && !matches!(w(k), "of") {
                     break;
                 }
-                parts.push(w(k).to_string());
-                taken += 1;
                 k += 1;
             }
-            while parts.len() > 1
-                && parts.last().is_some_and(|p| {
-                    let lp = p.to_lowercase();
-                    lex.pos(&lp)
-                        .is_some_and(|e| matches!(e.first, Tag::In | Tag::Cc | Tag::Dt | Tag::To))
-                })
+            // No dangling function word at the end ("talks with the").
+            while k > first
+                && toks[k - 1]
+                    .info
+                    .and_then(|i| i.pos)
+                    .is_some_and(|e| matches!(e.first, Tag::In | Tag::Cc | Tag::Dt | Tag::To))
             {
-                parts.pop();
+                k -= 1;
             }
+            parts.extend((first..k).map(|j| Cow::Borrowed(w(j))));
         }
     } else {
         // Subject: the noun phrase before the verb group.
@@ -205,7 +202,7 @@ pub(crate) fn title(
             subj_start = p;
         }
         for k in subj_start..=i {
-            parts.push(w(k).to_string());
+            parts.push(Cow::Borrowed(w(k)));
         }
         // Object: up to five words after the verb.
         let mut k = i + 1;
@@ -218,7 +215,7 @@ pub(crate) fn title(
             if t.tag == Tag::In && !matches!(w(k), "to" | "with" | "for" | "on" | "about") {
                 break;
             }
-            parts.push(w(k).to_string());
+            parts.push(Cow::Borrowed(w(k)));
             taken += 1;
             k += 1;
         }

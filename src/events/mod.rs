@@ -11,6 +11,7 @@
 mod anchor;
 mod describe;
 mod detect;
+#[rustfmt::skip]
 mod lexicon;
 mod pos;
 mod tables;
@@ -140,6 +141,7 @@ impl EventExtractor {
             &timexes,
             &tpos,
             &mut elided_of,
+            dct.map(|d| d.date),
         );
 
         // Order mentions by position (elided ones were appended).
@@ -161,6 +163,12 @@ impl EventExtractor {
             }
         }
         let mut index = CorefIndex::default();
+        let mut mention_of_tok: Vec<Option<usize>> = vec![None; toks.len()];
+        for (mi, m) in mentions.iter().enumerate() {
+            if let Some(slot) = mention_of_tok.get_mut(m.tok) {
+                *slot = Some(mi);
+            }
+        }
         let dct_has_time = dct.is_some_and(|d| d.time.is_some());
         let dct_value = dct.map(|d| TimexValue::day(d.date));
         let mut events: Vec<Event> = Vec::new();
@@ -169,14 +177,10 @@ impl EventExtractor {
         for &mi in &order {
             let m = &mentions[mi];
             let Some(tok) = toks.get(m.tok) else { continue };
-            let my_links: Vec<&anchor::TimexLink> = links_of
-                .get(mi)
-                .into_iter()
-                .flatten()
-                .filter_map(|&li| tlinks.get(li))
-                .collect();
-            let my_value = my_links
-                .first()
+            let my_links: &[usize] = links_of.get(mi).map_or(&[], Vec::as_slice);
+            let my_links = || my_links.iter().filter_map(|&li| tlinks.get(li));
+            let my_value = my_links()
+                .next()
                 .and_then(|l| timexes.get(l.timex))
                 .map(|t| &t.value);
             // Coreference: a definite nominal repeating an earlier event's noun.
@@ -185,7 +189,7 @@ impl EventExtractor {
                 index.note(&m.lemma, ei, my_value);
                 let ev = &mut events[ei];
                 ev.mentions.push(tok.span.clone());
-                for l in &my_links {
+                for l in my_links() {
                     if let Some(tx) = timexes.get(l.timex) {
                         if ev
                             .anchor
@@ -221,7 +225,6 @@ impl EventExtractor {
                 }
                 _ => (
                     describe::title(
-                        lex,
                         text,
                         &toks,
                         clause.clone(),
@@ -239,7 +242,7 @@ impl EventExtractor {
             if dct_rel.is_none() {
                 // No tense to go by: what the time anchor entails ("the [1996] campaign" is
                 // before a 1998 article).
-                dct_rel = my_links.iter().find_map(|l| {
+                dct_rel = my_links().find_map(|l| {
                     anchor::entailed_dct_relation(l.rel, timexes.get(l.timex)?, dct?)
                 });
                 dct_provenance = Provenance::Inferred;
@@ -251,7 +254,7 @@ impl EventExtractor {
                 }
             }
             let mut anchor_ = None;
-            for l in &my_links {
+            for l in my_links() {
                 let Some(tx) = timexes.get(l.timex) else {
                     continue;
                 };
@@ -272,6 +275,31 @@ impl EventExtractor {
                         Provenance::Anchor
                     },
                 });
+            }
+            if anchor_.is_none() {
+                // "told reporters at a briefing", "In a weekend interview, Trump expressed…":
+                // an event shares the time of the occasion it is set in.
+                let occasion = if m.nominal {
+                    occasion_of(text, &toks, m, &mention_of_tok, &event_of)
+                } else {
+                    framing_occasion(text, &toks, &range, m, &mention_of_tok, &event_of)
+                };
+                anchor_ = occasion
+                    .and_then(|ei| events.get(ei)?.anchor.clone())
+                    .filter(|a| matches!(a.target, AnchorTarget::Timex(_)) || m.nominal);
+                if let Some(Anchor {
+                    target: AnchorTarget::Timex(span),
+                    relation,
+                    ..
+                }) = &anchor_
+                {
+                    links.push(Link {
+                        source: Endpoint::Event(id.clone()),
+                        target: Endpoint::Timex(span.clone()),
+                        relation: *relation,
+                        provenance: Provenance::Inferred,
+                    });
+                }
             }
             if anchor_.is_none() {
                 anchor_ = dct_anchor(m, dct_value.as_ref());
@@ -358,6 +386,80 @@ impl EventExtractor {
     }
 }
 
+/// The event (index) whose occasion the nominal mention names: "at"/"during" + the noun
+/// phrase, right after a verb event of the same clause ("told reporters at a briefing").
+fn occasion_of(
+    text: &str,
+    toks: &[text::Token],
+    m: &Mention,
+    mention_of_tok: &[Option<usize>],
+    event_of: &[usize],
+) -> Option<usize> {
+    let mut k = m.tok;
+    let mut steps = 0;
+    loop {
+        k = k.checked_sub(1)?;
+        steps += 1;
+        if steps > 4 {
+            return None;
+        }
+        let t = toks.get(k)?;
+        if matches!(text::lower(text, t).as_ref(), "at" | "during") {
+            break;
+        }
+        if !matches!(t.tag, Tag::Dt | Tag::Jj | Tag::Nn | Tag::Nnp | Tag::PrpPoss) {
+            return None;
+        }
+    }
+    let lo = k.saturating_sub(OCCASION_REACH);
+    (lo..k).rev().find_map(|j| {
+        let t = toks.get(j)?;
+        if t.kind == text::TokenKind::Punct {
+            return None;
+        }
+        let mi = (*mention_of_tok.get(j)?)?;
+        let ei = *event_of.get(mi)?;
+        (t.tag.is_verb() && ei != usize::MAX).then_some(ei)
+    })
+}
+
+/// The event named by a sentence-initial "In/At/During + noun phrase," that frames the
+/// first verb event after the comma ("In a weekend interview, Trump expressed…").
+fn framing_occasion(
+    text: &str,
+    toks: &[text::Token],
+    sent: &Range<usize>,
+    m: &Mention,
+    mention_of_tok: &[Option<usize>],
+    event_of: &[usize],
+) -> Option<usize> {
+    let first = toks.get(sent.start)?;
+    if !matches!(text::lower(text, first).as_ref(), "in" | "at" | "during") {
+        return None;
+    }
+    let comma = (sent.start + 1..sent.end.min(sent.start + 10))
+        .find(|&k| toks.get(k).and_then(|t| text.get(t.span.clone())) == Some(","))?;
+    if m.tok <= comma {
+        return None;
+    }
+    // The verb must be the first event verb after the comma.
+    let verb_between = (comma + 1..m.tok).any(|k| {
+        mention_of_tok.get(k).copied().flatten().is_some()
+            && toks.get(k).is_some_and(|t| t.tag.is_verb())
+    });
+    if verb_between {
+        return None;
+    }
+    (sent.start + 1..comma).find_map(|k| {
+        let mi = (*mention_of_tok.get(k)?)?;
+        let ei = *event_of.get(mi)?;
+        (ei != usize::MAX).then_some(ei)
+    })
+}
+
+/// How far before "at"/"during" the event of an occasion noun may be.
+const OCCASION_REACH: usize = 6;
+
 /// Earlier nominal events by noun, and by noun and date, for coreference.
 #[derive(Debug, Default)]
 struct CorefIndex {
@@ -367,7 +469,12 @@ struct CorefIndex {
 
 impl CorefIndex {
     fn note(&mut self, lemma: &str, event: usize, value: Option<&TimexValue>) {
-        self.last_by_lemma.insert(lemma.to_string(), event);
+        match self.last_by_lemma.get_mut(lemma) {
+            Some(e) => *e = event,
+            None => {
+                self.last_by_lemma.insert(lemma.to_string(), event);
+            }
+        }
         if let Some(v) = value {
             self.by_value
                 .entry((lemma.to_string(), v.to_string()))

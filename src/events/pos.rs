@@ -120,6 +120,8 @@ pub(crate) struct WordInfo {
     pub pos: Option<&'static PosEntry>,
     /// Event counts of the form.
     pub form: Option<&'static EventEntry>,
+    /// Function-word flags ([`super::tables::flag`]).
+    pub flags: u16,
 }
 
 /// The compiled lexicons: hash maps over the generated tables, built once.
@@ -140,6 +142,7 @@ impl Lexicon {
         }
         for (k, v) in words.iter_mut() {
             v.word = k;
+            v.flags = super::tables::word_flags(k);
         }
         Lexicon {
             words,
@@ -149,6 +152,9 @@ impl Lexicon {
 
     /// Looks a word up in any case, without allocating for short ASCII words.
     pub(crate) fn lookup(&'static self, word: &str) -> Option<&'static WordInfo> {
+        if !word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+            return self.words.get(word);
+        }
         let mut buf = [0u8; 32];
         if word.is_ascii() && word.len() <= buf.len() {
             let b = buf.get_mut(..word.len())?;
@@ -165,8 +171,24 @@ impl Lexicon {
         self.words.get(lower).and_then(|w| w.pos)
     }
 
-    pub(crate) fn event_lemma(&self, lemma: &str) -> Option<&'static EventEntry> {
-        self.lemmas.get(lemma).copied()
+    /// Event counts of a lemma used as the word class of `tag` ("last" the verb is not
+    /// "last" the adjective).
+    pub(crate) fn event_lemma(&self, lemma: &str, tag: Tag) -> Option<&'static EventEntry> {
+        let class = match tag {
+            t if t.is_verb() => 'v',
+            Tag::Nn | Tag::Nns | Tag::Nnp => 'n',
+            Tag::Jj => 'j',
+            _ => 'o',
+        };
+        let mut buf = [0u8; 40];
+        let n = lemma.len();
+        let key = buf.get_mut(..n + 2).and_then(|b| {
+            b.get_mut(..n)?.copy_from_slice(lemma.as_bytes());
+            *b.get_mut(n)? = b'/';
+            *b.get_mut(n + 1)? = class as u8;
+            std::str::from_utf8(b).ok()
+        })?;
+        self.lemmas.get(key).copied()
     }
 
     /// The lemma of a word: from the treebank, else by stripping inflections.
@@ -251,7 +273,6 @@ const SUFFIX_TAGS: &[(&str, Tag)] = &[
     ("al", Tag::Jj),
     ("ize", Tag::Vb),
     ("ise", Tag::Vb),
-    ("ate", Tag::Vb),
     ("ify", Tag::Vb),
     ("s", Tag::Nns),
 ];
@@ -314,13 +335,30 @@ pub(crate) fn tag_sentence(lex: &'static Lexicon, text: &str, toks: &mut [Token]
                     infos.get(i + 1).copied().flatten()?.pos.map(|e| e.first)
                 });
                 let after_do = after_do_form(text, toks, i);
-                match info.and_then(|w| w.pos) {
+                let tag = match info.and_then(|w| w.pos) {
                     Some(e) if after_do && (e.first.is_verb() || e.second.is_verb()) => Tag::Vb,
                     Some(e) => choose(e, tok.capitalized, sentence_start, prev, prev2, next, lower),
                     None => {
                         let g = guess(word, lower, tok.capitalized, sentence_start);
-                        refine_unknown(g, prev)
+                        match (refine_unknown(g, prev), prev, next) {
+                            // "The museum occupies three rooms": a verb that takes an object.
+                            (
+                                Tag::Nns,
+                                Some(Tag::Nn | Tag::Nnp | Tag::Prp),
+                                Some(Tag::Dt | Tag::Cd | Tag::PrpPoss | Tag::Prp | Tag::To),
+                            ) => Tag::Vbz,
+                            (t, _, _) => t,
+                        }
                     }
+                };
+                // No present-tense or base verb right after a determiner, a possessive or an
+                // adjective: "a new syndicate", "the southern span".
+                match (tag, prev) {
+                    (Tag::Vb | Tag::Vbp, Some(Tag::Dt | Tag::PrpPoss | Tag::Poss | Tag::Jj)) => {
+                        Tag::Nn
+                    }
+                    (Tag::Vbz, Some(Tag::Dt | Tag::PrpPoss | Tag::Poss | Tag::Jj)) => Tag::Nns,
+                    _ => tag,
                 }
             }
         };
@@ -383,6 +421,21 @@ fn choose(
         (false, f, Tag::Nnp) => (f, f),
         (_, f, s) => (f, s),
     };
+    // Past tense / participle ("called", "said"); for regular verbs the two forms are one,
+    // so a treebank that saw only one of them proves nothing.
+    let has = |t: Tag| a == t || b == t;
+    let regular = lower.ends_with("ed") && (has(Tag::Vbd) || has(Tag::Vbn));
+    if regular && a != Tag::Jj {
+        let p = match prev {
+            Some(Tag::Rb) => prev2.or(prev),
+            p => p,
+        };
+        return match p {
+            Some(t) if t.is_verb() => Tag::Vbn,
+            Some(Tag::Dt | Tag::PrpPoss | Tag::Poss | Tag::Cd | Tag::In) => Tag::Vbn,
+            _ => Tag::Vbd,
+        };
+    }
     if a == b || e.share >= 95 {
         return a;
     }
@@ -417,8 +470,7 @@ fn choose(
             _ => a,
         };
     }
-    // Past tense / participle ("called", "said").
-    if has(Tag::Vbd) && has(Tag::Vbn) {
+    if (has(Tag::Vbd) && has(Tag::Vbn)) || (regular && a != Tag::Jj) {
         return match prev {
             Some(Tag::Vbz | Tag::Vbp | Tag::Vbd | Tag::Vbn | Tag::Vb | Tag::Vbg) => Tag::Vbn,
             Some(Tag::Nn | Tag::Nns | Tag::Nnp | Tag::Prp | Tag::Wh) => Tag::Vbd,
