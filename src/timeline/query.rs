@@ -742,21 +742,28 @@ impl Timeline {
         })
     }
 
-    /// The gaps between consecutive dated events of the chronological order.
+    /// The gaps between consecutive dated events of the chronological order (events whose
+    /// start is bounded on both sides; the others are skipped).
     ///
     /// A gap's minimum is never negative here: when the order of two neighbours is only
     /// possible, the shortest gap is zero.
     pub fn gaps(&self) -> Vec<Gap> {
         let sol = self.solution();
-        let sorted = self.sorted();
+        // Events whose start is bounded on both sides, in order.
+        let dated: Vec<u32> = self
+            .sorted()
+            .into_iter()
+            .map(|(_, k)| k)
+            .filter(|&k| {
+                sol.recs
+                    .get(k as usize)
+                    .is_some_and(|r| finite(r.es) && finite(r.ls))
+            })
+            .collect();
         let mut probe = Probe::new(sol);
-        let mut out = Vec::with_capacity(sorted.len());
-        for w in sorted.windows(2) {
-            let ((ka, a), (kb, b)) = (w[0], w[1]);
-            if ka.0 || kb.0 {
-                break;
-            }
-            if let Some(mut g) = self.gap_recs(&mut probe, a as usize, b as usize) {
+        let mut out = Vec::with_capacity(dated.len());
+        for w in dated.windows(2) {
+            if let Some(mut g) = self.gap_recs(&mut probe, w[0] as usize, w[1] as usize) {
                 g.min = Some(g.min.unwrap_or(0).max(0));
                 if let Some(m) = g.max.as_mut() {
                     *m = (*m).max(0);
