@@ -11,8 +11,9 @@ use super::calendar::{duration_secs, value_span};
 use super::model::{EventSpec, Mention, Node, Relation, TimeKind, TimeNode, TimelineEvent};
 use super::{EventId, Timeline, TimelineError};
 use crate::annotation::{Annotation, Endpoint, Provenance};
-use crate::document::Dct;
+use crate::document::{Dct, Document};
 use crate::event::{AnchorTarget, RelType};
+use crate::pipeline::Extractor;
 use crate::timex::TimexMod;
 use crate::value::{DateValue, TimeOfDay, TimexValue};
 
@@ -282,6 +283,40 @@ impl Timeline {
             }
         }
         Ok(ids)
+    }
+
+    /// Runs the whole pipeline on a document (temporal expressions, events, their anchors and
+    /// relations) and adds the result, as [`Timeline::add_annotation`] does.
+    ///
+    /// # Errors
+    /// As [`Timeline::add_annotation`].
+    pub fn add_document(
+        &mut self,
+        extractor: &Extractor,
+        doc_id: &str,
+        doc: &Document,
+    ) -> Result<Vec<EventId>, TimelineError> {
+        let annotation = extractor.extract(doc);
+        self.add_annotation(doc_id, &annotation)
+    }
+
+    /// The events dated by a value, by its TIMEX3 string (`"2025-03-18"`, `"2025-03"`), in the
+    /// order they were added.
+    ///
+    /// ```
+    /// use eventline::{EventSpec, Timeline};
+    /// let mut t = Timeline::new();
+    /// t.add_event(EventSpec::new("a", "call").on("2025-03-18".parse()?))?;
+    /// t.add_event(EventSpec::new("b", "talks").on("2025-03".parse()?))?;
+    /// assert_eq!(t.dated_by("2025-03")[0].as_str(), "b");
+    /// assert!(t.dated_by("2025-04").is_empty());
+    /// Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn dated_by(&self, value: &str) -> Vec<EventId> {
+        self.events()
+            .filter(|e| e.value.as_ref().is_some_and(|v| v.to_string() == value))
+            .map(|e| e.id.clone())
+            .collect()
     }
 
     fn dct_node(&mut self, doc: &str, value: TimexValue, day: NaiveDate) -> NodeIndex {
