@@ -257,8 +257,7 @@ pub struct Neighbours {
     pub after: Vec<EventId>,
 }
 
-/// Sort key of an event: undated, earliest/latest start, earliest/latest end, insertion.
-type OrderKey = (bool, i64, i64, i64, i64, usize);
+pub(crate) use super::solve::OrderKey;
 
 /// Pairwise bounds between a few variables, computed on demand.
 struct Probe<'a> {
@@ -574,33 +573,15 @@ impl Timeline {
 
     /// Event ordinals (indexes into the solution's `events`) in chronological order, with
     /// their sort keys.
-    fn sorted(&self) -> Vec<(OrderKey, u32)> {
-        let sol = self.solution();
-        let mut keys: Vec<(OrderKey, u32)> = sol
-            .recs
-            .iter()
-            .enumerate()
-            .map(|(k, r)| {
-                let dated = finite(r.es) || finite(r.ls);
-                // An open side sorts by the other one.
-                let (es, ls) = match (finite(r.es), finite(r.ls)) {
-                    (true, true) => (r.es, r.ls),
-                    (true, false) => (r.es, r.es),
-                    (false, true) => (r.ls, r.ls),
-                    _ => (0, 0),
-                };
-                ((!dated, es, ls, r.ee, r.le, k), k as u32)
-            })
-            .collect();
-        keys.sort_unstable_by_key(|x| x.0);
-        keys
+    fn sorted(&self) -> &[(OrderKey, u32)] {
+        &self.solution().order
     }
 
     fn sorted_nodes(&self) -> Vec<(NodeIndex, OrderKey)> {
         let sol = self.solution();
         self.sorted()
-            .into_iter()
-            .filter_map(|(key, k)| Some((*sol.events.get(k as usize)?, key)))
+            .iter()
+            .filter_map(|&(key, k)| Some((*sol.events.get(k as usize)?, key)))
             .collect()
     }
 
@@ -752,8 +733,8 @@ impl Timeline {
         // Events whose start is bounded on both sides, in order.
         let dated: Vec<u32> = self
             .sorted()
-            .into_iter()
-            .map(|(_, k)| k)
+            .iter()
+            .map(|&(_, k)| k)
             .filter(|&k| {
                 sol.recs
                     .get(k as usize)

@@ -9,7 +9,9 @@
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
 
-use super::calendar::{duration_secs, duration_unit, granularity_unit, value_span, Span, DAY};
+use super::calendar::{
+    duration_secs, duration_unit, finite, granularity_unit, value_span, Span, DAY,
+};
 use super::model::{Node, TimeKind};
 use super::stn::{Constraint, Kind, Network, Solved, Var};
 use super::{EventId, Timeline};
@@ -125,6 +127,33 @@ pub(crate) struct Solution {
     pub ids: Vec<EventId>,
     /// Position in `events` by node index (`u32::MAX` for times).
     pub ordinal: Vec<u32>,
+    /// Positions in `events` in chronological order, with their sort keys.
+    pub order: Vec<(OrderKey, u32)>,
+}
+
+/// Sort key of an event: undated, earliest/latest start, earliest/latest end, insertion.
+pub(crate) type OrderKey = (bool, i64, i64, i64, i64, usize);
+
+/// The chronological order: by earliest start, then latest start, then end (an open side of
+/// the start sorts by the other one); events with no bound on their start last, in the order
+/// they were added.
+fn chronological_order(recs: &[Rec]) -> Vec<(OrderKey, u32)> {
+    let mut keys: Vec<(OrderKey, u32)> = recs
+        .iter()
+        .enumerate()
+        .map(|(k, r)| {
+            let dated = finite(r.es) || finite(r.ls);
+            let (es, ls) = match (finite(r.es), finite(r.ls)) {
+                (true, true) => (r.es, r.ls),
+                (true, false) => (r.es, r.es),
+                (false, true) => (r.ls, r.ls),
+                _ => (0, 0),
+            };
+            ((!dated, es, ls, r.ee, r.le, k), k as u32)
+        })
+        .collect();
+    keys.sort_unstable_by_key(|x| x.0);
+    keys
 }
 
 /// An event's propagated bounds, gathered.
@@ -368,6 +397,7 @@ pub(crate) fn compile(t: &Timeline) -> Solution {
         var_of,
         unit,
         events,
+        order: chronological_order(&recs),
         recs,
         ids,
         ordinal,

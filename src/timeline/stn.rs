@@ -51,16 +51,27 @@ struct Csr {
 }
 
 impl Csr {
-    fn build(n: usize, mut entries: Vec<(Var, Var, i64, Cid)>) -> Csr {
-        entries.sort_unstable_by_key(|e| e.0);
+    /// Groups `(from, to, w, cid)` by `from` with a counting sort (stable, linear).
+    fn build(n: usize, entries: Vec<(Var, Var, i64, Cid)>) -> Csr {
         let mut start = vec![0u32; n + 1];
         for e in &entries {
-            start[e.0 as usize + 1] += 1;
+            if let Some(x) = start.get_mut(e.0 as usize + 1) {
+                *x += 1;
+            }
         }
         for v in 0..n {
             start[v + 1] += start[v];
         }
-        let items = entries.into_iter().map(|(_, t, w, c)| (t, w, c)).collect();
+        let mut next = start.clone();
+        let mut items = vec![(0, 0, NONE); entries.len()];
+        for (f, t, w, c) in entries {
+            if let Some(slot) = next.get_mut(f as usize) {
+                if let Some(it) = items.get_mut(*slot as usize) {
+                    *it = (t, w, c);
+                }
+                *slot += 1;
+            }
+        }
         Csr { start, items }
     }
     fn of(&self, v: Var) -> &[(Var, i64, Cid)] {
@@ -160,20 +171,26 @@ impl<T: Copy> Network<T> {
         };
         let unary = Csr::build(n, unary);
         // Group variables by component.
-        let mut members: Vec<(u32, Var)> = (0..n as u32).map(|v| (s.comp[v as usize], v)).collect();
-        members.sort_unstable();
+        // Variables grouped by component (components are numbered by their smallest variable,
+        // so a counting sort on that number groups them in linear time).
+        let by_comp = Csr::build(
+            n,
+            (0..n as u32)
+                .map(|v| (s.comp[v as usize], v, 0, NONE))
+                .collect(),
+        );
         let mut cnt = vec![0u32; n];
         let mut inq = vec![false; n];
-        let mut k = 0;
-        while k < members.len() {
-            let c = members[k].0;
-            let mut end = k;
-            while end < members.len() && members[end].0 == c {
-                end += 1;
+        let mut queue = VecDeque::new();
+        let mut vars: Vec<Var> = Vec::new();
+        for c in 0..n as u32 {
+            let members = by_comp.of(c);
+            if members.is_empty() {
+                continue;
             }
-            let vars: Vec<Var> = members[k..end].iter().map(|m| m.1).collect();
-            s.solve_component(c, &vars, &unary, &mut cnt, &mut inq);
-            k = end;
+            vars.clear();
+            vars.extend(members.iter().map(|m| m.0));
+            s.solve_component(c, &vars, &unary, &mut cnt, &mut inq, &mut queue);
         }
         // Queries walk only the constraints that hold.
         if s.disabled.iter().any(|&d| d) {
@@ -201,6 +218,7 @@ impl<T: Copy> Network<T> {
 }
 
 impl<T: Copy> Solved<T> {
+    #[allow(clippy::too_many_arguments)]
     fn solve_component(
         &mut self,
         c: u32,
@@ -208,6 +226,7 @@ impl<T: Copy> Solved<T> {
         unary: &Csr,
         cnt: &mut [u32],
         inq: &mut [bool],
+        queue: &mut VecDeque<Var>,
     ) {
         for _ in 0..MAX_ROUNDS {
             // Initial bounds from the enabled unary constraints.
@@ -237,6 +256,7 @@ impl<T: Copy> Solved<T> {
                 &self.disabled,
                 cnt,
                 inq,
+                queue,
             ) {
                 Some(v) => Some((v, false)),
                 None => spfa(
@@ -247,6 +267,7 @@ impl<T: Copy> Solved<T> {
                     &self.disabled,
                     cnt,
                     inq,
+                    queue,
                 )
                 .map(|v| (v, true)),
             };
@@ -486,8 +507,9 @@ fn spfa(
     disabled: &[bool],
     cnt: &mut [u32],
     inq: &mut [bool],
+    queue: &mut VecDeque<Var>,
 ) -> Option<Var> {
-    let mut queue: VecDeque<Var> = VecDeque::with_capacity(vars.len());
+    queue.clear();
     for &v in vars {
         cnt[v as usize] = 0;
         inq[v as usize] = true;
