@@ -179,9 +179,11 @@ impl<T: Copy> Network<T> {
                 .map(|v| (s.comp[v as usize], v, 0, NONE))
                 .collect(),
         );
-        let mut cnt = vec![0u32; n];
-        let mut inq = vec![false; n];
-        let mut queue = VecDeque::new();
+        let mut work = Work {
+            cnt: vec![0u32; n],
+            inq: vec![false; n],
+            queue: VecDeque::new(),
+        };
         let mut vars: Vec<Var> = Vec::new();
         for c in 0..n as u32 {
             let members = by_comp.of(c);
@@ -190,7 +192,7 @@ impl<T: Copy> Network<T> {
             }
             vars.clear();
             vars.extend(members.iter().map(|m| m.0));
-            s.solve_component(c, &vars, &unary, &mut cnt, &mut inq, &mut queue);
+            s.solve_component(c, &vars, &unary, &mut work);
         }
         // Queries walk only the constraints that hold.
         if s.disabled.iter().any(|&d| d) {
@@ -218,16 +220,7 @@ impl<T: Copy> Network<T> {
 }
 
 impl<T: Copy> Solved<T> {
-    #[allow(clippy::too_many_arguments)]
-    fn solve_component(
-        &mut self,
-        c: u32,
-        vars: &[Var],
-        unary: &Csr,
-        cnt: &mut [u32],
-        inq: &mut [bool],
-        queue: &mut VecDeque<Var>,
-    ) {
+    fn solve_component(&mut self, c: u32, vars: &[Var], unary: &Csr, work: &mut Work) {
         for _ in 0..MAX_ROUNDS {
             // Initial bounds from the enabled unary constraints.
             for &v in vars {
@@ -254,9 +247,7 @@ impl<T: Copy> Solved<T> {
                 &self.fwd,
                 vars,
                 &self.disabled,
-                cnt,
-                inq,
-                queue,
+                work,
             ) {
                 Some(v) => Some((v, false)),
                 None => spfa(
@@ -265,9 +256,7 @@ impl<T: Copy> Solved<T> {
                     &self.rev,
                     vars,
                     &self.disabled,
-                    cnt,
-                    inq,
-                    queue,
+                    work,
                 )
                 .map(|v| (v, true)),
             };
@@ -497,6 +486,15 @@ impl Dist {
     }
 }
 
+/// Buffers of the propagation, reused from one component to the next.
+struct Work {
+    /// Edges on the current shortest path to each variable.
+    cnt: Vec<u32>,
+    /// Whether a variable is queued.
+    inq: Vec<bool>,
+    queue: VecDeque<Var>,
+}
+
 /// Queue-based Bellman-Ford over one component; `dist` holds the initial bounds. Returns a
 /// variable whose path grew longer than the component: it lies on or after a negative cycle.
 fn spfa(
@@ -505,10 +503,9 @@ fn spfa(
     adj: &Csr,
     vars: &[Var],
     disabled: &[bool],
-    cnt: &mut [u32],
-    inq: &mut [bool],
-    queue: &mut VecDeque<Var>,
+    work: &mut Work,
 ) -> Option<Var> {
+    let Work { cnt, inq, queue } = work;
     queue.clear();
     for &v in vars {
         cnt[v as usize] = 0;
