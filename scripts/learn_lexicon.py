@@ -17,7 +17,8 @@ Inputs (paths are always given on the command line):
 Output: a Rust source file with three sorted static tables (binary-searched at run time):
   POS_LEXICON    word form -> (first tag, second tag, share of the first tag in %, lemma)
   EVENT_FORMS    word form -> (occurrences, event occurrences, most frequent class)
-  EVENT_LEMMAS   lemma     -> (occurrences, event occurrences, most frequent class)
+  EVENT_LEMMAS   lemma/class -> (occurrences, event occurrences, most frequent class), where
+                 class is the word class of the forms (v, n, j, o) from their treebank tag
 Only Python 3's standard library is used.
 """
 import argparse
@@ -99,7 +100,18 @@ def simple_lemma(low, lemmas):
     return low
 
 
-def read_timeml(path, subcorpus, lemmas):
+def coarse(low, tags):
+    """The word class of a form (v, n, j or o), from its most frequent treebank tag."""
+    if low in tags:
+        t = tags[low].most_common(1)[0][0]
+    elif low.endswith("ing") or low.endswith("ed"):
+        t = "VB"
+    else:
+        t = "NN"
+    return "v" if t.startswith("VB") else "n" if t.startswith("NN") else "j" if t == "JJ" else "o"
+
+
+def read_timeml(path, subcorpus, lemmas, tags):
     forms = collections.defaultdict(lambda: [0, 0, collections.Counter()])
     for line in open(path, encoding="utf-8"):
         if not line.strip():
@@ -125,7 +137,7 @@ def read_timeml(path, subcorpus, lemmas):
         solid[2].update(forms[low][2])
     by_lemma = collections.defaultdict(lambda: [0, 0, collections.Counter()])
     for low, (n, k, cls) in forms.items():
-        ent = by_lemma[simple_lemma(low, lemmas)]
+        ent = by_lemma[simple_lemma(low, lemmas) + "/" + coarse(low, tags)]
         ent[0] += n
         ent[1] += k
         ent[2].update(cls)
@@ -144,7 +156,7 @@ def main():
     a = ap.parse_args()
 
     tags, lemmas = read_ewt(a.ewt)
-    forms, by_lemma = read_timeml(a.timeml, a.subcorpus, lemmas)
+    forms, by_lemma = read_timeml(a.timeml, a.subcorpus, lemmas, tags)
 
     out = []
     w = out.append
@@ -211,7 +223,7 @@ def main():
     out.extend(rows)
     w("];")
     w("")
-    for name, table, doc in (("EVENT_FORMS", forms, "word form"), ("EVENT_LEMMAS", by_lemma, "lemma")):
+    for name, table, doc in (("EVENT_FORMS", forms, "word form"), ("EVENT_LEMMAS", by_lemma, "`lemma/word class` (v, n, j, o)")):
         w("/// %s -> event counts, sorted by `word` (words seen as events, or often enough to tell they are not)." % doc)
         w("pub(crate) static %s: &[EventEntry] = &[" % name)
         for low in sorted(table):

@@ -82,12 +82,14 @@ impl Extractor {
 /// concerns: for a timex, the mention of the event nearest to it ("the [March 18] call"
 /// rather than the first "call"); for the DCT, the event's trigger.
 pub fn mention_pairs(ann: &Annotation) -> Vec<MentionPair> {
+    let by_id: std::collections::HashMap<&str, &crate::event::Event> =
+        ann.events.iter().map(|e| (e.id.as_str(), e)).collect();
     let mut out = Vec::new();
     for link in &ann.links {
         let Endpoint::Event(id) = &link.source else {
             continue;
         };
-        let Some(ev) = ann.events.iter().find(|e| &e.id == id) else {
+        let Some(ev) = by_id.get(id.as_str()) else {
             continue;
         };
         match &link.target {

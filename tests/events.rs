@@ -396,3 +396,112 @@ fn never_panics_and_stays_inside_the_text() {
     let a = ex.extract(text, &[bad], None);
     assert!(a.events.iter().all(|e| e.trigger.end <= text.len()));
 }
+
+#[test]
+fn the_whole_pipeline_survives_random_text() {
+    use eventline::{mention_pairs, Document, Extractor, PairTarget};
+    // Pieces that stress the scanners: clitics, abbreviations, dashes, quotes, digits,
+    // multi-byte letters and emoji, line breaks.
+    const PIECES: &[&str] = &[
+        "the",
+        "call",
+        "calls",
+        "said",
+        "on",
+        "February 12",
+        "another",
+        "one",
+        "weekend",
+        "interview",
+        "U.S.",
+        "Dr.",
+        "No.",
+        "5",
+        "3.5",
+        "didn't",
+        "’s",
+        "n’t",
+        "'",
+        "\"",
+        "“",
+        "—",
+        "--",
+        "-",
+        ".",
+        ",",
+        ";",
+        "(AP)",
+        "\n",
+        "\n\n",
+        "é",
+        "東京",
+        "😀",
+        "Monday",
+        "March 31, 2025",
+        "last week",
+        "may",
+        "not",
+        "have",
+        "been",
+        "visit",
+        "since",
+        "until",
+        "for two years",
+        "ago",
+        "a",
+        "The",
+        "President",
+        "Putin",
+        "and",
+        "Trump",
+        "’",
+        "…",
+        "\u{ad}",
+        "\u{200b}",
+        "ß",
+        "İ",
+        "x",
+        "...",
+        "?",
+        "!",
+    ];
+    let ex = Extractor::new();
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..300 {
+        let len = (next() % 60) as usize;
+        let mut text = String::new();
+        for _ in 0..len {
+            let piece = PIECES[(next() % PIECES.len() as u64) as usize];
+            text.push_str(piece);
+            if next() % 3 != 0 {
+                text.push(' ');
+            }
+        }
+        let mut doc = Document::new(text.clone());
+        if next() % 2 == 0 {
+            doc = doc.with_dct(dct("2025-03-31"));
+        }
+        let ann = ex.extract(&doc);
+        for e in &ann.events {
+            for m in std::iter::once(&e.trigger).chain(&e.mentions) {
+                assert!(m.start < m.end && m.end <= text.len(), "{text:?}");
+                assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+            }
+        }
+        for p in mention_pairs(&ann) {
+            assert!(p.source.end <= text.len());
+            if let PairTarget::Timex(r) = p.target {
+                assert!(r.end <= text.len());
+            }
+        }
+        for s in sentences(&text) {
+            assert!(text.get(s).is_some());
+        }
+    }
+}

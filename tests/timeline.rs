@@ -828,3 +828,35 @@ fn no_panic_on_random_annotations() {
     let _ = all.gaps();
     let _ = all.between(day(2025, 1, 1), day(2025, 12, 31));
 }
+
+#[test]
+fn a_set_aside_anchor_no_longer_dates_its_event() {
+    // "…is expected in mid-April, Peskov said": the date attached to the past-tense "said".
+    let mut said = event("e1", 0..4, "said");
+    said.class = EventClass::Reporting;
+    said.dct_relation = Some(RelType::Before);
+    said.anchor = Some(Anchor {
+        target: AnchorTarget::Timex(10..19),
+        relation: RelType::IsIncluded,
+        value: None,
+    });
+    let mut ann = Annotation {
+        dct: Some(Dct::parse("2025-03-31").unwrap()),
+        kind: DocKind::News,
+        timexes: vec![timex(10..19, "2025-04")],
+        events: vec![said],
+        links: vec![],
+    };
+    ann.timexes[0].modifier = Some(TimexMod::Mid);
+    let mut t = Timeline::new();
+    t.add_annotation("d", &ann).unwrap();
+    let c = t.contradictions();
+    assert_eq!(c.len(), 1);
+    let aside = c[0].set_aside.as_ref().unwrap();
+    assert_eq!(aside.provenance, Some(Provenance::Anchor));
+    // Tense wins: the report happened before the article was written.
+    assert!(t.bounds("d:e1").unwrap().latest_end.unwrap() <= at(2025, 4, 1, 0));
+    let report = t.report();
+    assert_ne!(report.events[0].value.as_deref(), Some("2025-04"));
+    assert!(t.dated_report().events.is_empty());
+}

@@ -3,7 +3,7 @@
 use super::detect::Mention;
 use super::pos::Tag;
 use super::tables::{signal, DISTRIBUTIVES};
-use super::text::{Token, TokenKind};
+use super::text::{lower, Token, TokenKind};
 use crate::document::Dct;
 use crate::event::{Aspect, EventClass, RelType, Tense};
 use crate::timex::{Timex, TimexKind};
@@ -31,10 +31,6 @@ pub(crate) struct TimexPos {
 
 fn word<'a>(text: &'a str, t: &Token) -> &'a str {
     text.get(t.span.clone()).unwrap_or("")
-}
-
-fn lower(text: &str, t: &Token) -> String {
-    word(text, t).to_lowercase()
 }
 
 /// Token positions of the timexes (None for a timex that covers no token).
@@ -67,6 +63,7 @@ pub(crate) fn locate(
 /// interview"), else the nearest event of its sentence, with the relation its signal word
 /// gives. Distributive lists ("two calls — one on February 12 and another on March 18")
 /// create new mentions for the elided nouns, appended to `mentions`.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn link_timexes(
     text: &str,
     toks: &[Token],
@@ -75,10 +72,24 @@ pub(crate) fn link_timexes(
     timexes: &[Timex],
     pos: &[Option<TimexPos>],
     elided_of: &mut Vec<Option<usize>>,
+    dct: Option<chrono::NaiveDate>,
 ) -> Vec<TimexLink> {
     let mut links = Vec::new();
     let mut done = vec![false; timexes.len()];
-    let mention_at = |mentions: &[Mention], tok: usize| mentions.iter().position(|m| m.tok == tok);
+    // Token → mention and token → timex (by first token) tables keep every step local.
+    let mut mention_of_tok: Vec<Option<usize>> = vec![None; toks.len()];
+    for (mi, m) in mentions.iter().enumerate() {
+        if let Some(slot) = mention_of_tok.get_mut(m.tok) {
+            *slot = Some(mi);
+        }
+    }
+    let mut timex_at: Vec<Option<usize>> = vec![None; toks.len()];
+    for (ti, p) in pos.iter().enumerate() {
+        if let Some(slot) = p.as_ref().and_then(|p| timex_at.get_mut(p.first)) {
+            *slot = Some(ti);
+        }
+    }
+    let mention_at = |table: &[Option<usize>], tok: usize| table.get(tok).copied().flatten();
 
     // Distributive lists after a plural eventive noun.
     let n0 = mentions.len();
@@ -92,17 +103,16 @@ pub(crate) fn link_timexes(
         };
         let mut k = m.tok + 1;
         let mut items = 0;
-        while k < range.end {
+        let stop = range.end.min(m.tok + LIST_REACH);
+        while k < stop {
             let lw = lower(text, &toks[k]);
-            if DISTRIBUTIVES.contains(&lw.as_str()) {
+            if DISTRIBUTIVES.contains(&lw.as_ref()) {
                 // "one on February 12", "another on March 18", "the second in April".
                 let mut j = k + 1;
                 if j < range.end && toks[j].tag == Tag::In {
                     j += 1;
                 }
-                let tx = pos
-                    .iter()
-                    .position(|p| p.as_ref().is_some_and(|p| p.first == j || p.first == j + 1));
+                let tx = mention_at(&timex_at, j).or_else(|| mention_at(&timex_at, j + 1));
                 if let Some(ti) = tx.filter(|&ti| !done[ti]) {
                     let rel = rel_for(
                         text,
@@ -117,6 +127,9 @@ pub(crate) fn link_timexes(
                         nm.tok = k;
                         mentions.push(nm);
                         elided_of.push(Some(mi));
+                        if let Some(slot) = mention_of_tok.get_mut(k) {
+                            *slot = Some(mentions.len() - 1);
+                        }
                         mentions.len() - 1
                     };
                     links.push(TimexLink {
@@ -128,7 +141,7 @@ pub(crate) fn link_timexes(
                     done[ti] = true;
                     items += 1;
                 }
-            } else if toks[k].tag.is_verb() && mention_at(mentions, k).is_some() {
+            } else if toks[k].tag.is_verb() && mention_at(&mention_of_tok, k).is_some() {
                 break;
             }
             k += 1;
@@ -145,7 +158,7 @@ pub(crate) fn link_timexes(
         };
         // Pre-nominal: "a weekend interview", "Tuesday's vote", "the March 18 call".
         let mut k = p.last + 1;
-        if k < range.end && matches!(lower(text, &toks[k]).as_str(), "'s" | "’s") {
+        if k < range.end && matches!(lower(text, &toks[k]).as_ref(), "'s" | "’s") {
             k += 1;
         }
         let before = p.first.checked_sub(1).filter(|&b| b >= range.start);
@@ -156,7 +169,7 @@ pub(crate) fn link_timexes(
         if !has_signal {
             let mut j = k;
             while j < range.end && j <= k + 2 {
-                if let Some(mi) = mention_at(mentions, j) {
+                if let Some(mi) = mention_at(&mention_of_tok, j) {
                     if mentions[mi].nominal {
                         found = Some(mi);
                     }
@@ -183,10 +196,16 @@ pub(crate) fn link_timexes(
         let mut best_verb: Option<(i32, usize)> = None;
         let mut best_right: Option<(i32, usize)> = None;
         let mut best_left: Option<(i32, usize)> = None;
-        for (mi, m) in mentions.iter().enumerate() {
-            if m.sent != p.sent || (m.tok >= p.first && m.tok <= p.last) {
+        let window = p.first.saturating_sub(LINK_REACH).max(range.start)
+            ..(p.last + 1 + LINK_REACH).min(range.end);
+        for tok in window {
+            if tok >= p.first && tok <= p.last {
                 continue;
             }
+            let Some(mi) = mention_at(&mention_of_tok, tok) else {
+                continue;
+            };
+            let m = &mentions[mi];
             let (a, b) = if m.tok < p.first {
                 (m.tok, p.first)
             } else {
@@ -227,6 +246,18 @@ pub(crate) fn link_timexes(
                 rel,
                 stated,
             });
+            // Coordinated verbs share the adjunct: "[Last week], fighters killed three
+            // soldiers and wounded two".
+            if !mentions[mi].nominal {
+                for c in coordinated(text, toks, mentions, &mention_of_tok, mi, range.end) {
+                    links.push(TimexLink {
+                        mention: c,
+                        timex: ti,
+                        rel,
+                        stated,
+                    });
+                }
+            }
         }
         // A timex modifying a noun of a clause also dates the clause's verb ("told a news
         // conference on Tuesday").
@@ -265,6 +296,16 @@ pub(crate) fn link_timexes(
             }
         }
     }
+    let mut first_past: Vec<Option<usize>> = vec![None; sents.len()];
+    for (mi, m) in mentions.iter().enumerate() {
+        if !m.nominal && m.tense == Tense::Past {
+            if let Some(slot) = first_past.get_mut(m.sent) {
+                if slot.is_none_or(|o| mentions[o].tok > m.tok) {
+                    *slot = Some(mi);
+                }
+            }
+        }
+    }
     let mut reference: Option<(usize, usize)> = None; // (timex, sentence)
     let mut next_tx = 0;
     for (si, has_date) in sent_has_date.iter().enumerate() {
@@ -287,12 +328,31 @@ pub(crate) fn link_timexes(
         if si > rs + REFERENCE_REACH {
             continue;
         }
-        let main = mentions
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.sent == si && !m.nominal && m.tense == Tense::Past)
-            .min_by_key(|(_, m)| m.tok);
-        if let Some((mi, _)) = main {
+        if std::env::var("XALL").is_ok() {
+            for (mi, m) in mentions.iter().enumerate() {
+                if m.sent == si
+                    && !m.nominal
+                    && m.tense == Tense::Past
+                    && Some(mi) != first_past[si]
+                {
+                    if m.class == EventClass::Reporting && !is_news_day(&timexes[rt], dct) {
+                        continue;
+                    }
+                    links.push(TimexLink {
+                        mention: mi,
+                        timex: rt,
+                        rel: RelType::IsIncluded,
+                        stated: false,
+                    });
+                }
+            }
+        }
+        if let Some(mi) = first_past[si] {
+            // A statement is made on the day of the article or the day before: a reporting
+            // verb takes the story's day only when it is one of those.
+            if mentions[mi].class == EventClass::Reporting && !is_news_day(&timexes[rt], dct) {
+                continue;
+            }
             links.push(TimexLink {
                 mention: mi,
                 timex: rt,
@@ -304,11 +364,70 @@ pub(crate) fn link_timexes(
     links
 }
 
+/// Verb events coordinated with the verb event `mi` ("killed … and wounded"): same tense,
+/// after "and"/"or"/"but" later in the sentence, at most two.
+fn coordinated(
+    text: &str,
+    toks: &[Token],
+    mentions: &[Mention],
+    mention_of_tok: &[Option<usize>],
+    mi: usize,
+    end: usize,
+) -> Vec<usize> {
+    let m = &mentions[mi];
+    let mut out = Vec::new();
+    let stop = end.min(m.tok + COORDINATION_REACH);
+    let mut k = m.tok + 1;
+    while k < stop && out.len() < 2 {
+        let t = &toks[k];
+        if t.tag.is_verb() && mention_of_tok.get(k).copied().flatten().is_some() {
+            break; // another verb event before any conjunction: a new clause
+        }
+        if t.tag == Tag::Cc && matches!(lower(text, t).as_ref(), "and" | "or" | "but") {
+            let mut j = k + 1;
+            while j < stop && (toks[j].tag == Tag::Rb || toks[j].tag == Tag::Md) {
+                j += 1;
+            }
+            match mention_of_tok.get(j).copied().flatten() {
+                Some(c) if toks[j].tag.is_verb() && mentions[c].tense == m.tense => {
+                    out.push(c);
+                    k = j + 1;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if matches!(word(text, t), ";" | ":" | "--" | "—") {
+            break;
+        }
+        k += 1;
+    }
+    out
+}
+
+/// How far after a verb its coordinated verbs are looked for.
+const COORDINATION_REACH: usize = 20;
+
 /// How far the nearest event on the other side of a timex may be to be linked too.
-const SIDE_REACH: i32 = 5;
+const SIDE_REACH: i32 = 12;
+
+/// How many tokens around a timex its event is looked for.
+const LINK_REACH: usize = 40;
+
+/// How many tokens after a plural noun its distributive list is looked for.
+const LIST_REACH: usize = 40;
 
 /// How many sentences a reference day carries over.
 const REFERENCE_REACH: usize = 3;
+
+/// Whether a day is the document's day or the day before.
+fn is_news_day(t: &Timex, dct: Option<chrono::NaiveDate>) -> bool {
+    let (Some(dct), Some(iv)) = (dct, t.value.interval()) else {
+        return false;
+    };
+    let day = iv.start.date();
+    day == dct || dct.pred_opt() == Some(day)
+}
 
 /// A timex that names one day of the story ("Friday", "March 18", "yesterday").
 fn is_day_reference(t: &Timex) -> bool {

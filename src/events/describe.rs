@@ -1,34 +1,35 @@
 //! Readable titles and named participants for events.
 
-use super::pos::{Lexicon, Tag};
+use super::pos::Tag;
 use super::tables::{ORG_SUFFIXES, PERSON_TITLES};
-use super::text::{Token, TokenKind};
+use std::borrow::Cow;
+
+use super::text::{lower, Token, TokenKind};
 
 fn word<'a>(text: &'a str, t: &Token) -> &'a str {
     text.get(t.span.clone()).unwrap_or("")
 }
 
-/// Named entities (people with their titles, organisations, places) in tokens `range`,
-/// skipping tokens inside timexes.
-pub(crate) fn participants(
-    lex: &Lexicon,
+/// Named entities (people with their titles, organisations, places) of a sentence, as
+/// token ranges, skipping tokens inside timexes.
+pub(crate) fn entities(
     text: &str,
     toks: &[Token],
     range: std::ops::Range<usize>,
     in_timex: &[bool],
-) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+    out: &mut Vec<std::ops::Range<usize>>,
+) {
     let mut k = range.start;
     let end = range.end.min(toks.len());
     while k < end {
-        if !is_name_part(lex, text, toks, k, range.start, in_timex) {
+        if !is_name_part(text, toks, k, range.start, in_timex) {
             k += 1;
             continue;
         }
         let start = k;
         let mut j = k + 1;
         loop {
-            if j < end && is_name_part(lex, text, toks, j, range.start, in_timex) {
+            if j < end && is_name_part(text, toks, j, range.start, in_timex) {
                 j += 1;
                 continue;
             }
@@ -36,35 +37,50 @@ pub(crate) fn participants(
             if j + 1 < end
                 && matches!(word(text, &toks[j]), "of" | "for" | "&")
                 && toks[j + 1].capitalized
-                && is_name_part(lex, text, toks, j + 1, range.start, in_timex)
+                && is_name_part(text, toks, j + 1, range.start, in_timex)
             {
                 j += 2;
                 continue;
             }
             break;
         }
-        // A lone title ("President") is not a participant; a lone capitalised sentence
-        // opener that the lexicon knows as a common word neither.
-        let only_titles = (start..j)
-            .all(|x| PERSON_TITLES.contains(&word(text, &toks[x]).to_lowercase().as_str()));
+        // A lone title ("President") is not a participant.
+        let only_titles =
+            (start..j).all(|x| PERSON_TITLES.contains(&lower(text, &toks[x]).as_ref()));
         if !only_titles {
-            let (Some(a), Some(b)) = (toks.get(start), toks.get(j - 1)) else {
-                break;
-            };
-            if let Some(name) = text.get(a.span.start..b.span.end) {
-                let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-                if !out.contains(&name) {
-                    out.push(name);
-                }
-            }
+            out.push(start..j);
         }
         k = j;
+    }
+}
+
+/// The names of the entities (token ranges, sorted) that lie inside `clause`.
+pub(crate) fn participants(
+    text: &str,
+    toks: &[Token],
+    entities: &[std::ops::Range<usize>],
+    clause: std::ops::Range<usize>,
+) -> Vec<String> {
+    let first = entities.partition_point(|e| e.start < clause.start);
+    let mut out: Vec<String> = Vec::new();
+    for e in entities.get(first..).unwrap_or(&[]) {
+        if e.end > clause.end {
+            break;
+        }
+        let (Some(a), Some(b)) = (toks.get(e.start), toks.get(e.end.saturating_sub(1))) else {
+            continue;
+        };
+        if let Some(name) = text.get(a.span.start..b.span.end) {
+            let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+            if !out.contains(&name) {
+                out.push(name);
+            }
+        }
     }
     out
 }
 
 fn is_name_part(
-    lex: &Lexicon,
     text: &str,
     toks: &[Token],
     k: usize,
@@ -76,14 +92,17 @@ fn is_name_part(
         return false;
     }
     let w = word(text, t);
-    let lw = w.to_lowercase();
-    if PERSON_TITLES.contains(&lw.as_str()) || ORG_SUFFIXES.contains(&lw.as_str()) {
+    let lw = lower(text, t);
+    if PERSON_TITLES.contains(&lw.as_ref()) || ORG_SUFFIXES.contains(&lw.as_ref()) {
         return true;
     }
     if t.tag == Tag::Nnp {
         // A sentence opener is a name only if the lexicon does not know it as a common word.
         if k == sent_start {
-            return lex.pos(&lw).is_none_or(|e| e.first == Tag::Nnp);
+            return t
+                .info
+                .and_then(|i| i.pos)
+                .is_none_or(|e| e.first == Tag::Nnp);
         }
         return true;
     }
@@ -92,9 +111,7 @@ fn is_name_part(
 }
 
 /// A short title for the event triggered at token `i` of the sentence `range`.
-#[allow(clippy::too_many_arguments)]
 pub(crate) fn title(
-    lex: &Lexicon,
     text: &str,
     toks: &[Token],
     range: std::ops::Range<usize>,
@@ -111,7 +128,7 @@ pub(crate) fn title(
             || t.kind == TokenKind::Punct
             || matches!(t.tag, Tag::Wh | Tag::Md)
     };
-    let mut parts: Vec<String> = Vec::new();
+    let mut parts: Vec<Cow<'_, str>> = Vec::new();
     if nominal {
         // Noun modifiers right before the head: "phone call", "peace talks".
         let mut s = i;
@@ -123,12 +140,12 @@ pub(crate) fn title(
             s = p;
         }
         for k in s..i {
-            parts.push(w(k).to_string());
+            parts.push(Cow::Borrowed(w(k)));
         }
         let head = if toks[i].tag == Tag::Nns {
-            lemma.to_string()
+            Cow::Owned(lemma.to_string())
         } else {
-            w(i).to_lowercase()
+            lower(text, &toks[i])
         };
         parts.push(head);
         // Its complement: "between X and Y", "with NBC News", "of the talks".
@@ -139,27 +156,26 @@ pub(crate) fn title(
                 "between" | "with" | "of" | "against" | "on" | "in" | "for" | "to" | "by" | "among"
             )
         {
-            let mut taken = 0;
-            while k < end && taken < 9 && !stop(k) {
-                if toks[k].tag.is_verb() && taken > 0 {
+            let first = k;
+            while k < end && k - first < 9 && !stop(k) {
+                if (toks[k].tag.is_verb() || toks[k].tag == Tag::Rb) && k > first {
                     break;
                 }
-                if taken > 1 && toks[k].tag == Tag::In && !matches!(w(k), "of") {
+                if k > first + 1 && toks[k].tag == Tag::In && !matches!(w(k), "of") {
                     break;
                 }
-                parts.push(w(k).to_string());
-                taken += 1;
                 k += 1;
             }
-            while parts.len() > 1
-                && parts.last().is_some_and(|p| {
-                    let lp = p.to_lowercase();
-                    lex.pos(&lp)
-                        .is_some_and(|e| matches!(e.first, Tag::In | Tag::Cc | Tag::Dt | Tag::To))
-                })
+            // No dangling function word at the end ("talks with the").
+            while k > first
+                && toks[k - 1]
+                    .info
+                    .and_then(|i| i.pos)
+                    .is_some_and(|e| matches!(e.first, Tag::In | Tag::Cc | Tag::Dt | Tag::To))
             {
-                parts.pop();
+                k -= 1;
             }
+            parts.extend((first..k).map(|j| Cow::Borrowed(w(j))));
         }
     } else {
         // Subject: the noun phrase before the verb group.
@@ -188,7 +204,7 @@ pub(crate) fn title(
             subj_start = p;
         }
         for k in subj_start..=i {
-            parts.push(w(k).to_string());
+            parts.push(Cow::Borrowed(w(k)));
         }
         // Object: up to five words after the verb.
         let mut k = i + 1;
@@ -201,7 +217,7 @@ pub(crate) fn title(
             if t.tag == Tag::In && !matches!(w(k), "to" | "with" | "for" | "on" | "about") {
                 break;
             }
-            parts.push(w(k).to_string());
+            parts.push(Cow::Borrowed(w(k)));
             taken += 1;
             k += 1;
         }

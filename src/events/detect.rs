@@ -2,7 +2,7 @@
 
 use super::pos::{Lexicon, Tag};
 use super::tables::{BE_FORMS, DO_FORMS, HAVE_FORMS, MODALS, NEGATIONS, NEVER_EVENTS};
-use super::text::{Token, TokenKind};
+use super::text::{lower, Token, TokenKind};
 use crate::event::{Aspect, EventClass, Polarity, Tense};
 
 /// One event mention found in the text.
@@ -59,14 +59,6 @@ const EVENTIVE_SUFFIXES: &[&str] = &[
 const SMOOTHING: f32 = 2.0;
 /// Decision threshold on the estimated probability of being an event.
 const THRESHOLD: f32 = 0.5;
-
-fn word<'a>(text: &'a str, t: &Token) -> &'a str {
-    text.get(t.span.clone()).unwrap_or("")
-}
-
-fn lower(text: &str, t: &Token) -> String {
-    word(text, t).chars().flat_map(char::to_lowercase).collect()
-}
 
 fn is_in(list: &[&str], w: &str) -> bool {
     list.contains(&w)
@@ -142,14 +134,23 @@ pub(crate) fn detect(
         if is_auxiliary(text, toks, i, end, &lw) {
             continue;
         }
-        let lemma = lex.lemma(&lw, tag).into_owned();
+        let form_entry = t.info.and_then(|i| i.form);
+        // A form seen often and never as an event is not one ("percent", "rate").
+        if form_entry.is_some_and(|e| e.events == 0 && e.seen >= 10) {
+            continue;
+        }
         let base = prior(tag, &lw);
-        let lemma_entry = lex.event_lemma(&lemma);
+        // A frequent form speaks for itself; rarer ones borrow from their lemma.
+        let lemma = if form_entry.is_some_and(|e| e.seen >= 50) {
+            None
+        } else {
+            Some(lex.lemma(&lw, tag))
+        };
+        let lemma_entry = lemma.as_deref().and_then(|l| lex.event_lemma(l, tag));
         let from_lemma = match lemma_entry {
             Some(e) => (e.events as f32 + base * SMOOTHING) / (e.seen as f32 + SMOOTHING),
             None => base,
         };
-        let form_entry = lex.event_form(&lw);
         let p = match form_entry {
             Some(e) => (e.events as f32 + from_lemma * SMOOTHING) / (e.seen as f32 + SMOOTHING),
             None => from_lemma,
@@ -171,6 +172,10 @@ pub(crate) fn detect(
             .filter(|e| e.events > 0)
             .or(lemma_entry.filter(|e| e.events > 0))
             .map_or(EventClass::Occurrence, |e| e.class);
+        let lemma = match lemma {
+            Some(l) => l.into_owned(),
+            None => lex.lemma(&lw, tag).into_owned(),
+        };
         let nominal = !tag.is_verb();
         let group = verb_group(text, toks, range.start, i, tag, nominal);
         out.push(Mention {
@@ -231,7 +236,7 @@ pub(crate) fn verb_group(
                 continue;
             }
             if tag == Tag::Jj && is_in(BE_FORMS, &lw) && be.is_none() {
-                be = Some(lw);
+                be = Some(lw.into_owned());
                 continue;
             }
             break;
@@ -252,25 +257,25 @@ pub(crate) fn verb_group(
                 continue;
             }
             if going && is_in(BE_FORMS, &lw) {
-                be = Some(lw);
+                be = Some(lw.into_owned());
                 break;
             }
             break;
         }
         if is_in(MODALS, &lw) || t.tag == Tag::Md {
-            modal = Some(lw);
+            modal = Some(lw.into_owned());
             break;
         }
         if is_in(HAVE_FORMS, &lw) && have.is_none() {
-            have = Some(lw);
+            have = Some(lw.into_owned());
             continue;
         }
         if is_in(BE_FORMS, &lw) && be.is_none() && have.is_none() {
-            be = Some(lw);
+            be = Some(lw.into_owned());
             continue;
         }
         if is_in(DO_FORMS, &lw) && do_.is_none() {
-            do_ = Some(lw);
+            do_ = Some(lw.into_owned());
             continue;
         }
         if t.tag == Tag::Prp && (do_.is_some() || have.is_some() || be.is_some()) {

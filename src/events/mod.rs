@@ -40,13 +40,7 @@ use tables::DEFINITES;
 /// ```
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut toks = text::tokenize(text);
-    let lex = lexicon();
-    let sents = text::split_sentences(text, &toks);
-    for r in &sents {
-        if let Some(s) = toks.get_mut(r.clone()) {
-            pos::tag_sentence(lex, text, s);
-        }
-    }
+    pos::tag_sentence(lexicon(), text, &mut toks);
     text::split_sentences(text, &toks)
         .into_iter()
         .filter_map(|r| {
@@ -106,12 +100,7 @@ impl EventExtractor {
     pub fn extract(&self, text: &str, timexes: &[Timex], dct: Option<&Dct>) -> EventAnalysis {
         let lex = self.lex;
         let mut toks = text::tokenize(text);
-        // Tag with the rough sentence split, then split again with the tags known.
-        for r in text::split_sentences(text, &toks) {
-            if let Some(s) = toks.get_mut(r) {
-                pos::tag_sentence(lex, text, s);
-            }
-        }
+        pos::tag_sentence(lex, text, &mut toks);
         let sents = text::split_sentences(text, &toks);
         let mut sent_of = vec![0usize; toks.len()];
         for (si, r) in sents.iter().enumerate() {
@@ -133,6 +122,10 @@ impl EventExtractor {
             }
         }
 
+        let mut entities = Vec::new();
+        for r in &sents {
+            describe::entities(text, &toks, r.clone(), &in_timex, &mut entities);
+        }
         let mut mentions: Vec<Mention> = Vec::new();
         for (si, r) in sents.iter().enumerate() {
             detect::detect(lex, text, &toks, r.clone(), si, &mut mentions);
@@ -147,6 +140,7 @@ impl EventExtractor {
             &timexes,
             &tpos,
             &mut elided_of,
+            dct.map(|d| d.date),
         );
 
         // Order mentions by position (elided ones were appended).
@@ -161,6 +155,19 @@ impl EventExtractor {
                 }
             }
         }
+        let mut links_of: Vec<Vec<usize>> = vec![Vec::new(); mentions.len()];
+        for (li, l) in tlinks.iter().enumerate() {
+            if let Some(v) = links_of.get_mut(l.mention) {
+                v.push(li);
+            }
+        }
+        let mut index = CorefIndex::default();
+        let mut mention_of_tok: Vec<Option<usize>> = vec![None; toks.len()];
+        for (mi, m) in mentions.iter().enumerate() {
+            if let Some(slot) = mention_of_tok.get_mut(m.tok) {
+                *slot = Some(mi);
+            }
+        }
         let dct_has_time = dct.is_some_and(|d| d.time.is_some());
         let dct_value = dct.map(|d| TimexValue::day(d.date));
         let mut events: Vec<Event> = Vec::new();
@@ -169,13 +176,20 @@ impl EventExtractor {
         for &mi in &order {
             let m = &mentions[mi];
             let Some(tok) = toks.get(m.tok) else { continue };
-            let my_links: Vec<&anchor::TimexLink> =
-                tlinks.iter().filter(|l| l.mention == mi).collect();
+            let my_links: Vec<&anchor::TimexLink> = links_of
+                .get(mi)
+                .into_iter()
+                .flatten()
+                .filter_map(|&li| tlinks.get(li))
+                .collect();
+            let my_value = my_links
+                .first()
+                .and_then(|l| timexes.get(l.timex))
+                .map(|t| &t.value);
             // Coreference: a definite nominal repeating an earlier event's noun.
-            if let Some(ei) = self.corefers(
-                text, &toks, m, &my_links, &timexes, &events, &mentions, &event_of,
-            ) {
+            if let Some(ei) = self.corefers(text, &toks, m, my_value, &index) {
                 event_of[mi] = ei;
+                index.note(&m.lemma, ei, my_value);
                 let ev = &mut events[ei];
                 ev.mentions.push(tok.span.clone());
                 for l in &my_links {
@@ -214,7 +228,6 @@ impl EventExtractor {
                 }
                 _ => (
                     describe::title(
-                        lex,
                         text,
                         &toks,
                         clause.clone(),
@@ -223,7 +236,7 @@ impl EventExtractor {
                         &m.lemma,
                         &in_timex,
                     ),
-                    describe::participants(lex, text, &toks, clause, &in_timex),
+                    describe::participants(text, &toks, &entities, clause),
                 ),
             };
             let id = format!("e{}", events.len() + 1);
@@ -267,6 +280,31 @@ impl EventExtractor {
                 });
             }
             if anchor_.is_none() {
+                // "told reporters at a briefing", "In a weekend interview, Trump expressed…":
+                // an event shares the time of the occasion it is set in.
+                let occasion = if m.nominal {
+                    occasion_of(text, &toks, m, &mention_of_tok, &event_of)
+                } else {
+                    framing_occasion(text, &toks, &range, m, &mention_of_tok, &event_of)
+                };
+                anchor_ = occasion
+                    .and_then(|ei| events.get(ei)?.anchor.clone())
+                    .filter(|a| matches!(a.target, AnchorTarget::Timex(_)) || m.nominal);
+                if let Some(Anchor {
+                    target: AnchorTarget::Timex(span),
+                    relation,
+                    ..
+                }) = &anchor_
+                {
+                    links.push(Link {
+                        source: Endpoint::Event(id.clone()),
+                        target: Endpoint::Timex(span.clone()),
+                        relation: *relation,
+                        provenance: Provenance::Inferred,
+                    });
+                }
+            }
+            if anchor_.is_none() {
                 anchor_ = dct_anchor(m, dct_value.as_ref());
             }
             if let Some(r) = dct_rel {
@@ -278,6 +316,13 @@ impl EventExtractor {
                 });
             }
             event_of[mi] = events.len();
+            if m.nominal {
+                let v = anchor_.as_ref().and_then(|a| match a.target {
+                    AnchorTarget::Timex(_) => a.value.as_ref(),
+                    AnchorTarget::Dct => None,
+                });
+                index.note(&m.lemma, events.len(), v);
+            }
             events.push(Event {
                 id,
                 trigger: tok.span.clone(),
@@ -297,18 +342,16 @@ impl EventExtractor {
         EventAnalysis { events, links }
     }
 
-    /// The earlier event a definite nominal mention refers to, if any.
-    #[allow(clippy::too_many_arguments)]
+    /// The earlier event a definite nominal mention refers to, if any: the one with the
+    /// same noun and the same date when the mention carries a date ("the March 18 call"),
+    /// else the last one with the same noun ("the call").
     fn corefers(
         &self,
         text: &str,
         toks: &[text::Token],
         m: &Mention,
-        my_links: &[&anchor::TimexLink],
-        timexes: &[Timex],
-        events: &[Event],
-        mentions: &[Mention],
-        event_of: &[usize],
+        value: Option<&TimexValue>,
+        index: &CorefIndex,
     ) -> Option<usize> {
         if !m.nominal || toks.get(m.tok)?.tag == Tag::Jj {
             return None;
@@ -336,28 +379,105 @@ impl EventExtractor {
         if !definite {
             return None;
         }
-        let value = my_links
-            .first()
-            .and_then(|l| timexes.get(l.timex))
-            .map(|t| &t.value);
-        let mut best = None;
-        for (mj, other) in mentions.iter().enumerate() {
-            let ei = *event_of.get(mj)?;
-            if ei >= events.len() || other.tok >= m.tok || other.lemma != m.lemma || !other.nominal
-            {
-                continue;
-            }
-            let ev = &events[ei];
-            match value {
-                Some(v) => {
-                    if ev.anchor.as_ref().and_then(|a| a.value.as_ref()) == Some(v) {
-                        best = Some(ei);
-                    }
-                }
-                None => best = Some(ei),
-            }
+        match value {
+            Some(v) => index
+                .by_value
+                .get(&(m.lemma.clone(), v.to_string()))
+                .copied(),
+            None => index.last_by_lemma.get(&m.lemma).copied(),
         }
-        best
+    }
+}
+
+/// The event (index) whose occasion the nominal mention names: "at"/"during" + the noun
+/// phrase, right after a verb event of the same clause ("told reporters at a briefing").
+fn occasion_of(
+    text: &str,
+    toks: &[text::Token],
+    m: &Mention,
+    mention_of_tok: &[Option<usize>],
+    event_of: &[usize],
+) -> Option<usize> {
+    let mut k = m.tok;
+    let mut steps = 0;
+    loop {
+        k = k.checked_sub(1)?;
+        steps += 1;
+        if steps > 4 {
+            return None;
+        }
+        let t = toks.get(k)?;
+        if matches!(text::lower(text, t).as_ref(), "at" | "during") {
+            break;
+        }
+        if !matches!(t.tag, Tag::Dt | Tag::Jj | Tag::Nn | Tag::Nnp | Tag::PrpPoss) {
+            return None;
+        }
+    }
+    let lo = k.saturating_sub(OCCASION_REACH);
+    (lo..k).rev().find_map(|j| {
+        let t = toks.get(j)?;
+        if t.kind == text::TokenKind::Punct {
+            return None;
+        }
+        let mi = (*mention_of_tok.get(j)?)?;
+        let ei = *event_of.get(mi)?;
+        (t.tag.is_verb() && ei != usize::MAX).then_some(ei)
+    })
+}
+
+/// The event named by a sentence-initial "In/At/During + noun phrase," that frames the
+/// first verb event after the comma ("In a weekend interview, Trump expressed…").
+fn framing_occasion(
+    text: &str,
+    toks: &[text::Token],
+    sent: &Range<usize>,
+    m: &Mention,
+    mention_of_tok: &[Option<usize>],
+    event_of: &[usize],
+) -> Option<usize> {
+    let first = toks.get(sent.start)?;
+    if !matches!(text::lower(text, first).as_ref(), "in" | "at" | "during") {
+        return None;
+    }
+    let comma = (sent.start + 1..sent.end.min(sent.start + 10))
+        .find(|&k| toks.get(k).and_then(|t| text.get(t.span.clone())) == Some(","))?;
+    if m.tok <= comma {
+        return None;
+    }
+    // The verb must be the first event verb after the comma.
+    let verb_between = (comma + 1..m.tok).any(|k| {
+        mention_of_tok.get(k).copied().flatten().is_some()
+            && toks.get(k).is_some_and(|t| t.tag.is_verb())
+    });
+    if verb_between {
+        return None;
+    }
+    (sent.start + 1..comma).find_map(|k| {
+        let mi = (*mention_of_tok.get(k)?)?;
+        let ei = *event_of.get(mi)?;
+        (ei != usize::MAX).then_some(ei)
+    })
+}
+
+/// How far before "at"/"during" the event of an occasion noun may be.
+const OCCASION_REACH: usize = 6;
+
+/// Earlier nominal events by noun, and by noun and date, for coreference.
+#[derive(Debug, Default)]
+struct CorefIndex {
+    last_by_lemma: std::collections::HashMap<String, usize>,
+    by_value: std::collections::HashMap<(String, String), usize>,
+}
+
+impl CorefIndex {
+    fn note(&mut self, lemma: &str, event: usize, value: Option<&TimexValue>) {
+        self.last_by_lemma.insert(lemma.to_string(), event);
+        if let Some(v) = value {
+            self.by_value
+                .entry((lemma.to_string(), v.to_string()))
+                .or_insert(event);
+        }
     }
 }
 
@@ -378,6 +498,9 @@ fn dct_anchor(m: &Mention, dct: Option<&TimexValue>) -> Option<Anchor> {
     })
 }
 
+/// How far a clause reaches from its event, in tokens.
+const CLAUSE_REACH: usize = 30;
+
 /// The clause around token `i`: the sentence cut at semicolons and dashes.
 fn clause_of(text: &str, toks: &[text::Token], range: Range<usize>, i: usize) -> Range<usize> {
     let cut = |k: usize| {
@@ -386,12 +509,14 @@ fn clause_of(text: &str, toks: &[text::Token], range: Range<usize>, i: usize) ->
             Some(";" | "--" | "—" | "–")
         )
     };
+    let lo = range.start.max(i.saturating_sub(CLAUSE_REACH));
+    let hi = range.end.min(i + CLAUSE_REACH);
     let mut a = i;
-    while a > range.start && !cut(a - 1) {
+    while a > lo && !cut(a - 1) {
         a -= 1;
     }
     let mut b = i + 1;
-    while b < range.end && !cut(b) {
+    while b < hi && !cut(b) {
         b += 1;
     }
     a..b

@@ -83,40 +83,113 @@ impl Tag {
     }
 }
 
+/// A fast hasher for short keys (multiply–rotate, as in rustc's FxHash); the keys are our
+/// own static tables and document words, so flooding resistance is not needed.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn write_u8(&mut self, b: u8) {
+        self.write(&[b]);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type WordMap<V> = HashMap<&'static str, V, std::hash::BuildHasherDefault<WordHasher>>;
+
+/// What the lexicons say about one word form.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct WordInfo {
+    /// The lowercased form, as stored in the tables.
+    pub word: &'static str,
+    /// Treebank tags and lemma.
+    pub pos: Option<&'static PosEntry>,
+    /// Event counts of the form.
+    pub form: Option<&'static EventEntry>,
+}
+
 /// The compiled lexicons: hash maps over the generated tables, built once.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
-    pos: HashMap<&'static str, &'static PosEntry>,
-    forms: HashMap<&'static str, &'static EventEntry>,
-    lemmas: HashMap<&'static str, &'static EventEntry>,
+    words: WordMap<WordInfo>,
+    lemmas: WordMap<&'static EventEntry>,
 }
 
 impl Lexicon {
     pub(crate) fn new() -> Lexicon {
+        let mut words: WordMap<WordInfo> = WordMap::default();
+        for e in POS_LEXICON {
+            words.entry(e.word).or_default().pos = Some(e);
+        }
+        for e in EVENT_FORMS {
+            words.entry(e.word).or_default().form = Some(e);
+        }
+        for (k, v) in words.iter_mut() {
+            v.word = k;
+        }
         Lexicon {
-            pos: POS_LEXICON.iter().map(|e| (e.word, e)).collect(),
-            forms: EVENT_FORMS.iter().map(|e| (e.word, e)).collect(),
+            words,
             lemmas: EVENT_LEMMAS.iter().map(|e| (e.word, e)).collect(),
         }
     }
 
+    /// Looks a word up in any case, without allocating for short ASCII words.
+    pub(crate) fn lookup(&'static self, word: &str) -> Option<&'static WordInfo> {
+        let mut buf = [0u8; 32];
+        if word.is_ascii() && word.len() <= buf.len() {
+            let b = buf.get_mut(..word.len())?;
+            b.copy_from_slice(word.as_bytes());
+            b.make_ascii_lowercase();
+            let key = std::str::from_utf8(b).ok()?;
+            return self.words.get(key);
+        }
+        let key: String = word.chars().flat_map(char::to_lowercase).collect();
+        self.words.get(key.as_str())
+    }
+
     pub(crate) fn pos(&self, lower: &str) -> Option<&'static PosEntry> {
-        self.pos.get(lower).copied()
+        self.words.get(lower).and_then(|w| w.pos)
     }
 
-    pub(crate) fn event_form(&self, lower: &str) -> Option<&'static EventEntry> {
-        self.forms.get(lower).copied()
-    }
-
-    pub(crate) fn event_lemma(&self, lemma: &str) -> Option<&'static EventEntry> {
-        self.lemmas.get(lemma).copied()
+    /// Event counts of a lemma used as the word class of `tag` ("last" the verb is not
+    /// "last" the adjective).
+    pub(crate) fn event_lemma(&self, lemma: &str, tag: Tag) -> Option<&'static EventEntry> {
+        let class = match tag {
+            t if t.is_verb() => 'v',
+            Tag::Nn | Tag::Nns | Tag::Nnp => 'n',
+            Tag::Jj => 'j',
+            _ => 'o',
+        };
+        let mut buf = [0u8; 40];
+        let n = lemma.len();
+        let key = buf.get_mut(..n + 2).and_then(|b| {
+            b.get_mut(..n)?.copy_from_slice(lemma.as_bytes());
+            *b.get_mut(n)? = b'/';
+            *b.get_mut(n + 1)? = class as u8;
+            std::str::from_utf8(b).ok()
+        })?;
+        self.lemmas.get(key).copied()
     }
 
     /// The lemma of a word: from the treebank, else by stripping inflections.
     pub(crate) fn lemma<'a>(&self, lower: &'a str, tag: Tag) -> std::borrow::Cow<'a, str> {
         use std::borrow::Cow;
         if let Some(e) = self.pos(lower) {
-            return Cow::Owned(e.lemma.to_string());
+            return Cow::Borrowed(e.lemma);
         }
         let strip = |suffix: &str, add: &str| -> Option<String> {
             let stem = lower.strip_suffix(suffix)?;
@@ -124,7 +197,7 @@ impl Lexicon {
                 return None;
             }
             let cand = format!("{stem}{add}");
-            if self.pos(&cand).is_some() || self.forms.contains_key(cand.as_str()) {
+            if self.words.contains_key(cand.as_str()) {
                 Some(cand)
             } else {
                 None
@@ -199,27 +272,48 @@ const SUFFIX_TAGS: &[(&str, Tag)] = &[
     ("s", Tag::Nns),
 ];
 
-/// Tags the tokens of one sentence in place, choosing between each word's two most frequent
+/// Tags tokens (a sentence, or a whole text) in place, choosing between each word's two most frequent
 /// tags from its left context.
-pub(crate) fn tag_sentence(lex: &Lexicon, text: &str, toks: &mut [Token]) {
-    let mut buf = String::new();
+pub(crate) fn tag_sentence(lex: &'static Lexicon, text: &str, toks: &mut [Token]) {
+    // Look every word up once; the next word's entry is needed for the current one.
+    let infos: Vec<Option<&'static WordInfo>> = toks
+        .iter()
+        .map(|t| match t.kind {
+            TokenKind::Word => lex.lookup(text.get(t.span.clone()).unwrap_or("")),
+            _ => None,
+        })
+        .collect();
     for i in 0..toks.len() {
         let tok = &toks[i];
         let word = text.get(tok.span.clone()).unwrap_or("");
+        let info = infos.get(i).copied().flatten();
+        toks[i].info = info;
+        let tok = &toks[i];
         let tag = match tok.kind {
             TokenKind::Punct => Tag::Punct,
             TokenKind::Number => Tag::Cd,
             TokenKind::Word => {
-                buf.clear();
-                buf.extend(word.chars().flat_map(char::to_lowercase));
-                let lower = buf.as_str();
+                let lowered = super::text::lower(text, tok);
+                let lower = lowered.as_ref();
                 let sentence_start = i == 0
+                    || tok.newlines_before > 1
                     || (i == 1 && matches!(toks[0].kind, TokenKind::Punct))
                     || toks.get(i.wrapping_sub(1)).is_some_and(|p| {
                         p.kind == TokenKind::Punct
                             && matches!(
                                 text.get(p.span.clone()),
-                                Some("\"" | "``" | "“" | ":" | "(" | "--" | "—" | "_")
+                                Some(
+                                    "\"" | "``"
+                                        | "“"
+                                        | ":"
+                                        | "("
+                                        | "--"
+                                        | "—"
+                                        | "_"
+                                        | "."
+                                        | "!"
+                                        | "?"
+                                )
                             )
                     });
                 let prev = if i > 0 { Some(toks[i - 1].tag) } else { None };
@@ -227,17 +321,16 @@ pub(crate) fn tag_sentence(lex: &Lexicon, text: &str, toks: &mut [Token]) {
                 // The next word's most frequent tag, for "phone calls between" (noun) against
                 // "the company calls the bonds" (verb).
                 let next = toks.get(i + 1).and_then(|n| {
-                    let w = text.get(n.span.clone())?;
                     if n.kind == TokenKind::Punct {
                         return Some(Tag::Punct);
                     }
                     if n.capitalized {
                         return Some(Tag::Nnp);
                     }
-                    lex.pos(&w.to_lowercase()).map(|e| e.first)
+                    infos.get(i + 1).copied().flatten()?.pos.map(|e| e.first)
                 });
                 let after_do = after_do_form(text, toks, i);
-                match lex.pos(lower) {
+                match info.and_then(|w| w.pos) {
                     Some(e) if after_do && (e.first.is_verb() || e.second.is_verb()) => Tag::Vb,
                     Some(e) => choose(e, tok.capitalized, sentence_start, prev, prev2, next, lower),
                     None => {
@@ -259,11 +352,11 @@ fn after_do_form(text: &str, toks: &[Token], i: usize) -> bool {
     while k > 0 && steps < 3 {
         k -= 1;
         steps += 1;
-        let w = text.get(toks[k].span.clone()).unwrap_or("").to_lowercase();
-        if matches!(w.as_str(), "do" | "does" | "did") {
+        let w = super::text::lower(text, &toks[k]);
+        if matches!(w.as_ref(), "do" | "does" | "did") {
             return true;
         }
-        if !(toks[k].tag == Tag::Rb || matches!(w.as_str(), "not" | "n't" | "n’t" | "never")) {
+        if !(toks[k].tag == Tag::Rb || matches!(w.as_ref(), "not" | "n't" | "n’t" | "never")) {
             return false;
         }
     }

@@ -22,18 +22,19 @@ const TITLE_ABBREVIATIONS: &[&str] = &[
     "sept", "oct", "nov", "dec", "vs", "supt", "cmdr", "messrs", "gens", "sens", "reps",
 ];
 
-fn bare(word: &str) -> String {
-    word.trim_end_matches('.').to_ascii_lowercase()
+fn in_list(list: &[&str], word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    w.len() <= 6 && list.iter().any(|a| a.eq_ignore_ascii_case(w))
 }
 
 /// Whether `word` (without its dot) is a known abbreviation.
 pub(crate) fn is_abbreviation(word: &str) -> bool {
-    ABBREVIATIONS.contains(&bare(word).as_str())
+    in_list(ABBREVIATIONS, word)
 }
 
 /// Whether a sentence can never end at `word` ("Dr.", "No.", "Jan.").
 pub(crate) fn is_title_abbreviation(word: &str) -> bool {
-    TITLE_ABBREVIATIONS.contains(&bare(word).as_str())
+    in_list(TITLE_ABBREVIATIONS, word)
 }
 
 /// Titles that start a person's name ("President Putin", "Dr. Jones").

@@ -1,8 +1,9 @@
 //! Tokens and sentences: a hand-written scanner, linear in the text and free of backtracking.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
-use super::pos::Tag;
+use super::pos::{Tag, WordInfo};
 use super::tables::{is_abbreviation, is_title_abbreviation};
 
 /// What a token is made of.
@@ -31,6 +32,21 @@ pub(crate) struct Token {
     pub newlines_before: u8,
     /// Part of speech (filled by the tagger).
     pub tag: Tag,
+    /// What the lexicons know of the word, if anything (filled by the tagger).
+    pub info: Option<&'static WordInfo>,
+}
+
+/// The lowercased text of a token, borrowed whenever possible.
+pub(crate) fn lower<'a>(text: &'a str, t: &Token) -> Cow<'a, str> {
+    if let Some(i) = t.info {
+        return Cow::Borrowed(i.word);
+    }
+    let w = text.get(t.span.clone()).unwrap_or("");
+    if w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii() {
+        Cow::Owned(w.chars().flat_map(char::to_lowercase).collect())
+    } else {
+        Cow::Borrowed(w)
+    }
 }
 
 fn is_word_char(c: char) -> bool {
@@ -44,82 +60,94 @@ fn is_apostrophe(c: char) -> bool {
 /// Splits `text` into tokens.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let mut toks = Vec::with_capacity(text.len() / 5);
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let n = chars.len();
-    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
-    let pos = |k: usize| chars.get(k).map_or(text.len(), |&(b, _)| b);
+    let n = text.len();
+    // Positions are byte offsets, always on char boundaries.
+    let bytes = text.as_bytes();
+    let at = |b: usize| match bytes.get(b) {
+        Some(&x) if x < 0x80 => Some(char::from(x)),
+        Some(_) => text.get(b..).and_then(|s| s.chars().next()),
+        None => None,
+    };
+    let adv = |b: usize| match bytes.get(b) {
+        Some(&x) if x < 0x80 => b + 1,
+        _ => b + at(b).map_or(1, char::len_utf8),
+    };
+    let before = |b: usize| text.get(..b).and_then(|s| s.chars().next_back());
     let mut i = 0;
     let mut newlines: u8 = 0;
     while i < n {
-        let c = chars[i].1;
+        let Some(c) = at(i) else { break };
         if c.is_whitespace() {
             if c == '\n' {
                 newlines = newlines.saturating_add(1);
             }
-            i += 1;
+            i = adv(i);
             continue;
         }
         let start = i;
         let mut kind;
         let mut abbrev = false;
+        let i1 = adv(i);
+        let i2 = adv(i1);
         let nt_clitic = (c == 'n' || c == 'N')
-            && at(i + 1).is_some_and(is_apostrophe)
-            && at(i + 2).is_some_and(|t| t == 't' || t == 'T')
-            && !at(i + 3).is_some_and(is_word_char)
-            && toks.last().is_some_and(|t: &Token| t.span.end == pos(i));
+            && at(i1).is_some_and(is_apostrophe)
+            && at(i2).is_some_and(|t| t == 't' || t == 'T')
+            && !at(adv(i2)).is_some_and(is_word_char)
+            && toks.last().is_some_and(|t: &Token| t.span.end == i);
         if nt_clitic {
             kind = TokenKind::Word;
-            i += 3;
+            i = adv(i2);
         } else if is_word_char(c) {
             kind = if c.is_ascii_digit() {
                 TokenKind::Number
             } else {
                 TokenKind::Word
             };
-            let mut j = i + 1;
+            let mut j = i1;
             loop {
+                let j1 = adv(j);
                 match at(j) {
                     Some(ch) if is_word_char(ch) => {
                         if !ch.is_ascii_digit() {
                             kind = TokenKind::Word;
                         }
-                        j += 1;
+                        j = j1;
                     }
-                    Some('-') if at(j + 1).is_some_and(is_word_char) => j += 2,
+                    Some('-') if at(j1).is_some_and(is_word_char) => j = adv(j1),
                     Some('.' | ',')
                         if kind == TokenKind::Number
-                            && at(j + 1).is_some_and(|d| d.is_ascii_digit()) =>
+                            && at(j1).is_some_and(|d| d.is_ascii_digit()) =>
                     {
-                        j += 2
+                        j = adv(j1)
                     }
                     Some('.')
                         if kind == TokenKind::Word
-                            && at(j + 1).is_some_and(char::is_alphabetic)
-                            && at(j + 2) == Some('.') =>
+                            && at(j1).is_some_and(char::is_alphabetic)
+                            && at(adv(j1)) == Some('.') =>
                     {
                         // "U.S.", "p.m.": letter-dot sequences.
-                        j += 2;
+                        j = adv(j1);
                     }
-                    Some(a) if is_apostrophe(a) && at(j + 1).is_some_and(char::is_alphabetic) => {
+                    Some(a) if is_apostrophe(a) && at(j1).is_some_and(char::is_alphabetic) => {
                         // Clitics become their own tokens: "did|n't", "Iraq|'s", "we|'ll".
-                        let nt = at(j - 1).is_some_and(|p| p == 'n' || p == 'N')
-                            && at(j + 1).is_some_and(|t| t == 't' || t == 'T')
-                            && !at(j + 2).is_some_and(is_word_char);
+                        let nt = before(j).is_some_and(|p| p == 'n' || p == 'N')
+                            && at(j1).is_some_and(|t| t == 't' || t == 'T')
+                            && !at(adv(j1)).is_some_and(is_word_char);
                         if nt {
                             if j - 1 > i {
                                 j -= 1;
                             }
                             break;
                         }
-                        let mut k = j + 1;
+                        let mut k = j1;
                         while at(k).is_some_and(is_word_char) {
-                            k += 1;
+                            k = adv(k);
                         }
-                        let clitic: String = chars[j + 1..k]
+                        let clitic = text.get(j1..k).unwrap_or("");
+                        if ["s", "re", "ll", "ve", "d", "m"]
                             .iter()
-                            .map(|&(_, c)| c.to_ascii_lowercase())
-                            .collect();
-                        if matches!(clitic.as_str(), "s" | "re" | "ll" | "ve" | "d" | "m") {
+                            .any(|c| clitic.eq_ignore_ascii_case(c))
+                        {
                             break;
                         }
                         j = k;
@@ -129,49 +157,49 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             }
             // An abbreviation keeps its dot: "Dr.", "Jan.", "U.S.", "Corp.".
             if kind == TokenKind::Word && at(j) == Some('.') {
-                let word = &text[pos(i)..pos(j)];
+                let word = text.get(i..j).unwrap_or("");
                 let dotted = word.contains('.');
                 if dotted
                     || is_abbreviation(word)
                     || (word.chars().count() == 1 && c.is_uppercase())
                 {
-                    j += 1;
+                    j = adv(j);
                     abbrev = true;
                 }
             }
             i = j;
         } else if is_apostrophe(c)
-            && at(i + 1).is_some_and(char::is_alphabetic)
-            && toks.last().is_some_and(|t: &Token| t.span.end == pos(i))
+            && at(i1).is_some_and(char::is_alphabetic)
+            && toks.last().is_some_and(|t: &Token| t.span.end == i)
         {
             // A clitic split off above.
-            let mut j = i + 1;
+            let mut j = i1;
             while at(j).is_some_and(is_word_char) {
-                j += 1;
+                j = adv(j);
             }
             kind = TokenKind::Word;
             i = j;
         } else {
             kind = TokenKind::Punct;
-            let mut j = i + 1;
+            let mut j = i1;
             if matches!(c, '-' | '.' | '`' | '\'') {
                 while at(j) == Some(c) {
-                    j += 1;
+                    j = adv(j);
                 }
             }
             i = j;
         }
-        let i_end = i.min(n);
-        let span = pos(start)..pos(i_end);
+        let end = i.min(n);
         toks.push(Token {
             capitalized: c.is_uppercase(),
-            span,
+            span: start..end,
             kind,
             abbrev,
             newlines_before: newlines,
             tag: Tag::Other,
+            info: None,
         });
-        i = i_end;
+        i = end;
         newlines = 0;
     }
     toks

@@ -161,6 +161,10 @@ impl<'a> Cx<'a> {
                 }
             }
             Lex::Month(m, MonthForm::Ambiguous) if self.cap(i) => Some((m, i + 1)),
+            // Informal text: "march 3", "may 5th".
+            Lex::Month(m, _) if self.day(i + 1).is_some() && self.num(i + 1).is_some() => {
+                Some((m, i + 1))
+            }
             _ => None,
         }
     }
@@ -268,7 +272,7 @@ impl<'a> Cx<'a> {
     /// A weekday at `i` (capitalised).
     pub fn weekday(&self, i: usize) -> Option<(u8, bool)> {
         match self.lx(i)? {
-            Lex::Weekday(d, p) if self.cap(i) => Some((d, p)),
+            Lex::Weekday(d, p) if self.cap(i) || self.bytes(i).len() > 5 => Some((d, p)),
             _ => None,
         }
     }
@@ -290,6 +294,16 @@ impl<'a> Cx<'a> {
         if self.kw(j, Kw::Hundred) {
             n = n.saturating_mul(100);
             j += 1;
+            // "one hundred (and) twenty"
+            let k = if self.kw(j, Kw::And) { j + 1 } else { j };
+            if let Some(Lex::Number(_)) = self.lx(k) {
+                if let Some((rest, e)) = self.number_words(k) {
+                    if rest < 100 {
+                        n = n.saturating_add(rest);
+                        j = e;
+                    }
+                }
+            }
         } else if self.kw(j, Kw::Thousand) {
             n = n.saturating_mul(1000);
             j += 1;
@@ -437,19 +451,69 @@ impl<'a> Cx<'a> {
         }
     }
 
-    /// The sentence's tense around tokens `start..end`: nearest cue before, then after.
-    pub fn tense(&self, start: usize, end: usize) -> Tense {
+    /// A quarter is spoken of in this sentence or the one before (earnings-report style):
+    /// "a year ago" then means the year-ago quarter.
+    pub fn quarter_context(&self, start: usize, end: usize) -> bool {
+        let is_q = |i: usize| matches!(self.unit(i), Some((Unit::Quarter, _)));
+        let mut breaks = 0;
         let mut i = start;
         let mut steps = 0;
+        while i > 0 && steps < 80 {
+            if self.sentence_break(i) {
+                breaks += 1;
+                if breaks == 2 {
+                    break;
+                }
+            }
+            i -= 1;
+            steps += 1;
+            if is_q(i) {
+                return true;
+            }
+        }
+        let mut i = end;
+        while i < self.len() && i < end + 40 && !self.sentence_break(i) {
+            if is_q(i) {
+                return true;
+            }
+            i += 1;
+        }
+        false
+    }
+
+    /// The sentence's tense around tokens `start..end`: nearest cue before, then after.
+    pub fn tense(&self, start: usize, end: usize) -> Tense {
+        // A deadline: "by February", "until Tuesday morning", "ahead of the weekend".
+        if start > 0
+            && (self.kw(start - 1, Kw::By)
+                || self.kw(start - 1, Kw::Until)
+                || self.is(start - 1, "till")
+                || (self.kw(start - 1, Kw::Of) && start > 1 && self.kw(start - 2, Kw::Ahead)))
+        {
+            return Tense::Future;
+        }
+        if start > 0 && self.kw(start - 1, Kw::Since) {
+            return Tense::Past;
+        }
+        // Before the expression: a future marker anywhere in the clause wins ("would be paid
+        // on a still unspecified date in January"); otherwise the nearest past form.
+        let mut i = start;
+        let mut steps = 0;
+        let mut past = false;
         while i > 0 && steps < 14 {
             if self.sentence_break(i) {
                 break;
             }
             i -= 1;
             steps += 1;
-            if let Some(t) = self.cue(i) {
-                return t;
+            match self.cue(i) {
+                Some(Tense::Future) => return Tense::Future,
+                Some(Tense::Past) => past = true,
+                _ => {}
             }
+        }
+        if past {
+            return Tense::Past;
         }
         let mut i = end;
         let mut steps = 0;
@@ -470,21 +534,42 @@ impl<'a> Cx<'a> {
         if !self.is_word(i) {
             return None;
         }
-        match self.tag(i) {
-            Some(WordTag::PastVerb) => return Some(Tense::Past),
-            Some(WordTag::FutureCue) => return Some(Tense::Future),
-            _ => {}
-        }
-        if self.kw(i, Kw::Will) {
-            return Some(Tense::Future);
-        }
         let w = self.bytes(i);
-        if w.len() >= 5
-            && w.ends_with(b"ed")
-            && w.first().is_some_and(|b| b.is_ascii_lowercase())
-            && !w.ends_with(b"eed")
-        {
+        if self.tag(i) == Some(WordTag::FutureCue) || self.kw(i, Kw::Will) {
+            // "plans to", "expected to": the noun "plan" or "the expected loss" are no cue.
+            let needs_to = [
+                "plan", "plans", "planning", "going", "intends", "intend", "aims", "hopes",
+            ]
+            .iter()
+            .any(|a| eq_lower(w, a));
+            if !needs_to || self.kw(i + 1, Kw::To) {
+                return Some(Tense::Future);
+            }
+            return None;
+        }
+        let past_form = self.tag(i) == Some(WordTag::PastVerb)
+            || (w.len() >= 5
+                && w.ends_with(b"ed")
+                && w.first().is_some_and(|b| b.is_ascii_lowercase())
+                && !w.ends_with(b"eed"));
+        if past_form {
+            // A participle after a form of "be" is passive: the auxiliary carries the tense.
+            let aux = i.checked_sub(1).is_some_and(|p| {
+                ["is", "are", "be", "been", "being", "am", "to", "'s"]
+                    .iter()
+                    .any(|a| self.is(p, a))
+            });
+            if aux
+                && !["was", "were", "had", "did", "said"]
+                    .iter()
+                    .any(|a| eq_lower(w, a))
+            {
+                return None;
+            }
             return Some(Tense::Past);
+        }
+        if self.tag(i) == Some(WordTag::FutureCue) || self.kw(i, Kw::Will) {
+            return Some(Tense::Future);
         }
         None
     }
@@ -657,7 +742,7 @@ pub(crate) static RULES: &[Rule] = &[
                 "yesterday morning",
                 "2025-03-30TMO",
             ),
-            ex("He speaks tonight.", "tonight", "2025-03-31TNI"),
+            ex("He speaks tonight.", "tonight", "2025-03-31"),
         ],
         apply: deictic,
     },
@@ -693,7 +778,7 @@ pub(crate) static RULES: &[Rule] = &[
                 "the last twenty four hours",
                 "PT24H",
             ),
-            ex("He left two weeks ago.", "two weeks ago", "2025-03-17"),
+            ex("He left two weeks ago.", "two weeks ago", "2025-W12"),
             ex("He left five months ago.", "five months ago", "2024-10"),
             ex("She left two years ago.", "two years ago", "2023"),
             ex("It took years.", "years", "PXY"),
@@ -707,11 +792,16 @@ pub(crate) static RULES: &[Rule] = &[
         name: "quarter and half",
         examples: &[
             ex(
-                "profit in the third quarter rose",
+                "profit in the third quarter will rise",
                 "the third quarter",
                 "2025-Q3",
             ),
-            ex("its third-quarter loss", "third-quarter", "2025-Q3"),
+            ex(
+                "profit in the third quarter rose",
+                "the third quarter",
+                "2024-Q3",
+            ),
+            ex("its third-quarter loss", "third-quarter", "2024-Q3"),
             ex("results for Q3 2024 were", "Q3 2024", "2024-Q3"),
             ex(
                 "in the first half of 2024 it",
@@ -756,7 +846,7 @@ pub(crate) static RULES: &[Rule] = &[
             ex(
                 "until 5 p.m. EST Nov. 9.",
                 "5 p.m. EST Nov. 9",
-                "2024-11-09T17:00",
+                "2025-11-09T17:00",
             ),
         ],
         apply: clock,
@@ -801,6 +891,40 @@ pub(crate) static RULES: &[Rule] = &[
             ex("unlike in the past, it", "the past", "PAST_REF"),
         ],
         apply: vague,
+    },
+    Rule {
+        name: "period nouns",
+        examples: &[
+            ex(
+                "Over the weekend, he resigned.",
+                "the weekend",
+                "2025-W13-WE",
+            ),
+            ex("For the year ended June 30, it earned", "the year", "P1Y"),
+            ex(
+                "It expects growth for the full year.",
+                "the full year",
+                "2025",
+            ),
+            ex("complete the deal by year-end.", "year-end", "2025-12-31"),
+            ex("a loss in the 1988 period", "the 1988 period", "1988"),
+            ex(
+                "In the 1988 third quarter, it lost",
+                "the 1988 third quarter",
+                "1988-Q3",
+            ),
+            ex(
+                "sales for this year's third quarter were",
+                "this year's third quarter",
+                "2025-Q3",
+            ),
+            ex(
+                "Operating revenue rose in the latest period.",
+                "the latest period",
+                "2024-Q4",
+            ),
+        ],
+        apply: period,
     },
     Rule {
         name: "year-ago comparison",
@@ -854,6 +978,21 @@ const MODIFIERS: &[ModWords] = &[
     ModWords {
         words: &["end", "of"],
         modifier: TimexMod::End,
+        points: true,
+    },
+    ModWords {
+        words: &["the", "early"],
+        modifier: TimexMod::Start,
+        points: true,
+    },
+    ModWords {
+        words: &["the", "late"],
+        modifier: TimexMod::End,
+        points: true,
+    },
+    ModWords {
+        words: &["the", "mid"],
+        modifier: TimexMod::Mid,
         points: true,
     },
     ModWords {
@@ -961,7 +1100,23 @@ pub(crate) fn best_at(cx: &Cx<'_>, i: usize) -> Option<Found> {
             best = Some(f);
         }
     }
+    if let Some(f) = best.as_mut() {
+        ended_quarter(cx, f);
+    }
     best
+}
+
+/// "the quarter ended Sept. 30": the quarter is the one that ends on that day.
+fn ended_quarter(cx: &Cx<'_>, f: &mut Found) {
+    let is_quarter = matches!(f.partial, Partial::ReportedQuarter | Partial::RelQuarter(_));
+    if !is_quarter || !(cx.is(f.end, "ended") || cx.is(f.end, "ending")) {
+        return;
+    }
+    if let Some(d) = month_date(cx, f.end + 1) {
+        if let Partial::Day(DaySpec::Date(y, m, _)) = d.partial {
+            f.partial = Partial::Quarter(y, (m - 1) / 3 + 1);
+        }
+    }
 }
 
 fn core_at(cx: &Cx<'_>, i: usize) -> Option<Found> {
@@ -1001,7 +1156,7 @@ fn with_modifier(cx: &Cx<'_>, i: usize) -> Option<Found> {
         if !ok {
             continue;
         }
-        if m.words == ["mid"] && cx.hyphen(j) {
+        if m.words.last() == Some(&"mid") && cx.hyphen(j) {
             j += 1;
         }
         // "the end of the year": the unit in focus, not a duration.
@@ -1028,20 +1183,28 @@ fn with_modifier(cx: &Cx<'_>, i: usize) -> Option<Found> {
         if f.start != j {
             continue;
         }
+        if m.words.first() == Some(&"the")
+            && m.words.len() == 2
+            && !matches!(f.partial, Partial::Century(_) | Partial::Decade(_))
+        {
+            continue;
+        }
         let is_point = matches!(f.kind, TimexKind::Date | TimexKind::Time)
             && !matches!(f.partial, Partial::Ago { .. } | Partial::Ref(_));
+        let is_ago = matches!(f.partial, Partial::Ago { .. } | Partial::YearAgo)
+            || (f.kind == TimexKind::Date && matches!(f.partial, Partial::Ref(_)) && f.end > j + 1);
         let fits = if m.points {
             is_point
+        } else if m.words == ["about"] || m.words == ["almost"] {
+            // Usually left outside the span, except before "… ago".
+            is_ago
         } else {
-            f.kind == TimexKind::Duration
-                || matches!(
-                    f.partial,
-                    Partial::Ago { .. } | Partial::Time(..) | Partial::YearAgo
-                )
+            f.kind == TimexKind::Duration || is_ago || matches!(f.partial, Partial::Time(..))
         };
         // "earlier"/"later" only before this/last/today/weekday ("earlier this year").
         if (m.words == ["earlier"] || m.words == ["later"])
             && !(cx.kw(j, Kw::This)
+                || cx.kw(j, Kw::That)
                 || cx.kw(j, Kw::Today)
                 || cx.kw(j, Kw::Yesterday)
                 || cx.kw(j, Kw::Tonight)
@@ -1193,7 +1356,7 @@ fn month_date(cx: &Cx<'_>, i: usize) -> Option<Found> {
     // Month Day [, Year]
     if let Some((d, k)) = cx.day(j) {
         let numeric = cx.num(j).is_some();
-        let time_like = cx.p(k, ':')
+        let time_like = (cx.p(k, ':') && cx.joined(k + 1) && cx.digits(k + 1) == 2)
             || cx.p(k, '%')
             || (numeric && cx.unit(k).is_some())
             || (cx.hyphen(k) && cx.unit(k + 1).is_some());
@@ -1241,7 +1404,10 @@ fn month_date(cx: &Cx<'_>, i: usize) -> Option<Found> {
             }
         }
     }
-    // A capitalised month name right after a capitalised word is likely a name ("Lake May").
+    // "August Wilson": a name.
+    if cx.is_word(j) && cx.cap(j) && cx.lx(j).is_none() && !cx.sentence_break(j) {
+        return None;
+    }
     date(i, j, Partial::Month(None, m))
 }
 
@@ -1325,7 +1491,8 @@ fn year(cx: &Cx<'_>, i: usize) -> Option<Found> {
         {
             return None;
         }
-        if cx.hyphen(p) || (cx.joined(i) && cx.is_word(p)) {
+        let after_mid = cx.hyphen(p) && p > 0 && cx.is(p - 1, "mid");
+        if (cx.hyphen(p) && !after_mid) || (cx.joined(i) && cx.is_word(p)) {
             return None;
         }
         if cx.p(p, '.') && p > 0 && cx.is(p - 1, "no") {
@@ -1390,7 +1557,7 @@ fn decade(cx: &Cx<'_>, i: usize) -> Option<Found> {
     if !the && modifier.is_none() && j > i {
         return None;
     }
-    let p = if y % 100 == 0 && cx.digits(j) == 4 {
+    let p = if y % 100 == 0 && y < 2000 && cx.digits(j) == 4 {
         Partial::Century(y / 100)
     } else {
         Partial::Decade(y / 10)
@@ -1462,17 +1629,42 @@ fn daypart_time(dp: DayPart) -> Option<TimeOfDay> {
 }
 
 fn deictic(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    // "the day before yesterday", "the day after tomorrow", "The day before, …"
+    if cx.kw(i, Kw::The) && cx.unit(i + 1) == Some((Unit::Day, false)) {
+        let dir = if cx.kw(i + 2, Kw::Before) {
+            -1
+        } else if cx.kw(i + 2, Kw::After) {
+            1
+        } else {
+            return None;
+        };
+        if cx.kw(i + 3, Kw::Yesterday) && dir < 0 {
+            return date(i, i + 4, Partial::Day(DaySpec::Deictic(-2)));
+        }
+        if cx.kw(i + 3, Kw::Tomorrow) && dir > 0 {
+            return date(i, i + 4, Partial::Day(DaySpec::Deictic(2)));
+        }
+        let t = cx.toks.get(i + 3);
+        let ends = t.is_none_or(|t| t.kind == TokKind::Punct) && !cx.apos(i + 3);
+        if ends {
+            return date(i, i + 3, Partial::Day(DaySpec::Anaphor(dir)));
+        }
+        return None;
+    }
     let off = match cx.lx(i)? {
+        Lex::Kw(Kw::Today)
+            if cx.apos(i + 1)
+                && cx.is(i + 2, "s")
+                && super::lexicon::GENERIC_HEADS
+                    .iter()
+                    .any(|h| cx.is(i + 3, h)) =>
+        {
+            return None;
+        }
         Lex::Kw(Kw::Today) => 0,
         Lex::Kw(Kw::Yesterday) => -1,
         Lex::Kw(Kw::Tomorrow) => 1,
-        Lex::Kw(Kw::Tonight) => {
-            return date(
-                i,
-                i + 1,
-                Partial::Time(DaySpec::Deictic(0), TimeOfDay::Part(PartOfDay::Night)),
-            );
-        }
+        Lex::Kw(Kw::Tonight) => return date(i, i + 1, Partial::Day(DaySpec::Deictic(0))),
         _ => return None,
     };
     if let Some(dp) = cx.daypart(i + 1) {
@@ -1540,6 +1732,10 @@ fn relative(cx: &Cx<'_>, i: usize) -> Option<Found> {
         if plural {
             return None; // "the past years": the amount rule
         }
+        // A title: "This Week With David Brinkley".
+        if cx.cap(k) && cx.cap(k + 1) && cx.is_word(k + 1) && !cx.sentence_break(k + 1) {
+            return None;
+        }
         let p = if anaphoric {
             match u {
                 Unit::Night => {
@@ -1597,13 +1793,24 @@ fn relative(cx: &Cx<'_>, i: usize) -> Option<Found> {
             _ => WdRel::Next,
         };
         if anaphoric {
-            return None;
+            return date(i, k + 1, Partial::Day(DaySpec::RefWeekday(wd, rel)));
         }
         return date(i, k + 1, Partial::Day(DaySpec::Weekday(wd, rel)));
     }
     if let Some((m, e)) = cx.month(k) {
         if anaphoric {
             return None;
+        }
+        // "last Oct. 23": a day; the nearest past occurrence.
+        if let Some(f) = month_date(cx, k) {
+            if let Partial::Day(DaySpec::Date(None, m, d)) = f.partial {
+                let p = if off < 0 {
+                    Partial::Day(DaySpec::PastDate(m, d))
+                } else {
+                    Partial::Day(DaySpec::Date(None, m, d))
+                };
+                return date(i, f.end, p);
+            }
         }
         return date(i, e, Partial::NamedMonth(m, off));
     }
@@ -1684,6 +1891,7 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let the = cx.kw(i, Kw::The);
     let mut j = if the { i + 1 } else { i };
     let lead = [
+        Kw::Latest,
         Kw::Past,
         Kw::Last,
         Kw::Next,
@@ -1697,6 +1905,19 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
         || cx.lx(j) == Some(Lex::Ordinal(1))
         || cx.is(j, "final")
         || cx.is(j, "initial");
+    // "The trial will last twelve weeks": the verb "last".
+    if lead && !the && cx.kw(j, Kw::Last) && i > 0 {
+        let p = i - 1;
+        if [
+            "will", "would", "to", "could", "can", "may", "might", "should", "must", "not", "did",
+            "does", "do", "ll",
+        ]
+        .iter()
+        .any(|w| cx.is(p, w))
+        {
+            return None;
+        }
+    }
     if lead {
         j += 1;
     }
@@ -1705,6 +1926,9 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
     }
     // Bare plural unit: "years", "recent years", "the coming months".
     if let Some((u, true)) = cx.unit(j) {
+        if cx.cap(j) && !cx.sentence_break(j) {
+            return None;
+        }
         if matches!(
             u,
             Unit::Weekend | Unit::Night | Unit::Second | Unit::Fortnight
@@ -1736,12 +1960,22 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
         ));
     }
     let (q, mut k) = cx.qty(j)?;
+    if (cx.kw(k, Kw::To) || cx.kw(k, Kw::Or) || cx.p(k, '-')) && !q.article {
+        if let Some((q2, k2)) = cx.qty(k + 1) {
+            if q2.n.is_some() && !q2.article && cx.unit(k2).is_some() {
+                k = k2;
+            }
+        }
+    }
     if cx.kw(k, Kw::More) {
         k += 1;
     }
     // Compound adjective: "10-day", "two-year", "five year" before a noun.
     if cx.hyphen(k) {
         let (u, _) = cx.unit(k + 1)?;
+        if u == Unit::Quarter && cx.kw(k + 2, Kw::Of) {
+            return None;
+        }
         if cx.hyphen(k + 2) && cx.is(k + 3, "old") {
             return None;
         }
@@ -1757,7 +1991,40 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
         ));
     }
     let (u, _) = cx.unit(k)?;
+    // "The Seven Years' War": a name.
+    if cx.cap(k) && !cx.sentence_break(k) && !cx.is(k, "q") {
+        let all_caps = cx.bytes(k).iter().all(|b| !b.is_ascii_lowercase());
+        if !all_caps {
+            return None;
+        }
+    }
+    // "1968 was a year of protest": a predicate, not a duration.
+    if q.article
+        && cx.kw(k + 1, Kw::Of)
+        && i > 0
+        && ["was", "is", "be", "been", "were"]
+            .iter()
+            .any(|w| cx.is(i - 1, w))
+    {
+        return None;
+    }
     if matches!(u, Unit::Weekend) && q.article {
+        return None;
+    }
+    // "the 1988 quarter": a year, not 1,988 quarters.
+    if cx.digits(j) == 4 && !cx.unit(k).is_some_and(|(_, p)| p) {
+        return None;
+    }
+    // "a quarter of the market", "three-quarters of its food": fractions.
+    if u == Unit::Quarter
+        && cx.kw(k + 1, Kw::Of)
+        && cx.year4(k + 2).is_none()
+        && !(cx.kw(k + 2, Kw::This) || cx.kw(k + 2, Kw::Last) || cx.kw(k + 2, Kw::Next))
+    {
+        return None;
+    }
+    // "year-earlier", "year-end", "year-old": another rule's compound.
+    if cx.hyphen(k + 1) {
         return None;
     }
     let mut end = k + 1;
@@ -1766,12 +2033,22 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
         q.half = true;
         end += 3;
     }
+    // "a year or so", "a year or two"
+    if cx.kw(end, Kw::Or)
+        && (cx.is(end + 1, "so")
+            || cx.qty(end + 1).is_some_and(|(q2, e2)| {
+                q2.n.is_some() && cx.unit(e2).is_none() && !cx.kw(e2, Kw::Ago)
+            }))
+    {
+        end += 2;
+    }
     // Ages: "30 years old".
     if cx.is(end, "old") || (cx.hyphen(end) && cx.is(end + 1, "old")) {
         return None;
     }
     // Rates: "$1.76 a year", "700 seats a week", "twice a year".
-    if q.article && !the && !lead && i > 0 {
+    let dated = cx.kw(end, Kw::Ago) || cx.kw(end, Kw::Earlier);
+    if q.article && !the && !lead && i > 0 && !dated {
         let p = i - 1;
         let w = cx.bytes(p);
         let plural_noun = cx.is_word(p)
@@ -1785,13 +2062,18 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
             ]
             .iter()
             .any(|s| eq_lower(w, s));
+        let amount_before = [
+            "million", "billion", "thousand", "hundred", "cents", "dollars", "percent",
+        ]
+        .iter()
+        .any(|a| cx.is(p, a));
         if cx.num(p).is_some()
             || cx.p(p, '%')
             || plural_noun
+            || amount_before
             || cx.kw(p, Kw::Times)
             || cx.kw(p, Kw::Twice)
             || cx.is(p, "once")
-            || cx.is(p, "cents")
         {
             return None;
         }
@@ -1936,17 +2218,12 @@ fn quarter(cx: &Cx<'_>, i: usize) -> Option<Found> {
         if let Some((y, e)) = cx.year4(yat) {
             year = Some(y);
             end = e;
-        } else if cx.kw(end, Kw::Of)
-            && cx.kw(end + 1, Kw::This)
-            && cx.unit(end + 2) == Some((Unit::Year, false))
-        {
-            rel = Some(0);
-            end += 3;
         } else {
+            let at = if cx.kw(end, Kw::Of) { end + 1 } else { end };
             for (kw, off) in [(Kw::This, 0), (Kw::Last, -1), (Kw::Next, 1)] {
-                if cx.kw(end, kw) && cx.unit(end + 1) == Some((Unit::Year, false)) {
+                if cx.kw(at, kw) && cx.unit(at + 1) == Some((Unit::Year, false)) {
                     rel = Some(off);
-                    end += 2;
+                    end = at + 2;
                     break;
                 }
             }
@@ -1958,7 +2235,8 @@ fn quarter(cx: &Cx<'_>, i: usize) -> Option<Found> {
         rel = None;
     }
     let p = match (is_half, rel) {
-        (true, _) => Partial::Half(year, n),
+        (true, Some(r)) => Partial::HalfOfRelYear(n, r),
+        (true, None) => Partial::Half(year, n),
         (false, Some(r)) => Partial::QuarterOfRelYear(n, r),
         (false, None) => Partial::Quarter(year, n),
     };
@@ -2183,6 +2461,12 @@ fn set(cx: &Cx<'_>, i: usize) -> Option<Found> {
         Some(f)
     };
     if let Some(Lex::Frequency(u)) = cx.lx(i) {
+        // "a quarterly dividend", "the daily Granma": an adjective, not a set.
+        if cx.is_word_lower_noun(i + 1)
+            || (cx.cap(i + 1) && cx.is_word(i + 1) && !cx.joined(i + 1) && cx.lx(i + 1).is_none())
+        {
+            return None;
+        }
         return setf(i + 1, TimexValue::Duration(set_unit(u, 1)?), None, None);
     }
     if cx.kw(i, Kw::Every) || cx.kw(i, Kw::Each) {
@@ -2298,15 +2582,29 @@ fn vague(cx: &Cx<'_>, i: usize) -> Option<Found> {
             }
             r(i + 1, RefValue::Future)
         }
+        Lex::Kw(Kw::As)
+            if cx.kw(i + 1, Kw::Soon) && cx.kw(i + 2, Kw::As) && cx.kw(i + 3, Kw::Possible) =>
+        {
+            r(i + 4, RefValue::Future)
+        }
         Lex::Kw(Kw::Future) => {
             if i > 0 && (cx.kw(i - 1, Kw::A) || cx.kw(i - 1, Kw::Its)) {
                 return None;
             }
+            if cx.is_word_lower_noun(i + 1) || cx.kw(i + 1, Kw::Of) {
+                return None;
+            }
             r(i + 1, RefValue::Future)
         }
+        Lex::Kw(Kw::More) if cx.kw(i + 1, Kw::Recently) => r(i + 2, RefValue::Past),
         Lex::Kw(Kw::The) => {
             if cx.kw(i + 1, Kw::Future) && !cx.kw(i + 2, Kw::Of) {
                 return r(i + 2, RefValue::Future);
+            }
+            if (cx.is(i + 1, "near") || cx.is(i + 1, "foreseeable") || cx.is(i + 1, "distant"))
+                && cx.kw(i + 2, Kw::Future)
+            {
+                return r(i + 3, RefValue::Future);
             }
             if cx.kw(i + 1, Kw::Past)
                 && cx.qty(i + 2).is_none()
@@ -2337,6 +2635,133 @@ impl Cx<'_> {
             && self.tag(i).is_none()
             && !self.bytes(i).ends_with(b"ly")
     }
+}
+
+fn period(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    // "a weekend interview": the weekend before the document date.
+    if cx.unit(i) == Some((Unit::Weekend, false))
+        && i > 0
+        && cx.kw(i - 1, Kw::A)
+        && cx.is_word_lower_noun(i + 1)
+    {
+        return date(i, i + 1, Partial::RelWeekend(None));
+    }
+    // year-end, year end, year's end
+    if cx.unit(i) == Some((Unit::Year, false)) {
+        let e = if cx.hyphen(i + 1) && cx.kw(i + 2, Kw::End) {
+            Some(i + 3)
+        } else if cx.kw(i + 1, Kw::End) && !cx.kw(i + 2, Kw::Of) {
+            Some(i + 2)
+        } else if cx.apos(i + 1) && cx.is(i + 2, "s") && cx.kw(i + 3, Kw::End) {
+            Some(i + 4)
+        } else {
+            None
+        };
+        if let Some(e) = e {
+            let since = i > 0 && cx.kw(i - 1, Kw::Since);
+            return date(i, e, Partial::YearEnd(since));
+        }
+    }
+    // this year's third quarter, last year's quarter
+    for (k, off) in [(Kw::This, 0), (Kw::Last, -1), (Kw::Next, 1)] {
+        if cx.kw(i, k)
+            && cx.unit(i + 1) == Some((Unit::Year, false))
+            && cx.apos(i + 2)
+            && cx.is(i + 3, "s")
+        {
+            let j = i + 4;
+            if let Some((n, e)) = ordinal_quarter(cx, j) {
+                let e2 = if cx.hyphen(e) { e + 1 } else { e };
+                if cx.unit(e2) == Some((Unit::Quarter, false)) {
+                    return date(i, e2 + 1, Partial::QuarterOfRelYear(n, off));
+                }
+                if cx.kw(e2, Kw::Half) {
+                    return None;
+                }
+            }
+            if off == -1 && (cx.unit(j) == Some((Unit::Quarter, false)) || cx.kw(j, Kw::Period)) {
+                return date(i, j + 1, Partial::YearAgo);
+            }
+        }
+    }
+    if !cx.kw(i, Kw::The) {
+        return None;
+    }
+    let j = i + 1;
+    if cx.unit(j) == Some((Unit::Weekend, false)) {
+        return date(i, j + 1, Partial::RelWeekend(None));
+    }
+    // the morning of March 18
+    if let (Some(dp), true) = (cx.daypart(j), cx.kw(j + 1, Kw::Of)) {
+        let tod = daypart_time(dp)?;
+        let k = j + 2;
+        let day = month_date(cx, k)
+            .or_else(|| day_month(cx, k))
+            .or_else(|| weekday(cx, k))
+            .or_else(|| deictic(cx, k))?;
+        if let Partial::Day(d) = day.partial {
+            return Some(Found::new(
+                i,
+                day.end,
+                TimexKind::Time,
+                Partial::Time(d, tod),
+            ));
+        }
+        return None;
+    }
+    // the 1988 period, the 1988 third quarter
+    if let Some((y, e)) = cx.year4(j) {
+        if cx.kw(e, Kw::Period) || cx.unit(e) == Some((Unit::Year, false)) {
+            return date(i, e + 1, Partial::Year(y));
+        }
+        if cx.unit(e) == Some((Unit::Quarter, false)) {
+            return date(i, e + 1, Partial::ReportedQuarterOf(y));
+        }
+        if let Some((n, e2)) = ordinal_quarter(cx, e) {
+            let e3 = if cx.hyphen(e2) { e2 + 1 } else { e2 };
+            if cx.unit(e3) == Some((Unit::Quarter, false)) {
+                return date(i, e3 + 1, Partial::Quarter(Some(y), n));
+            }
+            if cx.kw(e3, Kw::Half) && n <= 2 {
+                return date(i, e3 + 1, Partial::Half(Some(y), n));
+            }
+        }
+        return None;
+    }
+    // the latest period
+    if (cx.kw(j, Kw::Latest) || cx.kw(j, Kw::Recent)) && cx.kw(j + 1, Kw::Period) {
+        return date(i, j + 2, Partial::ReportedQuarter);
+    }
+    // the [full|fiscal|calendar] year [ended …]
+    let k = if cx.is(j, "full")
+        || cx.kw(j, Kw::Fiscal)
+        || cx.is(j, "calendar")
+        || cx.is(j, "entire")
+        || cx.is(j, "whole")
+    {
+        j + 1
+    } else {
+        j
+    };
+    if cx.unit(k) == Some((Unit::Year, false)) && !cx.hyphen(k + 1) && !cx.apos(k + 1) {
+        if cx.is(k + 1, "ended") || cx.is(k + 1, "ending") || cx.is(k + 1, "ends") {
+            return Some(Found::new(
+                i,
+                k + 1,
+                TimexKind::Duration,
+                Partial::Duration(DurationValue::new(1, DurationUnit::Year)),
+            ));
+        }
+        if cx.kw(k + 1, Kw::Of)
+            || cx.kw(k + 1, Kw::Before)
+            || cx.kw(k + 1, Kw::After)
+            || cx.is(k + 1, "in")
+        {
+            return None;
+        }
+        return date(i, k + 1, Partial::RelYear(0));
+    }
+    None
 }
 
 fn year_ago(cx: &Cx<'_>, i: usize) -> Option<Found> {

@@ -135,6 +135,8 @@ pub(crate) enum Kw {
     Other,
     Will,
     Would,
+    Once,
+    Possible,
     As,
     Its,
 }
@@ -475,6 +477,8 @@ pub(crate) const KEYWORDS: &[(&str, Kw)] = &[
     ("other", Kw::Other),
     ("will", Kw::Will),
     ("would", Kw::Would),
+    ("once", Kw::Once),
+    ("possible", Kw::Possible),
     ("as", Kw::As),
     ("its", Kw::Its),
 ];
@@ -578,26 +582,10 @@ pub(crate) const PAST_VERBS: &[&str] = &[
 ];
 
 /// Words that announce the future.
+#[rustfmt::skip]
 pub(crate) const FUTURE_CUES: &[&str] = &[
-    "will",
-    "shall",
-    "ll",
-    "would",
-    "going",
-    "scheduled",
-    "expected",
-    "expects",
-    "plans",
-    "planned",
-    "plan",
-    "upcoming",
-    "next",
-    "tomorrow",
-    "due",
-    "intends",
-    "aims",
-    "hopes",
-    "coming",
+    "will", "shall", "ll", "would", "going", "scheduled", "expected", "expects", "plans",
+    "planning", "plan", "upcoming", "tomorrow", "intends", "intend", "aims", "hopes",
 ];
 
 /// Count nouns: "1998 people" is not a year.
@@ -672,6 +660,32 @@ pub(crate) const COUNT_NOUNS: &[&str] = &[
     "km",
     "mph",
     "lbs",
+];
+
+/// Nouns after "today's" that make "today" generic ("today's world"), not the date.
+pub(crate) const GENERIC_HEADS: &[&str] = &[
+    "world",
+    "society",
+    "youth",
+    "generation",
+    "standards",
+    "economy",
+    "children",
+    "kids",
+    "teenagers",
+    "young",
+    "technology",
+    "consumers",
+    "culture",
+    "climate",
+    "politics",
+    "market",
+    "markets",
+    "students",
+    "families",
+    "parents",
+    "america",
+    "europe",
 ];
 
 /// Words after which a four-digit number is a name, not a year.

@@ -99,12 +99,34 @@ impl Tagger {
         let narrative = doc.kind() == DocKind::Narrative;
         let mut resolver = Resolver::new(doc.dct().map(|d| d.date), narrative);
         let mut out = Vec::with_capacity(found.len());
-        for f in found {
+        for mut f in found {
             let tense = cx.tense(f.start, f.end);
+            // "He was soon released": not a future reference.
+            if f.partial == Partial::Ref(crate::value::RefValue::Future)
+                && tense == grammar::Tense::Past
+                && cx.kw(f.start, lexicon::Kw::Soon)
+            {
+                continue;
+            }
+            let comparison = f.partial == Partial::YearAgo;
+            if comparison
+                && !cx.kw(f.start, lexicon::Kw::The)
+                && !cx.quarter_context(f.start, f.end)
+            {
+                // "a year earlier" counts from the year in focus, "a year ago" from now.
+                f.partial = if cx.kw(f.end - 1, lexicon::Kw::Earlier) {
+                    Partial::Anaphor(lexicon::Unit::Year, -1)
+                } else {
+                    Partial::RelYear(-1)
+                };
+            }
             let value = resolver
                 .resolve(&f.partial, tense)
                 .unwrap_or_else(|| Resolver::fallback(&f.partial));
-            resolver.note(&value);
+            // Comparison periods ("a year ago") do not move the reference time.
+            if !comparison {
+                resolver.note(&value);
+            }
             out.push(Tagged { found: f, value });
         }
         out.into_iter().filter_map(|t| to_timex(&cx, t)).collect()

@@ -29,8 +29,12 @@ pub(crate) enum DaySpec {
     Deictic(i32),
     /// A weekday (1 = Monday).
     Weekday(u8, WdRel),
+    /// A weekday relative to the last mentioned day ("the previous Friday").
+    RefWeekday(u8, WdRel),
     /// A calendar day, the year possibly missing.
     Date(Option<i32>, u8, u8),
+    /// The last occurrence of a month and day on or before the anchor ("last Oct. 23").
+    PastDate(u8, u8),
     /// A holiday, the year possibly missing.
     Holiday(HolidayRule, Option<i32>),
     /// Days from the last mentioned day ("the following day" = 1, "that day" = 0).
@@ -62,12 +66,16 @@ pub(crate) enum Partial {
     RelQuarter(i32),
     /// The quarter being reported ("the quarter", "the latest quarter").
     ReportedQuarter,
+    /// The reported quarter in another year ("the 1988 quarter").
+    ReportedQuarterOf(i32),
     /// A quarter, the year possibly missing.
     Quarter(Option<i32>, u8),
     /// A quarter of a relative year ("the third quarter last year").
     QuarterOfRelYear(u8, i32),
     /// A half year.
     Half(Option<i32>, u8),
+    /// A half of a relative year ("the first half of next year").
+    HalfOfRelYear(u8, i32),
     /// A season, the year possibly missing.
     Season(Option<i32>, Season),
     /// A season relative to the anchor ("last summer" = -1).
@@ -94,6 +102,8 @@ pub(crate) enum Partial {
         /// Counted from the reference time rather than the document date.
         anaphoric: bool,
     },
+    /// The end of the year in focus ("year-end"); `true` when the text looks back ("since").
+    YearEnd(bool),
     /// The comparison period of an earnings report: "a year ago", "year-earlier".
     YearAgo,
     /// A unit relative to the last mentioned date ("the following year" = Year, 1).

@@ -143,7 +143,8 @@ impl Resolver {
             Partial::NamedMonth(m, off) => {
                 let (ay, am) = self.anchor_month()?;
                 let y = match off {
-                    -1 if m < am => ay,
+                    // "last April" in October: this year's; "last February" in March: a year ago.
+                    -1 if m + 1 < am => ay,
                     -1 => ay - 1,
                     1 if m > am => ay,
                     1 => ay + 1,
@@ -169,18 +170,50 @@ impl Resolver {
                 let (y, q) = add_quarters(y, q, -1)?;
                 date(DateValue::Quarter(Some(y), q))
             }
+            Partial::ReportedQuarterOf(y) => {
+                let q = match self.refs.quarter {
+                    Some((_, q)) => q,
+                    None => {
+                        add_quarters(
+                            self.anchor_day()?.year(),
+                            quarter_of(self.anchor_day()?).1,
+                            -1,
+                        )?
+                        .1
+                    }
+                };
+                date(DateValue::Quarter(Some(y), q))
+            }
             Partial::Quarter(Some(y), q) => date(DateValue::Quarter(Some(y), q)),
-            Partial::Quarter(None, q) => date(DateValue::Quarter(self.ref_year_or_anchor(), q)),
+            Partial::Quarter(None, q) => {
+                let mut y = self.ref_year_or_anchor();
+                // A quarter that has not begun yet, spoken of in the past: last year's.
+                if let (Some(yy), Some(a), false) = (y, self.anchor_day(), self.narrative) {
+                    let start = ymd(yy, (q - 1) * 3 + 1, 1);
+                    let ahead = start.map_or(0, |st| (st - a).num_days());
+                    if ahead > 0 && tense != Tense::Future && (tense == Tense::Past || ahead > 60) {
+                        y = Some(yy - 1);
+                    }
+                }
+                date(DateValue::Quarter(y, q))
+            }
             Partial::QuarterOfRelYear(q, off) => date(DateValue::Quarter(
                 Some(self.anchor_year()?.checked_add(off)?),
                 q,
             )),
+            Partial::HalfOfRelYear(h, off) => date(DateValue::Half(
+                Some(self.anchor_year()?.checked_add(off)?),
+                h,
+            )),
             Partial::Half(y, h) => date(DateValue::Half(y.or(self.ref_year_or_anchor()), h)),
             Partial::Season(Some(y), s) => date(DateValue::Season(Some(y), s)),
-            Partial::Season(None, s) => date(DateValue::Season(self.season_year(s, 0, tense), s)),
-            Partial::RelSeason(s, off) => {
-                date(DateValue::Season(Some(self.season_year(s, off, tense)?), s))
+            Partial::Season(None, s) => {
+                date(DateValue::Season(self.season_year(s, 0, tense, false), s))
             }
+            Partial::RelSeason(s, off) => date(DateValue::Season(
+                Some(self.season_year(s, off, tense, true)?),
+                s,
+            )),
             Partial::Decade(d) => date(DateValue::Decade(d)),
             Partial::RelDecade(off) => date(DateValue::Decade(
                 self.anchor_year()?.div_euclid(10).checked_add(off)?,
@@ -204,6 +237,15 @@ impl Resolver {
                 };
                 let n = i32::try_from(n?).ok()?.checked_mul(dir)?;
                 self.shift(base, unit, n)
+            }
+            Partial::YearEnd(since) => {
+                let y = self.anchor_year()?;
+                let y = if since || tense == Tense::Past {
+                    y - 1
+                } else {
+                    y
+                };
+                date(DateValue::Day(Some(y), 12, 31))
             }
             Partial::YearAgo => {
                 if let Some((y, q)) = self.refs.quarter {
@@ -230,10 +272,12 @@ impl Resolver {
             | Partial::RelSeason(_, o)
             | Partial::MonthOfRelYear(_, o)
             | Partial::QuarterOfRelYear(_, o)
+            | Partial::HalfOfRelYear(_, o)
             | Partial::Anaphor(_, o) => o,
             Partial::RelWeekend(o) => o.unwrap_or(-1),
             Partial::Ago { dir, .. } => dir,
             Partial::YearAgo | Partial::ReportedQuarter => -1,
+            Partial::YearEnd(true) => -1,
             Partial::Day(DaySpec::Deictic(o)) | Partial::Time(DaySpec::Deictic(o), _) => o,
             Partial::Day(DaySpec::Weekday(d, _)) | Partial::Time(DaySpec::Weekday(d, _), _) => {
                 return TimexValue::Date(DateValue::Weekday(d));
@@ -281,8 +325,9 @@ impl Resolver {
         } else {
             match tense {
                 Tense::Future => y,
-                Tense::Past => y - 1,
-                Tense::None if m - am <= 2 => y,
+                Tense::Past if m - am > 1 => y - 1,
+                Tense::Past => y,
+                Tense::None if m - am <= 3 => y,
                 Tense::None => y - 1,
             }
         })
@@ -317,11 +362,13 @@ impl Resolver {
         let c = ymd(by, m, d)?;
         if tense == Tense::Future && (a - c).num_days() > 7 {
             by += 1;
+        } else if tense == Tense::Past && (c - a).num_days() > 120 {
+            by -= 1;
         }
         Some(by)
     }
 
-    fn season_year(&self, s: Season, off: i32, tense: Tense) -> Option<i32> {
+    fn season_year(&self, s: Season, off: i32, tense: Tense, explicit_this: bool) -> Option<i32> {
         let a = self.anchor_day();
         let y = self.anchor_year()?;
         let Some(a) = a else { return Some(y) };
@@ -332,6 +379,7 @@ impl Resolver {
             -1 => y - 1,
             1 if start > a => y,
             1 => y + 1,
+            0 if off == 0 && explicit_this => y,
             _ => match tense {
                 Tense::Past if start > a => y - 1,
                 Tense::Future if end <= a => y + 1,
@@ -384,11 +432,23 @@ impl Resolver {
                 }
                 Some(DateValue::Day(y, m, dd))
             }
+            DaySpec::PastDate(m, dd) => {
+                let a = self.anchor_day()?;
+                let mut y = a.year();
+                if ymd(y, m, dd).is_some_and(|c| c > a) {
+                    y -= 1;
+                }
+                Some(DateValue::Day(Some(y), m, dd))
+            }
             DaySpec::Deictic(off) => day(add_days(self.anchor_day()?, off.into())?),
             DaySpec::Anaphor(off) => day(add_days(self.ref_day()?, off.into())?),
             DaySpec::Current => day(self.ref_day()?),
-            DaySpec::Weekday(wd, rel) => {
-                let a = self.anchor_day()?;
+            DaySpec::Weekday(wd, rel) | DaySpec::RefWeekday(wd, rel) => {
+                let a = if matches!(d, DaySpec::RefWeekday(..)) {
+                    self.ref_day()?
+                } else {
+                    self.anchor_day()?
+                };
                 let cur = a.weekday().number_from_monday() as i64;
                 let wd = i64::from(wd);
                 let back = (cur - wd).rem_euclid(7);
@@ -458,7 +518,7 @@ impl Resolver {
             Unit::Week | Unit::Fortnight => {
                 let k = if unit == Unit::Week { 7 } else { 14 };
                 let d = add_days(base, i64::from(n) * k)?;
-                date(DateValue::from_naive_date(d))
+                date(week_of(d))
             }
             Unit::Weekend => date(weekend_of(add_days(base, i64::from(n) * 7)?)),
             Unit::Day | Unit::Night => {

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{Datelike, NaiveDateTime, Timelike};
 use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+use petgraph::Direction;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{json, Map, Value};
 
@@ -241,8 +242,20 @@ impl Timeline {
             None => (i64::MIN, i64::MAX),
         };
         let bounded = finite(es) && finite(le);
+        // A value whose every anchor was set aside by a contradiction no longer dates it.
+        let trusted = |v: &TimexValue| {
+            let mut anchors = self
+                .graph
+                .edges_directed(n, Direction::Outgoing)
+                .filter(|e| match self.graph.node_weight(e.target()) {
+                    Some(Node::Time(t)) => t.value.as_ref() == Some(v),
+                    _ => false,
+                })
+                .peekable();
+            anchors.peek().is_none() || anchors.any(|e| !sol.set_aside.contains(&e.id()))
+        };
         if let Some(ev) = ev {
-            if let Some(v) = &ev.value {
+            if let Some(v) = ev.value.as_ref().filter(|v| trusted(v)) {
                 let reference = ev
                     .docs
                     .first()

@@ -6,6 +6,8 @@
 //! becomes a bound on one variable. Only event–event relations (and relations through a
 //! document date) join variables into components, which keeps propagation local.
 
+use std::collections::HashSet;
+
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
 
@@ -90,12 +92,15 @@ pub(crate) fn atoms(rel: RelType) -> &'static [Atom] {
     }
 }
 
-/// How much a constraint is trusted when a contradiction forces one aside.
+/// How much a constraint is trusted when a contradiction forces one aside: what the user
+/// states most, then what the text states with a signal, then tense (grammar rarely lies
+/// about past and future), then anchors (attaching a date to the right event is the most
+/// error-prone step), then inferences.
 pub(crate) fn strength(p: Provenance) -> u8 {
     match p {
         Provenance::Inferred => 1,
-        Provenance::Tense => 2,
-        Provenance::Anchor => 3,
+        Provenance::Anchor => 2,
+        Provenance::Tense => 3,
         Provenance::Stated => 4,
         Provenance::User => 5,
     }
@@ -129,6 +134,8 @@ pub(crate) struct Solution {
     pub ordinal: Vec<u32>,
     /// Positions in `events` in chronological order, with their sort keys.
     pub order: Vec<(OrderKey, u32)>,
+    /// Relations set aside to resolve contradictions.
+    pub set_aside: HashSet<EdgeIndex>,
 }
 
 /// Sort key of an event: undated, earliest/latest start, earliest/latest end, insertion.
@@ -392,12 +399,22 @@ pub(crate) fn compile(t: &Timeline) -> Solution {
             ids.push(ev.id.clone());
         }
     }
+    let set_aside = net
+        .cons
+        .iter()
+        .zip(&net.disabled)
+        .filter_map(|(c, &off)| match c.origin {
+            Origin::Edge(e) if off => Some(e),
+            _ => None,
+        })
+        .collect();
     Solution {
         net,
         var_of,
         unit,
         events,
         order: chronological_order(&recs),
+        set_aside,
         recs,
         ids,
         ordinal,
