@@ -10,17 +10,13 @@
 use std::process::ExitCode;
 
 use chrono::{Duration, NaiveDate};
-use eventline::{Document, EventId, Extractor, Timeline, TimexValue};
+use eventline::{Document, EventId, Extractor, Timeline};
 
 const SAMPLE: &str = include_str!("data/sample_article.txt");
 
 /// The first event dated by exactly this value.
 fn dated(t: &Timeline, value: &str) -> Option<EventId> {
-    let v: TimexValue = value.parse().ok()?;
-    t.chronological()
-        .into_iter()
-        .map(|o| o.id)
-        .find(|id| t.event(id).and_then(|e| e.value.as_ref()) == Some(&v))
+    t.dated_by(value).into_iter().next()
 }
 
 fn title(t: &Timeline, id: &EventId) -> String {
@@ -46,11 +42,26 @@ fn main() -> ExitCode {
     }
 
     // Order questions, with how sure the answer is and why.
-    let pairs = [("2025-02-12", "2025-03-18"), ("2025-04", "2025-03-31")];
-    for (x, y) in pairs {
-        let (Some(a), Some(b)) = (dated(&t, x), dated(&t, y)) else {
-            continue;
+    let mut pairs: Vec<(EventId, EventId)> =
+        [("2025-02-12", "2025-03-18"), ("2025-W13-WE", "2025-03-31")]
+            .into_iter()
+            .filter_map(|(x, y)| Some((dated(&t, x)?, dated(&t, y)?)))
+            .collect();
+    // And two events the text gives the same date: their order is only possible.
+    let report = t.dated_report();
+    if let Some(k) = report.events.iter().position(|e| e.tied) {
+        pairs.push((report.events[k - 1].id.clone(), report.events[k].id.clone()));
+    }
+    for (a, b) in pairs {
+        let value = |id: &EventId| {
+            report
+                .events
+                .iter()
+                .find(|e| &e.id == id)
+                .and_then(|e| e.value.clone())
+                .unwrap_or_default()
         };
+        let (x, y) = (value(&a), value(&b));
         if let (Ok(why), Ok(gap)) = (t.explain(&a, &b), t.gap(&a, &b)) {
             println!(
                 "Did \"{}\" ({x}) happen before \"{}\" ({y})? {}; from one start to the other: {gap}",

@@ -301,7 +301,8 @@ impl Timeline {
     }
 
     /// The events dated by a value, by its TIMEX3 string (`"2025-03-18"`, `"2025-03"`), in the
-    /// order they were added.
+    /// order they were added: events anchored to it (unless a contradiction set the anchor
+    /// aside) and events whose bounds fit exactly that day, month or year.
     ///
     /// ```
     /// use eventline::{EventSpec, Timeline};
@@ -313,9 +314,11 @@ impl Timeline {
     /// Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn dated_by(&self, value: &str) -> Vec<EventId> {
-        self.events()
-            .filter(|e| e.value.as_ref().is_some_and(|v| v.to_string() == value))
-            .map(|e| e.id.clone())
+        self.solution()
+            .events
+            .iter()
+            .filter(|&&n| self.shown(n).value.is_some_and(|v| v.to_string() == value))
+            .filter_map(|&n| self.event_at(n).map(|e| e.id.clone()))
             .collect()
     }
 

@@ -225,8 +225,8 @@ fn enclosing_value(start: i64, end: i64) -> Option<TimexValue> {
 }
 
 /// How an event is shown: its value, granularity and calendar span.
-struct Shown {
-    value: Option<TimexValue>,
+pub(super) struct Shown {
+    pub(super) value: Option<TimexValue>,
     modifier: Option<TimexMod>,
     granularity: Option<Granularity>,
     start: Option<i64>,
@@ -234,7 +234,7 @@ struct Shown {
 }
 
 impl Timeline {
-    fn shown(&self, n: NodeIndex) -> Shown {
+    pub(super) fn shown(&self, n: NodeIndex) -> Shown {
         let sol = self.solution();
         let ev = self.event_at(n);
         let (es, le) = match sol.vars(n) {

@@ -435,7 +435,7 @@ impl Timeline {
         let mut steps: Vec<Step> = Vec::new();
         for c in cids {
             if let Some(s) = self.describe(c) {
-                if steps.last() != Some(&s) {
+                if !steps.contains(&s) {
                     steps.push(s);
                 }
             }
