@@ -178,6 +178,9 @@ fn bench(c: &mut Criterion) {
                 (order.len(), gaps.len())
             })
         });
+        g.bench_function(format!("dated report {label} events"), |b| {
+            b.iter(|| t.dated_report().events.len())
+        });
         g.bench_function(format!("first query after change {label} events"), |b| {
             b.iter_batched(
                 || {

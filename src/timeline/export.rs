@@ -388,17 +388,29 @@ impl Timeline {
             .collect();
         let gaps = if dated_only {
             // Order flags and gaps between the events shown.
+            let mut probe = self.probe();
             let mut gaps = Vec::with_capacity(events.len());
             for k in 1..events.len() {
-                let (a, b) = (events[k - 1].id.clone(), events[k].id.clone());
-                let tied = self.bounds(&a).ok() == self.bounds(&b).ok();
+                let (Ok(a), Ok(b)) = (
+                    self.node(events[k - 1].id.as_str()),
+                    self.node(events[k].id.as_str()),
+                ) else {
+                    continue;
+                };
+                let tied = match (sol.vars(a), sol.vars(b)) {
+                    (Some((as_, ae)), Some((bs, be))) => {
+                        let net = &sol.net;
+                        let bounds = |s: u32, e: u32| {
+                            let (s, e) = (s as usize, e as usize);
+                            (net.earl[s], net.lat[s], net.earl[e], net.lat[e])
+                        };
+                        bounds(as_, ae) == bounds(bs, be)
+                    }
+                    _ => false,
+                };
                 events[k].tied = tied;
-                if !tied {
-                    events[k].rank = k;
-                } else {
-                    events[k].rank = events[k - 1].rank;
-                }
-                if let Ok(g) = self.gap(&a, &b) {
+                events[k].rank = if tied { events[k - 1].rank } else { k };
+                if let Some(g) = self.gap_nodes(&mut probe, a, b) {
                     events[k].after_previous = g.order;
                     gaps.push(g);
                 }

@@ -260,16 +260,22 @@ pub struct Neighbours {
 pub(crate) use super::solve::OrderKey;
 
 /// Pairwise bounds between a few variables, computed on demand.
-struct Probe<'a> {
+pub(super) struct Probe<'a> {
     sol: &'a Solution,
     scratch: Scratch,
+}
+
+impl Drop for Probe<'_> {
+    fn drop(&mut self) {
+        self.sol.scratch.give(std::mem::take(&mut self.scratch));
+    }
 }
 
 impl<'a> Probe<'a> {
     fn new(sol: &'a Solution) -> Probe<'a> {
         Probe {
             sol,
-            scratch: Scratch::default(),
+            scratch: sol.scratch.take(),
         }
     }
     fn same(&self, i: Var, j: Var) -> bool {
@@ -456,7 +462,10 @@ impl Timeline {
         let sol = self.solution();
         let net = &sol.net;
         let direct = if net.comp.get(i as usize) == net.comp.get(j as usize) {
-            Some(net.distances(i, false, BUDGET, &mut Scratch::default()))
+            let mut scratch = sol.scratch.take();
+            let d = net.distances(i, false, BUDGET, &mut scratch);
+            sol.scratch.give(scratch);
+            Some(d)
         } else {
             None
         };
@@ -662,7 +671,17 @@ impl Timeline {
             .ok_or_else(|| TimelineError::UnknownEvent(a.as_ref().to_string()))
     }
 
-    fn gap_nodes(&self, probe: &mut Probe<'_>, na: NodeIndex, nb: NodeIndex) -> Option<Gap> {
+    /// A probe for several pairwise questions in a row.
+    pub(super) fn probe(&self) -> Probe<'_> {
+        Probe::new(self.solution())
+    }
+
+    pub(super) fn gap_nodes(
+        &self,
+        probe: &mut Probe<'_>,
+        na: NodeIndex,
+        nb: NodeIndex,
+    ) -> Option<Gap> {
         let sol = self.solution();
         let ordinal = |n: NodeIndex| {
             let k = *sol.ordinal.get(n.index())?;
@@ -893,9 +912,10 @@ impl Timeline {
         // y before x: ye - xs <= 0. Bounds of ye - xs from paths xs -> ye (upper) and
         // ye -> xs (lower). y after x: xe - ys <= 0, with ys - xe likewise.
         let pivot = if before { xs } else { xe };
-        let mut scratch = Scratch::default();
+        let mut scratch = sol.scratch.take();
         let from_pivot = net.distances(pivot, false, BUDGET, &mut scratch);
         let to_pivot = net.distances(pivot, true, BUDGET, &mut scratch);
+        sol.scratch.give(scratch);
         let mut out = Vec::new();
         for (m, k) in self.sorted_nodes() {
             if m == n || k.0 {

@@ -15,7 +15,7 @@ use super::calendar::{
     duration_secs, duration_unit, finite, granularity_unit, value_span, Span, DAY,
 };
 use super::model::{Node, TimeKind};
-use super::stn::{Constraint, Kind, Network, Solved, Var};
+use super::stn::{Constraint, Kind, Network, ScratchPool, Solved, Var};
 use super::{EventId, Timeline};
 use crate::annotation::Provenance;
 use crate::event::RelType;
@@ -136,6 +136,8 @@ pub(crate) struct Solution {
     pub order: Vec<(OrderKey, u32)>,
     /// Relations set aside to resolve contradictions.
     pub set_aside: HashSet<EdgeIndex>,
+    /// Scratch memory for queries.
+    pub scratch: ScratchPool,
 }
 
 /// Sort key of an event: undated, earliest/latest start, earliest/latest end, insertion.
@@ -415,6 +417,7 @@ pub(crate) fn compile(t: &Timeline) -> Solution {
         events,
         order: chronological_order(&recs),
         set_aside,
+        scratch: ScratchPool::default(),
         recs,
         ids,
         ordinal,

@@ -470,6 +470,36 @@ impl Scratch {
     }
 }
 
+/// Scratch memory kept with a solved network and lent to one query at a time, so that a
+/// query does not allocate memory in proportion to the whole timeline. Queries running at
+/// the same time on other threads get fresh scratch memory.
+#[derive(Debug, Default)]
+pub(crate) struct ScratchPool(std::sync::Mutex<Scratch>);
+
+impl Clone for ScratchPool {
+    fn clone(&self) -> ScratchPool {
+        ScratchPool::default()
+    }
+}
+
+impl ScratchPool {
+    /// Takes the pooled scratch memory (or fresh memory when another query holds it).
+    pub fn take(&self) -> Scratch {
+        match self.0.try_lock() {
+            Ok(mut s) => std::mem::take(&mut *s),
+            Err(_) => Scratch::default(),
+        }
+    }
+    /// Gives scratch memory back for the next query.
+    pub fn give(&self, scratch: Scratch) {
+        if let Ok(mut s) = self.0.try_lock() {
+            if s.stamp.len() < scratch.stamp.len() {
+                *s = scratch;
+            }
+        }
+    }
+}
+
 /// Distances of a single-source search, sorted by variable.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Dist(Vec<(Var, i64, Cid)>);
