@@ -210,31 +210,69 @@ const DEICTIC_WORDS: &[&str] = &[
     "weekend",
 ];
 
+/// One of [`DEICTIC_WORDS`], ASCII case-insensitively.
+fn is_deictic(w: &[u8]) -> bool {
+    let (Some(&f), Some(&l)) = (w.first(), w.last()) else {
+        return false;
+    };
+    if !(4..=9).contains(&w.len())
+        || !matches!(f | 0x20, b't' | b'y' | b'm' | b'w' | b'f' | b's')
+        || !matches!(l | 0x20, b'y' | b'w' | b't' | b'k' | b'd')
+    {
+        return false;
+    }
+    let mut buf = [0u8; 9];
+    for (d, s) in buf.iter_mut().zip(w) {
+        *d = s.to_ascii_lowercase();
+    }
+    let lower = &buf[..w.len()];
+    DEICTIC_WORDS.iter().any(|d| d.as_bytes() == lower)
+}
+
 fn detect_kind(text: &str, has_dct: bool) -> DocKind {
     let mut years = 0usize;
     let (mut min, mut max) = (i32::MAX, i32::MIN);
     let mut deictic = 0usize;
-    for w in text.split(|c: char| !c.is_ascii_alphanumeric()) {
-        if w.is_empty() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        if i == start {
+            i += 1;
             continue;
         }
-        let b = w.as_bytes();
+        let b = &bytes[start..i];
         if b.len() == 4 && b.iter().all(u8::is_ascii_digit) {
-            if let Ok(y) = w.parse::<i32>() {
-                if (1000..=2100).contains(&y) {
-                    years += 1;
-                    min = min.min(y);
-                    max = max.max(y);
-                }
+            let y = b.iter().fold(0i32, |acc, d| acc * 10 + i32::from(d - b'0'));
+            if (1000..=2100).contains(&y) {
+                years += 1;
+                min = min.min(y);
+                max = max.max(y);
             }
-        } else if b.len() <= 9
-            && b.first().is_some_and(u8::is_ascii_alphabetic)
-            && DEICTIC_WORDS.iter().any(|d| w.eq_ignore_ascii_case(d))
-        {
+        } else if is_deictic(b) {
             deictic += 1;
         }
     }
-    let span = if years > 0 { max - min } else { 0 };
+    kind_from_counts(years, min, max, deictic, has_dct)
+}
+
+/// The kind of a document from its counts: how many four-digit years (and their range) and
+/// how many deictic words it has, and whether it has a date.
+pub(crate) fn kind_from_counts(
+    years: usize,
+    min: i32,
+    max: i32,
+    deictic: usize,
+    has_dct: bool,
+) -> DocKind {
+    let span = if years > 0 {
+        max.saturating_sub(min)
+    } else {
+        0
+    };
     let narrative = if has_dct {
         years >= 6 && span >= 20 && deictic * 4 <= years
     } else {

@@ -1,10 +1,10 @@
 //! Readable titles and named participants for events.
 
 use super::pos::Tag;
-use super::tables::{ORG_SUFFIXES, PERSON_TITLES};
+use super::tables::flag;
 use std::borrow::Cow;
 
-use super::text::{lower, Token, TokenKind};
+use super::text::{flags, lower, Token, TokenKind};
 
 fn word<'a>(text: &'a str, t: &Token) -> &'a str {
     text.get(t.span.clone()).unwrap_or("")
@@ -45,8 +45,7 @@ pub(crate) fn entities(
             break;
         }
         // A lone title ("President") is not a participant.
-        let only_titles =
-            (start..j).all(|x| PERSON_TITLES.contains(&lower(text, &toks[x]).as_ref()));
+        let only_titles = (start..j).all(|x| flags(text, &toks[x]) & flag::TITLE != 0);
         if !only_titles {
             out.push(start..j);
         }
@@ -92,8 +91,7 @@ fn is_name_part(
         return false;
     }
     let w = word(text, t);
-    let lw = lower(text, t);
-    if PERSON_TITLES.contains(&lw.as_ref()) || ORG_SUFFIXES.contains(&lw.as_ref()) {
+    if flags(text, t) & (flag::TITLE | flag::ORG) != 0 {
         return true;
     }
     if t.tag == Tag::Nnp {

@@ -1,8 +1,8 @@
 //! Event mentions: which tokens are events, their class, tense, aspect, polarity and modality.
 
 use super::pos::{Lexicon, Tag};
-use super::tables::{BE_FORMS, DO_FORMS, HAVE_FORMS, MODALS, NEGATIONS, NEVER_EVENTS};
-use super::text::{lower, Token, TokenKind};
+use super::tables::flag::{BE, DO, HAVE, MODAL, NEG, NEVER};
+use super::text::{flags, lower, Token, TokenKind};
 use crate::event::{Aspect, EventClass, Polarity, Tense};
 
 /// One event mention found in the text.
@@ -60,25 +60,24 @@ const SMOOTHING: f32 = 2.0;
 /// Decision threshold on the estimated probability of being an event.
 const THRESHOLD: f32 = 0.5;
 
-fn is_in(list: &[&str], w: &str) -> bool {
-    list.contains(&w)
-}
-
 /// Whether the token at `i` is an auxiliary: a form of be/have/do followed (over adverbs and
 /// negation) by a verb.
-fn is_auxiliary(text: &str, toks: &[Token], i: usize, end: usize, w: &str) -> bool {
-    if !(is_in(BE_FORMS, w) || is_in(HAVE_FORMS, w) || is_in(DO_FORMS, w)) {
+fn is_auxiliary(text: &str, toks: &[Token], i: usize, end: usize) -> bool {
+    if toks
+        .get(i)
+        .is_none_or(|t| flags(text, t) & (BE | HAVE | DO) == 0)
+    {
         return false;
     }
     let mut k = i + 1;
     while k < end && k <= i + 4 {
         let t = &toks[k];
-        let lw = lower(text, t);
-        if t.tag == Tag::Rb || is_in(NEGATIONS, &lw) || (t.tag == Tag::Prp && k == i + 1) {
+        let fl = flags(text, t);
+        if t.tag == Tag::Rb || (fl & NEG != 0) || (t.tag == Tag::Prp && k == i + 1) {
             k += 1;
             continue;
         }
-        return t.tag.is_verb() || is_in(BE_FORMS, &lw) || is_in(HAVE_FORMS, &lw);
+        return t.tag.is_verb() || (fl & BE != 0) || (fl & HAVE != 0);
     }
     false
 }
@@ -93,14 +92,15 @@ fn follows_auxiliary(text: &str, toks: &[Token], start: usize, i: usize) -> bool
         k -= 1;
         let t = &toks[k];
         let lw = lower(text, t);
-        if t.tag == Tag::Rb || is_in(NEGATIONS, &lw) {
+        let fl = flags(text, t);
+        if t.tag == Tag::Rb || (fl & NEG != 0) {
             continue;
         }
         return lw == "to"
-            || is_in(MODALS, &lw)
-            || is_in(BE_FORMS, &lw)
-            || is_in(HAVE_FORMS, &lw)
-            || is_in(DO_FORMS, &lw);
+            || (fl & MODAL != 0)
+            || (fl & BE != 0)
+            || (fl & HAVE != 0)
+            || (fl & DO != 0);
     }
     false
 }
@@ -128,10 +128,11 @@ pub(crate) fn detect(
             continue;
         }
         let lw = lower(text, t);
-        if is_in(NEVER_EVENTS, &lw) || is_in(MODALS, &lw) || is_in(BE_FORMS, &lw) {
+        let fl = flags(text, t);
+        if (fl & NEVER != 0) || (fl & MODAL != 0) || (fl & BE != 0) {
             continue;
         }
-        if is_auxiliary(text, toks, i, end, &lw) {
+        if is_auxiliary(text, toks, i, end) {
             continue;
         }
         let form_entry = t.info.and_then(|i| i.form);
@@ -224,7 +225,8 @@ pub(crate) fn verb_group(
         steps += 1;
         let t = &toks[k];
         let lw = lower(text, t);
-        if is_in(NEGATIONS, &lw) {
+        let fl = flags(text, t);
+        if fl & NEG != 0 {
             if !(nominal && lw == "not" && steps > 2) {
                 polarity = Polarity::Neg;
             }
@@ -235,13 +237,13 @@ pub(crate) fn verb_group(
             if t.tag == Tag::Jj || t.tag == Tag::Rb || t.tag == Tag::Dt && lw != "no" {
                 continue;
             }
-            if tag == Tag::Jj && is_in(BE_FORMS, &lw) && be.is_none() {
+            if tag == Tag::Jj && (fl & BE != 0) && be.is_none() {
                 be = Some(lw.into_owned());
                 continue;
             }
             break;
         }
-        if t.tag == Tag::Rb && !is_in(MODALS, &lw) {
+        if t.tag == Tag::Rb && fl & MODAL == 0 {
             continue;
         }
         if lw == "to" {
@@ -256,25 +258,25 @@ pub(crate) fn verb_group(
                 going = true;
                 continue;
             }
-            if going && is_in(BE_FORMS, &lw) {
+            if going && (fl & BE != 0) {
                 be = Some(lw.into_owned());
                 break;
             }
             break;
         }
-        if is_in(MODALS, &lw) || t.tag == Tag::Md {
+        if (fl & MODAL != 0) || t.tag == Tag::Md {
             modal = Some(lw.into_owned());
             break;
         }
-        if is_in(HAVE_FORMS, &lw) && have.is_none() {
+        if (fl & HAVE != 0) && have.is_none() {
             have = Some(lw.into_owned());
             continue;
         }
-        if is_in(BE_FORMS, &lw) && be.is_none() && have.is_none() {
+        if (fl & BE != 0) && be.is_none() && have.is_none() {
             be = Some(lw.into_owned());
             continue;
         }
-        if is_in(DO_FORMS, &lw) && do_.is_none() {
+        if (fl & DO != 0) && do_.is_none() {
             do_ = Some(lw.into_owned());
             continue;
         }

@@ -472,7 +472,12 @@ struct CorefIndex {
 
 impl CorefIndex {
     fn note(&mut self, lemma: &str, event: usize, value: Option<&TimexValue>) {
-        self.last_by_lemma.insert(lemma.to_string(), event);
+        match self.last_by_lemma.get_mut(lemma) {
+            Some(e) => *e = event,
+            None => {
+                self.last_by_lemma.insert(lemma.to_string(), event);
+            }
+        }
         if let Some(v) = value {
             self.by_value
                 .entry((lemma.to_string(), v.to_string()))

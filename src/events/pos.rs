@@ -120,6 +120,8 @@ pub(crate) struct WordInfo {
     pub pos: Option<&'static PosEntry>,
     /// Event counts of the form.
     pub form: Option<&'static EventEntry>,
+    /// Function-word flags ([`super::tables::flag`]).
+    pub flags: u16,
 }
 
 /// The compiled lexicons: hash maps over the generated tables, built once.
@@ -140,6 +142,7 @@ impl Lexicon {
         }
         for (k, v) in words.iter_mut() {
             v.word = k;
+            v.flags = super::tables::word_flags(k);
         }
         Lexicon {
             words,
@@ -149,6 +152,9 @@ impl Lexicon {
 
     /// Looks a word up in any case, without allocating for short ASCII words.
     pub(crate) fn lookup(&'static self, word: &str) -> Option<&'static WordInfo> {
+        if !word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+            return self.words.get(word);
+        }
         let mut buf = [0u8; 32];
         if word.is_ascii() && word.len() <= buf.len() {
             let b = buf.get_mut(..word.len())?;
@@ -399,6 +405,21 @@ fn choose(
         (false, f, Tag::Nnp) => (f, f),
         (_, f, s) => (f, s),
     };
+    // Past tense / participle ("called", "said"); for regular verbs the two forms are one,
+    // so a treebank that saw only one of them proves nothing.
+    let has = |t: Tag| a == t || b == t;
+    let regular = lower.ends_with("ed") && (has(Tag::Vbd) || has(Tag::Vbn));
+    if regular && a != Tag::Jj {
+        let p = match prev {
+            Some(Tag::Rb) => prev2.or(prev),
+            p => p,
+        };
+        return match p {
+            Some(t) if t.is_verb() => Tag::Vbn,
+            Some(Tag::Dt | Tag::PrpPoss | Tag::Poss | Tag::Cd | Tag::In) => Tag::Vbn,
+            _ => Tag::Vbd,
+        };
+    }
     if a == b || e.share >= 95 {
         return a;
     }
@@ -433,8 +454,7 @@ fn choose(
             _ => a,
         };
     }
-    // Past tense / participle ("called", "said").
-    if has(Tag::Vbd) && has(Tag::Vbn) {
+    if (has(Tag::Vbd) && has(Tag::Vbn)) || (regular && a != Tag::Jj) {
         return match prev {
             Some(Tag::Vbz | Tag::Vbp | Tag::Vbd | Tag::Vbn | Tag::Vb | Tag::Vbg) => Tag::Vbn,
             Some(Tag::Nn | Tag::Nns | Tag::Nnp | Tag::Prp | Tag::Wh) => Tag::Vbd,

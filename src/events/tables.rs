@@ -255,3 +255,46 @@ pub(crate) const NEVER_EVENTS: &[&str] = &[
     "were",
     "am",
 ];
+
+/// Bit flags for the function words of the verb group, computed once per lexicon word.
+pub(crate) mod flag {
+    /// A form of "be".
+    pub const BE: u16 = 1;
+    /// A form of "have".
+    pub const HAVE: u16 = 2;
+    /// A form of "do".
+    pub const DO: u16 = 4;
+    /// A modal.
+    pub const MODAL: u16 = 8;
+    /// A negation.
+    pub const NEG: u16 = 16;
+    /// Never an event.
+    pub const NEVER: u16 = 32;
+    /// A title before a person's name.
+    pub const TITLE: u16 = 64;
+    /// The last word of an organisation's name.
+    pub const ORG: u16 = 128;
+}
+
+/// The flags of a lowercased word.
+pub(crate) fn word_flags(lower: &str) -> u16 {
+    if lower.len() > 12 {
+        return 0;
+    }
+    let mut f = 0;
+    for (list, bit) in [
+        (BE_FORMS, flag::BE),
+        (HAVE_FORMS, flag::HAVE),
+        (DO_FORMS, flag::DO),
+        (MODALS, flag::MODAL),
+        (NEGATIONS, flag::NEG),
+        (NEVER_EVENTS, flag::NEVER),
+        (PERSON_TITLES, flag::TITLE),
+        (ORG_SUFFIXES, flag::ORG),
+    ] {
+        if list.contains(&lower) {
+            f |= bit;
+        }
+    }
+    f
+}

@@ -363,3 +363,12 @@ fn is_dateline_end(text: &str, toks: &[Token], start: usize, i: usize) -> bool {
         agency.len() >= 2 && agency.chars().all(|c| c.is_uppercase()) && w(i - 3) == "("
     }
 }
+
+/// The function-word flags of a token ([`super::tables::flag`]).
+pub(crate) fn flags(text: &str, t: &Token) -> u16 {
+    match t.info {
+        Some(i) => i.flags,
+        None if t.kind == TokenKind::Word => super::tables::word_flags(&lower(text, t)),
+        None => 0,
+    }
+}

@@ -10,7 +10,7 @@ use crate::value::{
     DateValue, DurationUnit, DurationValue, PartOfDay, RefValue, Season, TimeOfDay, TimexValue,
 };
 
-use super::lexicon::{DayPart, Kw, Lex, Lexicon, MonthForm, Unit, WordTag, HOLIDAYS};
+use super::lexicon::{DayPart, Entry, Kw, Lex, MonthForm, Unit, WordTag, HOLIDAYS};
 use super::partial::{DaySpec, Found, Partial, WdRel};
 use super::token::{eq_lower, TokKind, Token};
 
@@ -20,10 +20,8 @@ pub(crate) struct Cx<'a> {
     pub text: &'a str,
     /// Its tokens.
     pub toks: &'a [Token],
-    /// The lexicon class of each token.
-    pub lex: &'a [Option<Lex>],
-    /// The lexicon (for word tags).
-    pub lexicon: &'a Lexicon,
+    /// The lexicon entry of each token.
+    pub lex: &'a [Entry],
 }
 
 /// An amount in text: "three", "2 1/2", "a couple of", "several".
@@ -56,7 +54,7 @@ impl<'a> Cx<'a> {
     }
     /// The lexicon class of token `i`.
     pub fn lx(&self, i: usize) -> Option<Lex> {
-        self.lex.get(i).copied().flatten()
+        self.lex.get(i).and_then(|e| e.lex)
     }
     /// Token `i` is keyword `k`.
     pub fn kw(&self, i: usize, k: Kw) -> bool {
@@ -67,11 +65,18 @@ impl<'a> Cx<'a> {
         eq_lower(self.bytes(i), w)
     }
     /// Token `i` is the punctuation `c`.
+    #[inline]
     pub fn p(&self, i: usize, c: char) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        if t.kind != TokKind::Punct {
+            return false;
+        }
         let b = self.bytes(i);
+        if c.is_ascii() {
+            return b.len() == 1 && b[0] == c as u8;
+        }
         let mut buf = [0u8; 4];
-        self.tok(i).is_some_and(|t| t.kind == TokKind::Punct)
-            && b == c.encode_utf8(&mut buf).as_bytes()
+        b == c.encode_utf8(&mut buf).as_bytes()
     }
     /// Token `i` is a dash ("-", "–", "—").
     pub fn dash(&self, i: usize) -> bool {
@@ -111,10 +116,7 @@ impl<'a> Cx<'a> {
     }
     /// The word tag of token `i`.
     pub fn tag(&self, i: usize) -> Option<WordTag> {
-        if !self.is_word(i) {
-            return None;
-        }
-        self.lexicon.tag(self.bytes(i))
+        self.lex.get(i).and_then(|e| e.tag)
     }
     /// A sentence ends between token `i - 1` and token `i`.
     pub fn sentence_break(&self, i: usize) -> bool {
@@ -495,8 +497,13 @@ impl<'a> Cx<'a> {
         if start > 0 && self.kw(start - 1, Kw::Since) {
             return Tense::Past;
         }
-        // Before the expression: a future marker anywhere in the clause wins ("would be paid
-        // on a still unspecified date in January"); otherwise the nearest past form.
+        // "as early as Tuesday", "as soon as Tuesday"
+        if start > 2 && self.kw(start - 1, Kw::As) && self.kw(start - 3, Kw::As) {
+            return Tense::Future;
+        }
+        // Before the expression: a past verb right before it decides ("said Friday"); then a
+        // future marker anywhere in the clause wins ("would be paid on a still unspecified
+        // date in January"); otherwise any past form.
         let mut i = start;
         let mut steps = 0;
         let mut past = false;
@@ -506,8 +513,12 @@ impl<'a> Cx<'a> {
             }
             i -= 1;
             steps += 1;
+            if self.quote(i) {
+                break;
+            }
             match self.cue(i) {
                 Some(Tense::Future) => return Tense::Future,
+                Some(Tense::Past) if steps <= 2 => return Tense::Past,
                 Some(Tense::Past) => past = true,
                 _ => {}
             }
@@ -530,9 +541,26 @@ impl<'a> Cx<'a> {
         Tense::None
     }
 
+    /// Token `i` is a quotation mark (a clause boundary for tense cues).
+    fn quote(&self, i: usize) -> bool {
+        self.p(i, '"')
+            || self.p(i, '“')
+            || self.p(i, '”')
+            || self.p(i, '`')
+            || (self.apos(i) && self.apos(i + 1))
+    }
+
     fn cue(&self, i: usize) -> Option<Tense> {
         if !self.is_word(i) {
             return None;
+        }
+        // Modals: "could come as early as Tuesday".
+        if ["could", "might", "can", "should", "must"]
+            .iter()
+            .any(|m| self.is(i, m))
+            || (self.is(i, "may") && !self.cap(i))
+        {
+            return Some(Tense::Future);
         }
         let w = self.bytes(i);
         if self.tag(i) == Some(WordTag::FutureCue) || self.kw(i, Kw::Will) {
@@ -607,6 +635,8 @@ pub(crate) struct Rule {
     pub name: &'static str,
     /// Examples, checked by a unit test.
     pub examples: &'static [Example],
+    /// The classes of token the rule can start on (see [`class`]).
+    pub first: u32,
     /// Tries to match at a token.
     pub apply: fn(&Cx<'_>, usize) -> Option<Found>,
 }
@@ -631,6 +661,7 @@ pub(crate) static RULES: &[Rule] = &[
                 "2025-03-18T15:30:00",
             ),
         ],
+        first: NUM4,
         apply: iso_date,
     },
     Rule {
@@ -639,6 +670,7 @@ pub(crate) static RULES: &[Rule] = &[
             ex("on 3/18/2025 they met", "3/18/2025", "2025-03-18"),
             ex("on 18/3/98 they met", "18/3/98", "1998-03-18"),
         ],
+        first: NUM12,
         apply: numeric_date,
     },
     Rule {
@@ -660,6 +692,7 @@ pub(crate) static RULES: &[Rule] = &[
             ),
             ex("hired in June last year", "June last year", "2024-06"),
         ],
+        first: MONTH,
         apply: month_date,
     },
     Rule {
@@ -672,6 +705,7 @@ pub(crate) static RULES: &[Rule] = &[
                 "2025-03-18",
             ),
         ],
+        first: NUM12 | ORDINAL | THE | NUMWORD,
         apply: day_month,
     },
     Rule {
@@ -691,6 +725,7 @@ pub(crate) static RULES: &[Rule] = &[
                 "1996",
             ),
         ],
+        first: FISCAL | THE | APOS | NUM4 | NUMWORD,
         apply: year,
     },
     Rule {
@@ -699,6 +734,7 @@ pub(crate) static RULES: &[Rule] = &[
             ex("popular in the 1990s.", "the 1990s", "199"),
             ex("music of the '60s", "the '60s", "196"),
         ],
+        first: THE | NUM4 | APOS | MODWORD,
         apply: decade,
     },
     Rule {
@@ -711,6 +747,7 @@ pub(crate) static RULES: &[Rule] = &[
                 "20",
             ),
         ],
+        first: THE | NUM12 | ORDINAL | NUMWORD,
         apply: century,
     },
     Rule {
@@ -729,6 +766,7 @@ pub(crate) static RULES: &[Rule] = &[
             ),
             ex("The shop closes on Sundays.", "Sundays", "XXXX-WXX-7"),
         ],
+        first: WEEKDAY,
         apply: weekday,
     },
     Rule {
@@ -744,6 +782,7 @@ pub(crate) static RULES: &[Rule] = &[
             ),
             ex("He speaks tonight.", "tonight", "2025-03-31"),
         ],
+        first: DEICTIC | THE,
         apply: deictic,
     },
     Rule {
@@ -760,6 +799,7 @@ pub(crate) static RULES: &[Rule] = &[
             ex("He spoke this weekend.", "this weekend", "2025-W13-WE"),
             ex("We expect it this summer.", "this summer", "2025-SU"),
         ],
+        first: THE | REL,
         apply: relative,
     },
     Rule {
@@ -786,6 +826,7 @@ pub(crate) static RULES: &[Rule] = &[
             ex("in recent years", "recent years", "PXY"),
             ex("the first nine months were", "the first nine months", "P9M"),
         ],
+        first: THE | REL | ORDINAL | NUM | NUMWORD | ARTICLE | QTYWORD | UNIT,
         apply: amount,
     },
     Rule {
@@ -814,6 +855,7 @@ pub(crate) static RULES: &[Rule] = &[
                 "1989-Q4",
             ),
         ],
+        first: Q | THE | ORDINAL | NUM12 | FISCAL | REL,
         apply: quarter,
     },
     Rule {
@@ -826,6 +868,7 @@ pub(crate) static RULES: &[Rule] = &[
                 "1994-WI",
             ),
         ],
+        first: THE | SEASON,
         apply: season,
     },
     Rule {
@@ -849,6 +892,7 @@ pub(crate) static RULES: &[Rule] = &[
                 "2025-11-09T17:00",
             ),
         ],
+        first: NUM12 | DAYPART,
         apply: clock,
     },
     Rule {
@@ -867,6 +911,7 @@ pub(crate) static RULES: &[Rule] = &[
                 "2025-01-01",
             ),
         ],
+        first: HOLIDAY,
         apply: holiday,
     },
     Rule {
@@ -878,6 +923,7 @@ pub(crate) static RULES: &[Rule] = &[
             ex("each Monday it opens", "each Monday", "XXXX-WXX-1"),
             ex("every July they go", "every July", "XXXX-07"),
         ],
+        first: FREQ | SETWORD | NUM | NUMWORD | QTYWORD,
         apply: set,
     },
     Rule {
@@ -890,6 +936,7 @@ pub(crate) static RULES: &[Rule] = &[
             ex("It will open soon.", "soon", "FUTURE_REF"),
             ex("unlike in the past, it", "the past", "PAST_REF"),
         ],
+        first: VAGUE | THE | REL,
         apply: vague,
     },
     Rule {
@@ -924,6 +971,7 @@ pub(crate) static RULES: &[Rule] = &[
                 "2024-Q4",
             ),
         ],
+        first: UNIT | REL | THE,
         apply: period,
     },
     Rule {
@@ -936,9 +984,107 @@ pub(crate) static RULES: &[Rule] = &[
                 "2024",
             ),
         ],
+        first: THE | UNIT,
         apply: year_ago,
     },
 ];
+
+// Token classes a rule can start on, as bits: `core_at` only tries the rules whose `first`
+// mask shares a bit with the token's class.
+const NUM: u32 = NUM12 | NUM4 | NUMX;
+/// A number of one or two digits.
+const NUM12: u32 = 1;
+/// A four-digit number.
+const NUM4: u32 = 1 << 21;
+/// Any other number.
+const NUMX: u32 = 1 << 22;
+const MONTH: u32 = 1 << 1;
+const WEEKDAY: u32 = 1 << 2;
+const NUMWORD: u32 = 1 << 3;
+const ORDINAL: u32 = 1 << 4;
+const UNIT: u32 = 1 << 5;
+const SEASON: u32 = 1 << 6;
+const DAYPART: u32 = 1 << 7;
+const FREQ: u32 = 1 << 8;
+const THE: u32 = 1 << 9;
+const ARTICLE: u32 = 1 << 10;
+const REL: u32 = 1 << 11;
+const DEICTIC: u32 = 1 << 12;
+const VAGUE: u32 = 1 << 13;
+const QTYWORD: u32 = 1 << 14;
+const SETWORD: u32 = 1 << 15;
+const FISCAL: u32 = 1 << 16;
+const APOS: u32 = 1 << 17;
+const Q: u32 = 1 << 18;
+const HOLIDAY: u32 = 1 << 19;
+const MODWORD: u32 = 1 << 20;
+
+/// The class bits of token `i` (0: no rule starts here).
+fn class(cx: &Cx<'_>, i: usize) -> u32 {
+    match cx.lx(i) {
+        Some(Lex::Month(..)) => MONTH,
+        Some(Lex::Weekday(..)) => WEEKDAY,
+        Some(Lex::Number(_)) => NUMWORD,
+        Some(Lex::Ordinal(_)) => ORDINAL,
+        Some(Lex::Unit(..)) => UNIT | if cx.is(i, "night") { DAYPART } else { 0 },
+        Some(Lex::Season(_)) => SEASON,
+        Some(Lex::DayPart(_)) => DAYPART,
+        Some(Lex::Frequency(_)) => FREQ,
+        Some(Lex::Zone) => 0,
+        Some(Lex::Kw(k)) => match k {
+            Kw::The => THE,
+            Kw::A | Kw::An => ARTICLE,
+            Kw::Last
+            | Kw::This
+            | Kw::Next
+            | Kw::Past
+            | Kw::Previous
+            | Kw::Coming
+            | Kw::Following
+            | Kw::Upcoming
+            | Kw::Same
+            | Kw::That
+            | Kw::These
+            | Kw::Prior
+            | Kw::Preceding
+            | Kw::Ensuing
+            | Kw::Latest => REL,
+            Kw::Current | Kw::Recent => REL | VAGUE,
+            Kw::Today | Kw::Yesterday | Kw::Tomorrow | Kw::Tonight => DEICTIC,
+            Kw::Now
+            | Kw::Currently
+            | Kw::Recently
+            | Kw::Soon
+            | Kw::Future
+            | Kw::Nowadays
+            | Kw::More
+            | Kw::As => VAGUE,
+            Kw::Several | Kw::Few | Kw::Many | Kw::Some | Kw::Half | Kw::Dozen => QTYWORD,
+            Kw::Every | Kw::Each | Kw::Twice | Kw::Thrice | Kw::Once => SETWORD,
+            Kw::Fiscal => FISCAL,
+            Kw::Early | Kw::Late | Kw::Mid => MODWORD,
+            Kw::Adj if cx.is(i, "right") => VAGUE,
+            _ => 0,
+        },
+        None => {
+            if cx.num(i).is_some() {
+                match cx.digits(i) {
+                    1 | 2 => NUM12,
+                    4 => NUM4,
+                    _ => NUMX,
+                }
+            } else if cx.apos(i) {
+                APOS
+            } else if cx.tag(i) == Some(WordTag::HolidayStart) {
+                HOLIDAY
+            } else if cx.is(i, "q") {
+                Q
+            } else {
+                0
+            }
+        }
+    }
+}
 
 /// Modifier prefixes: words before a core expression that qualify it.
 #[derive(Debug, Clone, Copy)]
@@ -1031,6 +1177,16 @@ const MODIFIERS: &[ModWords] = &[
         points: false,
     },
     ModWords {
+        words: &["around"],
+        modifier: TimexMod::Approx,
+        points: true,
+    },
+    ModWords {
+        words: &["sometime"],
+        modifier: TimexMod::Approx,
+        points: true,
+    },
+    ModWords {
         words: &["approximately"],
         modifier: TimexMod::Approx,
         points: false,
@@ -1092,6 +1248,15 @@ const MODIFIERS: &[ModWords] = &[
     },
 ];
 
+/// Whether any rule or modifier can start at token `i` (a cheap test for most tokens).
+#[inline]
+pub(crate) fn candidate(cx: &Cx<'_>, i: usize) -> bool {
+    match cx.lex.get(i) {
+        Some(e) if e.lex.is_some() || e.tag == Some(WordTag::HolidayStart) => true,
+        _ => cx.num(i).is_some() || cx.apos(i) || cx.is(i, "q") || cx.is(i, "no"),
+    }
+}
+
 /// The longest match at token `i`, modifiers included.
 pub(crate) fn best_at(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let mut best = core_at(cx, i);
@@ -1102,6 +1267,22 @@ pub(crate) fn best_at(cx: &Cx<'_>, i: usize) -> Option<Found> {
     }
     if let Some(f) = best.as_mut() {
         ended_quarter(cx, f);
+        // "1994 or later"
+        if f.modifier.is_none()
+            && matches!(
+                f.partial,
+                Partial::Year(_) | Partial::Month(..) | Partial::Day(_)
+            )
+            && cx.kw(f.end, Kw::Or)
+        {
+            if cx.kw(f.end + 1, Kw::Later) || cx.kw(f.end + 1, Kw::After) {
+                f.modifier = Some(TimexMod::OnOrAfter);
+                f.end += 2;
+            } else if cx.kw(f.end + 1, Kw::Earlier) || cx.kw(f.end + 1, Kw::Before) {
+                f.modifier = Some(TimexMod::OnOrBefore);
+                f.end += 2;
+            }
+        }
     }
     best
 }
@@ -1120,15 +1301,27 @@ fn ended_quarter(cx: &Cx<'_>, f: &mut Found) {
 }
 
 fn core_at(cx: &Cx<'_>, i: usize) -> Option<Found> {
-    // Cheap filter: rules only start on numbers, known words, capitalised words or quotes.
-    let t = cx.toks.get(i)?;
-    let relevant =
-        t.kind == TokKind::Num || cx.lx(i).is_some() || cx.cap(i) || cx.apos(i) || cx.is(i, "q");
-    if !relevant {
+    let c = class(cx, i);
+    if c == 0 {
+        return None;
+    }
+    // Function words ("the", "a", "that", "some") start a rule only before a known word or a
+    // number: skip "the company", "a man", "that he".
+    if c & (THE | ARTICLE | REL | QTYWORD | VAGUE | SETWORD) == c
+        && c & (VAGUE | SETWORD) == 0
+        && !(cx.lx(i + 1).is_some()
+            || cx.num(i + 1).is_some()
+            || cx.apos(i + 1)
+            || cx.tag(i + 1) == Some(WordTag::HolidayStart)
+            || cx.is(i + 1, "q"))
+    {
         return None;
     }
     let mut best: Option<Found> = None;
     for r in RULES {
+        if r.first & c == 0 {
+            continue;
+        }
         if let Some(f) = (r.apply)(cx, i) {
             if f.end > f.start && best.as_ref().is_none_or(|b| f.end > b.end) {
                 best = Some(f);
@@ -1139,8 +1332,47 @@ fn core_at(cx: &Cx<'_>, i: usize) -> Option<Found> {
 }
 
 fn with_modifier(cx: &Cx<'_>, i: usize) -> Option<Found> {
-    if !cx.is_word(i) {
-        return None;
+    match cx.lx(i) {
+        Some(Lex::Kw(Kw::The)) => {
+            let ok = matches!(
+                cx.lx(i + 1),
+                Some(Lex::Kw(
+                    Kw::End
+                        | Kw::Close
+                        | Kw::Beginning
+                        | Kw::Start
+                        | Kw::Middle
+                        | Kw::Early
+                        | Kw::Late
+                        | Kw::Mid
+                ))
+            );
+            if !ok {
+                return None;
+            }
+        }
+        Some(Lex::Kw(
+            Kw::End
+            | Kw::Early
+            | Kw::Earlier
+            | Kw::Late
+            | Kw::Later
+            | Kw::Mid
+            | Kw::About
+            | Kw::Around
+            | Kw::Approximately
+            | Kw::Roughly
+            | Kw::Nearly
+            | Kw::Some
+            | Kw::Almost
+            | Kw::More
+            | Kw::Less
+            | Kw::Fewer
+            | Kw::At
+            | Kw::Up,
+        )) => {}
+        _ if cx.is(i, "no") || cx.is(i, "sometime") => {}
+        _ => return None,
     }
     for m in MODIFIERS {
         let mut j = i;
@@ -1213,6 +1445,20 @@ fn with_modifier(cx: &Cx<'_>, i: usize) -> Option<Found> {
             continue;
         }
         if !fits || f.modifier.is_some() {
+            continue;
+        }
+        // "around Nov. 1", "around year end"; not "get around Wednesday's ruling".
+        if m.words == ["around"]
+            && m.points
+            && (cx.apos(f.end)
+                || !matches!(
+                    f.partial,
+                    Partial::Day(DaySpec::Date(..))
+                        | Partial::YearEnd(_)
+                        | Partial::Year(_)
+                        | Partial::Month(..)
+                ))
+        {
             continue;
         }
         f.start = i;
@@ -1728,6 +1974,12 @@ fn relative(cx: &Cx<'_>, i: usize) -> Option<Found> {
         }
     }
     let (off, anaphoric, k) = rel_word(cx, j, the)?;
+    // "the current fiscal year", "last fiscal year"
+    let k = if cx.kw(k, Kw::Fiscal) && cx.unit(k + 1).is_some() {
+        k + 1
+    } else {
+        k
+    };
     if let Some((u, plural)) = cx.unit(k) {
         if plural {
             return None; // "the past years": the amount rule
@@ -2414,7 +2666,7 @@ fn clock(cx: &Cx<'_>, i: usize) -> Option<Found> {
 }
 
 fn holiday(cx: &Cx<'_>, i: usize) -> Option<Found> {
-    if !cx.cap(i) {
+    if !cx.cap(i) || cx.tag(i) != Some(WordTag::HolidayStart) {
         return None;
     }
     'outer: for h in HOLIDAYS {
@@ -2461,10 +2713,18 @@ fn set(cx: &Cx<'_>, i: usize) -> Option<Found> {
         Some(f)
     };
     if let Some(Lex::Frequency(u)) = cx.lx(i) {
-        // "a quarterly dividend", "the daily Granma": an adjective, not a set.
-        if cx.is_word_lower_noun(i + 1)
-            || (cx.cap(i + 1) && cx.is_word(i + 1) && !cx.joined(i + 1) && cx.lx(i + 1).is_none())
-        {
+        // "a quarterly dividend", "average daily turnover", "the daily Granma": an adjective
+        // before a noun, not a set. An adverb ("gather daily outside", "paid annually.") is
+        // followed by punctuation, a number or a function word.
+        let next_is_content = cx.is_word(i + 1)
+            && cx.lx(i + 1).is_none_or(|l| !matches!(l, Lex::Kw(_)))
+            && ![
+                "outside", "inside", "around", "across", "over", "with", "than", "but", "so",
+                "instead", "too", "as", "into", "onto", "against",
+            ]
+            .iter()
+            .any(|w| cx.is(i + 1, w));
+        if next_is_content {
             return None;
         }
         return setf(i + 1, TimexValue::Duration(set_unit(u, 1)?), None, None);
@@ -2559,6 +2819,7 @@ fn vague(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let r = |end: usize, v: RefValue| date(i, end, Partial::Ref(v));
     match cx.lx(i)? {
         Lex::Kw(Kw::Now | Kw::Nowadays) => r(i + 1, RefValue::Present),
+        _ if cx.is(i, "right") && cx.kw(i + 1, Kw::Now) => r(i + 2, RefValue::Present),
         Lex::Kw(Kw::Currently) => r(i + 1, RefValue::Present),
         Lex::Kw(Kw::Current) => {
             if cx.unit(i + 1).is_some() {
@@ -2591,7 +2852,8 @@ fn vague(cx: &Cx<'_>, i: usize) -> Option<Found> {
             if i > 0 && (cx.kw(i - 1, Kw::A) || cx.kw(i - 1, Kw::Its)) {
                 return None;
             }
-            if cx.is_word_lower_noun(i + 1) || cx.kw(i + 1, Kw::Of) {
+            let possessive = i > 1 && cx.is(i - 1, "s") && cx.apos(i - 2);
+            if (cx.is_word_lower_noun(i + 1) && !possessive) || cx.kw(i + 1, Kw::Of) {
                 return None;
             }
             r(i + 1, RefValue::Future)
@@ -2766,7 +3028,10 @@ fn period(cx: &Cx<'_>, i: usize) -> Option<Found> {
 
 fn year_ago(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let the = cx.kw(i, Kw::The);
-    let j = if the { i + 1 } else { i };
+    let mut j = if the { i + 1 } else { i };
+    if the && (cx.is(j, "comparable") || cx.is(j, "corresponding")) {
+        j += 1;
+    }
     if !(cx.unit(j) == Some((Unit::Year, false))
         && cx.hyphen(j + 1)
         && (cx.kw(j + 2, Kw::Earlier) || cx.kw(j + 2, Kw::Ago)))
@@ -2782,14 +3047,29 @@ fn year_ago(cx: &Cx<'_>, i: usize) -> Option<Found> {
     } else {
         None
     };
+    // "the year-earlier nine months": a duration.
+    if the {
+        if let Some((q, e)) = cx.qty(k).filter(|(q, _)| q.n.is_some() && !q.article) {
+            if let Some((u, true)) = cx.unit(e) {
+                return Some(Found::new(
+                    i,
+                    e + 1,
+                    TimexKind::Duration,
+                    Partial::Duration(unit_duration(q, u)),
+                ));
+            }
+        }
+    }
     match head_end {
         Some(e) => date(i, e, Partial::YearAgo),
-        None => date(j, k, Partial::YearAgo),
+        None if j == i || !the => date(j, k, Partial::YearAgo),
+        None => date(i + 1, k, Partial::YearAgo),
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::lexicon::Lexicon;
     use super::*;
 
     #[test]
@@ -2797,15 +3077,14 @@ mod tests {
         let lexicon = Lexicon::new();
         let check = |s: &str, n: Option<u32>, half: bool| {
             let toks = super::super::token::tokenize(s);
-            let lex: Vec<Option<Lex>> = toks
+            let lex: Vec<Entry> = toks
                 .iter()
-                .map(|t| lexicon.get(t.text(s).as_bytes()))
+                .map(|t| lexicon.lookup(t.text(s).as_bytes()))
                 .collect();
             let cx = Cx {
                 text: s,
                 toks: &toks,
                 lex: &lex,
-                lexicon: &lexicon,
             };
             let (q, _) = cx.qty(0).unwrap_or_else(|| panic!("no amount in {s:?}"));
             assert_eq!((q.n, q.half), (n, half), "{s}");

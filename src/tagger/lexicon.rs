@@ -135,6 +135,8 @@ pub(crate) enum Kw {
     Other,
     Will,
     Would,
+    /// Adjectives that can sit between "the" and a temporal head ("the near future").
+    Adj,
     Once,
     Possible,
     As,
@@ -477,6 +479,21 @@ pub(crate) const KEYWORDS: &[(&str, Kw)] = &[
     ("other", Kw::Other),
     ("will", Kw::Will),
     ("would", Kw::Would),
+    ("near", Kw::Adj),
+    ("right", Kw::Adj),
+    ("sometime", Kw::Adj),
+    ("foreseeable", Kw::Adj),
+    ("distant", Kw::Adj),
+    ("full", Kw::Adj),
+    ("calendar", Kw::Adj),
+    ("entire", Kw::Adj),
+    ("whole", Kw::Adj),
+    ("present", Kw::Adj),
+    ("final", Kw::Adj),
+    ("initial", Kw::Adj),
+    ("reporting", Kw::Adj),
+    ("comparable", Kw::Adj),
+    ("corresponding", Kw::Adj),
     ("once", Kw::Once),
     ("possible", Kw::Possible),
     ("as", Kw::As),
@@ -494,6 +511,8 @@ pub(crate) enum WordTag {
     CountNoun,
     /// A word after which a number is a name or a model, not a year ("Boeing 747", "No. 1998").
     NameBefore,
+    /// The first word of a holiday name.
+    HolidayStart,
 }
 
 /// Irregular past-tense forms (regular ones end in "-ed").
@@ -929,25 +948,74 @@ pub(crate) fn easter(year: i32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month as u32, day as u32)
 }
 
-/// FNV-1a: a fast hasher for short keys.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
+/// An open-addressing table from [`key`]s to entries, linear probing, built once.
+#[derive(Debug, Clone)]
+struct Table {
+    slots: Vec<(u128, Entry)>,
+    mask: usize,
+}
 
-impl Hasher for Fnv {
+impl Table {
+    fn new(map: &HashMap<u128, Entry, BuildHasherDefault<Fold>>) -> Table {
+        let size = (map.len() * 4).next_power_of_two().max(16);
+        let mut t = Table {
+            slots: vec![(0, Entry::default()); size],
+            mask: size - 1,
+        };
+        for (&k, &e) in map {
+            let mut h = t.home(k);
+            while t.slots[h].0 != 0 {
+                h = (h + 1) & t.mask;
+            }
+            t.slots[h] = (k, e);
+        }
+        t
+    }
+
+    #[inline]
+    fn home(&self, k: u128) -> usize {
+        let x = (k as u64) ^ ((k >> 64) as u64).rotate_left(29);
+        ((x ^ (x >> 31)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & self.mask
+    }
+
+    #[inline]
+    fn get(&self, k: u128) -> Entry {
+        let mut h = self.home(k);
+        // The table is at most a quarter full: probes end on an empty slot.
+        for _ in 0..self.slots.len() {
+            match self.slots.get(h) {
+                Some(&(sk, e)) if sk == k => return e,
+                Some(&(0, _)) | None => return Entry::default(),
+                _ => h = (h + 1) & self.mask,
+            }
+        }
+        Entry::default()
+    }
+}
+
+/// A word (at most 16 bytes) as a number: its lowercase bytes, little-endian.
+fn key(w: &[u8]) -> u128 {
+    w.iter().take(16).enumerate().fold(0u128, |k, (i, b)| {
+        k | (u128::from(b.to_ascii_lowercase()) << (8 * i))
+    })
+}
+
+/// A hasher for [`key`]s: folds the 128 bits and multiplies.
+#[derive(Default)]
+pub(crate) struct Fold(u64);
+
+impl Hasher for Fold {
     fn finish(&self) -> u64 {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
         for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }
-        self.0 = h;
+    }
+    fn write_u128(&mut self, k: u128) {
+        let x = (k as u64) ^ ((k >> 64) as u64).rotate_left(29);
+        self.0 = (x ^ (x >> 31)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     }
 }
 
@@ -957,8 +1025,30 @@ const MAX_WORD: usize = 16;
 /// All tables folded into one lookup.
 #[derive(Debug, Clone)]
 pub(crate) struct Lexicon {
-    map: HashMap<&'static [u8], Lex, BuildHasherDefault<Fnv>>,
-    tags: HashMap<&'static [u8], WordTag, BuildHasherDefault<Fnv>>,
+    table: Table,
+    /// A bit per (length, first, second and last letter) of known words: most unknown words
+    /// are rejected without hashing.
+    filter: Vec<u64>,
+}
+
+/// Bits in the lookup filter.
+const FILTER_BITS: usize = 1 << 14;
+
+/// The filter bit of a word (ASCII case-insensitive).
+fn filter_bit(w: &[u8]) -> usize {
+    let l = |i: usize| usize::from(w.get(i).map_or(0, u8::to_ascii_lowercase));
+    let last = w.len().saturating_sub(1);
+    let h = (w.len() * 0x9E37) ^ (l(0) * 0x1F3D) ^ (l(1) * 0x3B9) ^ (l(last) * 0x71);
+    h % FILTER_BITS
+}
+
+/// What the lexicon knows about a word.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Entry {
+    /// Its class in the temporal vocabulary.
+    pub lex: Option<Lex>,
+    /// Its class among the context words.
+    pub tag: Option<WordTag>,
 }
 
 impl Lexicon {
@@ -966,9 +1056,14 @@ impl Lexicon {
     /// this order wins: months, weekdays, numbers, ordinals, units, seasons, parts of day,
     /// frequencies, zones, keywords.
     pub(crate) fn new() -> Lexicon {
-        let mut map: HashMap<&'static [u8], Lex, BuildHasherDefault<Fnv>> = HashMap::default();
+        let mut map: HashMap<u128, Entry, BuildHasherDefault<Fold>> = HashMap::default();
+        let mut words: Vec<&'static str> = Vec::new();
         let mut add = |w: &'static str, l: Lex| {
-            map.entry(w.as_bytes()).or_insert(l);
+            words.push(w);
+            let e = map.entry(key(w.as_bytes())).or_default();
+            if e.lex.is_none() {
+                e.lex = Some(l);
+            }
         };
         for &(w, m, f) in MONTHS {
             add(w, Lex::Month(m, f));
@@ -1000,43 +1095,59 @@ impl Lexicon {
         for &(w, k) in KEYWORDS {
             add(w, Lex::Kw(k));
         }
-        let mut tags: HashMap<&'static [u8], WordTag, BuildHasherDefault<Fnv>> = HashMap::default();
+        let holiday_starts: Vec<&'static str> = HOLIDAYS
+            .iter()
+            .filter_map(|h| h.words.first().copied())
+            .collect();
         for (list, tag) in [
             (PAST_VERBS, WordTag::PastVerb),
             (FUTURE_CUES, WordTag::FutureCue),
             (COUNT_NOUNS, WordTag::CountNoun),
             (NAME_BEFORE, WordTag::NameBefore),
+            (&holiday_starts[..], WordTag::HolidayStart),
         ] {
             for &w in list {
-                tags.entry(w.as_bytes()).or_insert(tag);
+                words.push(w);
+                let e = map.entry(key(w.as_bytes())).or_default();
+                if e.tag.is_none() {
+                    e.tag = Some(tag);
+                }
             }
         }
-        Lexicon { map, tags }
-    }
-
-    /// The other class of a word, if any.
-    #[inline]
-    pub(crate) fn tag(&self, word: &[u8]) -> Option<WordTag> {
-        let mut buf = [0u8; MAX_WORD];
-        let dst = buf.get_mut(..word.len())?;
-        for (d, s) in dst.iter_mut().zip(word) {
-            *d = s.to_ascii_lowercase();
+        let mut filter = vec![0u64; FILTER_BITS / 64];
+        for w in words {
+            let bit = filter_bit(w.as_bytes());
+            if let Some(slot) = filter.get_mut(bit / 64) {
+                *slot |= 1 << (bit % 64);
+            }
         }
-        self.tags.get(&*dst).copied()
+        Lexicon {
+            table: Table::new(&map),
+            filter,
+        }
     }
 
     /// Looks a word up, ASCII case-insensitively.
     #[inline]
+    pub(crate) fn lookup(&self, word: &[u8]) -> Entry {
+        if word.is_empty() || word.len() > MAX_WORD {
+            return Entry::default();
+        }
+        let bit = filter_bit(word);
+        if self
+            .filter
+            .get(bit / 64)
+            .is_none_or(|s| s & (1 << (bit % 64)) == 0)
+        {
+            return Entry::default();
+        }
+        self.table.get(key(word))
+    }
+
+    /// The temporal class of a word.
+    #[cfg(test)]
     pub(crate) fn get(&self, word: &[u8]) -> Option<Lex> {
-        if word.len() > MAX_WORD {
-            return None;
-        }
-        let mut buf = [0u8; MAX_WORD];
-        let dst = buf.get_mut(..word.len())?;
-        for (d, s) in dst.iter_mut().zip(word) {
-            *d = s.to_ascii_lowercase();
-        }
-        self.map.get(&*dst).copied()
+        self.lookup(word).lex
     }
 }
 

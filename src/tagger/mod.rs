@@ -20,7 +20,7 @@ use crate::timex::{Timex, TimexKind};
 use crate::value::TimexValue;
 
 use grammar::{best_at, Cx};
-use lexicon::{Lex, Lexicon};
+use lexicon::Lexicon;
 use partial::{DaySpec, Found, Partial};
 use resolve::Resolver;
 
@@ -79,13 +79,14 @@ impl Tagger {
     pub fn tag(&self, doc: &Document) -> Vec<Timex> {
         let text = doc.text();
         let toks = token::tokenize(text);
-        let lex: Vec<Option<Lex>> = toks
+        let lex: Vec<lexicon::Entry> = toks
             .iter()
             .map(|t| {
                 if t.kind == token::TokKind::Word {
-                    self.lexicon.get(t.text(text).as_bytes())
+                    self.lexicon
+                        .lookup(text.as_bytes().get(t.start..t.end).unwrap_or(&[]))
                 } else {
-                    None
+                    lexicon::Entry::default()
                 }
             })
             .collect();
@@ -93,14 +94,21 @@ impl Tagger {
             text,
             toks: &toks,
             lex: &lex,
-            lexicon: &self.lexicon,
         };
         let found = scan(&cx);
-        let narrative = doc.kind() == DocKind::Narrative;
+        let kind = match doc.kind_override() {
+            Some(k) => k,
+            None => kind_of(&cx, doc.dct().is_some()),
+        };
+        let narrative = kind == DocKind::Narrative;
         let mut resolver = Resolver::new(doc.dct().map(|d| d.date), narrative);
         let mut out = Vec::with_capacity(found.len());
         for mut f in found {
-            let tense = cx.tense(f.start, f.end);
+            let tense = if needs_tense(&f.partial) {
+                cx.tense(f.start, f.end)
+            } else {
+                grammar::Tense::None
+            };
             // "He was soon released": not a future reference.
             if f.partial == Partial::Ref(crate::value::RefValue::Future)
                 && tense == grammar::Tense::Past
@@ -133,6 +141,55 @@ impl Tagger {
     }
 }
 
+/// Whether resolving a value depends on the tense around it.
+fn needs_tense(p: &Partial) -> bool {
+    !matches!(
+        p,
+        Partial::Year(_)
+            | Partial::Decade(_)
+            | Partial::Century(_)
+            | Partial::Duration(_)
+            | Partial::Set(_)
+            | Partial::Month(Some(_), _)
+            | Partial::Quarter(Some(_), _)
+            | Partial::Half(Some(_), _)
+            | Partial::Season(Some(_), _)
+            | Partial::Day(DaySpec::Date(Some(_), _, _))
+            | Partial::Time(DaySpec::Date(Some(_), _, _), _)
+            | Partial::RelYear(_)
+            | Partial::RelMonth(_)
+            | Partial::RelWeek(_)
+            | Partial::RelQuarter(_)
+            | Partial::Anaphor(..)
+            | Partial::Ago { .. }
+    )
+}
+
+/// [`Document::kind`] from the tokens already at hand (same counts, no second pass).
+fn kind_of(cx: &Cx<'_>, has_dct: bool) -> DocKind {
+    use lexicon::{Kw, Lex, Unit};
+    let (mut years, mut min, mut max, mut deictic) = (0usize, i32::MAX, i32::MIN, 0usize);
+    for (i, t) in cx.toks.iter().enumerate() {
+        if t.kind == token::TokKind::Num {
+            if let (4, Some(y)) = (t.digits, t.num) {
+                if (1000..=2100).contains(&y) {
+                    years += 1;
+                    min = min.min(y as i32);
+                    max = max.max(y as i32);
+                }
+            }
+            continue;
+        }
+        match cx.lx(i) {
+            Some(Lex::Kw(Kw::Today | Kw::Yesterday | Kw::Tomorrow | Kw::Tonight))
+            | Some(Lex::Weekday(_, false))
+            | Some(Lex::Unit(Unit::Week | Unit::Weekend, false)) => deictic += 1,
+            _ => {}
+        }
+    }
+    crate::document::kind_from_counts(years, min, max, deictic, has_dct)
+}
+
 fn to_timex(cx: &Cx<'_>, t: Tagged) -> Option<Timex> {
     let first = cx.toks.get(t.found.start)?;
     let last = cx.toks.get(t.found.end.checked_sub(1)?)?;
@@ -159,6 +216,10 @@ fn scan(cx: &Cx<'_>) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < cx.len() {
+        if !grammar::candidate(cx, i) {
+            i += 1;
+            continue;
+        }
         let Some(f) = best_at(cx, i) else {
             i += 1;
             continue;
@@ -412,5 +473,52 @@ mod tests {
     fn tagger_is_send_and_sync() {
         fn check<T: Send + Sync>() {}
         check::<Tagger>();
+    }
+}
+
+#[cfg(test)]
+mod speed {
+    use super::*;
+    use crate::document::Dct;
+    use std::time::Instant;
+
+    /// Throughput sanity check: `cargo test --release --lib speed -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn throughput() {
+        let corpus = [
+            include_str!("../../benches/data/port_strike.txt"),
+            include_str!("../../benches/data/earnings.txt"),
+            include_str!("../../benches/data/election.txt"),
+            include_str!("../../benches/data/history.txt"),
+            include_str!("../../benches/data/weather.txt"),
+            include_str!("../../benches/data/prose.txt"),
+        ];
+        let docs: Vec<Document> = corpus
+            .iter()
+            .map(|t| Document::new(*t).with_dct(Dct::parse("2025-03-31").unwrap()))
+            .collect();
+        let per_round: usize = corpus.iter().map(|t| t.len()).sum();
+        let target: usize = std::env::var("SPEED_BYTES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(10_000_000);
+        let rounds = target / per_round + 1;
+        let tagger = Tagger::new();
+        let t = Instant::now();
+        let mut n = 0;
+        for _ in 0..rounds {
+            for d in &docs {
+                n += tagger.tag(d).len();
+            }
+        }
+        let secs = t.elapsed().as_secs_f64();
+        let bytes = (per_round * rounds) as f64;
+        eprintln!(
+            "{n} timexes, {:.1} MB in {secs:.3} s: {:.1} MB/s",
+            bytes / 1e6,
+            bytes / 1e6 / secs
+        );
+        assert!(n > per_round * rounds / 1000);
     }
 }

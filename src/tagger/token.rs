@@ -35,6 +35,7 @@ pub(crate) struct Token {
 
 impl Token {
     /// The token's text.
+    #[cfg(test)]
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         text.get(self.start..self.end).unwrap_or("")
     }
@@ -49,6 +50,11 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let mut newline = true;
     while i < bytes.len() {
         let b = bytes[i];
+        if b == b' ' {
+            space = true;
+            i += 1;
+            continue;
+        }
         if b.is_ascii_whitespace() {
             space = true;
             if b == b'\n' {
@@ -79,7 +85,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         } else if b.is_ascii_alphabetic() {
             while i < bytes.len() {
                 let c = bytes[i];
-                if c.is_ascii_alphabetic() {
+                if (c | 0x20).wrapping_sub(b'a') < 26 {
                     i += 1;
                 } else if c >= 0x80 {
                     match text.get(i..).and_then(|s| s.chars().next()) {
