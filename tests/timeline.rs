@@ -860,3 +860,23 @@ fn a_set_aside_anchor_no_longer_dates_its_event() {
     assert_ne!(report.events[0].value.as_deref(), Some("2025-04"));
     assert!(t.dated_report().events.is_empty());
 }
+
+#[test]
+fn denied_events_stay_out_of_the_dated_report() {
+    use eventline::Polarity;
+    let mut t = story();
+    t.add_event(
+        EventSpec::new("no-call", "no call on Monday")
+            .polarity(Polarity::Neg)
+            .on(v("2025-03-31")),
+    )
+    .unwrap();
+    assert!(t.event("no-call").unwrap().is_negated());
+    let dated = t.dated_report();
+    assert!(dated.events.iter().all(|e| e.id.as_str() != "no-call"));
+    let all = t.report();
+    assert!(all
+        .events
+        .iter()
+        .any(|e| e.id.as_str() == "no-call" && e.negated));
+}

@@ -172,6 +172,8 @@ impl Timeline {
                 },
                 trigger: ev.text.clone(),
                 class: Some(ev.class),
+                polarity: Some(ev.polarity),
+                modality: ev.modality.clone(),
                 participants: ev.participants.clone(),
                 mentions,
                 docs: vec![doc.to_string()],

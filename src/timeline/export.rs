@@ -166,6 +166,9 @@ pub struct ReportEvent {
     pub participants: Vec<String>,
     /// Number of mentions.
     pub mentions: usize,
+    /// The text denies it happened.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub negated: bool,
 }
 
 /// A gap of a [`TimelineReport`].
@@ -317,8 +320,8 @@ impl Timeline {
         self.build_report(false)
     }
 
-    /// Like [`Timeline::report`], restricted to dated events: those with a value (an anchor,
-    /// or bounds that fit one calendar day, month or year). Order flags and gaps are between
+    /// Like [`Timeline::report`], restricted to dated events that the text does not deny:
+    /// those with a value (an anchor, or bounds that fit one calendar day, month or year). Order flags and gaps are between
     /// consecutive dated events. This is the view the `timeline` example prints.
     ///
     /// # Example
@@ -365,7 +368,10 @@ impl Timeline {
                 let fine = sol.is_fine(n);
                 let shown = self.shown(n);
                 if dated_only
-                    && (shown.value.is_none() || shown.start.is_none() || shown.end.is_none())
+                    && (shown.value.is_none()
+                        || shown.start.is_none()
+                        || shown.end.is_none()
+                        || ev.is_negated())
                 {
                     return None;
                 }
@@ -383,6 +389,7 @@ impl Timeline {
                     docs: ev.docs.clone(),
                     participants: ev.participants.clone(),
                     mentions: ev.mentions.len(),
+                    negated: ev.is_negated(),
                 })
             })
             .collect();

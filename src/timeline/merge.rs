@@ -267,7 +267,7 @@ impl Timeline {
             let (Some(ev), Some((s, e))) = (self.event_at(n), sol.vars(n)) else {
                 continue;
             };
-            if ev.docs.is_empty() {
+            if ev.docs.is_empty() || ev.is_negated() {
                 continue;
             }
             let start = (net.earl[s as usize], net.lat[s as usize]);
