@@ -267,20 +267,21 @@ impl Timeline {
                         Some(Node::Time(t)) => t.reference,
                         _ => None,
                     });
-                let span = value_span(v, ev.modifier, reference);
-                return Shown {
-                    value: Some(v.clone()),
-                    modifier: ev.modifier,
-                    granularity: v.granularity(),
-                    start: span
-                        .map(|s| s.start)
-                        .filter(|&x| finite(x))
-                        .or(bounded.then_some(es)),
-                    end: span
-                        .map(|s| s.end)
-                        .filter(|&x| finite(x))
-                        .or(bounded.then_some(le)),
-                };
+                // A value with no place on the calendar (PRESENT_REF without a document
+                // date) gives way to what the bounds say.
+                if let Some(span) = value_span(v, ev.modifier, reference) {
+                    return Shown {
+                        value: Some(v.clone()),
+                        modifier: ev.modifier,
+                        granularity: v.granularity(),
+                        start: Some(span.start)
+                            .filter(|&x| finite(x))
+                            .or(bounded.then_some(es)),
+                        end: Some(span.end)
+                            .filter(|&x| finite(x))
+                            .or(bounded.then_some(le)),
+                    };
+                }
             }
         }
         let value = if bounded {

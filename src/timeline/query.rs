@@ -76,9 +76,9 @@ pub struct OrderEntry {
 
 /// The time from the start of one event to the start of another, as a range.
 ///
-/// Counted in whole calendar days when both events are known to the day or coarser (calls on
-/// 2025-02-12 and 2025-03-18 are exactly `P34D` apart), in seconds when a clock time places
-/// either one.
+/// Counted in whole calendar days unless clock times place both events (calls on 2025-02-12
+/// and 2025-03-18 are exactly `P34D` apart), in hours, minutes or seconds when they do
+/// (`P1DT6H`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Gap {
     /// The earlier event.
@@ -706,10 +706,10 @@ impl Timeline {
             abs_ub(b.es, a.ls)
         }
         .map(|x| -x);
-        // Count in the coarsest unit both events are known to: whole days unless a clock time
-        // places one of them. Starts known to a unit differ by whole units (two days give
+        // Count in the unit both events are known to: whole days unless clock times place
+        // both of them (the hours of one are lost in the day of the other). Starts known to a unit differ by whole units (two days give
         // P34D, not 33 to 35 days), and a difference known in seconds is rounded outwards.
-        let u = a.unit.min(b.unit).max(1);
+        let u = a.unit.max(b.unit).max(1);
         let (ea, la, eb, lb) = (a.es, a.ls, b.es, b.ls);
         let abs_lo = (finite(eb) && finite(la)).then(|| eb.div_euclid(u) - la.div_euclid(u));
         let abs_hi = (finite(lb) && finite(ea)).then(|| lb.div_euclid(u) - ea.div_euclid(u));
