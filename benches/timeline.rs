@@ -138,12 +138,32 @@ fn build(corpus: &[(String, Annotation)]) -> Timeline {
     t
 }
 
+/// Resident and peak resident memory of this process in kB (Linux), to report what a timeline
+/// costs.
+fn memory_kb() -> Option<(u64, u64)> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let field = |name: &str| -> Option<u64> {
+        let line = status.lines().find(|l| l.starts_with(name))?;
+        line.split_whitespace().nth(1)?.parse().ok()
+    };
+    Some((field("VmRSS:")?, field("VmHWM:")?))
+}
+
 fn bench(c: &mut Criterion) {
     for docs in [1_000, 10_000] {
         let corpus = corpus(docs);
         let n = docs * EVENTS_PER_DOC;
         let label = format!("{}k", n / 1000);
+        let before = memory_kb();
         let t = build(&corpus);
+        if let (Some((rss0, _)), Some((rss1, peak))) = (before, memory_kb()) {
+            eprintln!(
+                "{label} events: the timeline holds {} MB (process resident {} MB, peak {} MB)",
+                rss1.saturating_sub(rss0) / 1024,
+                rss1 / 1024,
+                peak / 1024
+            );
+        }
         assert_eq!(t.len(), n);
         let mut g = c.benchmark_group("timeline");
         g.sample_size(10);
@@ -157,6 +177,9 @@ fn bench(c: &mut Criterion) {
                 assert_eq!(order.len(), n);
                 (order.len(), gaps.len())
             })
+        });
+        g.bench_function(format!("dated report {label} events"), |b| {
+            b.iter(|| t.dated_report().events.len())
         });
         g.bench_function(format!("first query after change {label} events"), |b| {
             b.iter_batched(

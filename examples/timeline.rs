@@ -80,6 +80,12 @@ fn main() -> ExitCode {
     if let Some(d) = args.dct {
         doc = doc.with_dct(d);
     }
+    if doc.dct().is_none() {
+        eprintln!(
+            "no document date given or found in the header: relative dates stay unresolved \
+             (pass --dct YYYY-MM-DD)"
+        );
+    }
     let annotation = Extractor::new().extract(&doc);
     let mut timeline = Timeline::new();
     if let Err(e) = timeline.add_annotation(&doc_id, &annotation) {

@@ -664,3 +664,219 @@ fn timeline_is_send_and_sync() {
     fn check<T: Send + Sync>() {}
     check::<Timeline>();
 }
+
+#[test]
+fn no_panic_on_random_annotations() {
+    use RelType::*;
+    let rels = [
+        Before,
+        After,
+        IBefore,
+        IAfter,
+        Includes,
+        IsIncluded,
+        Simultaneous,
+        Identity,
+        During,
+        DuringInv,
+        Begins,
+        BegunBy,
+        Ends,
+        EndedBy,
+    ];
+    let values = [
+        "2025-03-18",
+        "2025-03",
+        "2025-W13-WE",
+        "2024",
+        "2025-Q1",
+        "PAST_REF",
+        "FUTURE_REF",
+        "PRESENT_REF",
+        "199",
+        "19",
+        "XXXX-02-12",
+        "P2W",
+        "PXY",
+        "XXXX-WXX-1",
+        "2025-03-18T15:00",
+        "2025-03-18TNI",
+        "-0044-03-15",
+        "9999-12-31",
+        "0001-01-01",
+        "2025-SU",
+        "2025-H2",
+    ];
+    let mods = [
+        None,
+        Some(TimexMod::Start),
+        Some(TimexMod::Mid),
+        Some(TimexMod::End),
+        Some(TimexMod::Before),
+        Some(TimexMod::After),
+        Some(TimexMod::Approx),
+        Some(TimexMod::LessThan),
+        Some(TimexMod::MoreThan),
+    ];
+    let mut seed: u64 = 0x1234_5678_9abc_def1;
+    let mut next = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n.max(1) as u64) as usize
+    };
+    let mut all = Timeline::new();
+    for doc in 0..30 {
+        let n_timex = next(5);
+        let timexes: Vec<Timex> = (0..n_timex)
+            .map(|k| Timex {
+                span: k * 10..k * 10 + 5,
+                kind: TimexKind::Date,
+                value: v(values[next(values.len())]),
+                modifier: mods[next(mods.len())],
+                quant: None,
+                freq: None,
+            })
+            .collect();
+        let n_ev = 1 + next(8);
+        let events: Vec<Event> = (0..n_ev)
+            .map(|k| {
+                let mut e = event(&format!("e{k}"), 100 + k..101 + k, "call");
+                e.participants = if next(2) == 0 {
+                    vec!["Putin".into()]
+                } else {
+                    vec![]
+                };
+                e.anchor = match next(4) {
+                    0 if n_timex > 0 => Some(Anchor {
+                        target: AnchorTarget::Timex(timexes[next(n_timex)].span.clone()),
+                        relation: rels[next(rels.len())],
+                        value: None,
+                    }),
+                    1 => Some(Anchor {
+                        target: AnchorTarget::Dct,
+                        relation: rels[next(rels.len())],
+                        value: if next(2) == 0 {
+                            Some(v("2025-03-31"))
+                        } else {
+                            None
+                        },
+                    }),
+                    _ => None,
+                };
+                e.dct_relation = if next(2) == 0 {
+                    Some(rels[next(rels.len())])
+                } else {
+                    None
+                };
+                e
+            })
+            .collect();
+        let endpoint = |r: usize, next: &mut dyn FnMut(usize) -> usize| match r {
+            0 => Endpoint::Dct,
+            1 if n_timex > 0 => Endpoint::Timex(timexes[next(n_timex)].span.clone()),
+            _ => Endpoint::Event(format!("e{}", next(n_ev))),
+        };
+        let mut links = Vec::new();
+        for _ in 0..next(10) {
+            let (a, b) = (next(4), next(4));
+            links.push(Link {
+                source: endpoint(a, &mut next),
+                target: endpoint(b, &mut next),
+                relation: rels[next(rels.len())],
+                provenance: Provenance::Stated,
+            });
+        }
+        let dct = match next(3) {
+            0 => None,
+            1 => Some(Dct::parse("2025-03-31").unwrap()),
+            _ => Some(Dct::parse("2025-03-31T08:17:00").unwrap()),
+        };
+        let ann = Annotation {
+            dct,
+            kind: DocKind::News,
+            timexes,
+            events,
+            links,
+        };
+        let mut t = Timeline::new();
+        t.add_annotation(&format!("d{doc}"), &ann).unwrap();
+        let _ = t.report();
+        let _ = t.dated_report();
+        let _ = t.to_vis_items();
+        let _ = t.to_timelinejs();
+        let _ = t.contradictions();
+        let ids: Vec<String> = t.events().map(|e| e.id.to_string()).collect();
+        for a in &ids {
+            let _ = t.bounds(a).unwrap();
+            let _ = t.before_event(a).unwrap();
+            let _ = t.after_event(a).unwrap();
+            let _ = t.neighbours(a, 2).unwrap();
+            for b in &ids {
+                let _ = t.compare(a, b).unwrap();
+                let _ = t.explain(a, b).unwrap();
+                let _ = t.gap(a, b).unwrap();
+            }
+        }
+        let json = serde_json::to_string(&t).unwrap();
+        let back: Timeline = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.report(), t.report());
+        all.absorb(&t).unwrap();
+    }
+    let _ = all.merge_duplicates();
+    let _ = all.chronological();
+    let _ = all.gaps();
+    let _ = all.between(day(2025, 1, 1), day(2025, 12, 31));
+}
+
+#[test]
+fn a_set_aside_anchor_no_longer_dates_its_event() {
+    // "…is expected in mid-April, Peskov said": the date attached to the past-tense "said".
+    let mut said = event("e1", 0..4, "said");
+    said.class = EventClass::Reporting;
+    said.dct_relation = Some(RelType::Before);
+    said.anchor = Some(Anchor {
+        target: AnchorTarget::Timex(10..19),
+        relation: RelType::IsIncluded,
+        value: None,
+    });
+    let mut ann = Annotation {
+        dct: Some(Dct::parse("2025-03-31").unwrap()),
+        kind: DocKind::News,
+        timexes: vec![timex(10..19, "2025-04")],
+        events: vec![said],
+        links: vec![],
+    };
+    ann.timexes[0].modifier = Some(TimexMod::Mid);
+    let mut t = Timeline::new();
+    t.add_annotation("d", &ann).unwrap();
+    let c = t.contradictions();
+    assert_eq!(c.len(), 1);
+    let aside = c[0].set_aside.as_ref().unwrap();
+    assert_eq!(aside.provenance, Some(Provenance::Anchor));
+    // Tense wins: the report happened before the article was written.
+    assert!(t.bounds("d:e1").unwrap().latest_end.unwrap() <= at(2025, 4, 1, 0));
+    let report = t.report();
+    assert_ne!(report.events[0].value.as_deref(), Some("2025-04"));
+    assert!(t.dated_report().events.is_empty());
+}
+
+#[test]
+fn denied_events_stay_out_of_the_dated_report() {
+    use eventline::Polarity;
+    let mut t = story();
+    t.add_event(
+        EventSpec::new("no-call", "no call on Monday")
+            .polarity(Polarity::Neg)
+            .on(v("2025-03-31")),
+    )
+    .unwrap();
+    assert!(t.event("no-call").unwrap().is_negated());
+    let dated = t.dated_report();
+    assert!(dated.events.iter().all(|e| e.id.as_str() != "no-call"));
+    let all = t.report();
+    assert!(all
+        .events
+        .iter()
+        .any(|e| e.id.as_str() == "no-call" && e.negated));
+}

@@ -11,8 +11,9 @@ use super::calendar::{duration_secs, value_span};
 use super::model::{EventSpec, Mention, Node, Relation, TimeKind, TimeNode, TimelineEvent};
 use super::{EventId, Timeline, TimelineError};
 use crate::annotation::{Annotation, Endpoint, Provenance};
-use crate::document::Dct;
+use crate::document::{Dct, Document};
 use crate::event::{AnchorTarget, RelType};
+use crate::pipeline::Extractor;
 use crate::timex::TimexMod;
 use crate::value::{DateValue, TimeOfDay, TimexValue};
 
@@ -171,6 +172,8 @@ impl Timeline {
                 },
                 trigger: ev.text.clone(),
                 class: Some(ev.class),
+                polarity: Some(ev.polarity),
+                modality: ev.modality.clone(),
                 participants: ev.participants.clone(),
                 mentions,
                 docs: vec![doc.to_string()],
@@ -282,6 +285,43 @@ impl Timeline {
             }
         }
         Ok(ids)
+    }
+
+    /// Runs the whole pipeline on a document (temporal expressions, events, their anchors and
+    /// relations) and adds the result, as [`Timeline::add_annotation`] does.
+    ///
+    /// # Errors
+    /// As [`Timeline::add_annotation`].
+    pub fn add_document(
+        &mut self,
+        extractor: &Extractor,
+        doc_id: &str,
+        doc: &Document,
+    ) -> Result<Vec<EventId>, TimelineError> {
+        let annotation = extractor.extract(doc);
+        self.add_annotation(doc_id, &annotation)
+    }
+
+    /// The events dated by a value, by its TIMEX3 string (`"2025-03-18"`, `"2025-03"`), in the
+    /// order they were added: events anchored to it (unless a contradiction set the anchor
+    /// aside) and events whose bounds fit exactly that day, month or year.
+    ///
+    /// ```
+    /// use eventline::{EventSpec, Timeline};
+    /// let mut t = Timeline::new();
+    /// t.add_event(EventSpec::new("a", "call").on("2025-03-18".parse()?))?;
+    /// t.add_event(EventSpec::new("b", "talks").on("2025-03".parse()?))?;
+    /// assert_eq!(t.dated_by("2025-03")[0].as_str(), "b");
+    /// assert!(t.dated_by("2025-04").is_empty());
+    /// Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn dated_by(&self, value: &str) -> Vec<EventId> {
+        self.solution()
+            .events
+            .iter()
+            .filter(|&&n| self.shown(n).value.is_some_and(|v| v.to_string() == value))
+            .filter_map(|&n| self.event_at(n).map(|e| e.id.clone()))
+            .collect()
     }
 
     fn dct_node(&mut self, doc: &str, value: TimexValue, day: NaiveDate) -> NodeIndex {

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{Datelike, NaiveDateTime, Timelike};
 use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+use petgraph::Direction;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{json, Map, Value};
 
@@ -165,6 +166,9 @@ pub struct ReportEvent {
     pub participants: Vec<String>,
     /// Number of mentions.
     pub mentions: usize,
+    /// The text denies it happened.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub negated: bool,
 }
 
 /// A gap of a [`TimelineReport`].
@@ -224,8 +228,8 @@ fn enclosing_value(start: i64, end: i64) -> Option<TimexValue> {
 }
 
 /// How an event is shown: its value, granularity and calendar span.
-struct Shown {
-    value: Option<TimexValue>,
+pub(super) struct Shown {
+    pub(super) value: Option<TimexValue>,
     modifier: Option<TimexMod>,
     granularity: Option<Granularity>,
     start: Option<i64>,
@@ -233,7 +237,7 @@ struct Shown {
 }
 
 impl Timeline {
-    fn shown(&self, n: NodeIndex) -> Shown {
+    pub(super) fn shown(&self, n: NodeIndex) -> Shown {
         let sol = self.solution();
         let ev = self.event_at(n);
         let (es, le) = match sol.vars(n) {
@@ -241,8 +245,20 @@ impl Timeline {
             None => (i64::MIN, i64::MAX),
         };
         let bounded = finite(es) && finite(le);
+        // A value whose every anchor was set aside by a contradiction no longer dates it.
+        let trusted = |v: &TimexValue| {
+            let mut anchors = self
+                .graph
+                .edges_directed(n, Direction::Outgoing)
+                .filter(|e| match self.graph.node_weight(e.target()) {
+                    Some(Node::Time(t)) => t.value.as_ref() == Some(v),
+                    _ => false,
+                })
+                .peekable();
+            anchors.peek().is_none() || anchors.any(|e| !sol.set_aside.contains(&e.id()))
+        };
         if let Some(ev) = ev {
-            if let Some(v) = &ev.value {
+            if let Some(v) = ev.value.as_ref().filter(|v| trusted(v)) {
                 let reference = ev
                     .docs
                     .first()
@@ -251,20 +267,21 @@ impl Timeline {
                         Some(Node::Time(t)) => t.reference,
                         _ => None,
                     });
-                let span = value_span(v, ev.modifier, reference);
-                return Shown {
-                    value: Some(v.clone()),
-                    modifier: ev.modifier,
-                    granularity: v.granularity(),
-                    start: span
-                        .map(|s| s.start)
-                        .filter(|&x| finite(x))
-                        .or(bounded.then_some(es)),
-                    end: span
-                        .map(|s| s.end)
-                        .filter(|&x| finite(x))
-                        .or(bounded.then_some(le)),
-                };
+                // A value with no place on the calendar (PRESENT_REF without a document
+                // date) gives way to what the bounds say.
+                if let Some(span) = value_span(v, ev.modifier, reference) {
+                    return Shown {
+                        value: Some(v.clone()),
+                        modifier: ev.modifier,
+                        granularity: v.granularity(),
+                        start: Some(span.start)
+                            .filter(|&x| finite(x))
+                            .or(bounded.then_some(es)),
+                        end: Some(span.end)
+                            .filter(|&x| finite(x))
+                            .or(bounded.then_some(le)),
+                    };
+                }
             }
         }
         let value = if bounded {
@@ -304,8 +321,8 @@ impl Timeline {
         self.build_report(false)
     }
 
-    /// Like [`Timeline::report`], restricted to dated events: those with a value (an anchor,
-    /// or bounds that fit one calendar day, month or year). Order flags and gaps are between
+    /// Like [`Timeline::report`], restricted to dated events that the text does not deny:
+    /// those with a value (an anchor, or bounds that fit one calendar day, month or year). Order flags and gaps are between
     /// consecutive dated events. This is the view the `timeline` example prints.
     ///
     /// # Example
@@ -352,7 +369,10 @@ impl Timeline {
                 let fine = sol.is_fine(n);
                 let shown = self.shown(n);
                 if dated_only
-                    && (shown.value.is_none() || shown.start.is_none() || shown.end.is_none())
+                    && (shown.value.is_none()
+                        || shown.start.is_none()
+                        || shown.end.is_none()
+                        || ev.is_negated())
                 {
                     return None;
                 }
@@ -370,22 +390,35 @@ impl Timeline {
                     docs: ev.docs.clone(),
                     participants: ev.participants.clone(),
                     mentions: ev.mentions.len(),
+                    negated: ev.is_negated(),
                 })
             })
             .collect();
         let gaps = if dated_only {
             // Order flags and gaps between the events shown.
+            let mut probe = self.probe();
             let mut gaps = Vec::with_capacity(events.len());
             for k in 1..events.len() {
-                let (a, b) = (events[k - 1].id.clone(), events[k].id.clone());
-                let tied = self.bounds(&a).ok() == self.bounds(&b).ok();
+                let (Ok(a), Ok(b)) = (
+                    self.node(events[k - 1].id.as_str()),
+                    self.node(events[k].id.as_str()),
+                ) else {
+                    continue;
+                };
+                let tied = match (sol.vars(a), sol.vars(b)) {
+                    (Some((as_, ae)), Some((bs, be))) => {
+                        let net = &sol.net;
+                        let bounds = |s: u32, e: u32| {
+                            let (s, e) = (s as usize, e as usize);
+                            (net.earl[s], net.lat[s], net.earl[e], net.lat[e])
+                        };
+                        bounds(as_, ae) == bounds(bs, be)
+                    }
+                    _ => false,
+                };
                 events[k].tied = tied;
-                if !tied {
-                    events[k].rank = k;
-                } else {
-                    events[k].rank = events[k - 1].rank;
-                }
-                if let Ok(g) = self.gap(&a, &b) {
+                events[k].rank = if tied { events[k - 1].rank } else { k };
+                if let Some(g) = self.gap_nodes(&mut probe, a, b) {
                     events[k].after_previous = g.order;
                     gaps.push(g);
                 }

@@ -156,16 +156,6 @@ fn content_words(title: &str) -> HashSet<String> {
         .collect()
 }
 
-fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
-    let inter = a.intersection(b).count();
-    let union = a.len() + b.len() - inter;
-    if union == 0 {
-        0.0
-    } else {
-        inter as f64 / union as f64
-    }
-}
-
 /// The key a name is compared by: its last word, lowercased ("Vladimir Putin" ~ "Putin").
 fn name_key(name: &str) -> String {
     name.split_whitespace()
@@ -277,7 +267,7 @@ impl Timeline {
             let (Some(ev), Some((s, e))) = (self.event_at(n), sol.vars(n)) else {
                 continue;
             };
-            if ev.docs.is_empty() {
+            if ev.docs.is_empty() || ev.is_negated() {
                 continue;
             }
             let start = (net.earl[s as usize], net.lat[s as usize]);
@@ -327,7 +317,7 @@ impl Timeline {
             }
             seen.sort_unstable();
             seen.dedup();
-            let mut best: Option<(usize, i64)> = None;
+            let mut compatible: Vec<(usize, i64)> = Vec::new();
             let mut nearest_conflict: Option<(usize, i64)> = None;
             for &i in &seen {
                 let a = &cands[i];
@@ -335,19 +325,36 @@ impl Timeline {
                     continue;
                 }
                 let overlap = a.start.0 < b.end.1 && b.start.0 < a.end.1;
-                let distance = a.start.0.abs_diff(b.start.0);
+                let distance = a.start.0.abs_diff(b.start.0).min(i64::MAX as u64) as i64;
                 if overlap {
-                    if b.docs.iter().any(|d| taken.contains(&(a.n, d.clone()))) {
-                        continue;
-                    }
-                    if best.is_none_or(|(_, d)| (distance as i64) < d) {
-                        best = Some((i, distance as i64));
-                    }
+                    compatible.push((i, distance));
                 } else if distance <= 31 * 86_400
-                    && nearest_conflict.is_none_or(|(_, d)| (distance as i64) < d)
+                    && nearest_conflict.is_none_or(|(_, d)| distance < d)
                 {
-                    nearest_conflict = Some((i, distance as i64));
+                    nearest_conflict = Some((i, distance));
                 }
+            }
+            // A report that fits two events of one article ("a call this year" against the
+            // calls of February and March) is ambiguous there.
+            let ambiguous = |i: usize| {
+                compatible
+                    .iter()
+                    .filter(|(k, _)| !cands[*k].docs.is_disjoint(&cands[i].docs))
+                    .count()
+                    > 1
+            };
+            let free = |i: usize| {
+                !b.docs
+                    .iter()
+                    .any(|d| taken.contains(&(cands[i].n, d.clone())))
+            };
+            let best = compatible
+                .iter()
+                .copied()
+                .filter(|&(i, _)| !ambiguous(i) && free(i))
+                .min_by_key(|&(i, d)| (d, i));
+            if !compatible.is_empty() && best.is_none() {
+                continue;
             }
             if let Some((i, _)) = best {
                 let a = &cands[i];
@@ -453,22 +460,23 @@ impl Timeline {
     }
 }
 
-/// Whether two candidates may be the same event: the same trigger stem or similar titles, a
-/// compatible class, and shared participants when both name some (similar titles otherwise).
+/// Whether two candidates may be the same event: the same trigger stem (or one's trigger in
+/// the other's title), both reports or both not, and shared participants when both name some.
 fn same_kind(a: &Candidate, b: &Candidate) -> bool {
-    let similar = jaccard(&a.words, &b.words) >= 0.5;
-    if a.lemma != b.lemma && !similar {
+    // The same trigger, or one's trigger named in the other's title ("calls" and "the phone
+    // call between…").
+    let named = |x: &Candidate, y: &Candidate| !x.lemma.is_empty() && y.words.contains(&x.lemma);
+    if a.lemma != b.lemma && !named(a, b) && !named(b, a) {
         return false;
     }
+    // A report is not the event it reports; other class differences are left to the
+    // extraction's noise ("called" as an occurrence or an intensional action).
     if let (Some(x), Some(y)) = (a.class, b.class) {
-        if x != y {
+        if (x == EventClass::Reporting) != (y == EventClass::Reporting) {
             return false;
         }
     }
-    if !a.names.is_empty() && !b.names.is_empty() {
-        return !a.names.is_disjoint(&b.names);
-    }
-    similar
+    a.names.is_empty() || b.names.is_empty() || !a.names.is_disjoint(&b.names)
 }
 
 #[cfg(test)]
@@ -500,14 +508,5 @@ mod tests {
         ] {
             assert_eq!(stem(w), l, "{w}");
         }
-    }
-
-    #[test]
-    fn similarity() {
-        let a = content_words("phone call between Putin and Trump");
-        let b = content_words("the call between Trump and Putin");
-        assert!(jaccard(&a, &b) >= 0.5);
-        let c = content_words("missile strike on Kyiv");
-        assert!(jaccard(&a, &c) < 0.1);
     }
 }

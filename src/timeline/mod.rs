@@ -39,6 +39,27 @@ use solve::Solution;
 ///
 /// # Example
 ///
+/// From text, with the whole pipeline:
+///
+/// ```
+/// use eventline::{Certainty, Document, Extractor, Timeline};
+///
+/// let text = "Monday, March 31, 2025\n\n\
+///     There have been two phone calls between Putin and Trump this year - one on \
+///     February 12 and another on March 18. Peskov said on Monday that no new call was planned.";
+/// let extractor = Extractor::new();
+/// let mut timeline = Timeline::new();
+/// timeline.add_document(&extractor, "nbc", &Document::new(text))?;
+///
+/// let first = &timeline.dated_by("2025-02-12")[0];
+/// let second = &timeline.dated_by("2025-03-18")[0];
+/// assert_eq!(timeline.before(first, second)?, Certainty::Definite);
+/// assert_eq!(timeline.gap(first, second)?.to_string(), "P34D");
+/// Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// From events given by hand, with an uncertain case:
+///
 /// ```
 /// use eventline::{Certainty, EventSpec, Timeline};
 ///
@@ -49,8 +70,7 @@ use solve::Solution;
 ///
 /// assert_eq!(t.before("call-1", "call-2")?, Certainty::Definite);
 /// assert_eq!(t.before("talks", "call-2")?, Certainty::Possible);
-/// let gap = t.gap("call-1", "call-2")?;
-/// assert_eq!(gap.to_string(), "P34D");
+/// assert_eq!(t.gap("call-1", "call-2")?.to_string(), "P34D");
 /// Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Default)]

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::annotation::Provenance;
-use crate::event::{EventClass, RelType};
+use crate::event::{EventClass, Polarity, RelType};
 use crate::timex::TimexMod;
 use crate::value::TimexValue;
 
@@ -171,6 +171,12 @@ pub struct TimelineEvent {
     /// TimeML class, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub class: Option<EventClass>,
+    /// Whether the text asserts or denies it ("no new call had been scheduled"), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub polarity: Option<Polarity>,
+    /// Its modal auxiliary ("could be arranged"), when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modality: Option<String>,
     /// Named participants.
     #[serde(default)]
     pub participants: Vec<String>,
@@ -309,6 +315,8 @@ impl EventSpec {
                 title: title.into(),
                 trigger: String::new(),
                 class: None,
+                polarity: None,
+                modality: None,
                 participants: Vec::new(),
                 mentions: Vec::new(),
                 docs: Vec::new(),
@@ -332,6 +340,11 @@ impl EventSpec {
     /// The TimeML class.
     pub fn class(mut self, class: EventClass) -> EventSpec {
         self.event.class = Some(class);
+        self
+    }
+    /// Whether the text asserts or denies it.
+    pub fn polarity(mut self, polarity: Polarity) -> EventSpec {
+        self.event.polarity = Some(polarity);
         self
     }
     /// Named participants.
@@ -366,5 +379,12 @@ impl EventSpec {
     pub fn duration(mut self, value: TimexValue) -> EventSpec {
         self.event.duration = Some(value);
         self
+    }
+}
+
+impl TimelineEvent {
+    /// Whether the text denies it happened.
+    pub fn is_negated(&self) -> bool {
+        self.polarity == Some(Polarity::Neg)
     }
 }

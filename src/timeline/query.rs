@@ -76,9 +76,9 @@ pub struct OrderEntry {
 
 /// The time from the start of one event to the start of another, as a range.
 ///
-/// Counted in whole calendar days when both events are known to the day or coarser (calls on
-/// 2025-02-12 and 2025-03-18 are exactly `P34D` apart), in seconds when a clock time places
-/// either one.
+/// Counted in whole calendar days unless clock times place both events (calls on 2025-02-12
+/// and 2025-03-18 are exactly `P34D` apart), in hours, minutes or seconds when they do
+/// (`P1DT6H`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Gap {
     /// The earlier event.
@@ -257,20 +257,25 @@ pub struct Neighbours {
     pub after: Vec<EventId>,
 }
 
-/// Sort key of an event: undated, earliest/latest start, earliest/latest end, insertion.
-type OrderKey = (bool, i64, i64, i64, i64, usize);
+pub(crate) use super::solve::OrderKey;
 
 /// Pairwise bounds between a few variables, computed on demand.
-struct Probe<'a> {
+pub(super) struct Probe<'a> {
     sol: &'a Solution,
     scratch: Scratch,
+}
+
+impl Drop for Probe<'_> {
+    fn drop(&mut self) {
+        self.sol.scratch.give(std::mem::take(&mut self.scratch));
+    }
 }
 
 impl<'a> Probe<'a> {
     fn new(sol: &'a Solution) -> Probe<'a> {
         Probe {
             sol,
-            scratch: Scratch::default(),
+            scratch: sol.scratch.take(),
         }
     }
     fn same(&self, i: Var, j: Var) -> bool {
@@ -436,7 +441,7 @@ impl Timeline {
         let mut steps: Vec<Step> = Vec::new();
         for c in cids {
             if let Some(s) = self.describe(c) {
-                if steps.last() != Some(&s) {
+                if !steps.contains(&s) {
                     steps.push(s);
                 }
             }
@@ -457,7 +462,10 @@ impl Timeline {
         let sol = self.solution();
         let net = &sol.net;
         let direct = if net.comp.get(i as usize) == net.comp.get(j as usize) {
-            Some(net.distances(i, false, BUDGET, &mut Scratch::default()))
+            let mut scratch = sol.scratch.take();
+            let d = net.distances(i, false, BUDGET, &mut scratch);
+            sol.scratch.give(scratch);
+            Some(d)
         } else {
             None
         };
@@ -574,33 +582,15 @@ impl Timeline {
 
     /// Event ordinals (indexes into the solution's `events`) in chronological order, with
     /// their sort keys.
-    fn sorted(&self) -> Vec<(OrderKey, u32)> {
-        let sol = self.solution();
-        let mut keys: Vec<(OrderKey, u32)> = sol
-            .recs
-            .iter()
-            .enumerate()
-            .map(|(k, r)| {
-                let dated = finite(r.es) || finite(r.ls);
-                // An open side sorts by the other one.
-                let (es, ls) = match (finite(r.es), finite(r.ls)) {
-                    (true, true) => (r.es, r.ls),
-                    (true, false) => (r.es, r.es),
-                    (false, true) => (r.ls, r.ls),
-                    _ => (0, 0),
-                };
-                ((!dated, es, ls, r.ee, r.le, k), k as u32)
-            })
-            .collect();
-        keys.sort_unstable_by_key(|x| x.0);
-        keys
+    fn sorted(&self) -> &[(OrderKey, u32)] {
+        &self.solution().order
     }
 
     fn sorted_nodes(&self) -> Vec<(NodeIndex, OrderKey)> {
         let sol = self.solution();
         self.sorted()
-            .into_iter()
-            .filter_map(|(key, k)| Some((*sol.events.get(k as usize)?, key)))
+            .iter()
+            .filter_map(|&(key, k)| Some((*sol.events.get(k as usize)?, key)))
             .collect()
     }
 
@@ -681,7 +671,17 @@ impl Timeline {
             .ok_or_else(|| TimelineError::UnknownEvent(a.as_ref().to_string()))
     }
 
-    fn gap_nodes(&self, probe: &mut Probe<'_>, na: NodeIndex, nb: NodeIndex) -> Option<Gap> {
+    /// A probe for several pairwise questions in a row.
+    pub(super) fn probe(&self) -> Probe<'_> {
+        Probe::new(self.solution())
+    }
+
+    pub(super) fn gap_nodes(
+        &self,
+        probe: &mut Probe<'_>,
+        na: NodeIndex,
+        nb: NodeIndex,
+    ) -> Option<Gap> {
         let sol = self.solution();
         let ordinal = |n: NodeIndex| {
             let k = *sol.ordinal.get(n.index())?;
@@ -706,10 +706,10 @@ impl Timeline {
             abs_ub(b.es, a.ls)
         }
         .map(|x| -x);
-        // Count in the coarsest unit both events are known to: whole days unless a clock time
-        // places one of them. Starts known to a unit differ by whole units (two days give
+        // Count in the unit both events are known to: whole days unless clock times place
+        // both of them (the hours of one are lost in the day of the other). Starts known to a unit differ by whole units (two days give
         // P34D, not 33 to 35 days), and a difference known in seconds is rounded outwards.
-        let u = a.unit.min(b.unit).max(1);
+        let u = a.unit.max(b.unit).max(1);
         let (ea, la, eb, lb) = (a.es, a.ls, b.es, b.ls);
         let abs_lo = (finite(eb) && finite(la)).then(|| eb.div_euclid(u) - la.div_euclid(u));
         let abs_hi = (finite(lb) && finite(ea)).then(|| lb.div_euclid(u) - ea.div_euclid(u));
@@ -742,21 +742,28 @@ impl Timeline {
         })
     }
 
-    /// The gaps between consecutive dated events of the chronological order.
+    /// The gaps between consecutive dated events of the chronological order (events whose
+    /// start is bounded on both sides; the others are skipped).
     ///
     /// A gap's minimum is never negative here: when the order of two neighbours is only
     /// possible, the shortest gap is zero.
     pub fn gaps(&self) -> Vec<Gap> {
         let sol = self.solution();
-        let sorted = self.sorted();
+        // Events whose start is bounded on both sides, in order.
+        let dated: Vec<u32> = self
+            .sorted()
+            .iter()
+            .map(|&(_, k)| k)
+            .filter(|&k| {
+                sol.recs
+                    .get(k as usize)
+                    .is_some_and(|r| finite(r.es) && finite(r.ls))
+            })
+            .collect();
         let mut probe = Probe::new(sol);
-        let mut out = Vec::with_capacity(sorted.len());
-        for w in sorted.windows(2) {
-            let ((ka, a), (kb, b)) = (w[0], w[1]);
-            if ka.0 || kb.0 {
-                break;
-            }
-            if let Some(mut g) = self.gap_recs(&mut probe, a as usize, b as usize) {
+        let mut out = Vec::with_capacity(dated.len());
+        for w in dated.windows(2) {
+            if let Some(mut g) = self.gap_recs(&mut probe, w[0] as usize, w[1] as usize) {
                 g.min = Some(g.min.unwrap_or(0).max(0));
                 if let Some(m) = g.max.as_mut() {
                     *m = (*m).max(0);
@@ -905,9 +912,10 @@ impl Timeline {
         // y before x: ye - xs <= 0. Bounds of ye - xs from paths xs -> ye (upper) and
         // ye -> xs (lower). y after x: xe - ys <= 0, with ys - xe likewise.
         let pivot = if before { xs } else { xe };
-        let mut scratch = Scratch::default();
+        let mut scratch = sol.scratch.take();
         let from_pivot = net.distances(pivot, false, BUDGET, &mut scratch);
         let to_pivot = net.distances(pivot, true, BUDGET, &mut scratch);
+        sol.scratch.give(scratch);
         let mut out = Vec::new();
         for (m, k) in self.sorted_nodes() {
             if m == n || k.0 {

@@ -6,12 +6,16 @@
 //! becomes a bound on one variable. Only event–event relations (and relations through a
 //! document date) join variables into components, which keeps propagation local.
 
+use std::collections::HashSet;
+
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
 
-use super::calendar::{duration_secs, duration_unit, granularity_unit, value_span, Span, DAY};
+use super::calendar::{
+    duration_secs, duration_unit, finite, granularity_unit, value_span, Span, DAY,
+};
 use super::model::{Node, TimeKind};
-use super::stn::{Constraint, Kind, Network, Solved, Var};
+use super::stn::{Constraint, Kind, Network, ScratchPool, Solved, Var};
 use super::{EventId, Timeline};
 use crate::annotation::Provenance;
 use crate::event::RelType;
@@ -88,12 +92,15 @@ pub(crate) fn atoms(rel: RelType) -> &'static [Atom] {
     }
 }
 
-/// How much a constraint is trusted when a contradiction forces one aside.
+/// How much a constraint is trusted when a contradiction forces one aside: what the user
+/// states most, then what the text states with a signal, then tense (grammar rarely lies
+/// about past and future), then anchors (attaching a date to the right event is the most
+/// error-prone step), then inferences.
 pub(crate) fn strength(p: Provenance) -> u8 {
     match p {
         Provenance::Inferred => 1,
-        Provenance::Tense => 2,
-        Provenance::Anchor => 3,
+        Provenance::Anchor => 2,
+        Provenance::Tense => 3,
         Provenance::Stated => 4,
         Provenance::User => 5,
     }
@@ -125,6 +132,37 @@ pub(crate) struct Solution {
     pub ids: Vec<EventId>,
     /// Position in `events` by node index (`u32::MAX` for times).
     pub ordinal: Vec<u32>,
+    /// Positions in `events` in chronological order, with their sort keys.
+    pub order: Vec<(OrderKey, u32)>,
+    /// Relations set aside to resolve contradictions.
+    pub set_aside: HashSet<EdgeIndex>,
+    /// Scratch memory for queries.
+    pub scratch: ScratchPool,
+}
+
+/// Sort key of an event: undated, earliest/latest start, earliest/latest end, insertion.
+pub(crate) type OrderKey = (bool, i64, i64, i64, i64, usize);
+
+/// The chronological order: by earliest start, then latest start, then end (an open side of
+/// the start sorts by the other one); events with no bound on their start last, in the order
+/// they were added.
+fn chronological_order(recs: &[Rec]) -> Vec<(OrderKey, u32)> {
+    let mut keys: Vec<(OrderKey, u32)> = recs
+        .iter()
+        .enumerate()
+        .map(|(k, r)| {
+            let dated = finite(r.es) || finite(r.ls);
+            let (es, ls) = match (finite(r.es), finite(r.ls)) {
+                (true, true) => (r.es, r.ls),
+                (true, false) => (r.es, r.es),
+                (false, true) => (r.ls, r.ls),
+                _ => (0, 0),
+            };
+            ((!dated, es, ls, r.ee, r.le, k), k as u32)
+        })
+        .collect();
+    keys.sort_unstable_by_key(|x| x.0);
+    keys
 }
 
 /// An event's propagated bounds, gathered.
@@ -363,11 +401,23 @@ pub(crate) fn compile(t: &Timeline) -> Solution {
             ids.push(ev.id.clone());
         }
     }
+    let set_aside = net
+        .cons
+        .iter()
+        .zip(&net.disabled)
+        .filter_map(|(c, &off)| match c.origin {
+            Origin::Edge(e) if off => Some(e),
+            _ => None,
+        })
+        .collect();
     Solution {
         net,
         var_of,
         unit,
         events,
+        order: chronological_order(&recs),
+        set_aside,
+        scratch: ScratchPool::default(),
         recs,
         ids,
         ordinal,

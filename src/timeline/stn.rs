@@ -51,16 +51,27 @@ struct Csr {
 }
 
 impl Csr {
-    fn build(n: usize, mut entries: Vec<(Var, Var, i64, Cid)>) -> Csr {
-        entries.sort_unstable_by_key(|e| e.0);
+    /// Groups `(from, to, w, cid)` by `from` with a counting sort (stable, linear).
+    fn build(n: usize, entries: Vec<(Var, Var, i64, Cid)>) -> Csr {
         let mut start = vec![0u32; n + 1];
         for e in &entries {
-            start[e.0 as usize + 1] += 1;
+            if let Some(x) = start.get_mut(e.0 as usize + 1) {
+                *x += 1;
+            }
         }
         for v in 0..n {
             start[v + 1] += start[v];
         }
-        let items = entries.into_iter().map(|(_, t, w, c)| (t, w, c)).collect();
+        let mut next = start.clone();
+        let mut items = vec![(0, 0, NONE); entries.len()];
+        for (f, t, w, c) in entries {
+            if let Some(slot) = next.get_mut(f as usize) {
+                if let Some(it) = items.get_mut(*slot as usize) {
+                    *it = (t, w, c);
+                }
+                *slot += 1;
+            }
+        }
         Csr { start, items }
     }
     fn of(&self, v: Var) -> &[(Var, i64, Cid)] {
@@ -160,20 +171,28 @@ impl<T: Copy> Network<T> {
         };
         let unary = Csr::build(n, unary);
         // Group variables by component.
-        let mut members: Vec<(u32, Var)> = (0..n as u32).map(|v| (s.comp[v as usize], v)).collect();
-        members.sort_unstable();
-        let mut cnt = vec![0u32; n];
-        let mut inq = vec![false; n];
-        let mut k = 0;
-        while k < members.len() {
-            let c = members[k].0;
-            let mut end = k;
-            while end < members.len() && members[end].0 == c {
-                end += 1;
+        // Variables grouped by component (components are numbered by their smallest variable,
+        // so a counting sort on that number groups them in linear time).
+        let by_comp = Csr::build(
+            n,
+            (0..n as u32)
+                .map(|v| (s.comp[v as usize], v, 0, NONE))
+                .collect(),
+        );
+        let mut work = Work {
+            cnt: vec![0u32; n],
+            inq: vec![false; n],
+            queue: VecDeque::new(),
+        };
+        let mut vars: Vec<Var> = Vec::new();
+        for c in 0..n as u32 {
+            let members = by_comp.of(c);
+            if members.is_empty() {
+                continue;
             }
-            let vars: Vec<Var> = members[k..end].iter().map(|m| m.1).collect();
-            s.solve_component(c, &vars, &unary, &mut cnt, &mut inq);
-            k = end;
+            vars.clear();
+            vars.extend(members.iter().map(|m| m.0));
+            s.solve_component(c, &vars, &unary, &mut work);
         }
         // Queries walk only the constraints that hold.
         if s.disabled.iter().any(|&d| d) {
@@ -201,14 +220,7 @@ impl<T: Copy> Network<T> {
 }
 
 impl<T: Copy> Solved<T> {
-    fn solve_component(
-        &mut self,
-        c: u32,
-        vars: &[Var],
-        unary: &Csr,
-        cnt: &mut [u32],
-        inq: &mut [bool],
-    ) {
+    fn solve_component(&mut self, c: u32, vars: &[Var], unary: &Csr, work: &mut Work) {
         for _ in 0..MAX_ROUNDS {
             // Initial bounds from the enabled unary constraints.
             for &v in vars {
@@ -235,8 +247,7 @@ impl<T: Copy> Solved<T> {
                 &self.fwd,
                 vars,
                 &self.disabled,
-                cnt,
-                inq,
+                work,
             ) {
                 Some(v) => Some((v, false)),
                 None => spfa(
@@ -245,8 +256,7 @@ impl<T: Copy> Solved<T> {
                     &self.rev,
                     vars,
                     &self.disabled,
-                    cnt,
-                    inq,
+                    work,
                 )
                 .map(|v| (v, true)),
             };
@@ -460,6 +470,36 @@ impl Scratch {
     }
 }
 
+/// Scratch memory kept with a solved network and lent to one query at a time, so that a
+/// query does not allocate memory in proportion to the whole timeline. Queries running at
+/// the same time on other threads get fresh scratch memory.
+#[derive(Debug, Default)]
+pub(crate) struct ScratchPool(std::sync::Mutex<Scratch>);
+
+impl Clone for ScratchPool {
+    fn clone(&self) -> ScratchPool {
+        ScratchPool::default()
+    }
+}
+
+impl ScratchPool {
+    /// Takes the pooled scratch memory (or fresh memory when another query holds it).
+    pub fn take(&self) -> Scratch {
+        match self.0.try_lock() {
+            Ok(mut s) => std::mem::take(&mut *s),
+            Err(_) => Scratch::default(),
+        }
+    }
+    /// Gives scratch memory back for the next query.
+    pub fn give(&self, scratch: Scratch) {
+        if let Ok(mut s) = self.0.try_lock() {
+            if s.stamp.len() < scratch.stamp.len() {
+                *s = scratch;
+            }
+        }
+    }
+}
+
 /// Distances of a single-source search, sorted by variable.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Dist(Vec<(Var, i64, Cid)>);
@@ -476,6 +516,15 @@ impl Dist {
     }
 }
 
+/// Buffers of the propagation, reused from one component to the next.
+struct Work {
+    /// Edges on the current shortest path to each variable.
+    cnt: Vec<u32>,
+    /// Whether a variable is queued.
+    inq: Vec<bool>,
+    queue: VecDeque<Var>,
+}
+
 /// Queue-based Bellman-Ford over one component; `dist` holds the initial bounds. Returns a
 /// variable whose path grew longer than the component: it lies on or after a negative cycle.
 fn spfa(
@@ -484,10 +533,10 @@ fn spfa(
     adj: &Csr,
     vars: &[Var],
     disabled: &[bool],
-    cnt: &mut [u32],
-    inq: &mut [bool],
+    work: &mut Work,
 ) -> Option<Var> {
-    let mut queue: VecDeque<Var> = VecDeque::with_capacity(vars.len());
+    let Work { cnt, inq, queue } = work;
+    queue.clear();
     for &v in vars {
         cnt[v as usize] = 0;
         inq[v as usize] = true;
