@@ -754,6 +754,44 @@ impl TimexValue {
         }
     }
 
+    /// Whether the value is within what the TIMEX3 grammar can write and read back: years
+    /// from -9999 to 9999, real calendar units, clock times up to 24:00, duration amounts
+    /// below one billion.
+    ///
+    /// ```
+    /// use eventline::{DateValue, TimexValue};
+    /// assert!(TimexValue::Date(DateValue::Year(2025)).is_valid());
+    /// assert!(!TimexValue::Date(DateValue::Year(10_000)).is_valid());
+    /// ```
+    pub fn is_valid(&self) -> bool {
+        match self {
+            TimexValue::Date(d) => d.check().is_ok(),
+            TimexValue::Time(d, t) => {
+                d.check().is_ok()
+                    && match *t {
+                        TimeOfDay::Clock {
+                            hour,
+                            minute,
+                            second,
+                        } => {
+                            hour <= 24
+                                && minute.is_none_or(|m| m < 60)
+                                && second.is_none_or(|s| s < 61)
+                                && (second.is_none() || minute.is_some())
+                        }
+                        TimeOfDay::Part(_) => true,
+                    }
+            }
+            TimexValue::Duration(d) => {
+                !d.parts.is_empty()
+                    && d.parts
+                        .iter()
+                        .all(|(a, _)| a.is_none_or(|n| n < 1_000_000_000))
+            }
+            TimexValue::Ref(_) => true,
+        }
+    }
+
     /// Whether this is a duration value.
     pub fn is_duration(&self) -> bool {
         matches!(self, TimexValue::Duration(_))

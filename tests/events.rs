@@ -505,3 +505,50 @@ fn the_whole_pipeline_survives_random_text() {
         }
     }
 }
+
+#[test]
+fn occasions_and_coordinated_verbs_share_the_time() {
+    let text = "Last week, fighters killed three soldiers and captured two others.";
+    let a = run(
+        text,
+        &[tx(text, "Last week", 0, TimexKind::Date, "2025-W12")],
+        "2025-03-31",
+    );
+    for v in ["killed", "captured"] {
+        let anchor = event(&a, v).anchor.clone().expect("anchored");
+        assert_eq!(
+            anchor.value.map(|v| v.to_string()).as_deref(),
+            Some("2025-W12"),
+            "{v}"
+        );
+    }
+    let text = "The minister told reporters at a briefing that talks would resume.";
+    let a = run(text, &[], "2025-03-31");
+    assert_eq!(event(&a, "briefing").anchor, event(&a, "told").anchor);
+    let text = "At the summit on Friday, the leaders agreed to a truce.";
+    let a = run(
+        text,
+        &[tx(text, "Friday", 0, TimexKind::Date, "2025-03-28")],
+        "2025-03-31",
+    );
+    let agreed = event(&a, "agreed").anchor.clone().expect("anchored");
+    assert_eq!(
+        agreed.value.map(|v| v.to_string()).as_deref(),
+        Some("2025-03-28")
+    );
+}
+
+#[test]
+fn regular_past_forms_follow_their_context() {
+    let a = run(
+        "Mr. Edelman declined to comment. The offer was declined. A new syndicate bought the site.",
+        &[],
+        "2025-03-31",
+    );
+    let declined: Vec<_> = a.events.iter().filter(|e| e.text == "declined").collect();
+    assert_eq!(declined.len(), 2);
+    assert_eq!(declined[0].tense, Tense::Past);
+    assert_eq!(declined[1].tense, Tense::Past); // passive: the tense of "was"
+    assert_eq!(event(&a, "bought").tense, Tense::Past);
+    assert!(no_event(&a, "syndicate"));
+}

@@ -11,6 +11,7 @@
 mod anchor;
 mod describe;
 mod detect;
+#[rustfmt::skip]
 mod lexicon;
 mod pos;
 mod tables;
@@ -102,10 +103,10 @@ impl EventExtractor {
         let mut toks = text::tokenize(text);
         pos::tag_sentence(lex, text, &mut toks);
         let sents = text::split_sentences(text, &toks);
-        let mut sent_of = vec![0usize; toks.len()];
+        let mut sent_of = vec![0u32; toks.len()];
         for (si, r) in sents.iter().enumerate() {
             for s in sent_of.get_mut(r.clone()).into_iter().flatten() {
-                *s = si;
+                *s = u32::try_from(si).unwrap_or(u32::MAX);
             }
         }
         let mut timexes: Vec<Timex> = timexes
@@ -162,10 +163,10 @@ impl EventExtractor {
             }
         }
         let mut index = CorefIndex::default();
-        let mut mention_of_tok: Vec<Option<usize>> = vec![None; toks.len()];
+        let mut mention_of_tok: Vec<Option<u32>> = vec![None; toks.len()];
         for (mi, m) in mentions.iter().enumerate() {
             if let Some(slot) = mention_of_tok.get_mut(m.tok) {
-                *slot = Some(mi);
+                *slot = u32::try_from(mi).ok();
             }
         }
         let dct_has_time = dct.is_some_and(|d| d.time.is_some());
@@ -176,14 +177,10 @@ impl EventExtractor {
         for &mi in &order {
             let m = &mentions[mi];
             let Some(tok) = toks.get(m.tok) else { continue };
-            let my_links: Vec<&anchor::TimexLink> = links_of
-                .get(mi)
-                .into_iter()
-                .flatten()
-                .filter_map(|&li| tlinks.get(li))
-                .collect();
-            let my_value = my_links
-                .first()
+            let my_links: &[usize] = links_of.get(mi).map_or(&[], Vec::as_slice);
+            let my_links = || my_links.iter().filter_map(|&li| tlinks.get(li));
+            let my_value = my_links()
+                .next()
                 .and_then(|l| timexes.get(l.timex))
                 .map(|t| &t.value);
             // Coreference: a definite nominal repeating an earlier event's noun.
@@ -192,7 +189,7 @@ impl EventExtractor {
                 index.note(&m.lemma, ei, my_value);
                 let ev = &mut events[ei];
                 ev.mentions.push(tok.span.clone());
-                for l in &my_links {
+                for l in my_links() {
                     if let Some(tx) = timexes.get(l.timex) {
                         if ev
                             .anchor
@@ -245,7 +242,7 @@ impl EventExtractor {
             if dct_rel.is_none() {
                 // No tense to go by: what the time anchor entails ("the [1996] campaign" is
                 // before a 1998 article).
-                dct_rel = my_links.iter().find_map(|l| {
+                dct_rel = my_links().find_map(|l| {
                     anchor::entailed_dct_relation(l.rel, timexes.get(l.timex)?, dct?)
                 });
                 dct_provenance = Provenance::Inferred;
@@ -257,7 +254,7 @@ impl EventExtractor {
                 }
             }
             let mut anchor_ = None;
-            for l in &my_links {
+            for l in my_links() {
                 let Some(tx) = timexes.get(l.timex) else {
                     continue;
                 };
@@ -395,7 +392,7 @@ fn occasion_of(
     text: &str,
     toks: &[text::Token],
     m: &Mention,
-    mention_of_tok: &[Option<usize>],
+    mention_of_tok: &[Option<u32>],
     event_of: &[usize],
 ) -> Option<usize> {
     let mut k = m.tok;
@@ -420,7 +417,7 @@ fn occasion_of(
         if t.kind == text::TokenKind::Punct {
             return None;
         }
-        let mi = (*mention_of_tok.get(j)?)?;
+        let mi = (*mention_of_tok.get(j)?)? as usize;
         let ei = *event_of.get(mi)?;
         (t.tag.is_verb() && ei != usize::MAX).then_some(ei)
     })
@@ -433,7 +430,7 @@ fn framing_occasion(
     toks: &[text::Token],
     sent: &Range<usize>,
     m: &Mention,
-    mention_of_tok: &[Option<usize>],
+    mention_of_tok: &[Option<u32>],
     event_of: &[usize],
 ) -> Option<usize> {
     let first = toks.get(sent.start)?;
@@ -454,7 +451,7 @@ fn framing_occasion(
         return None;
     }
     (sent.start + 1..comma).find_map(|k| {
-        let mi = (*mention_of_tok.get(k)?)?;
+        let mi = (*mention_of_tok.get(k)?)? as usize;
         let ei = *event_of.get(mi)?;
         (ei != usize::MAX).then_some(ei)
     })

@@ -273,7 +273,6 @@ const SUFFIX_TAGS: &[(&str, Tag)] = &[
     ("al", Tag::Jj),
     ("ize", Tag::Vb),
     ("ise", Tag::Vb),
-    ("ate", Tag::Vb),
     ("ify", Tag::Vb),
     ("s", Tag::Nns),
 ];
@@ -336,13 +335,30 @@ pub(crate) fn tag_sentence(lex: &'static Lexicon, text: &str, toks: &mut [Token]
                     infos.get(i + 1).copied().flatten()?.pos.map(|e| e.first)
                 });
                 let after_do = after_do_form(text, toks, i);
-                match info.and_then(|w| w.pos) {
+                let tag = match info.and_then(|w| w.pos) {
                     Some(e) if after_do && (e.first.is_verb() || e.second.is_verb()) => Tag::Vb,
                     Some(e) => choose(e, tok.capitalized, sentence_start, prev, prev2, next, lower),
                     None => {
                         let g = guess(word, lower, tok.capitalized, sentence_start);
-                        refine_unknown(g, prev)
+                        match (refine_unknown(g, prev), prev, next) {
+                            // "The museum occupies three rooms": a verb that takes an object.
+                            (
+                                Tag::Nns,
+                                Some(Tag::Nn | Tag::Nnp | Tag::Prp),
+                                Some(Tag::Dt | Tag::Cd | Tag::PrpPoss | Tag::Prp | Tag::To),
+                            ) => Tag::Vbz,
+                            (t, _, _) => t,
+                        }
                     }
+                };
+                // No present-tense or base verb right after a determiner, a possessive or an
+                // adjective: "a new syndicate", "the southern span".
+                match (tag, prev) {
+                    (Tag::Vb | Tag::Vbp, Some(Tag::Dt | Tag::PrpPoss | Tag::Poss | Tag::Jj)) => {
+                        Tag::Nn
+                    }
+                    (Tag::Vbz, Some(Tag::Dt | Tag::PrpPoss | Tag::Poss | Tag::Jj)) => Tag::Nns,
+                    _ => tag,
                 }
             }
         };

@@ -49,7 +49,7 @@ impl<'a> Cx<'a> {
     pub fn bytes(&self, i: usize) -> &'a [u8] {
         self.toks
             .get(i)
-            .and_then(|t| self.text.as_bytes().get(t.start..t.end))
+            .and_then(|t| self.text.as_bytes().get(t.start()..t.end()))
             .unwrap_or(&[])
     }
     /// The lexicon class of token `i`.
@@ -431,10 +431,29 @@ impl<'a> Cx<'a> {
                     j,
                 ))
             }
+            // "the next couple of years"
+            Lex::Kw(Kw::Couple) => Some((
+                Qty {
+                    n: Some(2),
+                    half: false,
+                    approx: true,
+                    article: false,
+                },
+                if self.kw(i + 1, Kw::Of) { i + 2 } else { i + 1 },
+            )),
             Lex::Kw(Kw::Several | Kw::Few | Kw::Many | Kw::Some) => Some((
                 Qty {
                     n: None,
                     half: false,
+                    approx: false,
+                    article: false,
+                },
+                i + 1,
+            )),
+            Lex::Kw(Kw::Half) if self.unit(i + 1).is_some() => Some((
+                Qty {
+                    n: Some(0),
+                    half: true,
                     approx: false,
                     article: false,
                 },
@@ -495,7 +514,7 @@ impl<'a> Cx<'a> {
             return Tense::Future;
         }
         if start > 0 && self.kw(start - 1, Kw::Since) {
-            return Tense::Past;
+            return Tense::PastAdjacent;
         }
         // "as early as Tuesday", "as soon as Tuesday"
         if start > 2 && self.kw(start - 1, Kw::As) && self.kw(start - 3, Kw::As) {
@@ -518,7 +537,7 @@ impl<'a> Cx<'a> {
             }
             match self.cue(i) {
                 Some(Tense::Future) => return Tense::Future,
-                Some(Tense::Past) if steps <= 2 => return Tense::Past,
+                Some(Tense::Past) if steps <= 2 => return Tense::PastAdjacent,
                 Some(Tense::Past) => past = true,
                 _ => {}
             }
@@ -554,6 +573,9 @@ impl<'a> Cx<'a> {
         if !self.is_word(i) {
             return None;
         }
+        if self.kw(i, Kw::Since) {
+            return Some(Tense::Past);
+        }
         // Modals: "could come as early as Tuesday".
         if ["could", "might", "can", "should", "must"]
             .iter()
@@ -567,6 +589,7 @@ impl<'a> Cx<'a> {
             // "plans to", "expected to": the noun "plan" or "the expected loss" are no cue.
             let needs_to = [
                 "plan", "plans", "planning", "going", "intends", "intend", "aims", "hopes",
+                "expected",
             ]
             .iter()
             .any(|a| eq_lower(w, a));
@@ -608,6 +631,8 @@ impl<'a> Cx<'a> {
 pub(crate) enum Tense {
     /// A past-tense verb is nearest.
     Past,
+    /// A past-tense verb (or "since") right before the expression: "ended Jan. 31".
+    PastAdjacent,
     /// A future marker is nearest.
     Future,
     /// No cue.
@@ -615,6 +640,13 @@ pub(crate) enum Tense {
 }
 
 // ------------------------------------------------------------------ rules
+
+impl Tense {
+    /// Past, adjacent or not.
+    pub(crate) fn is_past(self) -> bool {
+        matches!(self, Tense::Past | Tense::PastAdjacent)
+    }
+}
 
 /// An example a rule must handle, tagged with the document date 2025-03-31 (a Monday).
 #[derive(Debug, Clone, Copy)]
@@ -981,7 +1013,7 @@ pub(crate) static RULES: &[Rule] = &[
             ex(
                 "In the year-ago quarter, it",
                 "the year-ago quarter",
-                "2024",
+                "2023-Q4",
             ),
         ],
         first: THE | UNIT,
@@ -1019,11 +1051,17 @@ const Q: u32 = 1 << 18;
 const HOLIDAY: u32 = 1 << 19;
 const MODWORD: u32 = 1 << 20;
 
+fn self_cap(cx: &Cx<'_>, i: usize) -> bool {
+    cx.cap(i)
+}
+
 /// The class bits of token `i` (0: no rule starts here).
 fn class(cx: &Cx<'_>, i: usize) -> u32 {
     match cx.lx(i) {
         Some(Lex::Month(..)) => MONTH,
         Some(Lex::Weekday(..)) => WEEKDAY,
+        Some(Lex::WeekdayAbbrev(_)) if self_cap(cx, i) => WEEKDAY,
+        Some(Lex::WeekdayAbbrev(_)) => 0,
         Some(Lex::Number(_)) => NUMWORD,
         Some(Lex::Ordinal(_)) => ORDINAL,
         Some(Lex::Unit(..)) => UNIT | if cx.is(i, "night") { DAYPART } else { 0 },
@@ -1059,7 +1097,9 @@ fn class(cx: &Cx<'_>, i: usize) -> u32 {
             | Kw::Nowadays
             | Kw::More
             | Kw::As => VAGUE,
-            Kw::Several | Kw::Few | Kw::Many | Kw::Some | Kw::Half | Kw::Dozen => QTYWORD,
+            Kw::Several | Kw::Few | Kw::Many | Kw::Some | Kw::Half | Kw::Dozen | Kw::Couple => {
+                QTYWORD
+            }
             Kw::Every | Kw::Each | Kw::Twice | Kw::Thrice | Kw::Once => SETWORD,
             Kw::Fiscal => FISCAL,
             Kw::Early | Kw::Late | Kw::Mid => MODWORD,
@@ -1427,9 +1467,6 @@ fn with_modifier(cx: &Cx<'_>, i: usize) -> Option<Found> {
             || (f.kind == TimexKind::Date && matches!(f.partial, Partial::Ref(_)) && f.end > j + 1);
         let fits = if m.points {
             is_point
-        } else if m.words == ["about"] || m.words == ["almost"] {
-            // Usually left outside the span, except before "… ago".
-            is_ago
         } else {
             f.kind == TimexKind::Duration || is_ago || matches!(f.partial, Partial::Time(..))
         };
@@ -1828,6 +1865,24 @@ fn century(cx: &Cx<'_>, i: usize) -> Option<Found> {
 }
 
 fn weekday(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    // "Mon 31 Mar 2025", "Thurs., Oct. 5": an abbreviation only before a date.
+    if let Some(Lex::WeekdayAbbrev(_)) = cx.lx(i) {
+        if !cx.cap(i) {
+            return None;
+        }
+        let mut j = i + 1;
+        if cx.p(j, '.') && cx.joined(j) {
+            j += 1;
+        }
+        if cx.p(j, ',') {
+            j += 1;
+        }
+        let f = month_date(cx, j).or_else(|| day_month(cx, j))?;
+        return match f.partial {
+            Partial::Day(_) => date(i, f.end, f.partial),
+            _ => None,
+        };
+    }
     let (wd, plural) = cx.weekday(i)?;
     if plural {
         return Some(Found::new(
@@ -1842,6 +1897,29 @@ fn weekday(cx: &Cx<'_>, i: usize) -> Option<Found> {
     if let Some(f) = month_date(cx, after).or_else(|| day_month(cx, after)) {
         if matches!(f.partial, Partial::Day(_)) {
             return date(i, f.end, f.partial);
+        }
+    }
+    // "The Sunday Times": a name.
+    if cx.is_word(j)
+        && cx.cap(j)
+        && !cx.sentence_break(j)
+        && cx
+            .lx(j)
+            .is_none_or(|l| matches!(l, Lex::Kw(_) | Lex::Frequency(_)))
+    {
+        return None;
+    }
+    // "thursday 8pm"
+    if cx.num(j).is_some() {
+        if let Some(c) = clock(cx, j) {
+            if let Partial::Time(DaySpec::Current, tod) = c.partial {
+                return Some(Found::new(
+                    i,
+                    c.end,
+                    TimexKind::Time,
+                    Partial::Time(DaySpec::Weekday(wd, WdRel::Tense), tod),
+                ));
+            }
         }
     }
     if let Some(dp) = cx.daypart(j) {
@@ -1964,6 +2042,14 @@ fn relative(cx: &Cx<'_>, i: usize) -> Option<Found> {
             if cx.unit(k) == Some((Unit::Quarter, false)) {
                 return date(i, k + 1, Partial::ReportedQuarter);
             }
+        }
+        // "the quarter a year ago"
+        if cx.unit(j) == Some((Unit::Quarter, false))
+            && cx.kw(j + 1, Kw::A)
+            && cx.unit(j + 2) == Some((Unit::Year, false))
+            && (cx.kw(j + 3, Kw::Ago) || cx.kw(j + 3, Kw::Earlier))
+        {
+            return date(i, j + 4, Partial::YearAgo);
         }
         // "the quarter"
         if cx.unit(j) == Some((Unit::Quarter, false))
@@ -2178,6 +2264,19 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
     }
     // Bare plural unit: "years", "recent years", "the coming months".
     if let Some((u, true)) = cx.unit(j) {
+        // "working hours", "minutes apart": hours and minutes only after "for", "in"…
+        if matches!(u, Unit::Hour | Unit::Minute) && !lead {
+            let ok = i.checked_sub(1).is_some_and(|p| {
+                [
+                    "for", "in", "within", "after", "over", "during", "than", "of",
+                ]
+                .iter()
+                .any(|w| cx.is(p, w))
+            });
+            if !ok {
+                return None;
+            }
+        }
         if cx.cap(j) && !cx.sentence_break(j) {
             return None;
         }
@@ -2472,6 +2571,13 @@ fn quarter(cx: &Cx<'_>, i: usize) -> Option<Found> {
             end = e;
         } else {
             let at = if cx.kw(end, Kw::Of) { end + 1 } else { end };
+            if cx.kw(end, Kw::Of)
+                && cx.kw(at, Kw::The)
+                && cx.unit(at + 1) == Some((Unit::Year, false))
+            {
+                rel = Some(0);
+                end = at + 2;
+            }
             for (kw, off) in [(Kw::This, 0), (Kw::Last, -1), (Kw::Next, 1)] {
                 if cx.kw(at, kw) && cx.unit(at + 1) == Some((Unit::Year, false)) {
                     rel = Some(off);
@@ -2529,7 +2635,13 @@ fn season(cx: &Cx<'_>, i: usize) -> Option<Found> {
     if !ctx || (s == Season::Fall && !the) || cx.kw(j + 1, Kw::Of) {
         return None;
     }
-    if cx.is_word(j + 1) && cx.lx(j + 1).is_none() && !cx.p(j + 1, ',') {
+    let prep = [
+        "with", "to", "at", "as", "when", "after", "before", "while", "because", "than", "and",
+        "or", "but",
+    ]
+    .iter()
+    .any(|w| cx.is(j + 1, w));
+    if !prep && cx.is_word(j + 1) && cx.lx(j + 1).is_none() && !cx.p(j + 1, ',') {
         // "the summer games": a modifier of another noun
         let w = cx.bytes(j + 1);
         if w.first().is_some_and(|b| b.is_ascii_lowercase())
@@ -2666,9 +2778,12 @@ fn clock(cx: &Cx<'_>, i: usize) -> Option<Found> {
 }
 
 fn holiday(cx: &Cx<'_>, i: usize) -> Option<Found> {
-    if !cx.cap(i) || cx.tag(i) != Some(WordTag::HolidayStart) {
+    // Lowercase holidays are informal writing ("new years eve"); they need two words or a
+    // word that is nothing else ("christmas").
+    if cx.tag(i) != Some(WordTag::HolidayStart) {
         return None;
     }
+    let lower = !cx.cap(i);
     'outer: for h in HOLIDAYS {
         let mut j = i;
         for (n, w) in h.words.iter().enumerate() {
@@ -2679,6 +2794,9 @@ fn holiday(cx: &Cx<'_>, i: usize) -> Option<Found> {
                 continue 'outer;
             }
             j += 1;
+        }
+        if lower && h.words.len() == 1 && ["easter"].contains(&h.words[0]) {
+            continue;
         }
         let mut y = None;
         let mut end = j;
@@ -2953,6 +3071,26 @@ fn period(cx: &Cx<'_>, i: usize) -> Option<Found> {
     if cx.unit(j) == Some((Unit::Weekend, false)) {
         return date(i, j + 1, Partial::RelWeekend(None));
     }
+    // the first / last day of February [2024]
+    if let (Some(Lex::Ordinal(1)) | Some(Lex::Kw(Kw::Last)), true, true) = (
+        cx.lx(j),
+        cx.unit(j + 1) == Some((Unit::Day, false)),
+        cx.kw(j + 2, Kw::Of),
+    ) {
+        let (m, mut e) = cx.month(j + 3)?;
+        let yat = if cx.p(e, ',') { e + 1 } else { e };
+        let mut y = None;
+        if let Some((yy, e2)) = cx.year4(yat) {
+            y = Some(yy);
+            e = e2;
+        }
+        let p = if cx.kw(j, Kw::Last) {
+            Partial::Day(DaySpec::MonthEnd(y, m))
+        } else {
+            Partial::Day(DaySpec::Date(y, m, 1))
+        };
+        return date(i, e, p);
+    }
     // the morning of March 18
     if let (Some(dp), true) = (cx.daypart(j), cx.kw(j + 1, Kw::Of)) {
         let tod = daypart_time(dp)?;
@@ -2973,6 +3111,9 @@ fn period(cx: &Cx<'_>, i: usize) -> Option<Found> {
     }
     // the 1988 period, the 1988 third quarter
     if let Some((y, e)) = cx.year4(j) {
+        if cx.kw(e, Kw::Period) && cx.quarter_context(i, e + 1) {
+            return date(i, e + 1, Partial::ReportedQuarterOf(y));
+        }
         if cx.kw(e, Kw::Period) || cx.unit(e) == Some((Unit::Year, false)) {
             return date(i, e + 1, Partial::Year(y));
         }

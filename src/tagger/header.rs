@@ -39,7 +39,7 @@ impl Line<'_> {
     fn word(&self, i: usize) -> &[u8] {
         self.t
             .get(i)
-            .and_then(|t| self.s.as_bytes().get(t.start..t.end))
+            .and_then(|t| self.s.as_bytes().get(t.start()..t.end()))
             .unwrap_or(&[])
     }
     fn p(&self, i: usize, c: u8) -> bool {

@@ -174,6 +174,8 @@ pub(crate) enum Lex {
     Month(u8, MonthForm),
     /// A weekday, 1 = Monday … 7 = Sunday; `true` when plural ("Mondays").
     Weekday(u8, bool),
+    /// An abbreviated weekday ("Mon", "Thurs"): only before a date.
+    WeekdayAbbrev(u8),
     /// A cardinal number word.
     Number(u32),
     /// An ordinal word ("third" = 3).
@@ -236,6 +238,20 @@ pub(crate) const WEEKDAYS: &[(&str, u8, bool)] = &[
     ("fridays", 5, true),
     ("saturdays", 6, true),
     ("sundays", 7, true),
+];
+
+/// Abbreviated weekday names.
+pub(crate) const WEEKDAY_ABBREVS: &[(&str, u8)] = &[
+    ("mon", 1),
+    ("tue", 2),
+    ("tues", 2),
+    ("wed", 3),
+    ("thu", 4),
+    ("thur", 4),
+    ("thurs", 4),
+    ("fri", 5),
+    ("sat", 6),
+    ("sun", 7),
 ];
 
 /// Cardinal number words.
@@ -821,6 +837,10 @@ pub(crate) const HOLIDAYS: &[Holiday] = &[
         rule: HolidayRule::Fixed(1, 1),
     },
     Holiday {
+        words: &["new", "years", "eve"],
+        rule: HolidayRule::Fixed(12, 31),
+    },
+    Holiday {
         words: &["martin", "luther", "king", "day"],
         rule: HolidayRule::NthWeekday(1, Weekday::Mon, 3),
     },
@@ -1070,6 +1090,9 @@ impl Lexicon {
         }
         for &(w, d, p) in WEEKDAYS {
             add(w, Lex::Weekday(d, p));
+        }
+        for &(w, d) in WEEKDAY_ABBREVS {
+            add(w, Lex::WeekdayAbbrev(d));
         }
         for &(w, n) in NUMBERS {
             add(w, Lex::Number(n));

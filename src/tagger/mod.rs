@@ -84,7 +84,7 @@ impl Tagger {
             .map(|t| {
                 if t.kind == token::TokKind::Word {
                     self.lexicon
-                        .lookup(text.as_bytes().get(t.start..t.end).unwrap_or(&[]))
+                        .lookup(text.as_bytes().get(t.start()..t.end()).unwrap_or(&[]))
                 } else {
                     lexicon::Entry::default()
                 }
@@ -111,7 +111,7 @@ impl Tagger {
             };
             // "He was soon released": not a future reference.
             if f.partial == Partial::Ref(crate::value::RefValue::Future)
-                && tense == grammar::Tense::Past
+                && tense.is_past()
                 && cx.kw(f.start, lexicon::Kw::Soon)
             {
                 continue;
@@ -193,8 +193,12 @@ fn kind_of(cx: &Cx<'_>, has_dct: bool) -> DocKind {
 fn to_timex(cx: &Cx<'_>, t: Tagged) -> Option<Timex> {
     let first = cx.toks.get(t.found.start)?;
     let last = cx.toks.get(t.found.end.checked_sub(1)?)?;
-    let span = first.start..last.end;
+    let span = first.start()..last.end();
     cx.text.get(span.clone())?;
+    // Out-of-range values ("in 8000 years", a count of two billion years) are skipped.
+    if !t.value.is_valid() {
+        return None;
+    }
     let kind = match (&t.value, t.found.kind) {
         // Anything anchored on the calendar is a date or time, never a duration.
         (TimexValue::Duration(_), TimexKind::Date | TimexKind::Time) => TimexKind::Duration,
@@ -225,6 +229,21 @@ fn scan(cx: &Cx<'_>) -> Vec<Found> {
             continue;
         };
         i = f.end.max(i + 1);
+        // "14–15 April 1912": the first day takes the month and year of the second.
+        if let Partial::Day(DaySpec::Date(y, m, d2)) = f.partial {
+            let s = f.start;
+            let free = out.last().is_none_or(|p: &Found| p.end + 2 <= s);
+            if s >= 2 && free && cx.dash(s - 1) && cx.digits(s - 2) <= 2 {
+                if let Some(d1) = cx.num(s - 2).filter(|&d| d >= 1 && u32::from(d2) > d) {
+                    out.push(Found::new(
+                        s - 2,
+                        s - 1,
+                        TimexKind::Date,
+                        Partial::Day(DaySpec::Date(y, m, d1 as u8)),
+                    ));
+                }
+            }
+        }
         let second = range_end(cx, &f);
         match second {
             Some((first, second)) => {

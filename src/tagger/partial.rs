@@ -35,6 +35,8 @@ pub(crate) enum DaySpec {
     Date(Option<i32>, u8, u8),
     /// The last occurrence of a month and day on or before the anchor ("last Oct. 23").
     PastDate(u8, u8),
+    /// The last day of a month, the year possibly missing ("the last day of February").
+    MonthEnd(Option<i32>, u8),
     /// A holiday, the year possibly missing.
     Holiday(HolidayRule, Option<i32>),
     /// Days from the last mentioned day ("the following day" = 1, "that day" = 0).

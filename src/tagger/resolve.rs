@@ -163,25 +163,11 @@ impl Resolver {
                 date(DateValue::Quarter(Some(y), q))
             }
             Partial::ReportedQuarter => {
-                if let Some((y, q)) = self.refs.quarter {
-                    return date(DateValue::Quarter(Some(y), q));
-                }
-                let (y, q) = quarter_of(self.anchor_day()?);
-                let (y, q) = add_quarters(y, q, -1)?;
+                let (y, q) = self.reported_quarter()?;
                 date(DateValue::Quarter(Some(y), q))
             }
             Partial::ReportedQuarterOf(y) => {
-                let q = match self.refs.quarter {
-                    Some((_, q)) => q,
-                    None => {
-                        add_quarters(
-                            self.anchor_day()?.year(),
-                            quarter_of(self.anchor_day()?).1,
-                            -1,
-                        )?
-                        .1
-                    }
-                };
+                let (_, q) = self.reported_quarter()?;
                 date(DateValue::Quarter(Some(y), q))
             }
             Partial::Quarter(Some(y), q) => date(DateValue::Quarter(Some(y), q)),
@@ -191,7 +177,7 @@ impl Resolver {
                 if let (Some(yy), Some(a), false) = (y, self.anchor_day(), self.narrative) {
                     let start = ymd(yy, (q - 1) * 3 + 1, 1);
                     let ahead = start.map_or(0, |st| (st - a).num_days());
-                    if ahead > 0 && tense != Tense::Future && (tense == Tense::Past || ahead > 60) {
+                    if ahead > 0 && tense != Tense::Future && (tense.is_past() || ahead > 60) {
                         y = Some(yy - 1);
                     }
                 }
@@ -240,24 +226,30 @@ impl Resolver {
             }
             Partial::YearEnd(since) => {
                 let y = self.anchor_year()?;
-                let y = if since || tense == Tense::Past {
-                    y - 1
-                } else {
-                    y
-                };
+                let y = if since || tense.is_past() { y - 1 } else { y };
                 date(DateValue::Day(Some(y), 12, 31))
             }
             Partial::YearAgo => {
-                if let Some((y, q)) = self.refs.quarter {
-                    return date(DateValue::Quarter(Some(y.checked_sub(1)?), q));
-                }
-                date(DateValue::Year(self.anchor_year()?.checked_sub(1)?))
+                let (y, q) = self.reported_quarter()?;
+                date(DateValue::Quarter(Some(y.checked_sub(1)?), q))
             }
             Partial::Anaphor(unit, off) => self.anaphor(unit, off),
             Partial::Ref(r) => Some(TimexValue::Ref(r)),
             Partial::Duration(ref d) => Some(TimexValue::Duration(d.clone())),
             Partial::Set(ref v) => Some(v.clone()),
         }
+    }
+
+    /// The quarter an earnings report is about: the last one completed before the document
+    /// date (in a narrative, the last quarter mentioned).
+    fn reported_quarter(&self) -> Option<(i32, u8)> {
+        if self.narrative {
+            if let Some(q) = self.refs.quarter {
+                return Some(q);
+            }
+        }
+        let (y, q) = quarter_of(self.anchor_day()?);
+        add_quarters(y, q, -1)
     }
 
     /// A value when `resolve` cannot anchor the expression: the direction of the offset.
@@ -325,8 +317,8 @@ impl Resolver {
         } else {
             match tense {
                 Tense::Future => y,
-                Tense::Past if m - am > 1 => y - 1,
-                Tense::Past => y,
+                Tense::Past | Tense::PastAdjacent if m - am > 1 => y - 1,
+                Tense::Past | Tense::PastAdjacent => y,
                 Tense::None if m - am <= 3 => y,
                 Tense::None => y - 1,
             }
@@ -360,9 +352,12 @@ impl Resolver {
         }
         let (_, mut by) = best?;
         let c = ymd(by, m, d)?;
-        if tense == Tense::Future && (a - c).num_days() > 7 {
+        let ahead = (c - a).num_days();
+        if tense == Tense::Future && ahead < -60 {
             by += 1;
-        } else if tense == Tense::Past && (c - a).num_days() > 120 {
+        } else if (tense == Tense::Past && ahead > 120)
+            || (tense == Tense::PastAdjacent && ahead > 7)
+        {
             by -= 1;
         }
         Some(by)
@@ -381,7 +376,7 @@ impl Resolver {
             1 => y + 1,
             0 if off == 0 && explicit_this => y,
             _ => match tense {
-                Tense::Past if start > a => y - 1,
+                Tense::Past | Tense::PastAdjacent if start > a => y - 1,
                 Tense::Future if end <= a => y + 1,
                 _ => y,
             },
@@ -403,7 +398,7 @@ impl Resolver {
                 }
             }
             Some(_) => {
-                if on_weekend || tense == Tense::Future || (tense == Tense::None && wd >= 3) {
+                if on_weekend || !tense.is_past() {
                     weekend_of(a)
                 } else {
                     weekend_of(prev)
@@ -431,6 +426,14 @@ impl Resolver {
                     }
                 }
                 Some(DateValue::Day(y, m, dd))
+            }
+            DaySpec::MonthEnd(y, m) => {
+                let y = match y {
+                    Some(y) => y,
+                    None => self.month_year(m, tense)?,
+                };
+                let (ny, nm) = add_months(y, m, 1)?;
+                day(ymd(ny, nm, 1)?.pred_opt()?)
             }
             DaySpec::PastDate(m, dd) => {
                 let a = self.anchor_day()?;
@@ -488,7 +491,7 @@ impl Resolver {
                 let (_, mut c) = best?;
                 if tense == Tense::Future && c < a {
                     c = rule.date(c.year() + 1)?;
-                } else if tense == Tense::Past && c > a {
+                } else if tense.is_past() && c > a {
                     c = rule.date(c.year() - 1)?;
                 }
                 day(c)

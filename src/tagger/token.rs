@@ -18,9 +18,9 @@ pub(crate) enum TokKind {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Token {
     /// First byte.
-    pub start: usize,
+    pub start: u32,
     /// One past the last byte.
-    pub end: usize,
+    pub end: u32,
     /// Word, number or punctuation.
     pub kind: TokKind,
     /// Whitespace separates this token from the previous one.
@@ -34,16 +34,29 @@ pub(crate) struct Token {
 }
 
 impl Token {
+    /// First byte, as an index.
+    #[inline]
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+    /// One past the last byte, as an index.
+    #[inline]
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
     /// The token's text.
     #[cfg(test)]
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
-        text.get(self.start..self.end).unwrap_or("")
+        text.get(self.start()..self.end()).unwrap_or("")
     }
 }
 
 /// Splits `text` into tokens. Linear in the length of the text.
+///
+/// Offsets are 32-bit: text past the first 4 GiB is not tokenized.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
-    let bytes = text.as_bytes();
+    let limit = text.len().min(u32::MAX as usize);
+    let bytes = text.as_bytes().get(..limit).unwrap_or(&[]);
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
     let mut i = 0;
     let mut space = true;
@@ -135,9 +148,12 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             i += 1;
             kind = TokKind::Punct;
         }
+        let (Ok(start), Ok(end)) = (u32::try_from(start), u32::try_from(i)) else {
+            break;
+        };
         out.push(Token {
             start,
-            end: i,
+            end,
             kind,
             space_before: space,
             newline_before: newline,
