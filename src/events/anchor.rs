@@ -34,11 +34,7 @@ fn word<'a>(text: &'a str, t: &Token) -> &'a str {
 }
 
 /// Token positions of the timexes (None for a timex that covers no token).
-pub(crate) fn locate(
-    toks: &[Token],
-    sent_of: &[usize],
-    timexes: &[Timex],
-) -> Vec<Option<TimexPos>> {
+pub(crate) fn locate(toks: &[Token], sent_of: &[u32], timexes: &[Timex]) -> Vec<Option<TimexPos>> {
     timexes
         .iter()
         .map(|tx| {
@@ -53,7 +49,7 @@ pub(crate) fn locate(
             Some(TimexPos {
                 first,
                 last,
-                sent: sent_of.get(first).copied().unwrap_or(0),
+                sent: sent_of.get(first).map_or(0, |&s| s as usize),
             })
         })
         .collect()
@@ -77,19 +73,20 @@ pub(crate) fn link_timexes(
     let mut links = Vec::new();
     let mut done = vec![false; timexes.len()];
     // Token → mention and token → timex (by first token) tables keep every step local.
-    let mut mention_of_tok: Vec<Option<usize>> = vec![None; toks.len()];
+    let mut mention_of_tok: Vec<Option<u32>> = vec![None; toks.len()];
     for (mi, m) in mentions.iter().enumerate() {
         if let Some(slot) = mention_of_tok.get_mut(m.tok) {
-            *slot = Some(mi);
+            *slot = u32::try_from(mi).ok();
         }
     }
-    let mut timex_at: Vec<Option<usize>> = vec![None; toks.len()];
+    let mut timex_at: Vec<Option<u32>> = vec![None; toks.len()];
     for (ti, p) in pos.iter().enumerate() {
         if let Some(slot) = p.as_ref().and_then(|p| timex_at.get_mut(p.first)) {
-            *slot = Some(ti);
+            *slot = u32::try_from(ti).ok();
         }
     }
-    let mention_at = |table: &[Option<usize>], tok: usize| table.get(tok).copied().flatten();
+    let mention_at =
+        |table: &[Option<u32>], tok: usize| table.get(tok).copied().flatten().map(|i| i as usize);
 
     // Distributive lists after a plural eventive noun.
     let n0 = mentions.len();
@@ -128,7 +125,7 @@ pub(crate) fn link_timexes(
                         mentions.push(nm);
                         elided_of.push(Some(mi));
                         if let Some(slot) = mention_of_tok.get_mut(k) {
-                            *slot = Some(mentions.len() - 1);
+                            *slot = u32::try_from(mentions.len() - 1).ok();
                         }
                         mentions.len() - 1
                     };
@@ -370,7 +367,7 @@ fn coordinated(
     text: &str,
     toks: &[Token],
     mentions: &[Mention],
-    mention_of_tok: &[Option<usize>],
+    mention_of_tok: &[Option<u32>],
     mi: usize,
     end: usize,
 ) -> Vec<usize> {
@@ -388,7 +385,7 @@ fn coordinated(
             while j < stop && (toks[j].tag == Tag::Rb || toks[j].tag == Tag::Md) {
                 j += 1;
             }
-            match mention_of_tok.get(j).copied().flatten() {
+            match mention_of_tok.get(j).copied().flatten().map(|c| c as usize) {
                 Some(c) if toks[j].tag.is_verb() && mentions[c].tense == m.tense => {
                     out.push(c);
                     k = j + 1;

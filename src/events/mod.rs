@@ -103,10 +103,10 @@ impl EventExtractor {
         let mut toks = text::tokenize(text);
         pos::tag_sentence(lex, text, &mut toks);
         let sents = text::split_sentences(text, &toks);
-        let mut sent_of = vec![0usize; toks.len()];
+        let mut sent_of = vec![0u32; toks.len()];
         for (si, r) in sents.iter().enumerate() {
             for s in sent_of.get_mut(r.clone()).into_iter().flatten() {
-                *s = si;
+                *s = u32::try_from(si).unwrap_or(u32::MAX);
             }
         }
         let mut timexes: Vec<Timex> = timexes
@@ -163,10 +163,10 @@ impl EventExtractor {
             }
         }
         let mut index = CorefIndex::default();
-        let mut mention_of_tok: Vec<Option<usize>> = vec![None; toks.len()];
+        let mut mention_of_tok: Vec<Option<u32>> = vec![None; toks.len()];
         for (mi, m) in mentions.iter().enumerate() {
             if let Some(slot) = mention_of_tok.get_mut(m.tok) {
-                *slot = Some(mi);
+                *slot = u32::try_from(mi).ok();
             }
         }
         let dct_has_time = dct.is_some_and(|d| d.time.is_some());
@@ -392,7 +392,7 @@ fn occasion_of(
     text: &str,
     toks: &[text::Token],
     m: &Mention,
-    mention_of_tok: &[Option<usize>],
+    mention_of_tok: &[Option<u32>],
     event_of: &[usize],
 ) -> Option<usize> {
     let mut k = m.tok;
@@ -417,7 +417,7 @@ fn occasion_of(
         if t.kind == text::TokenKind::Punct {
             return None;
         }
-        let mi = (*mention_of_tok.get(j)?)?;
+        let mi = (*mention_of_tok.get(j)?)? as usize;
         let ei = *event_of.get(mi)?;
         (t.tag.is_verb() && ei != usize::MAX).then_some(ei)
     })
@@ -430,7 +430,7 @@ fn framing_occasion(
     toks: &[text::Token],
     sent: &Range<usize>,
     m: &Mention,
-    mention_of_tok: &[Option<usize>],
+    mention_of_tok: &[Option<u32>],
     event_of: &[usize],
 ) -> Option<usize> {
     let first = toks.get(sent.start)?;
@@ -451,7 +451,7 @@ fn framing_occasion(
         return None;
     }
     (sent.start + 1..comma).find_map(|k| {
-        let mi = (*mention_of_tok.get(k)?)?;
+        let mi = (*mention_of_tok.get(k)?)? as usize;
         let ei = *event_of.get(mi)?;
         (ei != usize::MAX).then_some(ei)
     })

@@ -37,6 +37,26 @@ use solve::Solution;
 /// later"). The constraints are propagated as a simple temporal network, one connected
 /// component at a time; contradictions are reported with the relations behind them.
 ///
+/// # How relations become bounds
+///
+/// - An event is a half-open interval `[start, end)` of at least one second. A date anchors it
+///   at its granularity: "on 2025-03-18" puts the start in `[Mar 18 00:00, Mar 18 23:59:59]`
+///   and the end by `Mar 19 00:00`; "in March 2025" anywhere in March; `2025-W13-WE` on the
+///   Saturday or Sunday. A `mod` narrows or widens the span: `START`/`MID`/`END` take the first,
+///   middle or last third (in whole days), `BEFORE`/`AFTER` open one side, `APPROX` widens by
+///   half the span on each side.
+/// - Every TimeML relation is a set of endpoint constraints: `BEFORE` is `a.end <= b.start`,
+///   `IBEFORE` `a.end = b.start`, `INCLUDES` `a.start <= b.start, b.end <= a.end`, `BEGINS`
+///   `a.start = b.start, a.end <= b.end`, `SIMULTANEOUS`/`IDENTITY` equal endpoints, `DURING`
+///   "a lasts throughout b" (as `INCLUDES`), `DURING_INV` its converse, and the inverses.
+/// - A document date is an instant within its day: tense places events before or after it,
+///   while anchors to the document date ("said on Monday") mean its whole day.
+/// - Durations bound an event's length ([`Timeline::set_duration`]) or the distance between
+///   two starts ([`Timeline::later`]: "two weeks later").
+/// - When relations contradict each other, the least trusted one is set aside and reported
+///   ([`Timeline::contradictions`]): inferred relations first, then anchors, then tense, then
+///   relations stated in the text, then the user's.
+///
 /// # Example
 ///
 /// From text, with the whole pipeline:

@@ -615,15 +615,11 @@ impl Timeline {
     /// ```
     pub fn chronological(&self) -> Vec<OrderEntry> {
         let sol = self.solution();
-        let sorted = self.sorted();
-        let mut out: Vec<OrderEntry> = Vec::with_capacity(sorted.len());
+        let mut out: Vec<OrderEntry> = Vec::with_capacity(sol.order.len());
         let mut probe = Probe::new(sol);
         let mut prev: Option<(OrderKey, &Rec)> = None;
         let mut rank = 0;
-        for (k, &(key, i)) in sorted.iter().enumerate() {
-            let (Some(r), Some(id)) = (sol.recs.get(i as usize), sol.ids.get(i as usize)) else {
-                continue;
-            };
+        for (k, (&(key, _), (r, id))) in sol.order.iter().zip(&sol.in_order).enumerate() {
             let (tied, after_previous) = match prev {
                 Some((pk, p)) => (
                     (pk.0, pk.1, pk.2, pk.3, pk.4) == (key.0, key.1, key.2, key.3, key.4),
@@ -694,54 +690,69 @@ impl Timeline {
     fn gap_recs(&self, probe: &mut Probe<'_>, ka: usize, kb: usize) -> Option<Gap> {
         let sol = self.solution();
         let (a, b) = (sol.recs.get(ka)?, sol.recs.get(kb)?);
-        let same = a.comp == b.comp;
-        let hi = if same {
-            probe.ub(a.s, b.s)
-        } else {
-            abs_ub(a.es, b.ls)
-        };
-        let lo = if same {
-            probe.ub(b.s, a.s)
-        } else {
-            abs_ub(b.es, a.ls)
-        }
-        .map(|x| -x);
-        // Count in the unit both events are known to: whole days unless clock times place
-        // both of them (the hours of one are lost in the day of the other). Starts known to a unit differ by whole units (two days give
-        // P34D, not 33 to 35 days), and a difference known in seconds is rounded outwards.
-        let u = a.unit.max(b.unit).max(1);
-        let (ea, la, eb, lb) = (a.es, a.ls, b.es, b.ls);
-        let abs_lo = (finite(eb) && finite(la)).then(|| eb.div_euclid(u) - la.div_euclid(u));
-        let abs_hi = (finite(lb) && finite(ea)).then(|| lb.div_euclid(u) - ea.div_euclid(u));
-        let rel_lo = lo.map(|l| l.div_euclid(u));
-        let rel_hi = hi.map(|h| h.div_euclid(u) + i64::from(h.rem_euclid(u) != 0));
-        let min = match (abs_lo, rel_lo) {
-            (Some(a), Some(b)) => Some(a.max(b)),
-            (a, b) => a.or(b),
-        };
-        let max = match (abs_hi, rel_hi) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
-        let max = match (min, max) {
-            (Some(a), Some(b)) if b < a => Some(a),
-            (_, m) => m,
-        };
-        let (min, max) = (
-            min.map(|d| d.saturating_mul(u)),
-            max.map(|d| d.saturating_mul(u)),
-        );
-        let order = before_recs(probe, a, b);
-        Some(Gap {
-            from: sol.ids.get(ka)?.clone(),
-            to: sol.ids.get(kb)?.clone(),
-            order,
-            min,
-            max,
-            unit: u,
-        })
+        Some(gap_between(
+            probe,
+            (a, sol.ids.get(ka)?),
+            (b, sol.ids.get(kb)?),
+        ))
     }
+}
 
+/// The gap from the start of `a` to the start of `b`.
+fn gap_between(
+    probe: &mut Probe<'_>,
+    (a, ida): (&Rec, &EventId),
+    (b, idb): (&Rec, &EventId),
+) -> Gap {
+    let same = a.comp == b.comp;
+    let hi = if same {
+        probe.ub(a.s, b.s)
+    } else {
+        abs_ub(a.es, b.ls)
+    };
+    let lo = if same {
+        probe.ub(b.s, a.s)
+    } else {
+        abs_ub(b.es, a.ls)
+    }
+    .map(|x| -x);
+    // Count in the unit both events are known to: whole days unless clock times place
+    // both of them (the hours of one are lost in the day of the other). Starts known to a unit differ by whole units (two days give
+    // P34D, not 33 to 35 days), and a difference known in seconds is rounded outwards.
+    let u = a.unit.max(b.unit).max(1);
+    let (ea, la, eb, lb) = (a.es, a.ls, b.es, b.ls);
+    let abs_lo = (finite(eb) && finite(la)).then(|| eb.div_euclid(u) - la.div_euclid(u));
+    let abs_hi = (finite(lb) && finite(ea)).then(|| lb.div_euclid(u) - ea.div_euclid(u));
+    let rel_lo = lo.map(|l| l.div_euclid(u));
+    let rel_hi = hi.map(|h| h.div_euclid(u) + i64::from(h.rem_euclid(u) != 0));
+    let min = match (abs_lo, rel_lo) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    };
+    let max = match (abs_hi, rel_hi) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    let max = match (min, max) {
+        (Some(a), Some(b)) if b < a => Some(a),
+        (_, m) => m,
+    };
+    let (min, max) = (
+        min.map(|d| d.saturating_mul(u)),
+        max.map(|d| d.saturating_mul(u)),
+    );
+    let order = before_recs(probe, a, b);
+    Gap {
+        from: ida.clone(),
+        to: idb.clone(),
+        order,
+        min,
+        max,
+        unit: u,
+    }
+}
+
+impl Timeline {
     /// The gaps between consecutive dated events of the chronological order (events whose
     /// start is bounded on both sides; the others are skipped).
     ///
@@ -749,27 +760,24 @@ impl Timeline {
     /// possible, the shortest gap is zero.
     pub fn gaps(&self) -> Vec<Gap> {
         let sol = self.solution();
-        // Events whose start is bounded on both sides, in order.
-        let dated: Vec<u32> = self
-            .sorted()
-            .iter()
-            .map(|&(_, k)| k)
-            .filter(|&k| {
-                sol.recs
-                    .get(k as usize)
-                    .is_some_and(|r| finite(r.es) && finite(r.ls))
-            })
-            .collect();
         let mut probe = Probe::new(sol);
-        let mut out = Vec::with_capacity(dated.len());
-        for w in dated.windows(2) {
-            if let Some(mut g) = self.gap_recs(&mut probe, w[0] as usize, w[1] as usize) {
+        let mut out = Vec::with_capacity(sol.in_order.len());
+        let mut prev: Option<&(Rec, EventId)> = None;
+        // Events whose start is bounded on both sides, in order.
+        for cur in sol
+            .in_order
+            .iter()
+            .filter(|(r, _)| finite(r.es) && finite(r.ls))
+        {
+            if let Some((pr, pid)) = prev {
+                let mut g = gap_between(&mut probe, (pr, pid), (&cur.0, &cur.1));
                 g.min = Some(g.min.unwrap_or(0).max(0));
                 if let Some(m) = g.max.as_mut() {
                     *m = (*m).max(0);
                 }
                 out.push(g);
             }
+            prev = Some(cur);
         }
         out
     }

@@ -134,6 +134,9 @@ pub(crate) struct Solution {
     pub ordinal: Vec<u32>,
     /// Positions in `events` in chronological order, with their sort keys.
     pub order: Vec<(OrderKey, u32)>,
+    /// The records and ids of `order`, side by side in that order, so that whole-timeline
+    /// passes read memory front to back.
+    pub in_order: Vec<(Rec, EventId)>,
     /// Relations set aside to resolve contradictions.
     pub set_aside: HashSet<EdgeIndex>,
     /// Scratch memory for queries.
@@ -410,12 +413,18 @@ pub(crate) fn compile(t: &Timeline) -> Solution {
             _ => None,
         })
         .collect();
+    let order = chronological_order(&recs);
+    let in_order = order
+        .iter()
+        .filter_map(|&(_, k)| Some((*recs.get(k as usize)?, ids.get(k as usize)?.clone())))
+        .collect();
     Solution {
         net,
         var_of,
         unit,
         events,
-        order: chronological_order(&recs),
+        order,
+        in_order,
         set_aside,
         scratch: ScratchPool::default(),
         recs,
