@@ -37,3 +37,8 @@ pub use value::{
     Amount, DateValue, DurationUnit, DurationValue, Granularity, Interval, PartOfDay, RefValue,
     Season, TimeOfDay, TimexValue,
 };
+
+/// The README's examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
