@@ -552,3 +552,12 @@ fn regular_past_forms_follow_their_context() {
     assert_eq!(event(&a, "bought").tense, Tense::Past);
     assert!(no_event(&a, "syndicate"));
 }
+
+#[test]
+fn going_to_is_a_future() {
+    let a = run("The minister is going to visit Kyiv.", &[], "2025-03-31");
+    assert!(no_event(&a, "going"));
+    let visit = event(&a, "visit");
+    assert_eq!(visit.tense, Tense::Future);
+    assert_eq!(visit.dct_relation, Some(RelType::After));
+}

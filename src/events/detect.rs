@@ -135,6 +135,13 @@ pub(crate) fn detect(
         if is_auxiliary(text, toks, i, end) {
             continue;
         }
+        // "is going to visit": the future of "visit", not a going.
+        if lw == "going"
+            && toks.get(i + 1).is_some_and(|n| lower(text, n) == "to")
+            && toks.get(i + 2).is_some_and(|n| n.tag.is_verb())
+        {
+            continue;
+        }
         let form_entry = t.info.and_then(|i| i.form);
         // A form seen often and never as an event is not one ("percent", "rate").
         if form_entry.is_some_and(|e| e.events == 0 && e.seen >= 10) {

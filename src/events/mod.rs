@@ -7,6 +7,25 @@
 //! 4. [`anchor`]: each timex linked to the event it dates, each event to the document date;
 //! 5. here: mentions grouped into [`Event`]s (a later "the call" joins the call it names),
 //!    with a title and participants.
+//!
+//! Conventions worth knowing:
+//! - **Distributive lists.** In "two calls — one on February 12 and another on March 18"
+//!   the plural noun is the first event (dated by the first item) and every further item is
+//!   a new event whose trigger is the word standing for the elided noun ("another"), with
+//!   the class, title and participants of the first. A later "the March 18 call" joins the
+//!   event dated March 18.
+//! - **Locality.** A timex dates the noun it modifies ("a weekend interview", "Tuesday's
+//!   vote"); otherwise the nearest event of its sentence, the nearest one on the other side
+//!   when close, a verb governing the noun it attaches to, and verbs coordinated with the
+//!   one it dates. A sentence without a date of its own places its first past-tense verb on
+//!   the last day the story named (a statement only when that day is the article's day or
+//!   the day before). Occasions share their event's time ("told reporters at a briefing";
+//!   "In a weekend interview, Trump expressed…").
+//! - **The document date.** Finite verbs relate to it by tense and aspect (past → BEFORE,
+//!   future and modals → AFTER, present → INCLUDES, present reporting → IS_INCLUDED, past
+//!   reporting under a timed DCT → IS_INCLUDED); nominals by what their anchor entails, or
+//!   BEFORE in a sentence told in the past. Reporting verbs and present-tense news without a
+//!   timex are anchored on the DCT's day.
 
 mod anchor;
 mod describe;

@@ -368,7 +368,16 @@ fn is_dateline_end(text: &str, toks: &[Token], start: usize, i: usize) -> bool {
 pub(crate) fn flags(text: &str, t: &Token) -> u16 {
     match t.info {
         Some(i) => i.flags,
-        None if t.kind == TokenKind::Word => super::tables::word_flags(&lower(text, t)),
+        // Function words are in the lexicon; only curly-apostrophe clitics and the halves of
+        // "won't"/"can't" may be missing from it.
+        None if t.kind == TokenKind::Word && !t.capitalized => {
+            let w = text.get(t.span.clone()).unwrap_or("");
+            if w.len() <= 4 || w.contains('’') {
+                super::tables::word_flags(&lower(text, t))
+            } else {
+                0
+            }
+        }
         None => 0,
     }
 }
