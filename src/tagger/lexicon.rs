@@ -872,6 +872,28 @@ pub(crate) const ZONE_WORDS: &[&str] = &[
     "pacific", "eastern", "central", "mountain", "local", "atlantic",
 ];
 
+/// Words that may label a date on a header line ("Published: March 31, 2025").
+pub(crate) const HEADER_LABELS: &[&str] = &[
+    "date",
+    "dated",
+    "published",
+    "updated",
+    "posted",
+    "on",
+    "at",
+    "dct",
+    "last",
+    "modified",
+    "created",
+    "am",
+    "pm",
+    "a",
+    "p",
+    "m",
+    "t",
+    "z",
+];
+
 /// How a holiday's date is computed in a given year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum HolidayRule {
