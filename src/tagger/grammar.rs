@@ -10,7 +10,12 @@ use crate::value::{
     DateValue, DurationUnit, DurationValue, PartOfDay, RefValue, Season, TimeOfDay, TimexValue,
 };
 
-use super::lexicon::{DayPart, Entry, Kw, Lex, MonthForm, Unit, WordTag, HOLIDAYS};
+use super::lexicon::{
+    DayPart, Entry, Kw, Lex, MonthForm, Unit, WordTag, ABBREVIATIONS, ADVERB_FOLLOWERS,
+    AMOUNT_ADJECTIVES, AMOUNT_WORDS, CLAUSE_WORDS, COPULAS, CUES_NEEDING_TO, FINITE_PAST, HOLIDAYS,
+    MODALS, NOT_PLURAL_NOUNS, ORDINAL_SUFFIXES, PASSIVE_AUXILIARIES, SPAN_PREPOSITIONS,
+    VERB_CONTEXT, ZONE_WORDS,
+};
 use super::partial::{DaySpec, Found, Partial, WdRel};
 use super::token::{eq_lower, TokKind, Token};
 
@@ -63,6 +68,10 @@ impl<'a> Cx<'a> {
     /// Token `i` is the word `w` (lowercase), case-insensitively.
     pub fn is(&self, i: usize, w: &str) -> bool {
         eq_lower(self.bytes(i), w)
+    }
+    /// Token `i` is one of the words (lowercase), case-insensitively.
+    pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
+        words.iter().any(|w| self.is(i, w))
     }
     /// Token `i` is the punctuation `c`.
     #[inline]
@@ -128,9 +137,18 @@ impl<'a> Cx<'a> {
             return true;
         }
         let prev = i - 1;
+        // "!" and "?" always end a sentence; a period does before a capital, a line break,
+        // or (informal writing) after a lowercase word that is not an abbreviation.
+        let lowercase_end = prev > 0
+            && self.is_word(prev - 1)
+            && self
+                .bytes(prev - 1)
+                .first()
+                .is_some_and(u8::is_ascii_lowercase)
+            && self.bytes(prev - 1).len() > 3;
         (self.p(prev, '.') || self.p(prev, '!') || self.p(prev, '?'))
             && t.space_before
-            && (self.cap(i) || t.newline_before)
+            && (self.cap(i) || t.newline_before || !self.p(prev, '.') || lowercase_end)
             && !(self.p(prev, '.') && self.abbrev_period(prev))
     }
     /// The period at `i` closes an abbreviation ("Mr.", "Sept.", "U.S.").
@@ -141,12 +159,7 @@ impl<'a> Cx<'a> {
         let w = self.bytes(i - 1);
         (w.len() == 1 && w[0].is_ascii_alphabetic())
             || matches!(self.lx(i - 1), Some(Lex::Month(_, MonthForm::Abbrev)))
-            || [
-                "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep", "co",
-                "corp", "inc", "ltd", "no", "vs",
-            ]
-            .iter()
-            .any(|a| eq_lower(w, a))
+            || ABBREVIATIONS.iter().any(|a| eq_lower(w, a))
     }
 
     // ------------------------------------------------------------- primitives
@@ -167,6 +180,16 @@ impl<'a> Cx<'a> {
             Lex::Month(m, _) if self.day(i + 1).is_some() && self.num(i + 1).is_some() => {
                 Some((m, i + 1))
             }
+            // "since jan", "by sept": an abbreviation after a preposition, before a break.
+            Lex::Month(m, MonthForm::Abbrev)
+                if month_context(self, i)
+                    && self
+                        .toks
+                        .get(i + 1)
+                        .is_none_or(|t| t.kind == TokKind::Punct || t.newline_before) =>
+            {
+                Some((m, i + 1))
+            }
             _ => None,
         }
     }
@@ -178,7 +201,7 @@ impl<'a> Cx<'a> {
                 return None;
             }
             let mut j = i + 1;
-            if self.joined(j) && ["st", "nd", "rd", "th"].iter().any(|s| self.is(j, s)) {
+            if self.joined(j) && self.is_any(j, ORDINAL_SUFFIXES) {
                 j += 1;
             }
             return Some((n as u8, j));
@@ -508,6 +531,8 @@ impl<'a> Cx<'a> {
         if start > 0
             && (self.kw(start - 1, Kw::By)
                 || self.kw(start - 1, Kw::Until)
+                || (self.kw(start - 1, Kw::Through)
+                    && matches!(self.lx(start), Some(Lex::Month(..))))
                 || self.is(start - 1, "till")
                 || (self.kw(start - 1, Kw::Of) && start > 1 && self.kw(start - 2, Kw::Ahead)))
         {
@@ -577,22 +602,13 @@ impl<'a> Cx<'a> {
             return Some(Tense::Past);
         }
         // Modals: "could come as early as Tuesday".
-        if ["could", "might", "can", "should", "must"]
-            .iter()
-            .any(|m| self.is(i, m))
-            || (self.is(i, "may") && !self.cap(i))
-        {
+        if self.is_any(i, MODALS) || (self.is(i, "may") && !self.cap(i)) {
             return Some(Tense::Future);
         }
         let w = self.bytes(i);
         if self.tag(i) == Some(WordTag::FutureCue) || self.kw(i, Kw::Will) {
             // "plans to", "expected to": the noun "plan" or "the expected loss" are no cue.
-            let needs_to = [
-                "plan", "plans", "planning", "going", "intends", "intend", "aims", "hopes",
-                "expected",
-            ]
-            .iter()
-            .any(|a| eq_lower(w, a));
+            let needs_to = CUES_NEEDING_TO.iter().any(|a| eq_lower(w, a));
             if !needs_to || self.kw(i + 1, Kw::To) {
                 return Some(Tense::Future);
             }
@@ -605,16 +621,10 @@ impl<'a> Cx<'a> {
                 && !w.ends_with(b"eed"));
         if past_form {
             // A participle after a form of "be" is passive: the auxiliary carries the tense.
-            let aux = i.checked_sub(1).is_some_and(|p| {
-                ["is", "are", "be", "been", "being", "am", "to", "'s"]
-                    .iter()
-                    .any(|a| self.is(p, a))
-            });
-            if aux
-                && !["was", "were", "had", "did", "said"]
-                    .iter()
-                    .any(|a| eq_lower(w, a))
-            {
+            let aux = i
+                .checked_sub(1)
+                .is_some_and(|p| self.is_any(p, PASSIVE_AUXILIARIES));
+            if aux && !FINITE_PAST.iter().any(|a| eq_lower(w, a)) {
                 return None;
             }
             return Some(Tense::Past);
@@ -765,6 +775,7 @@ pub(crate) static RULES: &[Rule] = &[
         examples: &[
             ex("popular in the 1990s.", "the 1990s", "199"),
             ex("music of the '60s", "the '60s", "196"),
+            ex("it grew through the nineties", "the nineties", "199"),
         ],
         first: THE | NUM4 | APOS | MODWORD,
         apply: decade,
@@ -968,7 +979,7 @@ pub(crate) static RULES: &[Rule] = &[
             ex("It will open soon.", "soon", "FUTURE_REF"),
             ex("unlike in the past, it", "the past", "PAST_REF"),
         ],
-        first: VAGUE | THE | REL,
+        first: VAGUE | THE | REL | ARTICLE,
         apply: vague,
     },
     Rule {
@@ -1062,6 +1073,7 @@ fn class(cx: &Cx<'_>, i: usize) -> u32 {
         Some(Lex::Weekday(..)) => WEEKDAY,
         Some(Lex::WeekdayAbbrev(_)) if self_cap(cx, i) => WEEKDAY,
         Some(Lex::WeekdayAbbrev(_)) => 0,
+        Some(Lex::DecadeWord(_)) => 0,
         Some(Lex::Number(_)) => NUMWORD,
         Some(Lex::Ordinal(_)) => ORDINAL,
         Some(Lex::Unit(..)) => UNIT | if cx.is(i, "night") { DAYPART } else { 0 },
@@ -1182,6 +1194,16 @@ const MODIFIERS: &[ModWords] = &[
         points: true,
     },
     ModWords {
+        words: &["earlier", "in"],
+        modifier: TimexMod::Start,
+        points: true,
+    },
+    ModWords {
+        words: &["later", "in"],
+        modifier: TimexMod::End,
+        points: true,
+    },
+    ModWords {
         words: &["early"],
         modifier: TimexMod::Start,
         points: true,
@@ -1292,7 +1314,43 @@ const MODIFIERS: &[ModWords] = &[
 #[inline]
 pub(crate) fn candidate(cx: &Cx<'_>, i: usize) -> bool {
     match cx.lex.get(i) {
-        Some(e) if e.lex.is_some() || e.tag == Some(WordTag::HolidayStart) => true,
+        Some(e) if e.tag == Some(WordTag::HolidayStart) => true,
+        Some(Entry {
+            lex: Some(Lex::Kw(k)),
+            ..
+        }) => !matches!(
+            k,
+            Kw::Of
+                | Kw::And
+                | Kw::Or
+                | Kw::To
+                | Kw::In
+                | Kw::On
+                | Kw::For
+                | Kw::By
+                | Kw::From
+                | Kw::Than
+                | Kw::Will
+                | Kw::Would
+                | Kw::Its
+                | Kw::Since
+                | Kw::During
+                | Kw::Through
+                | Kw::Until
+                | Kw::Between
+                | Kw::Before
+                | Kw::After
+                | Kw::Over
+                | Kw::Under
+                | Kw::Within
+                | Kw::Times
+                | Kw::Time
+                | Kw::Period
+                | Kw::Any
+                | Kw::Other
+                | Kw::Another
+        ),
+        Some(Entry { lex: Some(_), .. }) => true,
         _ => cx.num(i).is_some() || cx.apos(i) || cx.is(i, "q") || cx.is(i, "no"),
     }
 }
@@ -1307,6 +1365,10 @@ pub(crate) fn best_at(cx: &Cx<'_>, i: usize) -> Option<Found> {
     }
     if let Some(f) = best.as_mut() {
         ended_quarter(cx, f);
+        // "the next year or so"
+        if cx.kw(f.end, Kw::Or) && cx.is(f.end + 1, "so") {
+            f.end += 2;
+        }
         // "1994 or later"
         if f.modifier.is_none()
             && matches!(
@@ -1432,20 +1494,32 @@ fn with_modifier(cx: &Cx<'_>, i: usize) -> Option<Found> {
             j += 1;
         }
         // "the end of the year": the unit in focus, not a duration.
-        let core = if m.points && cx.kw(j, Kw::The) && cx.unit(j + 1).is_some_and(|(_, p)| !p) {
-            let (u, _) = cx.unit(j + 1)?;
+        // "end of month": the unit in focus, without an article.
+        let bare_unit = m.points
+            && m.words.last() == Some(&"of")
+            && cx.unit(j).is_some_and(|(u, p)| {
+                !p && matches!(u, Unit::Month | Unit::Year | Unit::Week | Unit::Quarter)
+            });
+        let (j, art) = if bare_unit { (j, 0) } else { (j, 1) };
+        let core = if m.points
+            && (bare_unit || cx.kw(j, Kw::The))
+            && cx.unit(j + art).is_some_and(|(_, p)| !p)
+        {
+            let (u, _) = cx.unit(j + art)?;
             let p = match u {
                 Unit::Year => Partial::RelYear(0),
                 Unit::Month => Partial::RelMonth(0),
                 Unit::Week => Partial::RelWeek(0),
                 Unit::Quarter => Partial::RelQuarter(0),
                 Unit::Decade => Partial::RelDecade(0),
+                Unit::Century => Partial::Anaphor(Unit::Century, 0),
                 Unit::Day => Partial::Day(DaySpec::Anaphor(0)),
                 _ => continue,
             };
-            let mut f = core_at(cx, j).filter(|f| f.end > j + 2 && f.kind != TimexKind::Duration);
+            let mut f =
+                core_at(cx, j).filter(|f| f.end > j + 1 + art && f.kind != TimexKind::Duration);
             if f.is_none() {
-                f = Some(Found::new(j, j + 2, TimexKind::Date, p));
+                f = Some(Found::new(j, j + 1 + art, TimexKind::Date, p));
             }
             f
         } else {
@@ -1624,6 +1698,7 @@ fn month_context(cx: &Cx<'_>, i: usize) -> bool {
         Kw::And,
         Kw::Or,
         Kw::Between,
+        Kw::The,
     ]
     .iter()
     .any(|&k| cx.kw(p, k))
@@ -1668,6 +1743,10 @@ fn month_date(cx: &Cx<'_>, i: usize) -> Option<Found> {
     if let Some((y, e)) = cx.year_any(yat) {
         return date(i, e, Partial::Month(Some(y), m));
     }
+    // "January of that year"
+    if cx.kw(j, Kw::Of) && cx.kw(j + 1, Kw::That) && cx.unit(j + 2) == Some((Unit::Year, false)) {
+        return date(i, j + 3, Partial::MonthOfRefYear(m));
+    }
     // Month this/last/next year
     for (k, off) in [(Kw::This, 0), (Kw::Last, -1), (Kw::Next, 1)] {
         if cx.kw(j, k) && cx.unit(j + 1) == Some((Unit::Year, false)) {
@@ -1677,7 +1756,7 @@ fn month_date(cx: &Cx<'_>, i: usize) -> Option<Found> {
     match form {
         MonthForm::Full => {}
         MonthForm::Abbrev => {
-            if j == i + 1 {
+            if j == i + 1 && (cx.cap(i) || !month_context(cx, i)) {
                 return None;
             }
         }
@@ -1754,6 +1833,10 @@ fn year(cx: &Cx<'_>, i: usize) -> Option<Found> {
         if i > 0 && cx.joined(i) && cx.is_word(i - 1) {
             return None;
         }
+        // "''60 Minutes'': a title.
+        if cx.cap(i + 2) && cx.is_word(i + 2) && cx.lx(i + 2).is_none() {
+            return None;
+        }
         let n = cx.num(i + 1)?;
         return date(i, i + 2, Partial::Year(two_digit_year(n)));
     }
@@ -1771,6 +1854,16 @@ fn year(cx: &Cx<'_>, i: usize) -> Option<Found> {
             || cx.p(p, '£')
             || cx.p(p, '€')
             || cx.tag(p) == Some(WordTag::NameBefore)
+        {
+            return None;
+        }
+        // "Orion 1980", "Windows 2000": a capitalised name right before the number.
+        if cx.is_word(p)
+            && cx.cap(p)
+            && cx.lx(p).is_none()
+            && cx.tag(p) != Some(WordTag::HolidayStart)
+            && !cx.sentence_break(p)
+            && !cx.bytes(p).iter().all(|b| b.is_ascii_uppercase())
         {
             return None;
         }
@@ -1819,6 +1912,15 @@ fn decade(cx: &Cx<'_>, i: usize) -> Option<Found> {
             }
             break;
         }
+    }
+    // "the nineties", "the early eighties"
+    if let Some(Lex::DecadeWord(n)) = cx.lx(j) {
+        if !the {
+            return None;
+        }
+        let mut f = Found::new(i, j + 1, TimexKind::Date, Partial::DecadeOfCentury(n));
+        f.modifier = modifier;
+        return Some(f);
     }
     let (y, k) = if cx.apos(j) && cx.joined(j + 1) && cx.digits(j + 1) == 2 {
         (two_digit_year(cx.num(j + 1)?), j + 2)
@@ -2021,6 +2123,7 @@ fn rel_word(cx: &Cx<'_>, j: usize, the: bool) -> Option<(i32, bool, usize)> {
         Lex::Kw(Kw::Previous | Kw::Preceding | Kw::Prior) => (-1, true, j + 1),
         Lex::Kw(Kw::Following | Kw::Ensuing) => (1, true, j + 1),
         Lex::Kw(Kw::Same) if the => (0, true, j + 1),
+        Lex::Kw(Kw::That) if !the && cx.kw(j + 1, Kw::Same) => (0, true, j + 2),
         Lex::Kw(Kw::That) if !the => (0, true, j + 1),
         _ => return None,
     })
@@ -2226,6 +2329,10 @@ fn unit_duration(q: Qty, u: Unit) -> DurationValue {
 }
 
 fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    // Every amount ends in a unit a few tokens on ("the first two and a half years").
+    if !(i..i + 9).any(|k| cx.unit(k).is_some()) {
+        return None;
+    }
     let the = cx.kw(i, Kw::The);
     let mut j = if the { i + 1 } else { i };
     let lead = [
@@ -2246,13 +2353,7 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
     // "The trial will last twelve weeks": the verb "last".
     if lead && !the && cx.kw(j, Kw::Last) && i > 0 {
         let p = i - 1;
-        if [
-            "will", "would", "to", "could", "can", "may", "might", "should", "must", "not", "did",
-            "does", "do", "ll",
-        ]
-        .iter()
-        .any(|w| cx.is(p, w))
-        {
+        if cx.is_any(p, VERB_CONTEXT) {
             return None;
         }
     }
@@ -2264,15 +2365,15 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
     }
     // Bare plural unit: "years", "recent years", "the coming months".
     if let Some((u, true)) = cx.unit(j) {
+        // "such quarters" (lodgings): quarters need a lead word.
+        if u == Unit::Quarter && !lead {
+            return None;
+        }
         // "working hours", "minutes apart": hours and minutes only after "for", "in"…
         if matches!(u, Unit::Hour | Unit::Minute) && !lead {
-            let ok = i.checked_sub(1).is_some_and(|p| {
-                [
-                    "for", "in", "within", "after", "over", "during", "than", "of",
-                ]
-                .iter()
-                .any(|w| cx.is(p, w))
-            });
+            let ok = i
+                .checked_sub(1)
+                .is_some_and(|p| cx.is_any(p, SPAN_PREPOSITIONS));
             if !ok {
                 return None;
             }
@@ -2318,7 +2419,7 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
             }
         }
     }
-    if cx.kw(k, Kw::More) {
+    if cx.kw(k, Kw::More) || cx.is_any(k, AMOUNT_ADJECTIVES) {
         k += 1;
     }
     // Compound adjective: "10-day", "two-year", "five year" before a noun.
@@ -2350,13 +2451,7 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
         }
     }
     // "1968 was a year of protest": a predicate, not a duration.
-    if q.article
-        && cx.kw(k + 1, Kw::Of)
-        && i > 0
-        && ["was", "is", "be", "been", "were"]
-            .iter()
-            .any(|w| cx.is(i - 1, w))
-    {
+    if q.article && cx.kw(k + 1, Kw::Of) && i > 0 && cx.is_any(i - 1, COPULAS) {
         return None;
     }
     if matches!(u, Unit::Weekend) && q.article {
@@ -2407,17 +2502,8 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
             && w.ends_with(b"s")
             && !w.ends_with(b"ss")
             && cx.lx(p).is_none()
-            && ![
-                "was", "has", "is", "its", "this", "his", "thus", "plus", "as", "us", "takes",
-                "lasts", "spends",
-            ]
-            .iter()
-            .any(|s| eq_lower(w, s));
-        let amount_before = [
-            "million", "billion", "thousand", "hundred", "cents", "dollars", "percent",
-        ]
-        .iter()
-        .any(|a| cx.is(p, a));
+            && !NOT_PLURAL_NOUNS.iter().any(|s| eq_lower(w, s));
+        let amount_before = cx.is_any(p, AMOUNT_WORDS);
         if cx.num(p).is_some()
             || cx.p(p, '%')
             || plural_noun
@@ -2524,6 +2610,19 @@ fn quarter(cx: &Cx<'_>, i: usize) -> Option<Found> {
     }
     let the = cx.kw(i, Kw::The);
     let mut j = if the { i + 1 } else { i };
+    // "the October-December quarter"
+    if the {
+        if let Some((m1, e1)) = cx.month(j) {
+            if cx.dash(e1) {
+                if let Some((m2, e2)) = cx.month(e1 + 1) {
+                    let q = (m1 - 1) / 3 + 1;
+                    if cx.unit(e2) == Some((Unit::Quarter, false)) && (m2 - 1) / 3 + 1 == q {
+                        return date(i, e2 + 1, Partial::Quarter(None, q));
+                    }
+                }
+            }
+        }
+    }
     if cx.kw(j, Kw::Fiscal) {
         j += 1;
     }
@@ -2561,11 +2660,18 @@ fn quarter(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let mut year = None;
     let mut rel = None;
     if !hyph || !the {
-        let yat = if cx.kw(end, Kw::Of) || cx.p(end, ',') {
+        let mut yat = if cx.kw(end, Kw::Of) || cx.p(end, ',') {
             end + 1
         } else {
             end
         };
+        // "the second quarter of fiscal 2025"
+        if cx.kw(yat, Kw::Fiscal) {
+            yat += 1;
+            if cx.unit(yat) == Some((Unit::Year, false)) {
+                yat += 1;
+            }
+        }
         if let Some((y, e)) = cx.year4(yat) {
             year = Some(y);
             end = e;
@@ -2632,15 +2738,15 @@ fn season(cx: &Cx<'_>, i: usize) -> Option<Found> {
             ]
             .iter()
             .any(|&k| cx.kw(i - 1, k)));
-    if !ctx || (s == Season::Fall && !the) || cx.kw(j + 1, Kw::Of) {
+    let fall_ok = the
+        || (i > 0
+            && [Kw::Early, Kw::Late, Kw::Mid, Kw::By, Kw::Until, Kw::Since]
+                .iter()
+                .any(|&k| cx.kw(i - 1, k)));
+    if !ctx || (s == Season::Fall && !fall_ok) || cx.kw(j + 1, Kw::Of) {
         return None;
     }
-    let prep = [
-        "with", "to", "at", "as", "when", "after", "before", "while", "because", "than", "and",
-        "or", "but",
-    ]
-    .iter()
-    .any(|w| cx.is(j + 1, w));
+    let prep = cx.is_any(j + 1, CLAUSE_WORDS);
     if !prep && cx.is_word(j + 1) && cx.lx(j + 1).is_none() && !cx.p(j + 1, ',') {
         // "the summer games": a modifier of another noun
         let w = cx.bytes(j + 1);
@@ -2686,6 +2792,15 @@ fn clock(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let (tod, mut k) = if let Some(dp) = cx.daypart(i) {
         match dp {
             DayPart::Noon | DayPart::Midnight => (daypart_time(dp)?, i + 1),
+            // "at midday"
+            DayPart::Part(PartOfDay::Midday) if i > 0 && cx.kw(i - 1, Kw::At) => (
+                TimeOfDay::Clock {
+                    hour: 12,
+                    minute: Some(0),
+                    second: None,
+                },
+                i + 1,
+            ),
             _ => return None,
         }
     } else {
@@ -2747,6 +2862,15 @@ fn clock(cx: &Cx<'_>, i: usize) -> Option<Found> {
     };
     if matches!(cx.lx(k), Some(Lex::Zone)) && cx.cap(k) {
         k += 1;
+    } else if cx.is_any(k, ZONE_WORDS) {
+        // "Pacific time", "Eastern Standard Time", "local time"
+        let mut e = k + 1;
+        if cx.is(e, "standard") || cx.is(e, "daylight") {
+            e += 1;
+        }
+        if cx.kw(e, Kw::Time) {
+            k = e + 1;
+        }
     }
     // An attached day: "10 p.m. Wednesday", "5 p.m. EST, Nov. 9", "noon today".
     let after = if cx.p(k, ',') || cx.kw(k, Kw::On) {
@@ -2760,6 +2884,11 @@ fn clock(cx: &Cx<'_>, i: usize) -> Option<Found> {
         }
     }
     if let Some(f) = month_date(cx, after).or_else(|| day_month(cx, after)) {
+        if let Partial::Day(d) = f.partial {
+            return Some(Found::new(i, f.end, TimexKind::Time, Partial::Time(d, tod)));
+        }
+    }
+    if let Some(f) = holiday(cx, after) {
         if let Partial::Day(d) = f.partial {
             return Some(Found::new(i, f.end, TimexKind::Time, Partial::Time(d, tod)));
         }
@@ -2836,13 +2965,11 @@ fn set(cx: &Cx<'_>, i: usize) -> Option<Found> {
         // followed by punctuation, a number or a function word.
         let next_is_content = cx.is_word(i + 1)
             && cx.lx(i + 1).is_none_or(|l| !matches!(l, Lex::Kw(_)))
-            && ![
-                "outside", "inside", "around", "across", "over", "with", "than", "but", "so",
-                "instead", "too", "as", "into", "onto", "against",
-            ]
-            .iter()
-            .any(|w| cx.is(i + 1, w));
-        if next_is_content {
+            && !cx.is_any(i + 1, ADVERB_FOLLOWERS);
+        // "on a daily basis" is a set; so is "the daily tally" in the corpus. Only the
+        // financial adjectives ("a quarterly dividend", "annual") are left out.
+        let financial = matches!(u, Unit::Quarter | Unit::Year);
+        if financial && next_is_content && !cx.is(i + 1, "basis") {
             return None;
         }
         return setf(i + 1, TimexValue::Duration(set_unit(u, 1)?), None, None);
@@ -2977,6 +3104,19 @@ fn vague(cx: &Cx<'_>, i: usize) -> Option<Found> {
             r(i + 1, RefValue::Future)
         }
         Lex::Kw(Kw::More) if cx.kw(i + 1, Kw::Recently) => r(i + 2, RefValue::Past),
+        // "for a while"
+        Lex::Kw(Kw::A)
+            if cx.is(i + 1, "while")
+                && i > 0
+                && (cx.kw(i - 1, Kw::For) || cx.kw(i - 1, Kw::After) || cx.kw(i - 1, Kw::In)) =>
+        {
+            Some(Found::new(
+                i,
+                i + 2,
+                TimexKind::Duration,
+                Partial::Duration(DurationValue::unspecified(DurationUnit::Unspecified)),
+            ))
+        }
         Lex::Kw(Kw::The) => {
             if cx.kw(i + 1, Kw::Future) && !cx.kw(i + 2, Kw::Of) {
                 return r(i + 2, RefValue::Future);
@@ -2993,6 +3133,10 @@ fn vague(cx: &Cx<'_>, i: usize) -> Option<Found> {
                 && !cx.is_word_lower_noun(i + 2)
             {
                 return r(i + 2, RefValue::Past);
+            }
+            // "the near term", "the short term"
+            if (cx.is(i + 1, "near") || cx.is(i + 1, "short")) && cx.is(i + 2, "term") {
+                return r(i + 3, RefValue::Future);
             }
             if cx.is(i + 1, "present") && !cx.kw(i + 2, Kw::Of) && !cx.is_word_lower_noun(i + 2) {
                 return r(i + 2, RefValue::Present);
@@ -3070,6 +3214,24 @@ fn period(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let j = i + 1;
     if cx.unit(j) == Some((Unit::Weekend, false)) {
         return date(i, j + 1, Partial::RelWeekend(None));
+    }
+    // "on the 3rd": a day of the month in focus.
+    if let (Some(d), true) = (
+        cx.num(j)
+            .filter(|&d| (1..=31).contains(&d) && cx.digits(j) <= 2),
+        cx.joined(j + 1),
+    ) {
+        let suffix = cx.is_any(j + 1, ORDINAL_SUFFIXES);
+        let k = j + 2;
+        let ends = cx.toks.get(k).is_none_or(|t| t.kind == TokKind::Punct)
+            || [Kw::And, Kw::Or, Kw::At, Kw::In, Kw::On, Kw::To]
+                .iter()
+                .any(|&w| cx.kw(k, w))
+            || cx.is(k, "but")
+            || cx.is(k, "when");
+        if suffix && ends && !cx.kw(k, Kw::Of) && !cx.apos(k) {
+            return date(i, k, Partial::Day(DaySpec::MonthDay(d as u8)));
+        }
     }
     // the first / last day of February [2024]
     if let (Some(Lex::Ordinal(1)) | Some(Lex::Kw(Kw::Last)), true, true) = (

@@ -176,6 +176,8 @@ pub(crate) enum Lex {
     Weekday(u8, bool),
     /// An abbreviated weekday ("Mon", "Thurs"): only before a date.
     WeekdayAbbrev(u8),
+    /// A decade named by its tens ("nineties" = 9).
+    DecadeWord(u8),
     /// A cardinal number word.
     Number(u32),
     /// An ordinal word ("third" = 3).
@@ -254,6 +256,18 @@ pub(crate) const WEEKDAY_ABBREVS: &[(&str, u8)] = &[
     ("sun", 7),
 ];
 
+/// Decades named in words.
+pub(crate) const DECADE_WORDS: &[(&str, u8)] = &[
+    ("twenties", 2),
+    ("thirties", 3),
+    ("forties", 4),
+    ("fifties", 5),
+    ("sixties", 6),
+    ("seventies", 7),
+    ("eighties", 8),
+    ("nineties", 9),
+];
+
 /// Cardinal number words.
 pub(crate) const NUMBERS: &[(&str, u32)] = &[
     ("zero", 0),
@@ -328,8 +342,11 @@ pub(crate) const UNITS: &[(&str, Unit, bool)] = &[
     ("night", Unit::Night, false),
     ("nights", Unit::Night, true),
     ("week", Unit::Week, false),
+    ("wk", Unit::Week, false),
+    ("wks", Unit::Week, true),
     ("weeks", Unit::Week, true),
     ("weekend", Unit::Weekend, false),
+    ("wknd", Unit::Weekend, false),
     ("weekends", Unit::Weekend, true),
     ("fortnight", Unit::Fortnight, false),
     ("fortnights", Unit::Fortnight, true),
@@ -364,6 +381,7 @@ pub(crate) const DAY_PARTS: &[(&str, DayPart)] = &[
     ("afternoon", DayPart::Part(PartOfDay::Afternoon)),
     ("evening", DayPart::Part(PartOfDay::Evening)),
     ("night", DayPart::Part(PartOfDay::Night)),
+    ("nite", DayPart::Part(PartOfDay::Night)),
     ("midday", DayPart::Part(PartOfDay::Midday)),
     ("daytime", DayPart::Part(PartOfDay::Daytime)),
     ("noon", DayPart::Noon),
@@ -396,6 +414,15 @@ pub(crate) const KEYWORDS: &[(&str, Kw)] = &[
     ("yesterday", Kw::Yesterday),
     ("tomorrow", Kw::Tomorrow),
     ("tonight", Kw::Tonight),
+    // Informal spellings.
+    ("tmrw", Kw::Tomorrow),
+    ("tmr", Kw::Tomorrow),
+    ("tomorow", Kw::Tomorrow),
+    ("tommorow", Kw::Tomorrow),
+    ("tommorrow", Kw::Tomorrow),
+    ("tonite", Kw::Tonight),
+    ("yday", Kw::Yesterday),
+    ("yesterdy", Kw::Yesterday),
     ("now", Kw::Now),
     ("currently", Kw::Currently),
     ("current", Kw::Current),
@@ -496,6 +523,8 @@ pub(crate) const KEYWORDS: &[(&str, Kw)] = &[
     ("will", Kw::Will),
     ("would", Kw::Would),
     ("near", Kw::Adj),
+    ("short", Kw::Adj),
+    ("while", Kw::Adj),
     ("right", Kw::Adj),
     ("sometime", Kw::Adj),
     ("foreseeable", Kw::Adj),
@@ -763,6 +792,106 @@ pub(crate) const NAME_BEFORE: &[&str] = &[
     "tu",
     "mig",
     "il",
+];
+
+// ------------------------------------------------------------------ context word lists
+// Small closed classes the rules consult around a match.
+
+/// Suffixes of ordinal numerals ("18th").
+pub(crate) const ORDINAL_SUFFIXES: &[&str] = &["st", "nd", "rd", "th"];
+
+/// Modal verbs: the event is ahead ("could come as early as Tuesday").
+pub(crate) const MODALS: &[&str] = &["could", "might", "can", "should", "must"];
+
+/// Words before a participle that make it passive or infinitive ("is held", "to be held").
+pub(crate) const PASSIVE_AUXILIARIES: &[&str] =
+    &["is", "are", "be", "been", "being", "am", "to", "'s"];
+
+/// Past forms that are never participles.
+pub(crate) const FINITE_PAST: &[&str] = &["was", "were", "had", "did", "said"];
+
+/// Future cues that count only before "to" ("plans to", not "the plan").
+pub(crate) const CUES_NEEDING_TO: &[&str] = &[
+    "plan", "plans", "planning", "going", "intends", "intend", "aims", "hopes", "expected",
+];
+
+/// Words before "last" that make it the verb ("will last twelve weeks").
+pub(crate) const VERB_CONTEXT: &[&str] = &[
+    "will", "would", "to", "could", "can", "may", "might", "should", "must", "not", "did", "does",
+    "do", "ll",
+];
+
+/// Prepositions before a bare "hours"/"minutes" that make it a duration ("for hours").
+pub(crate) const SPAN_PREPOSITIONS: &[&str] = &[
+    "for", "in", "within", "after", "over", "during", "than", "of",
+];
+
+/// Forms of "be" before a predicate ("1968 was a year of protest").
+pub(crate) const COPULAS: &[&str] = &["was", "is", "be", "been", "were"];
+
+/// Words ending in "s" that are not plural nouns (for "700 seats a week").
+pub(crate) const NOT_PLURAL_NOUNS: &[&str] = &[
+    "was", "has", "is", "its", "this", "his", "thus", "plus", "as", "us", "takes", "lasts",
+    "spends",
+];
+
+/// Amount words before "a year" that make it a rate ("$2 million a year").
+pub(crate) const AMOUNT_WORDS: &[&str] = &[
+    "million", "billion", "thousand", "hundred", "cents", "dollars", "percent",
+];
+
+/// Words after a season that start a new phrase ("the summer with full reservoirs").
+pub(crate) const CLAUSE_WORDS: &[&str] = &[
+    "with", "to", "at", "as", "when", "after", "before", "while", "because", "than", "and", "or",
+    "but",
+];
+
+/// Words after a frequency word that keep it an adverb ("gather daily outside").
+pub(crate) const ADVERB_FOLLOWERS: &[&str] = &[
+    "outside", "inside", "around", "across", "over", "with", "than", "but", "so", "instead", "too",
+    "as", "into", "onto", "against",
+];
+
+/// Abbreviations whose period does not end a sentence ("Mr.", "Corp.").
+pub(crate) const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep", "co", "corp", "inc",
+    "ltd", "no", "vs",
+];
+
+/// Adjectives between an amount and its unit ("three consecutive quarters").
+pub(crate) const AMOUNT_ADJECTIVES: &[&str] = &[
+    "consecutive",
+    "straight",
+    "successive",
+    "additional",
+    "full",
+];
+
+/// Time zones named in words, before "time" ("Pacific time").
+pub(crate) const ZONE_WORDS: &[&str] = &[
+    "pacific", "eastern", "central", "mountain", "local", "atlantic",
+];
+
+/// Words that may label a date on a header line ("Published: March 31, 2025").
+pub(crate) const HEADER_LABELS: &[&str] = &[
+    "date",
+    "dated",
+    "published",
+    "updated",
+    "posted",
+    "on",
+    "at",
+    "dct",
+    "last",
+    "modified",
+    "created",
+    "am",
+    "pm",
+    "a",
+    "p",
+    "m",
+    "t",
+    "z",
 ];
 
 /// How a holiday's date is computed in a given year.
@@ -1096,6 +1225,9 @@ impl Lexicon {
         }
         for &(w, n) in NUMBERS {
             add(w, Lex::Number(n));
+        }
+        for &(w, n) in DECADE_WORDS {
+            add(w, Lex::DecadeWord(n));
         }
         for &(w, n) in ORDINALS {
             add(w, Lex::Ordinal(n));

@@ -122,7 +122,8 @@ impl Tagger {
                 && !cx.quarter_context(f.start, f.end)
             {
                 // "a year earlier" counts from the year in focus, "a year ago" from now.
-                f.partial = if cx.kw(f.end - 1, lexicon::Kw::Earlier) {
+                let article = cx.kw(f.start, lexicon::Kw::A) || cx.kw(f.start, lexicon::Kw::An);
+                f.partial = if article && cx.kw(f.end - 1, lexicon::Kw::Earlier) {
                     Partial::Anaphor(lexicon::Unit::Year, -1)
                 } else {
                     Partial::RelYear(-1)
@@ -486,6 +487,55 @@ mod tests {
         for t in tagger.tag(&Document::new(weird)) {
             assert!(weird.is_char_boundary(t.span.start) && weird.is_char_boundary(t.span.end));
         }
+    }
+
+    #[test]
+    fn narratives_anchor_on_the_year_in_focus() {
+        let text = "The siege began in April 1453. On 29 May, the city fell. The following \
+                    year, the capital moved.";
+        let doc = Document::new(text)
+            .with_dct(Dct::parse("2025-03-31").unwrap())
+            .with_kind(DocKind::Narrative);
+        let got: Vec<String> = Tagger::new()
+            .tag(&doc)
+            .iter()
+            .map(|t| format!("{}={}", t.text(text), t.value))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "April 1453=1453-04",
+                "29 May=1453-05-29",
+                "The following year=1454"
+            ]
+        );
+    }
+
+    #[test]
+    fn earnings_quarters() {
+        assert_eq!(
+            spans(
+                "Net rose in the quarter ended Sept. 30 from a year earlier.",
+                "1989-11-02"
+            ),
+            pairs(&[
+                ("the quarter", "1989-Q3"),
+                ("Sept. 30", "1989-09-30"),
+                ("a year earlier", "1988-Q3")
+            ])
+        );
+    }
+
+    #[test]
+    fn weekends() {
+        assert_eq!(
+            spans("Putin said in a weekend interview that", "2025-03-31"),
+            pairs(&[("weekend", "2025-W13-WE")])
+        );
+        assert_eq!(
+            spans("The leaders will meet this weekend.", "2025-03-31"),
+            pairs(&[("this weekend", "2025-W14-WE")])
+        );
     }
 
     #[test]

@@ -35,6 +35,8 @@ pub(crate) enum DaySpec {
     Date(Option<i32>, u8, u8),
     /// The last occurrence of a month and day on or before the anchor ("last Oct. 23").
     PastDate(u8, u8),
+    /// A day of the month in focus ("on the 3rd").
+    MonthDay(u8),
     /// The last day of a month, the year possibly missing ("the last day of February").
     MonthEnd(Option<i32>, u8),
     /// A holiday, the year possibly missing.
@@ -56,6 +58,8 @@ pub(crate) enum Partial {
     RelYear(i32),
     /// A month in a year relative to the anchor ("June last year").
     MonthOfRelYear(u8, i32),
+    /// A month of the year last mentioned ("January of that year").
+    MonthOfRefYear(u8),
     /// A month relative to the anchor's ("last month" = -1).
     RelMonth(i32),
     /// A named month, previous (-1), this (0) or next (1) occurrence ("last May").
@@ -84,6 +88,8 @@ pub(crate) enum Partial {
     RelSeason(Season, i32),
     /// A decade by its first three digits (199 = the 1990s).
     Decade(i32),
+    /// A decade named by its tens, in the latest century where it has begun ("the nineties").
+    DecadeOfCentury(u8),
     /// A decade relative to the anchor ("the last decade").
     RelDecade(i32),
     /// A century by its first two digits (19 = the 20th century).

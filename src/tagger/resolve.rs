@@ -135,6 +135,7 @@ impl Resolver {
                 Some(self.anchor_year()?.checked_add(off)?),
                 m,
             )),
+            Partial::MonthOfRefYear(m) => date(DateValue::Month(Some(self.ref_year()?), m)),
             Partial::RelMonth(off) => {
                 let (y, m) = self.anchor_month()?;
                 let (y, m) = add_months(y, m, off)?;
@@ -201,6 +202,12 @@ impl Resolver {
                 s,
             )),
             Partial::Decade(d) => date(DateValue::Decade(d)),
+            Partial::DecadeOfCentury(n) => {
+                let y = self.anchor_year().unwrap_or(2000);
+                let c = y.div_euclid(100);
+                let d = c * 10 + i32::from(n);
+                date(DateValue::Decade(if d * 10 > y { d - 10 } else { d }))
+            }
             Partial::RelDecade(off) => date(DateValue::Decade(
                 self.anchor_year()?.div_euclid(10).checked_add(off)?,
             )),
@@ -217,7 +224,13 @@ impl Resolver {
                 anaphoric,
             } => {
                 let base = if anaphoric {
-                    self.ref_day()?
+                    // "Five years earlier" after "in 1648": the year in focus will do.
+                    match (self.refs.day, self.refs.month, self.refs.year) {
+                        (Some(d), _, _) => d,
+                        (None, Some((y, m)), _) => ymd(y, m, 1)?,
+                        (None, None, Some(y)) => ymd(y, 7, 1)?,
+                        _ => self.dct?,
+                    }
                 } else {
                     self.anchor_day()?
                 };
@@ -427,6 +440,18 @@ impl Resolver {
                 }
                 Some(DateValue::Day(y, m, dd))
             }
+            DaySpec::MonthDay(dd) => {
+                let a = self.anchor_day()?;
+                let (y, m) = (a.year(), a.month() as u8);
+                let this = ymd(y, m, dd);
+                let (y, m) = match (this, tense) {
+                    (Some(c), Tense::Future) if c < a => add_months(y, m, 1)?,
+                    (Some(c), _) if c > a && tense != Tense::Future => add_months(y, m, -1)?,
+                    (Some(_), _) => (y, m),
+                    (None, _) => add_months(y, m, -1)?,
+                };
+                day(ymd(y, m, dd)?)
+            }
             DaySpec::MonthEnd(y, m) => {
                 let y = match y {
                     Some(y) => y,
@@ -457,6 +482,8 @@ impl Resolver {
                 let back = (cur - wd).rem_euclid(7);
                 let fwd = (wd - cur).rem_euclid(7);
                 let off = match rel {
+                    // "will meet on Monday": the next one, the document's own day included
+                    // ("polls close at 8 p.m. Tuesday", written on a Tuesday).
                     WdRel::Tense if tense == Tense::Future => fwd,
                     WdRel::Tense => -back,
                     WdRel::Last => -(if back == 0 { 7 } else { back }),
