@@ -1,4 +1,4 @@
-//! Annotates JSON-lines documents with TIMEX3 expressions.
+//! Annotates JSON-lines documents with TIMEX3 expressions, events and their temporal relations.
 //!
 //! ```text
 //! cargo run --release --example annotate < IN.jsonl > OUT.jsonl
@@ -6,8 +6,11 @@
 //! ```
 //!
 //! Each input line is `{"id", "text", "dct"?}`; each output line is
-//! `{"id", "dct", "timexes": [{"start", "end", "text", "type", "value", "mod"?}], "events": [],
-//! "pairs": []}` with Unicode code point offsets into `text`, end exclusive. A line that is not
+//! `{"id", "dct", "timexes": [{"start", "end", "text", "type", "value", "mod"?}],
+//! "events": [{"start", "end", "text", "class", "title", "timex"?, "value"?}],
+//! "pairs": [{"source_span": [s, e], "target_span": [s, e] | "DCT", "rel"}]}` with Unicode code
+//! point offsets into `text`, end exclusive. Every mention of an event is listed; `timex` and
+//! `value` are the event's anchor (`"DCT"` and the document date when it is dated by the DCT). A line that is not
 //! a JSON document with `id` and `text` gets a JSON error line on stderr and no output line;
 //! the exit code is then 1. A `dct` that is not a date is a warning, and the document is
 //! processed as if none was given.
@@ -15,7 +18,9 @@
 use std::io::{self, BufRead, BufWriter, Write};
 use std::process::ExitCode;
 
-use eventline::{Dct, Document, Tagger, Timex};
+use eventline::{
+    mention_pairs, AnchorTarget, Annotation, Dct, Document, Extractor, PairTarget, Timex,
+};
 use serde_json::{json, Map, Value};
 
 /// Converts byte offsets of a text into Unicode code point offsets.
@@ -68,24 +73,64 @@ fn timex_json(text: &str, offsets: &CharOffsets, t: &Timex) -> Value {
     Value::Object(m)
 }
 
+/// The `events` (one entry per mention) and `pairs` of one document.
+fn events_and_pairs(text: &str, offsets: &CharOffsets, ann: &Annotation) -> (Value, Value) {
+    let span = |r: &std::ops::Range<usize>| json!([offsets.get(r.start), offsets.get(r.end)]);
+    let mut events = Vec::new();
+    for e in &ann.events {
+        for m in &e.mentions {
+            let mut o = Map::new();
+            o.insert("start".into(), json!(offsets.get(m.start)));
+            o.insert("end".into(), json!(offsets.get(m.end)));
+            o.insert("text".into(), json!(text.get(m.clone()).unwrap_or("")));
+            o.insert("class".into(), json!(e.class.as_str()));
+            o.insert("title".into(), json!(e.title));
+            if let Some(a) = &e.anchor {
+                let target = match &a.target {
+                    AnchorTarget::Timex(r) => text.get(r.clone()).unwrap_or("").to_string(),
+                    AnchorTarget::Dct => "DCT".to_string(),
+                };
+                o.insert("timex".into(), json!(target));
+                if let Some(v) = &a.value {
+                    o.insert("value".into(), json!(v.to_string()));
+                }
+            }
+            events.push(Value::Object(o));
+        }
+    }
+    let pairs: Vec<Value> = mention_pairs(ann)
+        .iter()
+        .map(|p| {
+            let target = match &p.target {
+                PairTarget::Timex(r) => span(r),
+                PairTarget::Dct => json!("DCT"),
+            };
+            json!({"source_span": span(&p.source), "target_span": target, "rel": p.relation.as_str()})
+        })
+        .collect();
+    (Value::Array(events), Value::Array(pairs))
+}
+
 /// Builds the output line of one document.
-fn output_line(id: &Value, doc: &Document, timexes: &[Timex]) -> Value {
+fn output_line(id: &Value, doc: &Document, ann: &Annotation) -> Value {
     let offsets = CharOffsets::new(doc.text());
-    let timexes: Vec<Value> = timexes
+    let timexes: Vec<Value> = ann
+        .timexes
         .iter()
         .map(|t| timex_json(doc.text(), &offsets, t))
         .collect();
+    let (events, pairs) = events_and_pairs(doc.text(), &offsets, ann);
     json!({
         "id": id,
         "dct": doc.dct().map(|d| d.to_string()),
         "timexes": timexes,
-        "events": [],
-        "pairs": [],
+        "events": events,
+        "pairs": pairs,
     })
 }
 
 /// Processes one input line; `Err` carries the message for stderr.
-fn process(tagger: &Tagger, line: &str, lineno: usize) -> Result<Value, String> {
+fn process(extractor: &Extractor, line: &str, lineno: usize) -> Result<Value, String> {
     let v: Value = serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;
     let obj = v.as_object().ok_or("not a JSON object")?;
     let id = obj.get("id").ok_or("missing \"id\"")?;
@@ -108,8 +153,8 @@ fn process(tagger: &Tagger, line: &str, lineno: usize) -> Result<Value, String> 
             json!({"warning": format!("line {lineno}: dct {other} is not a string; processed without it"), "id": id})
         ),
     }
-    let timexes = tagger.tag(&doc);
-    Ok(output_line(id, &doc, &timexes))
+    let ann = extractor.extract(&doc);
+    Ok(output_line(id, &doc, &ann))
 }
 
 fn main() -> ExitCode {
@@ -123,7 +168,7 @@ fn main() -> ExitCode {
         },
         None => Box::new(io::BufReader::new(io::stdin())),
     };
-    let tagger = Tagger::new();
+    let extractor = Extractor::new();
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = false;
@@ -143,7 +188,7 @@ fn main() -> ExitCode {
         if line.trim().is_empty() {
             continue;
         }
-        match process(&tagger, &line, lineno) {
+        match process(&extractor, &line, lineno) {
             Ok(v) => {
                 if writeln!(out, "{v}").is_err() {
                     return ExitCode::FAILURE;

@@ -13,7 +13,10 @@ mod annotation;
 mod document;
 mod error;
 mod event;
+mod events;
+mod pipeline;
 mod tagger;
+mod timeline;
 mod timex;
 mod value;
 
@@ -21,9 +24,21 @@ pub use annotation::{Annotation, Endpoint, Link, Provenance};
 pub use document::{Dct, DctSource, DocKind, Document};
 pub use error::{DocumentError, ValueError};
 pub use event::{Anchor, AnchorTarget, Aspect, Event, EventClass, Polarity, RelType, Tense};
+pub use events::{sentences, EventAnalysis, EventExtractor};
+pub use pipeline::{mention_pairs, Extractor, MentionPair, PairTarget};
 pub use tagger::Tagger;
+pub use timeline::{
+    Bounds, Certainty, Comparison, Contradiction, EventId, EventSpec, Explanation, Gap, Mention,
+    MergeConflict, MergeReport, Neighbours, Node, OrderEntry, Relation, ReportEvent, ReportGap,
+    Step, TimeKind, TimeNode, Timeline, TimelineError, TimelineEvent, TimelineReport, WindowHit,
+};
 pub use timex::{Timex, TimexKind, TimexMod};
 pub use value::{
     Amount, DateValue, DurationUnit, DurationValue, Granularity, Interval, PartOfDay, RefValue,
     Season, TimeOfDay, TimexValue,
 };
+
+/// The README's examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

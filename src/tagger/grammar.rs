@@ -10,7 +10,12 @@ use crate::value::{
     DateValue, DurationUnit, DurationValue, PartOfDay, RefValue, Season, TimeOfDay, TimexValue,
 };
 
-use super::lexicon::{DayPart, Entry, Kw, Lex, MonthForm, Unit, WordTag, HOLIDAYS};
+use super::lexicon::{
+    DayPart, Entry, Kw, Lex, MonthForm, Unit, WordTag, ABBREVIATIONS, ADVERB_FOLLOWERS,
+    AMOUNT_ADJECTIVES, AMOUNT_WORDS, CLAUSE_WORDS, COPULAS, CUES_NEEDING_TO, FINITE_PAST, HOLIDAYS,
+    MODALS, NOT_PLURAL_NOUNS, ORDINAL_SUFFIXES, PASSIVE_AUXILIARIES, SPAN_PREPOSITIONS,
+    VERB_CONTEXT, ZONE_WORDS,
+};
 use super::partial::{DaySpec, Found, Partial, WdRel};
 use super::token::{eq_lower, TokKind, Token};
 
@@ -63,6 +68,10 @@ impl<'a> Cx<'a> {
     /// Token `i` is the word `w` (lowercase), case-insensitively.
     pub fn is(&self, i: usize, w: &str) -> bool {
         eq_lower(self.bytes(i), w)
+    }
+    /// Token `i` is one of the words (lowercase), case-insensitively.
+    pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
+        words.iter().any(|w| self.is(i, w))
     }
     /// Token `i` is the punctuation `c`.
     #[inline]
@@ -150,12 +159,7 @@ impl<'a> Cx<'a> {
         let w = self.bytes(i - 1);
         (w.len() == 1 && w[0].is_ascii_alphabetic())
             || matches!(self.lx(i - 1), Some(Lex::Month(_, MonthForm::Abbrev)))
-            || [
-                "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep", "co",
-                "corp", "inc", "ltd", "no", "vs",
-            ]
-            .iter()
-            .any(|a| eq_lower(w, a))
+            || ABBREVIATIONS.iter().any(|a| eq_lower(w, a))
     }
 
     // ------------------------------------------------------------- primitives
@@ -197,7 +201,7 @@ impl<'a> Cx<'a> {
                 return None;
             }
             let mut j = i + 1;
-            if self.joined(j) && ["st", "nd", "rd", "th"].iter().any(|s| self.is(j, s)) {
+            if self.joined(j) && self.is_any(j, ORDINAL_SUFFIXES) {
                 j += 1;
             }
             return Some((n as u8, j));
@@ -598,22 +602,13 @@ impl<'a> Cx<'a> {
             return Some(Tense::Past);
         }
         // Modals: "could come as early as Tuesday".
-        if ["could", "might", "can", "should", "must"]
-            .iter()
-            .any(|m| self.is(i, m))
-            || (self.is(i, "may") && !self.cap(i))
-        {
+        if self.is_any(i, MODALS) || (self.is(i, "may") && !self.cap(i)) {
             return Some(Tense::Future);
         }
         let w = self.bytes(i);
         if self.tag(i) == Some(WordTag::FutureCue) || self.kw(i, Kw::Will) {
             // "plans to", "expected to": the noun "plan" or "the expected loss" are no cue.
-            let needs_to = [
-                "plan", "plans", "planning", "going", "intends", "intend", "aims", "hopes",
-                "expected",
-            ]
-            .iter()
-            .any(|a| eq_lower(w, a));
+            let needs_to = CUES_NEEDING_TO.iter().any(|a| eq_lower(w, a));
             if !needs_to || self.kw(i + 1, Kw::To) {
                 return Some(Tense::Future);
             }
@@ -626,16 +621,10 @@ impl<'a> Cx<'a> {
                 && !w.ends_with(b"eed"));
         if past_form {
             // A participle after a form of "be" is passive: the auxiliary carries the tense.
-            let aux = i.checked_sub(1).is_some_and(|p| {
-                ["is", "are", "be", "been", "being", "am", "to", "'s"]
-                    .iter()
-                    .any(|a| self.is(p, a))
-            });
-            if aux
-                && !["was", "were", "had", "did", "said"]
-                    .iter()
-                    .any(|a| eq_lower(w, a))
-            {
+            let aux = i
+                .checked_sub(1)
+                .is_some_and(|p| self.is_any(p, PASSIVE_AUXILIARIES));
+            if aux && !FINITE_PAST.iter().any(|a| eq_lower(w, a)) {
                 return None;
             }
             return Some(Tense::Past);
@@ -2364,13 +2353,7 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
     // "The trial will last twelve weeks": the verb "last".
     if lead && !the && cx.kw(j, Kw::Last) && i > 0 {
         let p = i - 1;
-        if [
-            "will", "would", "to", "could", "can", "may", "might", "should", "must", "not", "did",
-            "does", "do", "ll",
-        ]
-        .iter()
-        .any(|w| cx.is(p, w))
-        {
+        if cx.is_any(p, VERB_CONTEXT) {
             return None;
         }
     }
@@ -2388,13 +2371,9 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
         }
         // "working hours", "minutes apart": hours and minutes only after "for", "in"…
         if matches!(u, Unit::Hour | Unit::Minute) && !lead {
-            let ok = i.checked_sub(1).is_some_and(|p| {
-                [
-                    "for", "in", "within", "after", "over", "during", "than", "of",
-                ]
-                .iter()
-                .any(|w| cx.is(p, w))
-            });
+            let ok = i
+                .checked_sub(1)
+                .is_some_and(|p| cx.is_any(p, SPAN_PREPOSITIONS));
             if !ok {
                 return None;
             }
@@ -2440,17 +2419,7 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
             }
         }
     }
-    if cx.kw(k, Kw::More)
-        || [
-            "consecutive",
-            "straight",
-            "successive",
-            "additional",
-            "full",
-        ]
-        .iter()
-        .any(|w| cx.is(k, w))
-    {
+    if cx.kw(k, Kw::More) || cx.is_any(k, AMOUNT_ADJECTIVES) {
         k += 1;
     }
     // Compound adjective: "10-day", "two-year", "five year" before a noun.
@@ -2482,13 +2451,7 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
         }
     }
     // "1968 was a year of protest": a predicate, not a duration.
-    if q.article
-        && cx.kw(k + 1, Kw::Of)
-        && i > 0
-        && ["was", "is", "be", "been", "were"]
-            .iter()
-            .any(|w| cx.is(i - 1, w))
-    {
+    if q.article && cx.kw(k + 1, Kw::Of) && i > 0 && cx.is_any(i - 1, COPULAS) {
         return None;
     }
     if matches!(u, Unit::Weekend) && q.article {
@@ -2539,17 +2502,8 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
             && w.ends_with(b"s")
             && !w.ends_with(b"ss")
             && cx.lx(p).is_none()
-            && ![
-                "was", "has", "is", "its", "this", "his", "thus", "plus", "as", "us", "takes",
-                "lasts", "spends",
-            ]
-            .iter()
-            .any(|s| eq_lower(w, s));
-        let amount_before = [
-            "million", "billion", "thousand", "hundred", "cents", "dollars", "percent",
-        ]
-        .iter()
-        .any(|a| cx.is(p, a));
+            && !NOT_PLURAL_NOUNS.iter().any(|s| eq_lower(w, s));
+        let amount_before = cx.is_any(p, AMOUNT_WORDS);
         if cx.num(p).is_some()
             || cx.p(p, '%')
             || plural_noun
@@ -2792,12 +2746,7 @@ fn season(cx: &Cx<'_>, i: usize) -> Option<Found> {
     if !ctx || (s == Season::Fall && !fall_ok) || cx.kw(j + 1, Kw::Of) {
         return None;
     }
-    let prep = [
-        "with", "to", "at", "as", "when", "after", "before", "while", "because", "than", "and",
-        "or", "but",
-    ]
-    .iter()
-    .any(|w| cx.is(j + 1, w));
+    let prep = cx.is_any(j + 1, CLAUSE_WORDS);
     if !prep && cx.is_word(j + 1) && cx.lx(j + 1).is_none() && !cx.p(j + 1, ',') {
         // "the summer games": a modifier of another noun
         let w = cx.bytes(j + 1);
@@ -2913,12 +2862,7 @@ fn clock(cx: &Cx<'_>, i: usize) -> Option<Found> {
     };
     if matches!(cx.lx(k), Some(Lex::Zone)) && cx.cap(k) {
         k += 1;
-    } else if [
-        "pacific", "eastern", "central", "mountain", "local", "atlantic",
-    ]
-    .iter()
-    .any(|z| cx.is(k, z))
-    {
+    } else if cx.is_any(k, ZONE_WORDS) {
         // "Pacific time", "Eastern Standard Time", "local time"
         let mut e = k + 1;
         if cx.is(e, "standard") || cx.is(e, "daylight") {
@@ -3021,12 +2965,7 @@ fn set(cx: &Cx<'_>, i: usize) -> Option<Found> {
         // followed by punctuation, a number or a function word.
         let next_is_content = cx.is_word(i + 1)
             && cx.lx(i + 1).is_none_or(|l| !matches!(l, Lex::Kw(_)))
-            && ![
-                "outside", "inside", "around", "across", "over", "with", "than", "but", "so",
-                "instead", "too", "as", "into", "onto", "against",
-            ]
-            .iter()
-            .any(|w| cx.is(i + 1, w));
+            && !cx.is_any(i + 1, ADVERB_FOLLOWERS);
         // "on a daily basis" is a set; so is "the daily tally" in the corpus. Only the
         // financial adjectives ("a quarterly dividend", "annual") are left out.
         let financial = matches!(u, Unit::Quarter | Unit::Year);
@@ -3282,7 +3221,7 @@ fn period(cx: &Cx<'_>, i: usize) -> Option<Found> {
             .filter(|&d| (1..=31).contains(&d) && cx.digits(j) <= 2),
         cx.joined(j + 1),
     ) {
-        let suffix = ["st", "nd", "rd", "th"].iter().any(|x| cx.is(j + 1, x));
+        let suffix = cx.is_any(j + 1, ORDINAL_SUFFIXES);
         let k = j + 2;
         let ends = cx.toks.get(k).is_none_or(|t| t.kind == TokKind::Punct)
             || [Kw::And, Kw::Or, Kw::At, Kw::In, Kw::On, Kw::To]

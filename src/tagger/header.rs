@@ -6,7 +6,7 @@
 
 use chrono::{NaiveDate, NaiveTime};
 
-use super::lexicon::{MonthForm, MONTHS};
+use super::lexicon::{MonthForm, HEADER_LABELS, MONTHS};
 use super::token::{eq_lower, tokenize, TokKind, Token};
 
 /// How many non-empty lines are searched.
@@ -72,6 +72,25 @@ impl Line<'_> {
         let (y, n) = self.num(i)?;
         (n == 4).then_some((y as i32, i + 1))
     }
+    /// The line reads as a title ending in a date ("The Battle of Waterloo, 18 June 1815"):
+    /// three or more words before the date, none a label ("By", "Posted"), no separator
+    /// ("|", "—", ":"), and nothing after it.
+    fn title_like(&self, start: usize, end: usize) -> bool {
+        let words_before = (0..start)
+            .filter(|&k| self.t.get(k).is_some_and(|t| t.kind == TokKind::Word))
+            .count();
+        let labelled = (0..start).any(|k| HEADER_LABELS.iter().any(|n| eq_lower(self.word(k), n)))
+            || eq_lower(self.word(0), "by");
+        let separated = (0..start).any(|k| {
+            let w = self.word(k);
+            self.t.get(k).is_some_and(|t| t.kind == TokKind::Punct)
+                && (w == b"|" || w == b":" || w == "—".as_bytes() || w == "–".as_bytes())
+        });
+        let at_end =
+            (end..self.t.len()).all(|k| self.t.get(k).is_some_and(|t| t.kind == TokKind::Punct));
+        words_before >= 3 && !labelled && !separated && at_end
+    }
+
     /// A clock time at `i`: "10:00[:00]", "5:12 PM", "T10:00:00Z".
     fn time(&self, i: usize) -> Option<NaiveTime> {
         let i = if eq_lower(self.word(i), "t") {
@@ -121,6 +140,9 @@ fn parse_line(line: &str) -> Option<(NaiveDate, Option<NaiveTime>)> {
             l.num(i + 4),
         ) {
             let date = NaiveDate::from_ymd_opt(y as i32, m, d)?;
+            if l.title_like(i, i + 5) {
+                return None;
+            }
             return Some((date, l.time(i + 5)));
         }
         // Month Day, Year
@@ -129,6 +151,9 @@ fn parse_line(line: &str) -> Option<(NaiveDate, Option<NaiveTime>)> {
                 let k = if l.p(k, b',') { k + 1 } else { k };
                 if let Some((y, e)) = l.year(k) {
                     let date = NaiveDate::from_ymd_opt(y, m, d)?;
+                    if l.title_like(i, e) {
+                        return None;
+                    }
                     let e = if l.p(e, b',') { e + 1 } else { e };
                     let e = if eq_lower(l.word(e), "at") { e + 1 } else { e };
                     return Some((date, l.time(e)));
@@ -141,6 +166,9 @@ fn parse_line(line: &str) -> Option<(NaiveDate, Option<NaiveTime>)> {
                 let k = if l.p(k, b',') { k + 1 } else { k };
                 if let Some((y, e)) = l.year(k) {
                     let date = NaiveDate::from_ymd_opt(y, m, d)?;
+                    if l.title_like(i, e) {
+                        return None;
+                    }
                     let e = if l.p(e, b',') { e + 1 } else { e };
                     return Some((date, l.time(e)));
                 }
@@ -178,6 +206,18 @@ mod tests {
         );
         assert_eq!(
             dct("March 31, 2025 5:12 PM EDT\nText").as_deref(),
+            Some("2025-03-31T17:12:00")
+        );
+    }
+
+    #[test]
+    fn titles_are_not_dcts() {
+        assert_eq!(
+            dct("The Battle of Waterloo, 18 June 1815\n\nThe battle began."),
+            None
+        );
+        assert_eq!(
+            dct("Published: Monday, March 31, 2025 at 5:12 PM EDT\nText").as_deref(),
             Some("2025-03-31T17:12:00")
         );
     }

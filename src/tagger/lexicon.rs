@@ -794,6 +794,106 @@ pub(crate) const NAME_BEFORE: &[&str] = &[
     "il",
 ];
 
+// ------------------------------------------------------------------ context word lists
+// Small closed classes the rules consult around a match.
+
+/// Suffixes of ordinal numerals ("18th").
+pub(crate) const ORDINAL_SUFFIXES: &[&str] = &["st", "nd", "rd", "th"];
+
+/// Modal verbs: the event is ahead ("could come as early as Tuesday").
+pub(crate) const MODALS: &[&str] = &["could", "might", "can", "should", "must"];
+
+/// Words before a participle that make it passive or infinitive ("is held", "to be held").
+pub(crate) const PASSIVE_AUXILIARIES: &[&str] =
+    &["is", "are", "be", "been", "being", "am", "to", "'s"];
+
+/// Past forms that are never participles.
+pub(crate) const FINITE_PAST: &[&str] = &["was", "were", "had", "did", "said"];
+
+/// Future cues that count only before "to" ("plans to", not "the plan").
+pub(crate) const CUES_NEEDING_TO: &[&str] = &[
+    "plan", "plans", "planning", "going", "intends", "intend", "aims", "hopes", "expected",
+];
+
+/// Words before "last" that make it the verb ("will last twelve weeks").
+pub(crate) const VERB_CONTEXT: &[&str] = &[
+    "will", "would", "to", "could", "can", "may", "might", "should", "must", "not", "did", "does",
+    "do", "ll",
+];
+
+/// Prepositions before a bare "hours"/"minutes" that make it a duration ("for hours").
+pub(crate) const SPAN_PREPOSITIONS: &[&str] = &[
+    "for", "in", "within", "after", "over", "during", "than", "of",
+];
+
+/// Forms of "be" before a predicate ("1968 was a year of protest").
+pub(crate) const COPULAS: &[&str] = &["was", "is", "be", "been", "were"];
+
+/// Words ending in "s" that are not plural nouns (for "700 seats a week").
+pub(crate) const NOT_PLURAL_NOUNS: &[&str] = &[
+    "was", "has", "is", "its", "this", "his", "thus", "plus", "as", "us", "takes", "lasts",
+    "spends",
+];
+
+/// Amount words before "a year" that make it a rate ("$2 million a year").
+pub(crate) const AMOUNT_WORDS: &[&str] = &[
+    "million", "billion", "thousand", "hundred", "cents", "dollars", "percent",
+];
+
+/// Words after a season that start a new phrase ("the summer with full reservoirs").
+pub(crate) const CLAUSE_WORDS: &[&str] = &[
+    "with", "to", "at", "as", "when", "after", "before", "while", "because", "than", "and", "or",
+    "but",
+];
+
+/// Words after a frequency word that keep it an adverb ("gather daily outside").
+pub(crate) const ADVERB_FOLLOWERS: &[&str] = &[
+    "outside", "inside", "around", "across", "over", "with", "than", "but", "so", "instead", "too",
+    "as", "into", "onto", "against",
+];
+
+/// Abbreviations whose period does not end a sentence ("Mr.", "Corp.").
+pub(crate) const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep", "co", "corp", "inc",
+    "ltd", "no", "vs",
+];
+
+/// Adjectives between an amount and its unit ("three consecutive quarters").
+pub(crate) const AMOUNT_ADJECTIVES: &[&str] = &[
+    "consecutive",
+    "straight",
+    "successive",
+    "additional",
+    "full",
+];
+
+/// Time zones named in words, before "time" ("Pacific time").
+pub(crate) const ZONE_WORDS: &[&str] = &[
+    "pacific", "eastern", "central", "mountain", "local", "atlantic",
+];
+
+/// Words that may label a date on a header line ("Published: March 31, 2025").
+pub(crate) const HEADER_LABELS: &[&str] = &[
+    "date",
+    "dated",
+    "published",
+    "updated",
+    "posted",
+    "on",
+    "at",
+    "dct",
+    "last",
+    "modified",
+    "created",
+    "am",
+    "pm",
+    "a",
+    "p",
+    "m",
+    "t",
+    "z",
+];
+
 /// How a holiday's date is computed in a given year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum HolidayRule {

@@ -1,0 +1,503 @@
+//! Linking timexes to the events they date, and events to the document date.
+
+use super::detect::Mention;
+use super::pos::Tag;
+use super::tables::{signal, DISTRIBUTIVES};
+use super::text::{lower, Token, TokenKind};
+use crate::document::Dct;
+use crate::event::{Aspect, EventClass, RelType, Tense};
+use crate::timex::{Timex, TimexKind};
+
+/// A relation "mention REL timex" found in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct TimexLink {
+    /// Index into the mentions.
+    pub mention: usize,
+    /// Index into the timexes.
+    pub timex: usize,
+    /// The relation.
+    pub rel: RelType,
+    /// Stated by a signal word (rather than by adjacency).
+    pub stated: bool,
+}
+
+/// Where each timex sits in the token stream.
+#[derive(Debug, Clone)]
+pub(crate) struct TimexPos {
+    pub first: usize,
+    pub last: usize,
+    pub sent: usize,
+}
+
+fn word<'a>(text: &'a str, t: &Token) -> &'a str {
+    text.get(t.span.clone()).unwrap_or("")
+}
+
+/// Token positions of the timexes (None for a timex that covers no token).
+pub(crate) fn locate(toks: &[Token], sent_of: &[u32], timexes: &[Timex]) -> Vec<Option<TimexPos>> {
+    timexes
+        .iter()
+        .map(|tx| {
+            let first = toks.partition_point(|t| t.span.end <= tx.span.start);
+            let mut last = first;
+            if first >= toks.len() || toks[first].span.start >= tx.span.end {
+                return None;
+            }
+            while last + 1 < toks.len() && toks[last + 1].span.start < tx.span.end {
+                last += 1;
+            }
+            Some(TimexPos {
+                first,
+                last,
+                sent: sent_of.get(first).map_or(0, |&s| s as usize),
+            })
+        })
+        .collect()
+}
+
+/// Links every timex to the event that governs it: a noun it modifies ("a weekend
+/// interview"), else the nearest event of its sentence, with the relation its signal word
+/// gives. Distributive lists ("two calls — one on February 12 and another on March 18")
+/// create new mentions for the elided nouns, appended to `mentions`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn link_timexes(
+    text: &str,
+    toks: &[Token],
+    sents: &[std::ops::Range<usize>],
+    mentions: &mut Vec<Mention>,
+    timexes: &[Timex],
+    pos: &[Option<TimexPos>],
+    elided_of: &mut Vec<Option<usize>>,
+    dct: Option<chrono::NaiveDate>,
+) -> Vec<TimexLink> {
+    let mut links = Vec::new();
+    let mut done = vec![false; timexes.len()];
+    // Token → mention and token → timex (by first token) tables keep every step local.
+    let mut mention_of_tok: Vec<Option<u32>> = vec![None; toks.len()];
+    for (mi, m) in mentions.iter().enumerate() {
+        if let Some(slot) = mention_of_tok.get_mut(m.tok) {
+            *slot = u32::try_from(mi).ok();
+        }
+    }
+    let mut timex_at: Vec<Option<u32>> = vec![None; toks.len()];
+    for (ti, p) in pos.iter().enumerate() {
+        if let Some(slot) = p.as_ref().and_then(|p| timex_at.get_mut(p.first)) {
+            *slot = u32::try_from(ti).ok();
+        }
+    }
+    let mention_at =
+        |table: &[Option<u32>], tok: usize| table.get(tok).copied().flatten().map(|i| i as usize);
+
+    // Distributive lists after a plural eventive noun.
+    let n0 = mentions.len();
+    for mi in 0..n0 {
+        let m = mentions[mi].clone();
+        if !m.nominal || toks[m.tok].tag != Tag::Nns {
+            continue;
+        }
+        let Some(range) = sents.get(m.sent) else {
+            continue;
+        };
+        let mut k = m.tok + 1;
+        let mut items = 0;
+        let stop = range.end.min(m.tok + LIST_REACH);
+        while k < stop {
+            let lw = lower(text, &toks[k]);
+            if DISTRIBUTIVES.contains(&lw.as_ref()) {
+                // "one on February 12", "another on March 18", "the second in April".
+                let mut j = k + 1;
+                if j < range.end && toks[j].tag == Tag::In {
+                    j += 1;
+                }
+                let tx = mention_at(&timex_at, j).or_else(|| mention_at(&timex_at, j + 1));
+                if let Some(ti) = tx.filter(|&ti| !done[ti]) {
+                    let rel = rel_for(
+                        text,
+                        toks,
+                        pos[ti].as_ref().map_or(j, |p| p.first),
+                        &timexes[ti],
+                    );
+                    let target = if items == 0 {
+                        mi
+                    } else {
+                        let mut nm = m.clone();
+                        nm.tok = k;
+                        mentions.push(nm);
+                        elided_of.push(Some(mi));
+                        if let Some(slot) = mention_of_tok.get_mut(k) {
+                            *slot = u32::try_from(mentions.len() - 1).ok();
+                        }
+                        mentions.len() - 1
+                    };
+                    links.push(TimexLink {
+                        mention: target,
+                        timex: ti,
+                        rel: rel.0,
+                        stated: rel.1,
+                    });
+                    done[ti] = true;
+                    items += 1;
+                }
+            } else if toks[k].tag.is_verb() && mention_at(&mention_of_tok, k).is_some() {
+                break;
+            }
+            k += 1;
+        }
+    }
+
+    for (ti, tx) in timexes.iter().enumerate() {
+        if done[ti] {
+            continue;
+        }
+        let Some(p) = &pos[ti] else { continue };
+        let Some(range) = sents.get(p.sent) else {
+            continue;
+        };
+        // Pre-nominal: "a weekend interview", "Tuesday's vote", "the March 18 call".
+        let mut k = p.last + 1;
+        if k < range.end && matches!(lower(text, &toks[k]).as_ref(), "'s" | "’s") {
+            k += 1;
+        }
+        let before = p.first.checked_sub(1).filter(|&b| b >= range.start);
+        let has_signal = before.is_some_and(|b| {
+            signal(&lower(text, &toks[b]), tx.kind == TimexKind::Duration).is_some()
+        });
+        let mut found = None;
+        if !has_signal {
+            let mut j = k;
+            while j < range.end && j <= k + 2 {
+                if let Some(mi) = mention_at(&mention_of_tok, j) {
+                    if mentions[mi].nominal {
+                        found = Some(mi);
+                    }
+                    break;
+                }
+                if !matches!(toks[j].tag, Tag::Jj | Tag::Nn | Tag::Nnp | Tag::Vbn) {
+                    break;
+                }
+                j += 1;
+            }
+        }
+        if let Some(mi) = found {
+            let rel = RelType::IsIncluded;
+            links.push(TimexLink {
+                mention: mi,
+                timex: ti,
+                rel,
+                stated: false,
+            });
+            continue;
+        }
+        // The nearest event of the sentence, verbs preferred, commas count as distance.
+        let mut best: Option<(i32, usize)> = None;
+        let mut best_verb: Option<(i32, usize)> = None;
+        let mut best_right: Option<(i32, usize)> = None;
+        let mut best_left: Option<(i32, usize)> = None;
+        let window = p.first.saturating_sub(LINK_REACH).max(range.start)
+            ..(p.last + 1 + LINK_REACH).min(range.end);
+        for tok in window {
+            if tok >= p.first && tok <= p.last {
+                continue;
+            }
+            let Some(mi) = mention_at(&mention_of_tok, tok) else {
+                continue;
+            };
+            let m = &mentions[mi];
+            let (a, b) = if m.tok < p.first {
+                (m.tok, p.first)
+            } else {
+                (p.last, m.tok)
+            };
+            let mut cost = (b - a) as i32;
+            for t in &toks[a..b] {
+                if t.kind == TokenKind::Punct
+                    && matches!(word(text, t), "," | ";" | "--" | "—" | "(" | ")")
+                {
+                    cost += 3;
+                }
+            }
+            if m.nominal {
+                cost += 1;
+            }
+            if m.tok > p.last + 1 {
+                cost += 1;
+            }
+            if best.is_none_or(|(c, _)| cost < c) {
+                best = Some((cost, mi));
+            }
+            if !m.nominal && best_verb.is_none_or(|(c, _)| cost < c) {
+                best_verb = Some((cost, mi));
+            }
+            if m.tok > p.last && best_right.is_none_or(|(c, _)| cost < c) {
+                best_right = Some((cost, mi));
+            }
+            if m.tok < p.first && best_left.is_none_or(|(c, _)| cost < c) {
+                best_left = Some((cost, mi));
+            }
+        }
+        let (rel, stated) = rel_for(text, toks, p.first, tx);
+        if let Some((_, mi)) = best {
+            links.push(TimexLink {
+                mention: mi,
+                timex: ti,
+                rel,
+                stated,
+            });
+            // Coordinated verbs share the adjunct: "[Last week], fighters killed three
+            // soldiers and wounded two".
+            if !mentions[mi].nominal {
+                for c in coordinated(text, toks, mentions, &mention_of_tok, mi, range.end) {
+                    links.push(TimexLink {
+                        mention: c,
+                        timex: ti,
+                        rel,
+                        stated,
+                    });
+                }
+            }
+        }
+        // A timex modifying a noun of a clause also dates the clause's verb ("told a news
+        // conference on Tuesday").
+        if let (Some((_, a)), Some((cv, v))) = (best, best_verb) {
+            if a != v && cv <= GOVERNING_REACH {
+                links.push(TimexLink {
+                    mention: v,
+                    timex: ti,
+                    rel,
+                    stated,
+                });
+            }
+        }
+        // The nearest event on the other side, when close ("met [Friday] to discuss").
+        for side in [best_left, best_right].into_iter().flatten() {
+            let taken = |b: Option<(i32, usize)>| b.is_some_and(|b| b.1 == side.1);
+            if !taken(best) && !taken(best_verb) && side.0 <= SIDE_REACH {
+                links.push(TimexLink {
+                    mention: side.1,
+                    timex: ti,
+                    rel,
+                    stated,
+                });
+            }
+        }
+    }
+    // Reference time: a sentence without a date of its own continues the story at the last
+    // day the text named; its main event (first past-tense verb) is placed on that day.
+    let mut sent_has_date = vec![false; sents.len()];
+    for (ti, p) in pos.iter().enumerate() {
+        if let Some(p) = p {
+            if matches!(timexes[ti].kind, TimexKind::Date | TimexKind::Time) {
+                if let Some(b) = sent_has_date.get_mut(p.sent) {
+                    *b = true;
+                }
+            }
+        }
+    }
+    let mut first_past: Vec<Option<usize>> = vec![None; sents.len()];
+    for (mi, m) in mentions.iter().enumerate() {
+        if !m.nominal && m.tense == Tense::Past {
+            if let Some(slot) = first_past.get_mut(m.sent) {
+                if slot.is_none_or(|o| mentions[o].tok > m.tok) {
+                    *slot = Some(mi);
+                }
+            }
+        }
+    }
+    let mut reference: Option<(usize, usize)> = None; // (timex, sentence)
+    let mut next_tx = 0;
+    for (si, has_date) in sent_has_date.iter().enumerate() {
+        while next_tx < timexes.len() {
+            match &pos[next_tx] {
+                Some(p) if p.sent < si => {
+                    if is_day_reference(&timexes[next_tx]) {
+                        reference = Some((next_tx, p.sent));
+                    }
+                    next_tx += 1;
+                }
+                None => next_tx += 1,
+                _ => break,
+            }
+        }
+        if *has_date {
+            continue;
+        }
+        let Some((rt, rs)) = reference else { continue };
+        if si > rs + REFERENCE_REACH {
+            continue;
+        }
+        if std::env::var("XALL").is_ok() {
+            for (mi, m) in mentions.iter().enumerate() {
+                if m.sent == si
+                    && !m.nominal
+                    && m.tense == Tense::Past
+                    && Some(mi) != first_past[si]
+                {
+                    if m.class == EventClass::Reporting && !is_news_day(&timexes[rt], dct) {
+                        continue;
+                    }
+                    links.push(TimexLink {
+                        mention: mi,
+                        timex: rt,
+                        rel: RelType::IsIncluded,
+                        stated: false,
+                    });
+                }
+            }
+        }
+        if let Some(mi) = first_past[si] {
+            // A statement is made on the day of the article or the day before: a reporting
+            // verb takes the story's day only when it is one of those.
+            if mentions[mi].class == EventClass::Reporting && !is_news_day(&timexes[rt], dct) {
+                continue;
+            }
+            links.push(TimexLink {
+                mention: mi,
+                timex: rt,
+                rel: RelType::IsIncluded,
+                stated: false,
+            });
+        }
+    }
+    links
+}
+
+/// Verb events coordinated with the verb event `mi` ("killed … and wounded"): same tense,
+/// after "and"/"or"/"but" later in the sentence, at most two.
+fn coordinated(
+    text: &str,
+    toks: &[Token],
+    mentions: &[Mention],
+    mention_of_tok: &[Option<u32>],
+    mi: usize,
+    end: usize,
+) -> Vec<usize> {
+    let m = &mentions[mi];
+    let mut out = Vec::new();
+    let stop = end.min(m.tok + COORDINATION_REACH);
+    let mut k = m.tok + 1;
+    while k < stop && out.len() < 2 {
+        let t = &toks[k];
+        if t.tag.is_verb() && mention_of_tok.get(k).copied().flatten().is_some() {
+            break; // another verb event before any conjunction: a new clause
+        }
+        if t.tag == Tag::Cc && matches!(lower(text, t).as_ref(), "and" | "or" | "but") {
+            let mut j = k + 1;
+            while j < stop && (toks[j].tag == Tag::Rb || toks[j].tag == Tag::Md) {
+                j += 1;
+            }
+            match mention_of_tok.get(j).copied().flatten().map(|c| c as usize) {
+                Some(c) if toks[j].tag.is_verb() && mentions[c].tense == m.tense => {
+                    out.push(c);
+                    k = j + 1;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if matches!(word(text, t), ";" | ":" | "--" | "—") {
+            break;
+        }
+        k += 1;
+    }
+    out
+}
+
+/// How far after a verb its coordinated verbs are looked for.
+const COORDINATION_REACH: usize = 20;
+
+/// How far the nearest event on the other side of a timex may be to be linked too.
+const SIDE_REACH: i32 = 12;
+
+/// How many tokens around a timex its event is looked for.
+const LINK_REACH: usize = 40;
+
+/// How many tokens after a plural noun its distributive list is looked for.
+const LIST_REACH: usize = 40;
+
+/// How many sentences a reference day carries over.
+const REFERENCE_REACH: usize = 3;
+
+/// Whether a day is the document's day or the day before.
+fn is_news_day(t: &Timex, dct: Option<chrono::NaiveDate>) -> bool {
+    let (Some(dct), Some(iv)) = (dct, t.value.interval()) else {
+        return false;
+    };
+    let day = iv.start.date();
+    day == dct || dct.pred_opt() == Some(day)
+}
+
+/// A timex that names one day of the story ("Friday", "March 18", "yesterday").
+fn is_day_reference(t: &Timex) -> bool {
+    t.kind == TimexKind::Date && t.value.granularity() == Some(crate::value::Granularity::Day)
+}
+
+/// How far (in tokens, commas counting three) a verb may be from a timex that it governs
+/// through a noun.
+const GOVERNING_REACH: i32 = 8;
+
+/// The relation "event REL timex" from the signal word before the timex at token `first`.
+fn rel_for(text: &str, toks: &[Token], first: usize, tx: &Timex) -> (RelType, bool) {
+    let duration = tx.kind == TimexKind::Duration;
+    if let Some(b) = first.checked_sub(1) {
+        let w = lower(text, &toks[b]);
+        if let Some(r) = signal(&w, duration) {
+            return (r, true);
+        }
+    }
+    (RelType::IsIncluded, false)
+}
+
+/// The relation of an event to the document date that its tense and aspect assert, if any.
+pub(crate) fn dct_relation(m: &Mention, dct_has_time: bool) -> Option<RelType> {
+    if m.nominal && m.tense == Tense::None {
+        return None;
+    }
+    match (m.tense, m.aspect) {
+        (Tense::Past, _) => {
+            if m.class == EventClass::Reporting && dct_has_time {
+                Some(RelType::IsIncluded)
+            } else {
+                Some(RelType::Before)
+            }
+        }
+        (Tense::Present, Aspect::Perfective | Aspect::PerfectiveProgressive) => {
+            Some(RelType::Before)
+        }
+        (Tense::Present, Aspect::Progressive) => Some(RelType::Includes),
+        (Tense::Present, Aspect::None) => {
+            if m.class == EventClass::Reporting {
+                Some(RelType::IsIncluded)
+            } else {
+                Some(RelType::Includes)
+            }
+        }
+        (Tense::Future, _) => Some(RelType::After),
+        // "may visit", "could bring": possible, and later than the writing.
+        (Tense::None, _) if m.modality.is_some() && !m.nominal => Some(RelType::After),
+        _ => None,
+    }
+}
+
+/// The relation to the document date that an anchor entails: an event inside (or before) a
+/// time that ended before the document's day is before it, and symmetrically after.
+pub(crate) fn entailed_dct_relation(rel: RelType, tx: &Timex, dct: &Dct) -> Option<RelType> {
+    let iv = tx.value.interval_at(dct.date)?;
+    let day = dct.date.and_time(chrono::NaiveTime::MIN);
+    let next = dct.date.succ_opt()?.and_time(chrono::NaiveTime::MIN);
+    let inside = matches!(
+        rel,
+        RelType::IsIncluded
+            | RelType::During
+            | RelType::Simultaneous
+            | RelType::Begins
+            | RelType::Ends
+            | RelType::Identity
+    );
+    if iv.end <= day && (inside || rel == RelType::Before || rel == RelType::EndedBy) {
+        Some(RelType::Before)
+    } else if iv.start >= next && (inside || rel == RelType::After || rel == RelType::BegunBy) {
+        Some(RelType::After)
+    } else {
+        None
+    }
+}

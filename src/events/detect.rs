@@ -1,0 +1,358 @@
+//! Event mentions: which tokens are events, their class, tense, aspect, polarity and modality.
+
+use super::pos::{Lexicon, Tag};
+use super::tables::flag::{BE, DO, HAVE, MODAL, NEG, NEVER};
+use super::text::{flags, lower, Token, TokenKind};
+use crate::event::{Aspect, EventClass, Polarity, Tense};
+
+/// One event mention found in the text.
+#[derive(Debug, Clone)]
+pub(crate) struct Mention {
+    /// Token index of the trigger.
+    pub tok: usize,
+    /// Sentence index.
+    pub sent: usize,
+    /// TimeML class.
+    pub class: EventClass,
+    /// Tense.
+    pub tense: Tense,
+    /// Aspect.
+    pub aspect: Aspect,
+    /// Polarity.
+    pub polarity: Polarity,
+    /// Modal auxiliary, lowercased.
+    pub modality: Option<String>,
+    /// Lemma of the trigger.
+    pub lemma: String,
+    /// A noun (or adjective) rather than a verb.
+    pub nominal: bool,
+}
+
+/// Prior probability that a word with this tag is an event, when the corpus has little to
+/// say about the word.
+fn prior(tag: Tag, lower: &str) -> f32 {
+    match tag {
+        Tag::Vb | Tag::Vbd | Tag::Vbz | Tag::Vbp | Tag::Vbg => 0.85,
+        Tag::Vbn => 0.8,
+        Tag::Nn | Tag::Nns => {
+            if EVENTIVE_SUFFIXES
+                .iter()
+                .any(|s| lower.len() > s.len() + 2 && lower.ends_with(s))
+            {
+                0.6
+            } else {
+                0.12
+            }
+        }
+        Tag::Jj => 0.04,
+        _ => 0.0,
+    }
+}
+
+/// Suffixes of nouns that name happenings ("election", "agreement", "arrival", "bombing").
+const EVENTIVE_SUFFIXES: &[&str] = &[
+    "tion", "tions", "sion", "sions", "ment", "ments", "ing", "ings", "al", "als", "ure", "ures",
+    "ance", "ances", "ence", "ences", "ade", "ades",
+];
+
+/// Weight of the fallback estimate, in pseudo-occurrences.
+const SMOOTHING: f32 = 2.0;
+/// Decision threshold on the estimated probability of being an event.
+const THRESHOLD: f32 = 0.5;
+
+/// Whether the token at `i` is an auxiliary: a form of be/have/do followed (over adverbs and
+/// negation) by a verb.
+fn is_auxiliary(text: &str, toks: &[Token], i: usize, end: usize) -> bool {
+    if toks
+        .get(i)
+        .is_none_or(|t| flags(text, t) & (BE | HAVE | DO) == 0)
+    {
+        return false;
+    }
+    let mut k = i + 1;
+    while k < end && k <= i + 4 {
+        let t = &toks[k];
+        let fl = flags(text, t);
+        if t.tag == Tag::Rb || (fl & NEG != 0) || (t.tag == Tag::Prp && k == i + 1) {
+            k += 1;
+            continue;
+        }
+        return t.tag.is_verb() || (fl & BE != 0) || (fl & HAVE != 0);
+    }
+    false
+}
+
+/// Threshold for the head of a verb group with auxiliaries.
+const GROUP_THRESHOLD: f32 = 0.25;
+
+/// Whether the verb at `i` follows an auxiliary, a modal or "to" (over adverbs and negation).
+fn follows_auxiliary(text: &str, toks: &[Token], start: usize, i: usize) -> bool {
+    let mut k = i;
+    while k > start && i - k < 4 {
+        k -= 1;
+        let t = &toks[k];
+        let lw = lower(text, t);
+        let fl = flags(text, t);
+        if t.tag == Tag::Rb || (fl & NEG != 0) {
+            continue;
+        }
+        return lw == "to"
+            || (fl & MODAL != 0)
+            || (fl & BE != 0)
+            || (fl & HAVE != 0)
+            || (fl & DO != 0);
+    }
+    false
+}
+
+/// Finds the event mentions of one sentence (token range `range`).
+pub(crate) fn detect(
+    lex: &Lexicon,
+    text: &str,
+    toks: &[Token],
+    range: std::ops::Range<usize>,
+    sent: usize,
+    out: &mut Vec<Mention>,
+) {
+    let end = range.end.min(toks.len());
+    for i in range.start..end {
+        let t = &toks[i];
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let tag = t.tag;
+        if !(tag.is_verb() || tag.is_noun() || tag == Tag::Jj || tag == Tag::In) {
+            continue;
+        }
+        if tag == Tag::Nnp {
+            continue;
+        }
+        let lw = lower(text, t);
+        let fl = flags(text, t);
+        if (fl & NEVER != 0) || (fl & MODAL != 0) || (fl & BE != 0) {
+            continue;
+        }
+        if is_auxiliary(text, toks, i, end) {
+            continue;
+        }
+        // "is going to visit": the future of "visit", not a going.
+        if lw == "going"
+            && toks.get(i + 1).is_some_and(|n| lower(text, n) == "to")
+            && toks.get(i + 2).is_some_and(|n| n.tag.is_verb())
+        {
+            continue;
+        }
+        let form_entry = t.info.and_then(|i| i.form);
+        // A form seen often and never as an event is not one ("percent", "rate").
+        if form_entry.is_some_and(|e| e.events == 0 && e.seen >= 10) {
+            continue;
+        }
+        let base = prior(tag, &lw);
+        // A frequent form speaks for itself; rarer ones borrow from their lemma.
+        let lemma = if form_entry.is_some_and(|e| e.seen >= 50) {
+            None
+        } else {
+            Some(lex.lemma(&lw, tag))
+        };
+        let lemma_entry = lemma.as_deref().and_then(|l| lex.event_lemma(l, tag));
+        let from_lemma = match lemma_entry {
+            Some(e) => (e.events as f32 + base * SMOOTHING) / (e.seen as f32 + SMOOTHING),
+            None => base,
+        };
+        let p = match form_entry {
+            Some(e) => (e.events as f32 + from_lemma * SMOOTHING) / (e.seen as f32 + SMOOTHING),
+            None => from_lemma,
+        };
+        if tag == Tag::In && form_entry.is_none_or(|e| e.events * 2 < e.seen) {
+            continue;
+        }
+        // The head of a verb group with auxiliaries ("are continuing", "will hold") is an
+        // event far more often than the bare word's count suggests.
+        let threshold = if tag.is_verb() && follows_auxiliary(text, toks, range.start, i) {
+            GROUP_THRESHOLD
+        } else {
+            THRESHOLD
+        };
+        if p < threshold {
+            continue;
+        }
+        let class = form_entry
+            .filter(|e| e.events > 0)
+            .or(lemma_entry.filter(|e| e.events > 0))
+            .map_or(EventClass::Occurrence, |e| e.class);
+        let lemma = match lemma {
+            Some(l) => l.into_owned(),
+            None => lex.lemma(&lw, tag).into_owned(),
+        };
+        let nominal = !tag.is_verb();
+        let group = verb_group(text, toks, range.start, i, tag, nominal);
+        out.push(Mention {
+            tok: i,
+            sent,
+            class,
+            tense: group.tense,
+            aspect: group.aspect,
+            polarity: group.polarity,
+            modality: group.modality,
+            lemma,
+            nominal,
+        });
+    }
+}
+
+/// Tense, aspect, polarity and modality read off a verb group.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct VerbGroup {
+    pub tense: Tense,
+    pub aspect: Aspect,
+    pub polarity: Polarity,
+    pub modality: Option<String>,
+}
+
+/// Reads the auxiliaries, modals and negation to the left of the head at `i`.
+pub(crate) fn verb_group(
+    text: &str,
+    toks: &[Token],
+    sent_start: usize,
+    i: usize,
+    tag: Tag,
+    nominal: bool,
+) -> VerbGroup {
+    let mut polarity = Polarity::Pos;
+    let mut modal: Option<String> = None;
+    let mut have: Option<String> = None;
+    let mut be: Option<String> = None;
+    let mut do_: Option<String> = None;
+    let mut to = false;
+    let mut going = false;
+    let mut k = i;
+    let mut steps = 0;
+    while k > sent_start && steps < 7 {
+        k -= 1;
+        steps += 1;
+        let t = &toks[k];
+        let lw = lower(text, t);
+        let fl = flags(text, t);
+        if fl & NEG != 0 {
+            if !(nominal && lw == "not" && steps > 2) {
+                polarity = Polarity::Neg;
+            }
+            continue;
+        }
+        if nominal {
+            // Nouns: only "no" in the determiner slot, and a copula for predicate adjectives.
+            if t.tag == Tag::Jj || t.tag == Tag::Rb || t.tag == Tag::Dt && lw != "no" {
+                continue;
+            }
+            if tag == Tag::Jj && (fl & BE != 0) && be.is_none() {
+                be = Some(lw.into_owned());
+                continue;
+            }
+            break;
+        }
+        if t.tag == Tag::Rb && fl & MODAL == 0 {
+            continue;
+        }
+        if lw == "to" {
+            if have.is_some() || be.is_some() || to {
+                break;
+            }
+            to = true;
+            continue;
+        }
+        if to {
+            if lw == "going" {
+                going = true;
+                continue;
+            }
+            if going && (fl & BE != 0) {
+                be = Some(lw.into_owned());
+                break;
+            }
+            break;
+        }
+        if (fl & MODAL != 0) || t.tag == Tag::Md {
+            modal = Some(lw.into_owned());
+            break;
+        }
+        if (fl & HAVE != 0) && have.is_none() {
+            have = Some(lw.into_owned());
+            continue;
+        }
+        if (fl & BE != 0) && be.is_none() && have.is_none() {
+            be = Some(lw.into_owned());
+            continue;
+        }
+        if (fl & DO != 0) && do_.is_none() {
+            do_ = Some(lw.into_owned());
+            continue;
+        }
+        if t.tag == Tag::Prp && (do_.is_some() || have.is_some() || be.is_some()) {
+            // Questions and inversions: "did he call".
+            continue;
+        }
+        break;
+    }
+    let finite_tense = |w: &str| -> Tense {
+        match w {
+            "was" | "were" | "had" | "did" | "'d" => Tense::Past,
+            "be" => Tense::Infinitive,
+            "been" | "being" | "having" => Tense::None,
+            _ => Tense::Present,
+        }
+    };
+    let mut modality = None;
+    let mut aspect = Aspect::None;
+    let tense;
+    if going {
+        tense = Tense::Future;
+    } else if to {
+        tense = Tense::Infinitive;
+    } else if nominal && tag != Tag::Jj {
+        tense = Tense::None;
+    } else {
+        let perfect = have.is_some() && (tag == Tag::Vbn || tag == Tag::Vbd || be.is_some());
+        let progressive = be.is_some() && tag == Tag::Vbg;
+        aspect = match (perfect, progressive) {
+            (true, true) => Aspect::PerfectiveProgressive,
+            (true, false) => Aspect::Perfective,
+            (false, true) => Aspect::Progressive,
+            _ => Aspect::None,
+        };
+        let first_aux = if modal.is_some() {
+            None
+        } else if perfect {
+            have.as_deref()
+        } else {
+            be.as_deref().or(do_.as_deref())
+        };
+        tense = match (&modal, first_aux) {
+            (Some(m), _) => {
+                if matches!(m.as_str(), "will" | "shall" | "'ll" | "’ll" | "wo") {
+                    Tense::Future
+                } else {
+                    modality = Some(m.clone());
+                    Tense::None
+                }
+            }
+            (None, Some(a)) => finite_tense(a),
+            (None, None) => match tag {
+                Tag::Vbd => Tense::Past,
+                Tag::Vbz | Tag::Vbp => Tense::Present,
+                Tag::Vb => Tense::Infinitive,
+                Tag::Vbg => Tense::Prespart,
+                Tag::Vbn => Tense::Pastpart,
+                _ => Tense::None,
+            },
+        };
+    }
+    if to && modality.is_none() {
+        modality = modal;
+    }
+    VerbGroup {
+        tense,
+        aspect,
+        polarity,
+        modality,
+    }
+}

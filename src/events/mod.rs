@@ -1,0 +1,544 @@
+//! From text and its temporal expressions to dated events.
+//!
+//! The stages, each a plain function over tokens:
+//! 1. [`text`]: tokens and sentences (abbreviations, decimals, quotes, headlines, datelines);
+//! 2. [`pos`]: part-of-speech tags from a treebank lexicon and the left context;
+//! 3. [`detect`]: event mentions with class, tense, aspect, polarity and modality;
+//! 4. [`anchor`]: each timex linked to the event it dates, each event to the document date;
+//! 5. here: mentions grouped into [`Event`]s (a later "the call" joins the call it names),
+//!    with a title and participants.
+//!
+//! Conventions worth knowing:
+//! - **Distributive lists.** In "two calls — one on February 12 and another on March 18"
+//!   the plural noun is the first event (dated by the first item) and every further item is
+//!   a new event whose trigger is the word standing for the elided noun ("another"), with
+//!   the class, title and participants of the first. A later "the March 18 call" joins the
+//!   event dated March 18.
+//! - **Locality.** A timex dates the noun it modifies ("a weekend interview", "Tuesday's
+//!   vote"); otherwise the nearest event of its sentence, the nearest one on the other side
+//!   when close, a verb governing the noun it attaches to, and verbs coordinated with the
+//!   one it dates. A sentence without a date of its own places its first past-tense verb on
+//!   the last day the story named (a statement only when that day is the article's day or
+//!   the day before). Occasions share their event's time ("told reporters at a briefing";
+//!   "In a weekend interview, Trump expressed…").
+//! - **The document date.** Finite verbs relate to it by tense and aspect (past → BEFORE,
+//!   future and modals → AFTER, present → INCLUDES, present reporting → IS_INCLUDED, past
+//!   reporting under a timed DCT → IS_INCLUDED); nominals by what their anchor entails, or
+//!   BEFORE in a sentence told in the past. Reporting verbs and present-tense news without a
+//!   timex are anchored on the DCT's day.
+
+mod anchor;
+mod describe;
+mod detect;
+#[rustfmt::skip]
+mod lexicon;
+mod pos;
+mod tables;
+mod text;
+
+use std::ops::Range;
+
+use crate::annotation::{Endpoint, Link, Provenance};
+use crate::document::Dct;
+use crate::event::{Anchor, AnchorTarget, Event, EventClass, RelType, Tense};
+use crate::timex::Timex;
+use crate::value::TimexValue;
+
+use detect::Mention;
+use pos::{Lexicon, Tag};
+use tables::DEFINITES;
+
+/// Splits a text into sentences, as byte ranges on char boundaries.
+///
+/// Abbreviations ("U.S.", "Dr.", "Jan.", "No. 5"), decimals, closing quotes, headlines and
+/// datelines are handled.
+///
+/// ```
+/// let text = "Dr. Smith met U.S. officials on Jan. 5 at 3.30 p.m. \"It went well.\" They left.";
+/// let s: Vec<&str> = eventline::sentences(text).into_iter().map(|r| &text[r]).collect();
+/// assert_eq!(s, ["Dr. Smith met U.S. officials on Jan. 5 at 3.30 p.m. \"It went well.\"", "They left."]);
+/// ```
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut toks = text::tokenize(text);
+    pos::tag_sentence(lexicon(), text, &mut toks);
+    text::split_sentences(text, &toks)
+        .into_iter()
+        .filter_map(|r| {
+            let a = toks.get(r.start)?.span.start;
+            let b = toks.get(r.end.checked_sub(1)?)?.span.end;
+            Some(a..b)
+        })
+        .collect()
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    LEX.get_or_init(Lexicon::new)
+}
+
+/// Finds the events of a document, given its temporal expressions.
+///
+/// Built once (the lexicons are compiled on first use), then shared freely: it is
+/// `Send + Sync` and holds no per-document state.
+#[derive(Debug, Clone, Copy)]
+pub struct EventExtractor {
+    lex: &'static Lexicon,
+}
+
+impl Default for EventExtractor {
+    fn default() -> Self {
+        EventExtractor::new()
+    }
+}
+
+/// Events and the relations asserted for them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EventAnalysis {
+    /// Events sorted by trigger.
+    pub events: Vec<Event>,
+    /// Relations event → timex and event → DCT.
+    pub links: Vec<Link>,
+}
+
+impl EventExtractor {
+    /// A new extractor.
+    pub fn new() -> EventExtractor {
+        EventExtractor { lex: lexicon() }
+    }
+
+    /// Finds events in `text`, anchors them to `timexes` (sorted or not, byte spans into
+    /// `text`) and to the document date `dct`.
+    ///
+    /// ```
+    /// use eventline::{Dct, EventExtractor};
+    /// let ex = EventExtractor::new();
+    /// let out = ex.extract("Peskov said the talks went well.", &[], Some(&Dct::parse("2025-03-31")?));
+    /// let said = out.events.iter().find(|e| e.text == "said").unwrap();
+    /// assert_eq!(said.class, eventline::EventClass::Reporting);
+    /// Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn extract(&self, text: &str, timexes: &[Timex], dct: Option<&Dct>) -> EventAnalysis {
+        let lex = self.lex;
+        let mut toks = text::tokenize(text);
+        pos::tag_sentence(lex, text, &mut toks);
+        let sents = text::split_sentences(text, &toks);
+        let mut sent_of = vec![0u32; toks.len()];
+        for (si, r) in sents.iter().enumerate() {
+            for s in sent_of.get_mut(r.clone()).into_iter().flatten() {
+                *s = u32::try_from(si).unwrap_or(u32::MAX);
+            }
+        }
+        let mut timexes: Vec<Timex> = timexes
+            .iter()
+            .filter(|t| t.span.start < t.span.end && t.span.end <= text.len())
+            .cloned()
+            .collect();
+        timexes.sort_by_key(|t| (t.span.start, t.span.end));
+        let tpos = anchor::locate(&toks, &sent_of, &timexes);
+        let mut in_timex = vec![false; toks.len()];
+        for p in tpos.iter().flatten() {
+            for b in in_timex.get_mut(p.first..=p.last).into_iter().flatten() {
+                *b = true;
+            }
+        }
+
+        let mut entities = Vec::new();
+        for r in &sents {
+            describe::entities(text, &toks, r.clone(), &in_timex, &mut entities);
+        }
+        let mut mentions: Vec<Mention> = Vec::new();
+        for (si, r) in sents.iter().enumerate() {
+            detect::detect(lex, text, &toks, r.clone(), si, &mut mentions);
+        }
+        mentions.retain(|m| !in_timex.get(m.tok).copied().unwrap_or(false));
+        let mut elided_of: Vec<Option<usize>> = vec![None; mentions.len()];
+        let tlinks = anchor::link_timexes(
+            text,
+            &toks,
+            &sents,
+            &mut mentions,
+            &timexes,
+            &tpos,
+            &mut elided_of,
+            dct.map(|d| d.date),
+        );
+
+        // Order mentions by position (elided ones were appended).
+        let mut order: Vec<usize> = (0..mentions.len()).collect();
+        order.sort_by_key(|&i| (mentions[i].tok, i));
+
+        let mut past_sentence = vec![false; sents.len()];
+        for m in &mentions {
+            if !m.nominal && m.tense == Tense::Past {
+                if let Some(b) = past_sentence.get_mut(m.sent) {
+                    *b = true;
+                }
+            }
+        }
+        let mut links_of: Vec<Vec<usize>> = vec![Vec::new(); mentions.len()];
+        for (li, l) in tlinks.iter().enumerate() {
+            if let Some(v) = links_of.get_mut(l.mention) {
+                v.push(li);
+            }
+        }
+        let mut index = CorefIndex::default();
+        let mut mention_of_tok: Vec<Option<u32>> = vec![None; toks.len()];
+        for (mi, m) in mentions.iter().enumerate() {
+            if let Some(slot) = mention_of_tok.get_mut(m.tok) {
+                *slot = u32::try_from(mi).ok();
+            }
+        }
+        let dct_has_time = dct.is_some_and(|d| d.time.is_some());
+        let dct_value = dct.map(|d| TimexValue::day(d.date));
+        let mut events: Vec<Event> = Vec::new();
+        let mut event_of = vec![usize::MAX; mentions.len()];
+        let mut links: Vec<Link> = Vec::new();
+        for &mi in &order {
+            let m = &mentions[mi];
+            let Some(tok) = toks.get(m.tok) else { continue };
+            let my_links: &[usize] = links_of.get(mi).map_or(&[], Vec::as_slice);
+            let my_links = || my_links.iter().filter_map(|&li| tlinks.get(li));
+            let my_value = my_links()
+                .next()
+                .and_then(|l| timexes.get(l.timex))
+                .map(|t| &t.value);
+            // Coreference: a definite nominal repeating an earlier event's noun.
+            if let Some(ei) = self.corefers(text, &toks, m, my_value, &index) {
+                event_of[mi] = ei;
+                index.note(&m.lemma, ei, my_value);
+                let ev = &mut events[ei];
+                ev.mentions.push(tok.span.clone());
+                for l in my_links() {
+                    if let Some(tx) = timexes.get(l.timex) {
+                        if ev
+                            .anchor
+                            .as_ref()
+                            .is_none_or(|a| a.target == AnchorTarget::Dct)
+                        {
+                            ev.anchor = Some(Anchor {
+                                target: AnchorTarget::Timex(tx.span.clone()),
+                                relation: l.rel,
+                                value: Some(tx.value.clone()),
+                            });
+                        }
+                        links.push(Link {
+                            source: Endpoint::Event(ev.id.clone()),
+                            target: Endpoint::Timex(tx.span.clone()),
+                            relation: l.rel,
+                            provenance: if l.stated {
+                                Provenance::Stated
+                            } else {
+                                Provenance::Anchor
+                            },
+                        });
+                    }
+                }
+                continue;
+            }
+            let range = sents.get(m.sent).cloned().unwrap_or(0..0);
+            let clause = clause_of(text, &toks, range.clone(), m.tok);
+            let (title, participants) = match elided_of.get(mi).copied().flatten() {
+                Some(src) if event_of.get(src).is_some_and(|&e| e < events.len()) => {
+                    let e = &events[event_of[src]];
+                    (e.title.clone(), e.participants.clone())
+                }
+                _ => (
+                    describe::title(
+                        text,
+                        &toks,
+                        clause.clone(),
+                        m.tok,
+                        m.nominal,
+                        &m.lemma,
+                        &in_timex,
+                    ),
+                    describe::participants(text, &toks, &entities, clause),
+                ),
+            };
+            let id = format!("e{}", events.len() + 1);
+            let mut dct_rel = anchor::dct_relation(m, dct_has_time);
+            let mut dct_provenance = Provenance::Tense;
+            if dct_rel.is_none() {
+                // No tense to go by: what the time anchor entails ("the [1996] campaign" is
+                // before a 1998 article).
+                dct_rel = my_links().find_map(|l| {
+                    anchor::entailed_dct_relation(l.rel, timexes.get(l.timex)?, dct?)
+                });
+                dct_provenance = Provenance::Inferred;
+            }
+            if dct_rel.is_none() && m.nominal && m.class != EventClass::State {
+                // A happening named in a sentence told in the past is past too.
+                if past_sentence.get(m.sent).copied().unwrap_or(false) {
+                    dct_rel = Some(RelType::Before);
+                }
+            }
+            let mut anchor_ = None;
+            for l in my_links() {
+                let Some(tx) = timexes.get(l.timex) else {
+                    continue;
+                };
+                if anchor_.is_none() {
+                    anchor_ = Some(Anchor {
+                        target: AnchorTarget::Timex(tx.span.clone()),
+                        relation: l.rel,
+                        value: Some(tx.value.clone()),
+                    });
+                }
+                links.push(Link {
+                    source: Endpoint::Event(id.clone()),
+                    target: Endpoint::Timex(tx.span.clone()),
+                    relation: l.rel,
+                    provenance: if l.stated {
+                        Provenance::Stated
+                    } else {
+                        Provenance::Anchor
+                    },
+                });
+            }
+            if anchor_.is_none() {
+                // "told reporters at a briefing", "In a weekend interview, Trump expressed…":
+                // an event shares the time of the occasion it is set in.
+                let occasion = if m.nominal {
+                    occasion_of(text, &toks, m, &mention_of_tok, &event_of)
+                } else {
+                    framing_occasion(text, &toks, &range, m, &mention_of_tok, &event_of)
+                };
+                anchor_ = occasion
+                    .and_then(|ei| events.get(ei)?.anchor.clone())
+                    .filter(|a| matches!(a.target, AnchorTarget::Timex(_)) || m.nominal);
+                if let Some(Anchor {
+                    target: AnchorTarget::Timex(span),
+                    relation,
+                    ..
+                }) = &anchor_
+                {
+                    links.push(Link {
+                        source: Endpoint::Event(id.clone()),
+                        target: Endpoint::Timex(span.clone()),
+                        relation: *relation,
+                        provenance: Provenance::Inferred,
+                    });
+                }
+            }
+            if anchor_.is_none() {
+                anchor_ = dct_anchor(m, dct_value.as_ref());
+            }
+            if let Some(r) = dct_rel {
+                links.push(Link {
+                    source: Endpoint::Event(id.clone()),
+                    target: Endpoint::Dct,
+                    relation: r,
+                    provenance: dct_provenance,
+                });
+            }
+            event_of[mi] = events.len();
+            if m.nominal {
+                let v = anchor_.as_ref().and_then(|a| match a.target {
+                    AnchorTarget::Timex(_) => a.value.as_ref(),
+                    AnchorTarget::Dct => None,
+                });
+                index.note(&m.lemma, events.len(), v);
+            }
+            events.push(Event {
+                id,
+                trigger: tok.span.clone(),
+                text: text.get(tok.span.clone()).unwrap_or("").to_string(),
+                class: m.class,
+                tense: m.tense,
+                aspect: m.aspect,
+                polarity: m.polarity,
+                modality: m.modality.clone(),
+                title,
+                participants,
+                anchor: anchor_,
+                dct_relation: dct_rel,
+                mentions: vec![tok.span.clone()],
+            });
+        }
+        EventAnalysis { events, links }
+    }
+
+    /// The earlier event a definite nominal mention refers to, if any: the one with the
+    /// same noun and the same date when the mention carries a date ("the March 18 call"),
+    /// else the last one with the same noun ("the call").
+    fn corefers(
+        &self,
+        text: &str,
+        toks: &[text::Token],
+        m: &Mention,
+        value: Option<&TimexValue>,
+        index: &CorefIndex,
+    ) -> Option<usize> {
+        if !m.nominal || toks.get(m.tok)?.tag == Tag::Jj {
+            return None;
+        }
+        // A definite determiner before the noun, over modifiers and timexes.
+        let mut k = m.tok;
+        let mut definite = false;
+        let mut steps = 0;
+        while k > 0 && steps < 6 {
+            k -= 1;
+            steps += 1;
+            let w = text.get(toks[k].span.clone()).unwrap_or("").to_lowercase();
+            if DEFINITES.contains(&w.as_str()) {
+                definite = true;
+                break;
+            }
+            if !matches!(
+                toks[k].tag,
+                Tag::Jj | Tag::Nn | Tag::Nnp | Tag::Cd | Tag::Poss | Tag::Vbn
+            ) && !matches!(w.as_str(), "'s" | "’s" | ".")
+            {
+                break;
+            }
+        }
+        if !definite {
+            return None;
+        }
+        match value {
+            Some(v) => index
+                .by_value
+                .get(&(m.lemma.clone(), v.to_string()))
+                .copied(),
+            None => index.last_by_lemma.get(&m.lemma).copied(),
+        }
+    }
+}
+
+/// The event (index) whose occasion the nominal mention names: "at"/"during" + the noun
+/// phrase, right after a verb event of the same clause ("told reporters at a briefing").
+fn occasion_of(
+    text: &str,
+    toks: &[text::Token],
+    m: &Mention,
+    mention_of_tok: &[Option<u32>],
+    event_of: &[usize],
+) -> Option<usize> {
+    let mut k = m.tok;
+    let mut steps = 0;
+    loop {
+        k = k.checked_sub(1)?;
+        steps += 1;
+        if steps > 4 {
+            return None;
+        }
+        let t = toks.get(k)?;
+        if matches!(text::lower(text, t).as_ref(), "at" | "during") {
+            break;
+        }
+        if !matches!(t.tag, Tag::Dt | Tag::Jj | Tag::Nn | Tag::Nnp | Tag::PrpPoss) {
+            return None;
+        }
+    }
+    let lo = k.saturating_sub(OCCASION_REACH);
+    (lo..k).rev().find_map(|j| {
+        let t = toks.get(j)?;
+        if t.kind == text::TokenKind::Punct {
+            return None;
+        }
+        let mi = (*mention_of_tok.get(j)?)? as usize;
+        let ei = *event_of.get(mi)?;
+        (t.tag.is_verb() && ei != usize::MAX).then_some(ei)
+    })
+}
+
+/// The event named by a sentence-initial "In/At/During + noun phrase," that frames the
+/// first verb event after the comma ("In a weekend interview, Trump expressed…").
+fn framing_occasion(
+    text: &str,
+    toks: &[text::Token],
+    sent: &Range<usize>,
+    m: &Mention,
+    mention_of_tok: &[Option<u32>],
+    event_of: &[usize],
+) -> Option<usize> {
+    let first = toks.get(sent.start)?;
+    if !matches!(text::lower(text, first).as_ref(), "in" | "at" | "during") {
+        return None;
+    }
+    let comma = (sent.start + 1..sent.end.min(sent.start + 10))
+        .find(|&k| toks.get(k).and_then(|t| text.get(t.span.clone())) == Some(","))?;
+    if m.tok <= comma {
+        return None;
+    }
+    // The verb must be the first event verb after the comma.
+    let verb_between = (comma + 1..m.tok).any(|k| {
+        mention_of_tok.get(k).copied().flatten().is_some()
+            && toks.get(k).is_some_and(|t| t.tag.is_verb())
+    });
+    if verb_between {
+        return None;
+    }
+    (sent.start + 1..comma).find_map(|k| {
+        let mi = (*mention_of_tok.get(k)?)? as usize;
+        let ei = *event_of.get(mi)?;
+        (ei != usize::MAX).then_some(ei)
+    })
+}
+
+/// How far before "at"/"during" the event of an occasion noun may be.
+const OCCASION_REACH: usize = 6;
+
+/// Earlier nominal events by noun, and by noun and date, for coreference.
+#[derive(Debug, Default)]
+struct CorefIndex {
+    last_by_lemma: std::collections::HashMap<String, usize>,
+    by_value: std::collections::HashMap<(String, String), usize>,
+}
+
+impl CorefIndex {
+    fn note(&mut self, lemma: &str, event: usize, value: Option<&TimexValue>) {
+        match self.last_by_lemma.get_mut(lemma) {
+            Some(e) => *e = event,
+            None => {
+                self.last_by_lemma.insert(lemma.to_string(), event);
+            }
+        }
+        if let Some(v) = value {
+            self.by_value
+                .entry((lemma.to_string(), v.to_string()))
+                .or_insert(event);
+        }
+    }
+}
+
+/// The DCT anchor of an event no timex dates: reporting verbs and present-tense news are
+/// placed on the article's date.
+fn dct_anchor(m: &Mention, dct: Option<&TimexValue>) -> Option<Anchor> {
+    let rel = match (m.class, m.tense) {
+        (EventClass::Reporting, Tense::Past | Tense::Present) => RelType::IsIncluded,
+        (_, Tense::Present) if !m.nominal => RelType::Includes,
+        (_, Tense::Past) => RelType::Before,
+        (_, Tense::Future) => RelType::After,
+        _ => return None,
+    };
+    Some(Anchor {
+        target: AnchorTarget::Dct,
+        relation: rel,
+        value: dct.cloned(),
+    })
+}
+
+/// How far a clause reaches from its event, in tokens.
+const CLAUSE_REACH: usize = 30;
+
+/// The clause around token `i`: the sentence cut at semicolons and dashes.
+fn clause_of(text: &str, toks: &[text::Token], range: Range<usize>, i: usize) -> Range<usize> {
+    let cut = |k: usize| {
+        matches!(
+            toks.get(k).and_then(|t| text.get(t.span.clone())),
+            Some(";" | "--" | "—" | "–")
+        )
+    };
+    let lo = range.start.max(i.saturating_sub(CLAUSE_REACH));
+    let hi = range.end.min(i + CLAUSE_REACH);
+    let mut a = i;
+    while a > lo && !cut(a - 1) {
+        a -= 1;
+    }
+    let mut b = i + 1;
+    while b < hi && !cut(b) {
+        b += 1;
+    }
+    a..b
+}

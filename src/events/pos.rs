@@ -1,0 +1,503 @@
+//! Part-of-speech tags and the lexicon-driven tagger.
+
+use std::collections::HashMap;
+
+use super::lexicon::{EventEntry, PosEntry, EVENT_FORMS, EVENT_LEMMAS, POS_LEXICON};
+use super::text::{Token, TokenKind};
+
+/// A reduced Penn Treebank tag set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Tag {
+    /// Singular or mass noun.
+    Nn,
+    /// Plural noun.
+    Nns,
+    /// Proper noun.
+    Nnp,
+    /// Verb, base form.
+    Vb,
+    /// Verb, past tense.
+    Vbd,
+    /// Verb, past participle.
+    Vbn,
+    /// Verb, gerund or present participle.
+    Vbg,
+    /// Verb, 3rd person singular present.
+    Vbz,
+    /// Verb, non-3rd person singular present.
+    Vbp,
+    /// Modal.
+    Md,
+    /// Adjective.
+    Jj,
+    /// Adverb.
+    Rb,
+    /// Determiner.
+    Dt,
+    /// Wh-word.
+    Wh,
+    /// Preposition or subordinating conjunction.
+    In,
+    /// "to".
+    To,
+    /// Personal pronoun.
+    Prp,
+    /// Possessive pronoun.
+    PrpPoss,
+    /// Coordinating conjunction.
+    Cc,
+    /// Cardinal number.
+    Cd,
+    /// Possessive ending.
+    Poss,
+    /// Particle.
+    Rp,
+    /// Existential "there".
+    Ex,
+    /// Anything else.
+    Other,
+    /// Punctuation.
+    Punct,
+}
+
+impl Tag {
+    /// Any verb form.
+    pub(crate) fn is_verb(self) -> bool {
+        matches!(
+            self,
+            Tag::Vb | Tag::Vbd | Tag::Vbn | Tag::Vbg | Tag::Vbz | Tag::Vbp
+        )
+    }
+
+    /// Any noun.
+    pub(crate) fn is_noun(self) -> bool {
+        matches!(self, Tag::Nn | Tag::Nns | Tag::Nnp)
+    }
+
+    /// Words that start or continue a noun phrase before its head.
+    fn is_prenominal(self) -> bool {
+        matches!(
+            self,
+            Tag::Dt | Tag::PrpPoss | Tag::Jj | Tag::Cd | Tag::Poss | Tag::Nn | Tag::Nnp
+        )
+    }
+}
+
+/// A fast hasher for short keys (multiply–rotate, as in rustc's FxHash); the keys are our
+/// own static tables and document words, so flooding resistance is not needed.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn write_u8(&mut self, b: u8) {
+        self.write(&[b]);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type WordMap<V> = HashMap<&'static str, V, std::hash::BuildHasherDefault<WordHasher>>;
+
+/// What the lexicons say about one word form.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct WordInfo {
+    /// The lowercased form, as stored in the tables.
+    pub word: &'static str,
+    /// Treebank tags and lemma.
+    pub pos: Option<&'static PosEntry>,
+    /// Event counts of the form.
+    pub form: Option<&'static EventEntry>,
+    /// Function-word flags ([`super::tables::flag`]).
+    pub flags: u16,
+}
+
+/// The compiled lexicons: hash maps over the generated tables, built once.
+#[derive(Debug)]
+pub(crate) struct Lexicon {
+    words: WordMap<WordInfo>,
+    lemmas: WordMap<&'static EventEntry>,
+}
+
+impl Lexicon {
+    pub(crate) fn new() -> Lexicon {
+        let mut words: WordMap<WordInfo> = WordMap::default();
+        for e in POS_LEXICON {
+            words.entry(e.word).or_default().pos = Some(e);
+        }
+        for e in EVENT_FORMS {
+            words.entry(e.word).or_default().form = Some(e);
+        }
+        for (k, v) in words.iter_mut() {
+            v.word = k;
+            v.flags = super::tables::word_flags(k);
+        }
+        Lexicon {
+            words,
+            lemmas: EVENT_LEMMAS.iter().map(|e| (e.word, e)).collect(),
+        }
+    }
+
+    /// Looks a word up in any case, without allocating for short ASCII words.
+    pub(crate) fn lookup(&'static self, word: &str) -> Option<&'static WordInfo> {
+        if !word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+            return self.words.get(word);
+        }
+        let mut buf = [0u8; 32];
+        if word.is_ascii() && word.len() <= buf.len() {
+            let b = buf.get_mut(..word.len())?;
+            b.copy_from_slice(word.as_bytes());
+            b.make_ascii_lowercase();
+            let key = std::str::from_utf8(b).ok()?;
+            return self.words.get(key);
+        }
+        let key: String = word.chars().flat_map(char::to_lowercase).collect();
+        self.words.get(key.as_str())
+    }
+
+    pub(crate) fn pos(&self, lower: &str) -> Option<&'static PosEntry> {
+        self.words.get(lower).and_then(|w| w.pos)
+    }
+
+    /// Event counts of a lemma used as the word class of `tag` ("last" the verb is not
+    /// "last" the adjective).
+    pub(crate) fn event_lemma(&self, lemma: &str, tag: Tag) -> Option<&'static EventEntry> {
+        let class = match tag {
+            t if t.is_verb() => 'v',
+            Tag::Nn | Tag::Nns | Tag::Nnp => 'n',
+            Tag::Jj => 'j',
+            _ => 'o',
+        };
+        let mut buf = [0u8; 40];
+        let n = lemma.len();
+        let key = buf.get_mut(..n + 2).and_then(|b| {
+            b.get_mut(..n)?.copy_from_slice(lemma.as_bytes());
+            *b.get_mut(n)? = b'/';
+            *b.get_mut(n + 1)? = class as u8;
+            std::str::from_utf8(b).ok()
+        })?;
+        self.lemmas.get(key).copied()
+    }
+
+    /// The lemma of a word: from the treebank, else by stripping inflections.
+    pub(crate) fn lemma<'a>(&self, lower: &'a str, tag: Tag) -> std::borrow::Cow<'a, str> {
+        use std::borrow::Cow;
+        if let Some(e) = self.pos(lower) {
+            return Cow::Borrowed(e.lemma);
+        }
+        let strip = |suffix: &str, add: &str| -> Option<String> {
+            let stem = lower.strip_suffix(suffix)?;
+            if stem.chars().count() < 3 {
+                return None;
+            }
+            let cand = format!("{stem}{add}");
+            if self.words.contains_key(cand.as_str()) {
+                Some(cand)
+            } else {
+                None
+            }
+        };
+        let rules: &[(&str, &str)] = match tag {
+            Tag::Nns | Tag::Vbz => &[("ies", "y"), ("es", ""), ("s", "")],
+            Tag::Vbd | Tag::Vbn => &[("ied", "y"), ("ed", "e"), ("ed", ""), ("d", "")],
+            Tag::Vbg => &[("ing", "e"), ("ing", "")],
+            _ => &[],
+        };
+        for (suf, add) in rules {
+            if let Some(l) = strip(suf, add) {
+                return Cow::Owned(l);
+            }
+        }
+        Cow::Borrowed(lower)
+    }
+}
+
+/// The tag of a word the lexicon does not know, from its shape.
+fn guess(word: &str, lower: &str, capitalized: bool, sentence_start: bool) -> Tag {
+    if word.chars().any(|c| c.is_ascii_digit()) && !word.chars().any(char::is_alphabetic) {
+        return Tag::Cd;
+    }
+    if capitalized && !sentence_start {
+        return Tag::Nnp;
+    }
+    for &(suffix, tag) in SUFFIX_TAGS {
+        if lower.len() > suffix.len() + 2 && lower.ends_with(suffix) {
+            return tag;
+        }
+    }
+    if capitalized {
+        Tag::Nnp
+    } else {
+        Tag::Nn
+    }
+}
+
+/// Suffix → tag rules for unknown words, most specific first.
+const SUFFIX_TAGS: &[(&str, Tag)] = &[
+    ("ings", Tag::Nns),
+    ("ing", Tag::Vbg),
+    ("ed", Tag::Vbd),
+    ("tion", Tag::Nn),
+    ("tions", Tag::Nns),
+    ("sion", Tag::Nn),
+    ("ment", Tag::Nn),
+    ("ments", Tag::Nns),
+    ("ness", Tag::Nn),
+    ("ity", Tag::Nn),
+    ("ance", Tag::Nn),
+    ("ence", Tag::Nn),
+    ("ure", Tag::Nn),
+    ("ism", Tag::Nn),
+    ("ist", Tag::Nn),
+    ("er", Tag::Nn),
+    ("ers", Tag::Nns),
+    ("ly", Tag::Rb),
+    ("ous", Tag::Jj),
+    ("ful", Tag::Jj),
+    ("ive", Tag::Jj),
+    ("able", Tag::Jj),
+    ("ible", Tag::Jj),
+    ("ic", Tag::Jj),
+    ("al", Tag::Jj),
+    ("ize", Tag::Vb),
+    ("ise", Tag::Vb),
+    ("ify", Tag::Vb),
+    ("s", Tag::Nns),
+];
+
+/// Tags tokens (a sentence, or a whole text) in place, choosing between each word's two most frequent
+/// tags from its left context.
+pub(crate) fn tag_sentence(lex: &'static Lexicon, text: &str, toks: &mut [Token]) {
+    // Look every word up once; the next word's entry is needed for the current one.
+    let infos: Vec<Option<&'static WordInfo>> = toks
+        .iter()
+        .map(|t| match t.kind {
+            TokenKind::Word => lex.lookup(text.get(t.span.clone()).unwrap_or("")),
+            _ => None,
+        })
+        .collect();
+    for i in 0..toks.len() {
+        let tok = &toks[i];
+        let word = text.get(tok.span.clone()).unwrap_or("");
+        let info = infos.get(i).copied().flatten();
+        toks[i].info = info;
+        let tok = &toks[i];
+        let tag = match tok.kind {
+            TokenKind::Punct => Tag::Punct,
+            TokenKind::Number => Tag::Cd,
+            TokenKind::Word => {
+                let lowered = super::text::lower(text, tok);
+                let lower = lowered.as_ref();
+                let sentence_start = i == 0
+                    || tok.newlines_before > 1
+                    || (i == 1 && matches!(toks[0].kind, TokenKind::Punct))
+                    || toks.get(i.wrapping_sub(1)).is_some_and(|p| {
+                        p.kind == TokenKind::Punct
+                            && matches!(
+                                text.get(p.span.clone()),
+                                Some(
+                                    "\"" | "``"
+                                        | "“"
+                                        | ":"
+                                        | "("
+                                        | "--"
+                                        | "—"
+                                        | "_"
+                                        | "."
+                                        | "!"
+                                        | "?"
+                                )
+                            )
+                    });
+                let prev = if i > 0 { Some(toks[i - 1].tag) } else { None };
+                let prev2 = if i > 1 { Some(toks[i - 2].tag) } else { None };
+                // The next word's most frequent tag, for "phone calls between" (noun) against
+                // "the company calls the bonds" (verb).
+                let next = toks.get(i + 1).and_then(|n| {
+                    if n.kind == TokenKind::Punct {
+                        return Some(Tag::Punct);
+                    }
+                    if n.capitalized {
+                        return Some(Tag::Nnp);
+                    }
+                    infos.get(i + 1).copied().flatten()?.pos.map(|e| e.first)
+                });
+                let after_do = after_do_form(text, toks, i);
+                let tag = match info.and_then(|w| w.pos) {
+                    Some(e) if after_do && (e.first.is_verb() || e.second.is_verb()) => Tag::Vb,
+                    Some(e) => choose(e, tok.capitalized, sentence_start, prev, prev2, next, lower),
+                    None => {
+                        let g = guess(word, lower, tok.capitalized, sentence_start);
+                        match (refine_unknown(g, prev), prev, next) {
+                            // "The museum occupies three rooms": a verb that takes an object.
+                            (
+                                Tag::Nns,
+                                Some(Tag::Nn | Tag::Nnp | Tag::Prp),
+                                Some(Tag::Dt | Tag::Cd | Tag::PrpPoss | Tag::Prp | Tag::To),
+                            ) => Tag::Vbz,
+                            (t, _, _) => t,
+                        }
+                    }
+                };
+                // No present-tense or base verb right after a determiner, a possessive or an
+                // adjective: "a new syndicate", "the southern span".
+                match (tag, prev) {
+                    (Tag::Vb | Tag::Vbp, Some(Tag::Dt | Tag::PrpPoss | Tag::Poss | Tag::Jj)) => {
+                        Tag::Nn
+                    }
+                    (Tag::Vbz, Some(Tag::Dt | Tag::PrpPoss | Tag::Poss | Tag::Jj)) => Tag::Nns,
+                    _ => tag,
+                }
+            }
+        };
+        toks[i].tag = tag;
+    }
+}
+
+/// Whether the word at `i` follows a form of "do" (over adverbs and negation): "did not
+/// call", "does it matter".
+fn after_do_form(text: &str, toks: &[Token], i: usize) -> bool {
+    let mut k = i;
+    let mut steps = 0;
+    while k > 0 && steps < 3 {
+        k -= 1;
+        steps += 1;
+        let w = super::text::lower(text, &toks[k]);
+        if matches!(w.as_ref(), "do" | "does" | "did") {
+            return true;
+        }
+        if !(toks[k].tag == Tag::Rb || matches!(w.as_ref(), "not" | "n't" | "n’t" | "never")) {
+            return false;
+        }
+    }
+    false
+}
+
+fn refine_unknown(g: Tag, prev: Option<Tag>) -> Tag {
+    match (g, prev) {
+        (Tag::Vbd, Some(Tag::Vbz | Tag::Vbp | Tag::Vbd | Tag::Vbn | Tag::Vb | Tag::Vbg)) => {
+            Tag::Vbn
+        }
+        (Tag::Vbd, Some(Tag::Dt | Tag::PrpPoss | Tag::Jj)) => Tag::Jj,
+        (Tag::Vb, Some(Tag::Nn | Tag::Nns | Tag::Nnp | Tag::Prp)) => Tag::Vbp,
+        _ => g,
+    }
+}
+
+fn choose(
+    e: &PosEntry,
+    capitalized: bool,
+    sentence_start: bool,
+    prev: Option<Tag>,
+    prev2: Option<Tag>,
+    next: Option<Tag>,
+    lower: &str,
+) -> Tag {
+    if capitalized && !sentence_start && e.first != Tag::Nnp && e.second != Tag::Nnp {
+        // A capitalised common word inside a sentence is usually part of a name ("Bank").
+        if !matches!(
+            e.first,
+            Tag::Prp | Tag::Dt | Tag::In | Tag::Cc | Tag::Md | Tag::To | Tag::Wh
+        ) && lower != "i"
+        {
+            return Tag::Nnp;
+        }
+    }
+    // A lowercase word is not a proper noun, whatever its capitalised uses were.
+    let (a, b) = match (capitalized, e.first, e.second) {
+        (false, Tag::Nnp, s) => (s, s),
+        (false, f, Tag::Nnp) => (f, f),
+        (_, f, s) => (f, s),
+    };
+    // Past tense / participle ("called", "said"); for regular verbs the two forms are one,
+    // so a treebank that saw only one of them proves nothing.
+    let has = |t: Tag| a == t || b == t;
+    let regular = lower.ends_with("ed") && (has(Tag::Vbd) || has(Tag::Vbn));
+    if regular && a != Tag::Jj {
+        let p = match prev {
+            Some(Tag::Rb) => prev2.or(prev),
+            p => p,
+        };
+        return match p {
+            Some(t) if t.is_verb() => Tag::Vbn,
+            Some(Tag::Dt | Tag::PrpPoss | Tag::Poss | Tag::Cd | Tag::In) => Tag::Vbn,
+            _ => Tag::Vbd,
+        };
+    }
+    if a == b || e.share >= 95 {
+        return a;
+    }
+    let has = |t: Tag| a == t || b == t;
+    let prev = match prev {
+        Some(Tag::Rb) => prev2.or(prev),
+        p => p,
+    };
+    // Noun / verb ambiguity ("call", "calls", "plans").
+    if (a.is_noun() && b.is_verb()) || (a.is_verb() && b.is_noun()) {
+        let noun = if a.is_noun() { a } else { b };
+        let verb = if a.is_verb() { a } else { b };
+        return match prev {
+            Some(Tag::Dt | Tag::PrpPoss | Tag::Jj | Tag::Poss | Tag::Cd | Tag::In) => noun,
+            Some(Tag::To | Tag::Md) => {
+                if verb == Tag::Vbz {
+                    noun
+                } else {
+                    Tag::Vb
+                }
+            }
+            Some(Tag::Prp | Tag::Wh) => verb,
+            Some(Tag::Nn | Tag::Nnp)
+                if matches!(verb, Tag::Vbz | Tag::Vbd)
+                    && !(a.is_noun()
+                        && matches!(next, Some(Tag::In | Tag::Punct | Tag::Cc | Tag::Md))) =>
+            {
+                verb
+            }
+            Some(Tag::Nns) if matches!(verb, Tag::Vbp | Tag::Vbd) => verb,
+            Some(Tag::Nn | Tag::Nns | Tag::Nnp) if verb == Tag::Vb || verb == Tag::Vbp => noun,
+            _ => a,
+        };
+    }
+    if (has(Tag::Vbd) && has(Tag::Vbn)) || (regular && a != Tag::Jj) {
+        return match prev {
+            Some(Tag::Vbz | Tag::Vbp | Tag::Vbd | Tag::Vbn | Tag::Vb | Tag::Vbg) => Tag::Vbn,
+            Some(Tag::Nn | Tag::Nns | Tag::Nnp | Tag::Prp | Tag::Wh) => Tag::Vbd,
+            _ => a,
+        };
+    }
+    // Base form / present ("say", "have").
+    if has(Tag::Vb) && has(Tag::Vbp) {
+        return match prev {
+            Some(Tag::To | Tag::Md) => Tag::Vb,
+            Some(Tag::Vbd | Tag::Vbz | Tag::Vbp) => Tag::Vb,
+            Some(Tag::Nns | Tag::Prp | Tag::Nnp) => Tag::Vbp,
+            _ => a,
+        };
+    }
+    // Adjective / participle ("confirmed", "elected").
+    if (a == Tag::Jj && b.is_verb()) || (a.is_verb() && b == Tag::Jj) {
+        let verb = if a.is_verb() { a } else { b };
+        return match prev {
+            Some(Tag::Dt | Tag::PrpPoss | Tag::Poss | Tag::Cd) => Tag::Jj,
+            Some(t) if t.is_verb() && verb == Tag::Vbn => Tag::Vbn,
+            Some(Tag::Nn | Tag::Nns | Tag::Nnp | Tag::Prp) if verb == Tag::Vbd => Tag::Vbd,
+            _ => a,
+        };
+    }
+    if prev.is_some_and(Tag::is_prenominal) && b.is_noun() && !a.is_noun() && a != Tag::Jj {
+        return b;
+    }
+    a
+}

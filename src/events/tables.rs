@@ -1,0 +1,300 @@
+//! Hand-written word tables for event extraction, each in one place.
+
+use crate::event::RelType;
+
+/// Abbreviations that keep their final dot (lowercase, without the dot).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "maj",
+    "adm", "rev", "st", "jr", "sr", "inc", "corp", "co", "ltd", "bros", "no", "nos", "vol", "vs",
+    "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "mt", "ft", "ave",
+    "blvd", "dept", "univ", "approx", "est", "fig", "al", "cf", "pp", "ch", "sec", "supt", "cmdr",
+    "gens", "sens", "reps", "messrs", "mass", "calif", "fla", "ariz", "conn", "ill", "wash",
+    "tenn", "penn", "okla", "nev", "ore", "wis", "minn", "mich", "colo", "del", "ky", "md", "va",
+    "ga", "ala", "ark", "kan", "neb", "vt", "ind", "pa", "tex", "miss", "mo", "la", "ok", "oh",
+    "nj", "ny", "dc",
+];
+
+/// Abbreviations after which a sentence never ends (titles, "No. 5", "Jan. 3").
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "maj",
+    "adm", "rev", "st", "no", "nos", "mt", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "vs", "supt", "cmdr", "messrs", "gens", "sens", "reps",
+];
+
+fn in_list(list: &[&str], word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    w.len() <= 6 && list.iter().any(|a| a.eq_ignore_ascii_case(w))
+}
+
+/// Whether `word` (without its dot) is a known abbreviation.
+pub(crate) fn is_abbreviation(word: &str) -> bool {
+    in_list(ABBREVIATIONS, word)
+}
+
+/// Whether a sentence can never end at `word` ("Dr.", "No.", "Jan.").
+pub(crate) fn is_title_abbreviation(word: &str) -> bool {
+    in_list(TITLE_ABBREVIATIONS, word)
+}
+
+/// Titles that start a person's name ("President Putin", "Dr. Jones").
+pub(crate) const PERSON_TITLES: &[&str] = &[
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "secretary",
+    "senator",
+    "sen.",
+    "rep.",
+    "gov.",
+    "governor",
+    "dr.",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "prof.",
+    "professor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "chancellor",
+    "general",
+    "gen.",
+    "chairman",
+    "chairwoman",
+    "judge",
+    "justice",
+    "ambassador",
+    "mayor",
+    "premier",
+    "sheikh",
+    "lt.",
+    "col.",
+    "capt.",
+    "adm.",
+    "sgt.",
+    "gov",
+    "sir",
+    "lord",
+    "lady",
+    "rev.",
+    "cardinal",
+    "commissioner",
+    "spokesman",
+    "spokeswoman",
+    "envoy",
+    "leader",
+    "chief",
+    "director",
+];
+
+/// Last words of organisation names ("Acme Corp.", "World Bank").
+pub(crate) const ORG_SUFFIXES: &[&str] = &[
+    "inc.",
+    "inc",
+    "corp.",
+    "corp",
+    "co.",
+    "ltd.",
+    "ltd",
+    "plc",
+    "group",
+    "bank",
+    "party",
+    "ministry",
+    "council",
+    "committee",
+    "commission",
+    "agency",
+    "association",
+    "university",
+    "department",
+    "fund",
+    "organization",
+    "organisation",
+    "union",
+    "airlines",
+    "court",
+    "army",
+    "congress",
+    "senate",
+    "parliament",
+    "news",
+    "times",
+    "post",
+    "press",
+    "service",
+    "institute",
+    "kremlin",
+    "federation",
+    "alliance",
+    "authority",
+    "board",
+    "bureau",
+    "office",
+    "network",
+];
+
+/// Forms of "be".
+pub(crate) const BE_FORMS: &[&str] = &[
+    "be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m", "’s", "’re",
+];
+
+/// Forms of "have".
+pub(crate) const HAVE_FORMS: &[&str] = &["have", "has", "had", "having", "'ve", "'d", "’ve"];
+
+/// Forms of "do".
+pub(crate) const DO_FORMS: &[&str] = &["do", "does", "did"];
+
+/// Modal auxiliaries; `will`/`shall` make the future.
+pub(crate) const MODALS: &[&str] = &[
+    "will", "would", "shall", "should", "can", "could", "may", "might", "must", "'ll", "’ll",
+    "ought", "wo", "ca",
+];
+
+/// Words that negate the verb group or the noun they precede.
+pub(crate) const NEGATIONS: &[&str] = &["not", "n't", "n’t", "never", "no"];
+
+/// Signal word before a timex → relation "event REL timex", for dates and times.
+pub(crate) const DATE_SIGNALS: &[(&str, RelType)] = &[
+    ("on", RelType::IsIncluded),
+    ("in", RelType::IsIncluded),
+    ("at", RelType::IsIncluded),
+    ("during", RelType::IsIncluded),
+    ("over", RelType::IsIncluded),
+    ("within", RelType::IsIncluded),
+    ("of", RelType::IsIncluded),
+    ("for", RelType::IsIncluded),
+    ("before", RelType::Before),
+    ("prior", RelType::Before),
+    ("by", RelType::Before),
+    ("after", RelType::After),
+    ("since", RelType::BegunBy),
+    ("from", RelType::BegunBy),
+    ("until", RelType::EndedBy),
+    ("till", RelType::EndedBy),
+    ("through", RelType::EndedBy),
+    ("throughout", RelType::During),
+];
+
+/// Signal word before a duration → relation "event REL duration".
+pub(crate) const DURATION_SIGNALS: &[(&str, RelType)] = &[
+    ("for", RelType::During),
+    ("throughout", RelType::During),
+    ("in", RelType::IsIncluded),
+    ("during", RelType::IsIncluded),
+    ("over", RelType::IsIncluded),
+    ("within", RelType::IsIncluded),
+    ("after", RelType::After),
+    ("before", RelType::Before),
+];
+
+/// The relation a signal word gives, if it is one.
+pub(crate) fn signal(word: &str, duration: bool) -> Option<RelType> {
+    let table = if duration {
+        DURATION_SIGNALS
+    } else {
+        DATE_SIGNALS
+    };
+    table.iter().find(|(w, _)| *w == word).map(|&(_, r)| r)
+}
+
+/// Words that stand in for an elided eventive noun in a distributive list
+/// ("two calls — one on February 12 and another on March 18").
+pub(crate) const DISTRIBUTIVES: &[&str] = &[
+    "one", "another", "other", "first", "second", "third", "last", "latest",
+];
+
+/// Determiners that mark a definite (possibly coreferring) noun phrase.
+pub(crate) const DEFINITES: &[&str] = &[
+    "the", "that", "this", "those", "these", "its", "their", "his", "her",
+];
+
+/// Words never tagged as events whatever the lexicon says (function words that the corpus
+/// occasionally annotates, and the titles of people).
+pub(crate) const NEVER_EVENTS: &[&str] = &[
+    "president",
+    "minister",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "official",
+    "officials",
+    "people",
+    "percent",
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "time",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "now",
+    "there",
+    "here",
+    "so",
+    "also",
+    "as",
+    "which",
+    "who",
+    "what",
+    "be",
+    "been",
+    "being",
+    "is",
+    "are",
+    "was",
+    "were",
+    "am",
+];
+
+/// Bit flags for the function words of the verb group, computed once per lexicon word.
+pub(crate) mod flag {
+    /// A form of "be".
+    pub const BE: u16 = 1;
+    /// A form of "have".
+    pub const HAVE: u16 = 2;
+    /// A form of "do".
+    pub const DO: u16 = 4;
+    /// A modal.
+    pub const MODAL: u16 = 8;
+    /// A negation.
+    pub const NEG: u16 = 16;
+    /// Never an event.
+    pub const NEVER: u16 = 32;
+    /// A title before a person's name.
+    pub const TITLE: u16 = 64;
+    /// The last word of an organisation's name.
+    pub const ORG: u16 = 128;
+}
+
+/// The flags of a lowercased word.
+pub(crate) fn word_flags(lower: &str) -> u16 {
+    if lower.len() > 12 {
+        return 0;
+    }
+    let mut f = 0;
+    for (list, bit) in [
+        (BE_FORMS, flag::BE),
+        (HAVE_FORMS, flag::HAVE),
+        (DO_FORMS, flag::DO),
+        (MODALS, flag::MODAL),
+        (NEGATIONS, flag::NEG),
+        (NEVER_EVENTS, flag::NEVER),
+        (PERSON_TITLES, flag::TITLE),
+        (ORG_SUFFIXES, flag::ORG),
+    ] {
+        if list.contains(&lower) {
+            f |= bit;
+        }
+    }
+    f
+}

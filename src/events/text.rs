@@ -1,0 +1,383 @@
+//! Tokens and sentences: a hand-written scanner, linear in the text and free of backtracking.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use super::pos::{Tag, WordInfo};
+use super::tables::{is_abbreviation, is_title_abbreviation};
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TokenKind {
+    /// Letters (possibly with digits, inner hyphens, apostrophes or abbreviation dots).
+    Word,
+    /// Digits with inner separators ("3.5", "1,000").
+    Number,
+    /// One punctuation mark (or "--", "...", "``", "''").
+    Punct,
+}
+
+/// A token of the text.
+#[derive(Debug, Clone)]
+pub(crate) struct Token {
+    /// Byte span, on char boundaries.
+    pub span: Range<usize>,
+    /// Kind.
+    pub kind: TokenKind,
+    /// Starts with an uppercase letter.
+    pub capitalized: bool,
+    /// A word ending in an abbreviation dot ("U.S.", "Dr.").
+    pub abbrev: bool,
+    /// Line breaks between this token and the previous one.
+    pub newlines_before: u8,
+    /// Part of speech (filled by the tagger).
+    pub tag: Tag,
+    /// What the lexicons know of the word, if anything (filled by the tagger).
+    pub info: Option<&'static WordInfo>,
+}
+
+/// The lowercased text of a token, borrowed whenever possible.
+pub(crate) fn lower<'a>(text: &'a str, t: &Token) -> Cow<'a, str> {
+    if let Some(i) = t.info {
+        return Cow::Borrowed(i.word);
+    }
+    let w = text.get(t.span.clone()).unwrap_or("");
+    if w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii() {
+        Cow::Owned(w.chars().flat_map(char::to_lowercase).collect())
+    } else {
+        Cow::Borrowed(w)
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Splits `text` into tokens.
+pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+    let mut toks = Vec::with_capacity(text.len() / 5);
+    let n = text.len();
+    // Positions are byte offsets, always on char boundaries.
+    let bytes = text.as_bytes();
+    let at = |b: usize| match bytes.get(b) {
+        Some(&x) if x < 0x80 => Some(char::from(x)),
+        Some(_) => text.get(b..).and_then(|s| s.chars().next()),
+        None => None,
+    };
+    let adv = |b: usize| match bytes.get(b) {
+        Some(&x) if x < 0x80 => b + 1,
+        _ => b + at(b).map_or(1, char::len_utf8),
+    };
+    let before = |b: usize| text.get(..b).and_then(|s| s.chars().next_back());
+    let mut i = 0;
+    let mut newlines: u8 = 0;
+    while i < n {
+        let Some(c) = at(i) else { break };
+        if c.is_whitespace() {
+            if c == '\n' {
+                newlines = newlines.saturating_add(1);
+            }
+            i = adv(i);
+            continue;
+        }
+        let start = i;
+        let mut kind;
+        let mut abbrev = false;
+        let i1 = adv(i);
+        let i2 = adv(i1);
+        let nt_clitic = (c == 'n' || c == 'N')
+            && at(i1).is_some_and(is_apostrophe)
+            && at(i2).is_some_and(|t| t == 't' || t == 'T')
+            && !at(adv(i2)).is_some_and(is_word_char)
+            && toks.last().is_some_and(|t: &Token| t.span.end == i);
+        if nt_clitic {
+            kind = TokenKind::Word;
+            i = adv(i2);
+        } else if is_word_char(c) {
+            kind = if c.is_ascii_digit() {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            let mut j = i1;
+            loop {
+                let j1 = adv(j);
+                match at(j) {
+                    Some(ch) if is_word_char(ch) => {
+                        if !ch.is_ascii_digit() {
+                            kind = TokenKind::Word;
+                        }
+                        j = j1;
+                    }
+                    Some('-') if at(j1).is_some_and(is_word_char) => j = adv(j1),
+                    Some('.' | ',')
+                        if kind == TokenKind::Number
+                            && at(j1).is_some_and(|d| d.is_ascii_digit()) =>
+                    {
+                        j = adv(j1)
+                    }
+                    Some('.')
+                        if kind == TokenKind::Word
+                            && at(j1).is_some_and(char::is_alphabetic)
+                            && at(adv(j1)) == Some('.') =>
+                    {
+                        // "U.S.", "p.m.": letter-dot sequences.
+                        j = adv(j1);
+                    }
+                    Some(a) if is_apostrophe(a) && at(j1).is_some_and(char::is_alphabetic) => {
+                        // Clitics become their own tokens: "did|n't", "Iraq|'s", "we|'ll".
+                        let nt = before(j).is_some_and(|p| p == 'n' || p == 'N')
+                            && at(j1).is_some_and(|t| t == 't' || t == 'T')
+                            && !at(adv(j1)).is_some_and(is_word_char);
+                        if nt {
+                            if j - 1 > i {
+                                j -= 1;
+                            }
+                            break;
+                        }
+                        let mut k = j1;
+                        while at(k).is_some_and(is_word_char) {
+                            k = adv(k);
+                        }
+                        let clitic = text.get(j1..k).unwrap_or("");
+                        if ["s", "re", "ll", "ve", "d", "m"]
+                            .iter()
+                            .any(|c| clitic.eq_ignore_ascii_case(c))
+                        {
+                            break;
+                        }
+                        j = k;
+                    }
+                    _ => break,
+                }
+            }
+            // An abbreviation keeps its dot: "Dr.", "Jan.", "U.S.", "Corp.".
+            if kind == TokenKind::Word && at(j) == Some('.') {
+                let word = text.get(i..j).unwrap_or("");
+                let dotted = word.contains('.');
+                if dotted
+                    || is_abbreviation(word)
+                    || (word.chars().count() == 1 && c.is_uppercase())
+                {
+                    j = adv(j);
+                    abbrev = true;
+                }
+            }
+            i = j;
+        } else if is_apostrophe(c)
+            && at(i1).is_some_and(char::is_alphabetic)
+            && toks.last().is_some_and(|t: &Token| t.span.end == i)
+        {
+            // A clitic split off above.
+            let mut j = i1;
+            while at(j).is_some_and(is_word_char) {
+                j = adv(j);
+            }
+            kind = TokenKind::Word;
+            i = j;
+        } else {
+            kind = TokenKind::Punct;
+            let mut j = i1;
+            if matches!(c, '-' | '.' | '`' | '\'') {
+                while at(j) == Some(c) {
+                    j = adv(j);
+                }
+            }
+            i = j;
+        }
+        let end = i.min(n);
+        toks.push(Token {
+            capitalized: c.is_uppercase(),
+            span: start..end,
+            kind,
+            abbrev,
+            newlines_before: newlines,
+            tag: Tag::Other,
+            info: None,
+        });
+        i = end;
+        newlines = 0;
+    }
+    toks
+}
+
+fn is_closing(s: &str) -> bool {
+    matches!(s, "\"" | "''" | "”" | "’" | "'" | ")" | "]")
+}
+
+fn is_terminal(s: &str) -> bool {
+    matches!(s, "." | "!" | "?" | "..." | "…") || s.starts_with("..")
+}
+
+/// Words that can start a sentence after an abbreviation ("… in the U.S. The next day …").
+fn starts_sentence(word: &str) -> bool {
+    const STARTERS: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "but",
+        "and",
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "as",
+        "if",
+        "when",
+        "while",
+        "meanwhile",
+        "however",
+        "mr.",
+        "mrs.",
+        "ms.",
+    ];
+    let lower = word.to_lowercase();
+    STARTERS.contains(&lower.as_str())
+}
+
+/// Token index ranges of the sentences of a tokenized text.
+pub(crate) fn split_sentences(text: &str, toks: &[Token]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let word = |k: usize| {
+        toks.get(k)
+            .and_then(|t| text.get(t.span.clone()))
+            .unwrap_or("")
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        let s = word(i);
+        let mut end_here = false;
+        let mut last = i;
+        if t.kind == TokenKind::Punct && is_terminal(s) {
+            while last + 1 < toks.len()
+                && toks[last + 1].kind == TokenKind::Punct
+                && toks[last + 1].newlines_before == 0
+                && (is_closing(word(last + 1)) || is_terminal(word(last + 1)))
+            {
+                last += 1;
+            }
+            end_here = match toks.get(last + 1) {
+                None => true,
+                Some(nx) => {
+                    nx.newlines_before > 0
+                        || nx.capitalized
+                        || nx.kind == TokenKind::Number
+                        || matches!(word(last + 1), "\"" | "``" | "“" | "(" | "'" | "‘")
+                }
+            };
+        } else if t.abbrev && !is_title_abbreviation(s) {
+            // "… in the U.S. The talks …": an abbreviation ends a sentence when what follows
+            // can only start one.
+            end_here = match toks.get(i + 1) {
+                None => true,
+                Some(nx) => {
+                    nx.newlines_before > 1 || (nx.capitalized && starts_sentence(word(i + 1)))
+                }
+            };
+        }
+        if !end_here {
+            if let Some(nx) = toks.get(i + 1) {
+                end_here = nx.newlines_before > 1
+                    || (nx.newlines_before == 1 && line_break_ends(text, toks, start, i))
+                    || is_dateline_end(text, toks, start, i);
+            }
+        }
+        if end_here || last + 1 >= toks.len() {
+            out.push(start..last + 1);
+            start = last + 1;
+            i = last + 1;
+        } else {
+            i += 1;
+        }
+    }
+    if start < toks.len() {
+        out.push(start..toks.len());
+    }
+    out
+}
+
+/// A single line break ends a sentence after a headline or dateline: the line does not end
+/// in a word that needs a continuation, and the next line starts a new capitalised phrase.
+fn line_break_ends(text: &str, toks: &[Token], start: usize, i: usize) -> bool {
+    let (Some(t), Some(nx)) = (toks.get(i), toks.get(i + 1)) else {
+        return false;
+    };
+    if !(nx.capitalized || nx.kind == TokenKind::Number || nx.kind == TokenKind::Punct) {
+        return false;
+    }
+    if matches!(
+        t.tag,
+        Tag::Dt | Tag::In | Tag::Cc | Tag::To | Tag::PrpPoss | Tag::Md
+    ) || matches!(text.get(t.span.clone()), Some("," | ";"))
+    {
+        return false;
+    }
+    // Lines of running text wrapped by the writer are long; headlines and datelines are short.
+    let line_start = text
+        .get(..t.span.end)
+        .and_then(|s| s.rfind('\n'))
+        .map_or(0, |p| p + 1);
+    let line_len = t.span.end.saturating_sub(line_start);
+    let sentence_on_line = toks
+        .get(start)
+        .is_some_and(|s0| s0.span.start >= line_start || s0.newlines_before > 0);
+    line_len < 60 && sentence_on_line
+}
+
+/// "MOSCOW (AP) — Presidents …": the dateline ends at the dash after the agency.
+fn is_dateline_end(text: &str, toks: &[Token], start: usize, i: usize) -> bool {
+    let w = |k: usize| {
+        toks.get(k)
+            .and_then(|t| text.get(t.span.clone()))
+            .unwrap_or("")
+    };
+    if i < start + 3 || i > start + 10 {
+        return false;
+    }
+    matches!(w(i), "--" | "—" | "_" | "–") && w(i - 1) == ")" && {
+        let agency = w(i - 2);
+        agency.len() >= 2 && agency.chars().all(|c| c.is_uppercase()) && w(i - 3) == "("
+    }
+}
+
+/// The function-word flags of a token ([`super::tables::flag`]).
+pub(crate) fn flags(text: &str, t: &Token) -> u16 {
+    match t.info {
+        Some(i) => i.flags,
+        // Function words are in the lexicon; only curly-apostrophe clitics and the halves of
+        // "won't"/"can't" may be missing from it.
+        None if t.kind == TokenKind::Word && !t.capitalized => {
+            let w = text.get(t.span.clone()).unwrap_or("");
+            if w.len() <= 4 || w.contains('’') {
+                super::tables::word_flags(&lower(text, t))
+            } else {
+                0
+            }
+        }
+        None => 0,
+    }
+}

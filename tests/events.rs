@@ -1,0 +1,563 @@
+//! Event extraction on its own: sentences, event mentions, tense and aspect, polarity and
+//! modality, anchoring and coreference, with hand-placed timexes.
+
+use eventline::{
+    sentences, AnchorTarget, Aspect, Dct, Endpoint, EventAnalysis, EventClass, EventExtractor,
+    Polarity, RelType, Tense, Timex, TimexKind,
+};
+
+/// A timex over the first occurrence of `needle` (after byte `from`).
+fn tx(text: &str, needle: &str, from: usize, kind: TimexKind, value: &str) -> Timex {
+    let start = from + text[from..].find(needle).expect("needle in text");
+    Timex {
+        span: start..start + needle.len(),
+        kind,
+        value: value.parse().expect("valid value"),
+        modifier: None,
+        quant: None,
+        freq: None,
+    }
+}
+
+fn dct(s: &str) -> Dct {
+    Dct::parse(s).expect("valid dct")
+}
+
+fn run(text: &str, timexes: &[Timex], d: &str) -> EventAnalysis {
+    EventExtractor::new().extract(text, timexes, Some(&dct(d)))
+}
+
+fn event<'a>(a: &'a EventAnalysis, word: &str) -> &'a eventline::Event {
+    a.events.iter().find(|e| e.text == word).unwrap_or_else(|| {
+        panic!(
+            "no event {word:?} in {:?}",
+            a.events.iter().map(|e| &e.text).collect::<Vec<_>>()
+        )
+    })
+}
+
+fn no_event(a: &EventAnalysis, word: &str) -> bool {
+    a.events.iter().all(|e| e.text != word)
+}
+
+fn split(text: &str) -> Vec<&str> {
+    sentences(text).into_iter().map(|r| &text[r]).collect()
+}
+
+#[test]
+fn sentences_survive_abbreviations_and_decimals() {
+    let text = "Dr. Jones arrived in the U.S. on Jan. 5 with No. 5 on the list. Shares rose 3.5 percent to $1,200.50. The company said so.";
+    assert_eq!(
+        split(text),
+        [
+            "Dr. Jones arrived in the U.S. on Jan. 5 with No. 5 on the list.",
+            "Shares rose 3.5 percent to $1,200.50.",
+            "The company said so."
+        ]
+    );
+}
+
+#[test]
+fn sentences_end_after_an_abbreviation_when_a_new_one_starts() {
+    let text = "He moved to the U.S. The talks resumed.";
+    assert_eq!(split(text), ["He moved to the U.S.", "The talks resumed."]);
+}
+
+#[test]
+fn sentences_keep_closing_quotes_and_split_headlines_and_datelines() {
+    let text = "Putin and Trump speak again\n\nMOSCOW (AP) -- The Kremlin said: \"We talked.\" Peskov added nothing.";
+    assert_eq!(
+        split(text),
+        [
+            "Putin and Trump speak again",
+            "MOSCOW (AP) --",
+            "The Kremlin said: \"We talked.\"",
+            "Peskov added nothing."
+        ]
+    );
+    let lines = "A short headline\nThe text starts here and goes on.";
+    assert_eq!(split(lines).len(), 2);
+    let wrapped = "The minister said on Monday that the\ntalks would resume.";
+    assert_eq!(split(wrapped).len(), 1);
+}
+
+#[test]
+fn only_heads_of_verb_groups_are_events() {
+    let a = run(
+        "Officials have been scrambling to respond, and the ministry will not comment.",
+        &[],
+        "2025-03-31",
+    );
+    for aux in ["have", "been", "will", "not"] {
+        assert!(no_event(&a, aux), "{aux} is not an event");
+    }
+    let s = event(&a, "scrambling");
+    assert_eq!(
+        (s.tense, s.aspect),
+        (Tense::Present, Aspect::PerfectiveProgressive)
+    );
+    assert_eq!(event(&a, "respond").tense, Tense::Infinitive);
+    let c = event(&a, "comment");
+    assert_eq!((c.tense, c.polarity), (Tense::Future, Polarity::Neg));
+}
+
+#[test]
+fn tense_and_aspect_from_auxiliaries() {
+    let a = run(
+        "The envoy had signed the deal. Talks are continuing. The president will meet him. Prices fell.",
+        &[],
+        "2025-03-31",
+    );
+    let signed = event(&a, "signed");
+    assert_eq!(
+        (signed.tense, signed.aspect),
+        (Tense::Past, Aspect::Perfective)
+    );
+    let cont = event(&a, "continuing");
+    assert_eq!(
+        (cont.tense, cont.aspect),
+        (Tense::Present, Aspect::Progressive)
+    );
+    assert_eq!(cont.class, EventClass::Aspectual);
+    assert_eq!(event(&a, "meet").tense, Tense::Future);
+    assert_eq!(event(&a, "meet").dct_relation, Some(RelType::After));
+    assert_eq!(event(&a, "fell").tense, Tense::Past);
+    assert_eq!(event(&a, "fell").dct_relation, Some(RelType::Before));
+}
+
+#[test]
+fn polarity_and_modality() {
+    let a = run(
+        "Trump did not call Putin. The envoy may visit Kyiv. There was no agreement.",
+        &[],
+        "2025-03-31",
+    );
+    let call = event(&a, "call");
+    assert_eq!((call.polarity, call.tense), (Polarity::Neg, Tense::Past));
+    let visit = event(&a, "visit");
+    assert_eq!(visit.modality.as_deref(), Some("may"));
+    assert_eq!(visit.polarity, Polarity::Pos);
+    assert_eq!(event(&a, "agreement").polarity, Polarity::Neg);
+    assert!(no_event(&a, "did") && no_event(&a, "may"));
+}
+
+#[test]
+fn eventive_nouns_and_classes() {
+    let a = run(
+        "The summit followed the attack, the ceasefire and the minister's resignation, according to officials who expected a bombing.",
+        &[],
+        "2025-03-31",
+    );
+    for w in ["summit", "attack", "ceasefire", "resignation", "bombing"] {
+        assert_eq!(event(&a, w).tense, Tense::None, "{w} is nominal");
+    }
+    assert_eq!(event(&a, "according").class, EventClass::Reporting);
+    assert_eq!(event(&a, "expected").class, EventClass::IState);
+    assert!(no_event(&a, "minister") && no_event(&a, "officials"));
+}
+
+#[test]
+fn signals_give_the_relation_to_the_timex() {
+    let cases: &[(&str, &str, &str, TimexKind, &str, RelType)] = &[
+        (
+            "The leaders met on Tuesday.",
+            "met",
+            "Tuesday",
+            TimexKind::Date,
+            "2025-03-25",
+            RelType::IsIncluded,
+        ),
+        (
+            "The province has been ruled by London since 1972.",
+            "ruled",
+            "1972",
+            TimexKind::Date,
+            "1972",
+            RelType::BegunBy,
+        ),
+        (
+            "The banks will operate under their names until early 1990.",
+            "operate",
+            "early 1990",
+            TimexKind::Date,
+            "1990",
+            RelType::EndedBy,
+        ),
+        (
+            "The troops stayed for two years.",
+            "stayed",
+            "two years",
+            TimexKind::Duration,
+            "P2Y",
+            RelType::During,
+        ),
+        (
+            "The deal collapsed after March.",
+            "collapsed",
+            "March",
+            TimexKind::Date,
+            "2025-03",
+            RelType::After,
+        ),
+        (
+            "They must finish the work before April.",
+            "finish",
+            "April",
+            TimexKind::Date,
+            "2025-04",
+            RelType::Before,
+        ),
+    ];
+    for &(text, ev, t, kind, value, rel) in cases {
+        let a = run(text, &[tx(text, t, 0, kind, value)], "2025-03-31");
+        let e = event(&a, ev);
+        let anchor = e
+            .anchor
+            .as_ref()
+            .unwrap_or_else(|| panic!("{ev} anchored in {text:?}"));
+        assert_eq!(anchor.relation, rel, "{text}");
+        assert!(matches!(anchor.target, AnchorTarget::Timex(_)), "{text}");
+    }
+}
+
+#[test]
+fn a_timex_dates_its_nearest_event_not_every_event() {
+    let text = "Rebels attacked the town, officials said, and the army responded on Friday.";
+    let a = run(
+        text,
+        &[tx(text, "Friday", 0, TimexKind::Date, "2025-03-28")],
+        "2025-03-31",
+    );
+    let friday = |e: &eventline::Event| {
+        a.links.iter().any(|l| {
+            l.source == Endpoint::Event(e.id.clone()) && matches!(l.target, Endpoint::Timex(_))
+        })
+    };
+    assert!(friday(event(&a, "responded")));
+    assert!(!friday(event(&a, "attacked")));
+}
+
+#[test]
+fn prenominal_times_date_the_noun() {
+    let text = "In a weekend interview, Trump spoke. Tuesday's vote was close.";
+    let a = run(
+        text,
+        &[
+            tx(text, "weekend", 0, TimexKind::Date, "2025-W13-WE"),
+            tx(text, "Tuesday", 0, TimexKind::Date, "2025-03-25"),
+        ],
+        "2025-03-31",
+    );
+    let i = event(&a, "interview").anchor.clone().expect("anchored");
+    assert_eq!(
+        i.value.map(|v| v.to_string()).as_deref(),
+        Some("2025-W13-WE")
+    );
+    assert_eq!(i.relation, RelType::IsIncluded);
+    let v = event(&a, "vote").anchor.clone().expect("anchored");
+    assert_eq!(
+        v.value.map(|v| v.to_string()).as_deref(),
+        Some("2025-03-25")
+    );
+}
+
+#[test]
+fn reporting_verbs_without_a_timex_are_dated_at_the_dct() {
+    let a = run("Peskov said the talks were useful.", &[], "2025-03-31");
+    let said = event(&a, "said");
+    let anchor = said.anchor.clone().expect("anchored");
+    assert_eq!(anchor.target, AnchorTarget::Dct);
+    assert_eq!(anchor.relation, RelType::IsIncluded);
+    assert_eq!(
+        anchor.value.map(|v| v.to_string()).as_deref(),
+        Some("2025-03-31")
+    );
+}
+
+#[test]
+fn coordinated_anchors_make_separate_events() {
+    let text = "There have been two phone calls between President Putin and President Trump so far this year, one on February 12 and another on March 18.";
+    let a = run(
+        text,
+        &[
+            tx(text, "this year", 0, TimexKind::Date, "2025"),
+            tx(text, "February 12", 0, TimexKind::Date, "2025-02-12"),
+            tx(text, "March 18", 0, TimexKind::Date, "2025-03-18"),
+        ],
+        "2025-03-31",
+    );
+    let calls: Vec<_> = a
+        .events
+        .iter()
+        .filter(|e| e.title.contains("phone call between"))
+        .collect();
+    assert_eq!(calls.len(), 2, "{:?}", a.events);
+    let mut days: Vec<String> = calls
+        .iter()
+        .filter_map(|e| e.anchor.as_ref()?.value.as_ref().map(|v| v.to_string()))
+        .collect();
+    days.sort();
+    assert_eq!(days, ["2025-02-12", "2025-03-18"]);
+    for c in &calls {
+        assert!(
+            c.participants.iter().any(|p| p == "President Putin"),
+            "{:?}",
+            c.participants
+        );
+        assert!(
+            c.participants.iter().any(|p| p == "President Trump"),
+            "{:?}",
+            c.participants
+        );
+    }
+}
+
+#[test]
+fn a_later_definite_mention_joins_its_event() {
+    let text = "Putin and Trump held a call on March 18. Both sides praised the call. The March 18 call lasted two hours.";
+    let a = run(
+        text,
+        &[
+            tx(text, "March 18", 0, TimexKind::Date, "2025-03-18"),
+            tx(
+                text,
+                "March 18",
+                text.find("The March").unwrap(),
+                TimexKind::Date,
+                "2025-03-18",
+            ),
+            tx(text, "two hours", 0, TimexKind::Duration, "PT2H"),
+        ],
+        "2025-03-31",
+    );
+    let calls: Vec<_> = a.events.iter().filter(|e| e.text == "call").collect();
+    assert_eq!(calls.len(), 1, "{:?}", a.events);
+    assert_eq!(calls[0].mentions.len(), 3);
+    assert!(calls[0]
+        .mentions
+        .windows(2)
+        .all(|w| w[0].start < w[1].start));
+}
+
+#[test]
+fn a_new_indefinite_mention_is_a_new_event() {
+    let text = "Putin called Trump in February. A new call is planned.";
+    let a = run(
+        text,
+        &[tx(text, "February", 0, TimexKind::Date, "2025-02")],
+        "2025-03-31",
+    );
+    assert!(a.events.iter().filter(|e| e.text == "call").count() == 1);
+    assert_eq!(event(&a, "call").mentions.len(), 1);
+}
+
+#[test]
+fn never_panics_and_stays_inside_the_text() {
+    let ex = EventExtractor::new();
+    let inputs = [
+        "",
+        " ",
+        "\n\n\n",
+        "...",
+        "n't",
+        "'s",
+        "U.S.",
+        "Dr.",
+        "— — —",
+        "é’s n’t ’ ‘ “ ” …",
+        "The deal collapsed after March. 😀 Ünïcödé sáid ñ 東京で会談した。",
+        "a-b-c-d-e. 1.2.3.4 $$$ 3,000,000.5,5 x'y'z isn't wasn't",
+        "CALLED CALL CALLS ON MONDAY TUESDAY",
+    ];
+    for text in inputs {
+        let a = ex.extract(text, &[], Some(&dct("2025-03-31")));
+        for e in &a.events {
+            assert!(e.trigger.end <= text.len() && text.is_char_boundary(e.trigger.start));
+            for m in &e.mentions {
+                assert!(
+                    m.end <= text.len()
+                        && text.is_char_boundary(m.start)
+                        && text.is_char_boundary(m.end)
+                );
+            }
+        }
+        let _ = sentences(text);
+    }
+    // Timexes that point outside the text or off char boundaries are ignored, not trusted.
+    let text = "Ünïcödé said so.";
+    let bad = Timex {
+        span: 1..400,
+        kind: TimexKind::Date,
+        value: "2025".parse().unwrap(),
+        modifier: None,
+        quant: None,
+        freq: None,
+    };
+    let a = ex.extract(text, &[bad], None);
+    assert!(a.events.iter().all(|e| e.trigger.end <= text.len()));
+}
+
+#[test]
+fn the_whole_pipeline_survives_random_text() {
+    use eventline::{mention_pairs, Document, Extractor, PairTarget};
+    // Pieces that stress the scanners: clitics, abbreviations, dashes, quotes, digits,
+    // multi-byte letters and emoji, line breaks.
+    const PIECES: &[&str] = &[
+        "the",
+        "call",
+        "calls",
+        "said",
+        "on",
+        "February 12",
+        "another",
+        "one",
+        "weekend",
+        "interview",
+        "U.S.",
+        "Dr.",
+        "No.",
+        "5",
+        "3.5",
+        "didn't",
+        "’s",
+        "n’t",
+        "'",
+        "\"",
+        "“",
+        "—",
+        "--",
+        "-",
+        ".",
+        ",",
+        ";",
+        "(AP)",
+        "\n",
+        "\n\n",
+        "é",
+        "東京",
+        "😀",
+        "Monday",
+        "March 31, 2025",
+        "last week",
+        "may",
+        "not",
+        "have",
+        "been",
+        "visit",
+        "since",
+        "until",
+        "for two years",
+        "ago",
+        "a",
+        "The",
+        "President",
+        "Putin",
+        "and",
+        "Trump",
+        "’",
+        "…",
+        "\u{ad}",
+        "\u{200b}",
+        "ß",
+        "İ",
+        "x",
+        "...",
+        "?",
+        "!",
+    ];
+    let ex = Extractor::new();
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..300 {
+        let len = (next() % 60) as usize;
+        let mut text = String::new();
+        for _ in 0..len {
+            let piece = PIECES[(next() % PIECES.len() as u64) as usize];
+            text.push_str(piece);
+            if next() % 3 != 0 {
+                text.push(' ');
+            }
+        }
+        let mut doc = Document::new(text.clone());
+        if next() % 2 == 0 {
+            doc = doc.with_dct(dct("2025-03-31"));
+        }
+        let ann = ex.extract(&doc);
+        for e in &ann.events {
+            for m in std::iter::once(&e.trigger).chain(&e.mentions) {
+                assert!(m.start < m.end && m.end <= text.len(), "{text:?}");
+                assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+            }
+        }
+        for p in mention_pairs(&ann) {
+            assert!(p.source.end <= text.len());
+            if let PairTarget::Timex(r) = p.target {
+                assert!(r.end <= text.len());
+            }
+        }
+        for s in sentences(&text) {
+            assert!(text.get(s).is_some());
+        }
+    }
+}
+
+#[test]
+fn occasions_and_coordinated_verbs_share_the_time() {
+    let text = "Last week, fighters killed three soldiers and captured two others.";
+    let a = run(
+        text,
+        &[tx(text, "Last week", 0, TimexKind::Date, "2025-W12")],
+        "2025-03-31",
+    );
+    for v in ["killed", "captured"] {
+        let anchor = event(&a, v).anchor.clone().expect("anchored");
+        assert_eq!(
+            anchor.value.map(|v| v.to_string()).as_deref(),
+            Some("2025-W12"),
+            "{v}"
+        );
+    }
+    let text = "The minister told reporters at a briefing that talks would resume.";
+    let a = run(text, &[], "2025-03-31");
+    assert_eq!(event(&a, "briefing").anchor, event(&a, "told").anchor);
+    let text = "At the summit on Friday, the leaders agreed to a truce.";
+    let a = run(
+        text,
+        &[tx(text, "Friday", 0, TimexKind::Date, "2025-03-28")],
+        "2025-03-31",
+    );
+    let agreed = event(&a, "agreed").anchor.clone().expect("anchored");
+    assert_eq!(
+        agreed.value.map(|v| v.to_string()).as_deref(),
+        Some("2025-03-28")
+    );
+}
+
+#[test]
+fn regular_past_forms_follow_their_context() {
+    let a = run(
+        "Mr. Edelman declined to comment. The offer was declined. A new syndicate bought the site.",
+        &[],
+        "2025-03-31",
+    );
+    let declined: Vec<_> = a.events.iter().filter(|e| e.text == "declined").collect();
+    assert_eq!(declined.len(), 2);
+    assert_eq!(declined[0].tense, Tense::Past);
+    assert_eq!(declined[1].tense, Tense::Past); // passive: the tense of "was"
+    assert_eq!(event(&a, "bought").tense, Tense::Past);
+    assert!(no_event(&a, "syndicate"));
+}
+
+#[test]
+fn going_to_is_a_future() {
+    let a = run("The minister is going to visit Kyiv.", &[], "2025-03-31");
+    assert!(no_event(&a, "going"));
+    let visit = event(&a, "visit");
+    assert_eq!(visit.tense, Tense::Future);
+    assert_eq!(visit.dct_relation, Some(RelType::After));
+}

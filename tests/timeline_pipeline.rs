@@ -1,0 +1,111 @@
+//! The timeline of the bundled articles, built with the whole pipeline.
+
+use eventline::{Certainty, Document, Extractor, Timeline};
+
+const SAMPLE: &str = include_str!("../examples/data/sample_article.txt");
+const SECOND: &str = include_str!("../examples/data/second_article.txt");
+
+fn build(id: &str, text: &str) -> Timeline {
+    let mut t = Timeline::new();
+    t.add_document(&Extractor::new(), id, &Document::new(text))
+        .expect("an article always builds");
+    t
+}
+
+#[test]
+fn sample_article_gives_the_two_calls_34_days_apart() {
+    let t = build("sample", SAMPLE);
+    let report = t.dated_report();
+    assert_eq!(report.documents["sample"].as_deref(), Some("2025-03-31"));
+    let pos = |v: &str| {
+        report
+            .events
+            .iter()
+            .position(|e| e.value.as_deref() == Some(v))
+    };
+    let (a, b) = (pos("2025-02-12").unwrap(), pos("2025-03-18").unwrap());
+    assert_eq!(b, a + 1, "nothing the article dates lies between the calls");
+    let gap = report
+        .gaps
+        .iter()
+        .find(|g| g.from == report.events[a].id && g.to == report.events[b].id)
+        .unwrap();
+    assert_eq!(
+        (gap.min.as_str(), gap.max.as_deref()),
+        ("P34D", Some("P34D"))
+    );
+    assert_eq!(gap.order, Certainty::Definite);
+    // Peskov spoke on the article's date; the weekend, July 2018 and mid-April keep their
+    // granularity.
+    assert!(pos("2025-03-31").is_some());
+    let july = report
+        .events
+        .iter()
+        .find(|e| e.value.as_deref() == Some("2018-07"))
+        .unwrap();
+    assert_eq!(
+        (july.earliest.as_deref(), july.latest.as_deref()),
+        (Some("2018-07-01"), Some("2018-07-31"))
+    );
+    // Chronological: earliest starts never go down.
+    let starts: Vec<&str> = report
+        .events
+        .iter()
+        .filter_map(|e| e.earliest.as_deref())
+        .collect();
+    assert!(starts.windows(2).all(|w| w[0] <= w[1]), "{starts:?}");
+    // Each gap joins consecutive events.
+    for (k, g) in report.gaps.iter().enumerate() {
+        assert_eq!(
+            (&g.from, &g.to),
+            (&report.events[k].id, &report.events[k + 1].id)
+        );
+    }
+}
+
+#[test]
+fn report_json_has_the_fixed_fields() {
+    let t = build("sample", SAMPLE);
+    let json = serde_json::to_value(t.dated_report()).unwrap();
+    let events = json["events"].as_array().unwrap();
+    assert!(events.len() >= 5);
+    for e in events {
+        assert!(e["id"].is_string() && e["title"].is_string() && e["value"].is_string());
+    }
+    for g in json["gaps"].as_array().unwrap() {
+        assert!(g["from"].is_string() && g["to"].is_string());
+        let min = g["min"].as_str().unwrap();
+        assert!(min.starts_with('P') && min.ends_with('D'), "{min}");
+    }
+    // The whole timeline survives a round trip through JSON.
+    let s = serde_json::to_string(&t).unwrap();
+    let back: Timeline = serde_json::from_str(&s).unwrap();
+    assert_eq!(back.dated_report(), t.dated_report());
+}
+
+#[test]
+fn two_articles_merge_and_disagree_on_a_date() {
+    let mut story = build("a", SAMPLE);
+    story.absorb(&build("b", SECOND)).unwrap();
+    let before = story.len();
+    let report = story.merge_duplicates();
+    assert!(!report.merged.is_empty());
+    assert_eq!(story.len(), before - report.merged.len());
+    let (kept, gone) = &report.merged[0];
+    let e = story.event(gone).unwrap();
+    assert_eq!(&e.id, kept);
+    assert_eq!(e.docs, ["a", "b"]);
+    assert_eq!(
+        e.value.as_ref().map(|v| v.to_string()).as_deref(),
+        Some("2025-03-18")
+    );
+    let c = report
+        .conflicts
+        .iter()
+        .find(|c| c.b_value.as_ref().map(|v| v.to_string()).as_deref() == Some("2025-02-11"))
+        .expect("the first call is dated February 11 by one article, February 12 by the other");
+    assert_eq!(
+        c.a_value.as_ref().map(|v| v.to_string()).as_deref(),
+        Some("2025-02-12")
+    );
+}
