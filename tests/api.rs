@@ -2,10 +2,14 @@
 //! shared tagger used from several threads.
 
 use eventline::{
-    Amount, Anchor, AnchorTarget, Annotation, Aspect, DateValue, Dct, DctSource, DocKind, Document,
-    DocumentError, DurationUnit, DurationValue, Endpoint, Event, EventClass, Granularity, Interval,
-    Link, PartOfDay, Polarity, Provenance, RefValue, RelType, Season, Tagger, Tense, TimeOfDay,
-    Timex, TimexKind, TimexMod, TimexValue, ValueError,
+    Amount, Anchor, AnchorTarget, Annotation, Aspect, Bounds, Certainty, Comparison,
+    Contradiction, DateValue, Dct, DctSource, DocKind, Document, DocumentError, DurationUnit,
+    DurationValue, Endpoint, Event, EventAnalysis, EventClass, EventExtractor, EventId, EventSpec,
+    Explanation, Extractor, Gap, Granularity, Interval, Link, Mention, MentionPair, MergeConflict,
+    MergeReport, Neighbours, Node, OrderEntry, PairTarget, PartOfDay, Polarity, Provenance,
+    RefValue, RelType, Relation, ReportEvent, ReportGap, Season, Step, Tagger, Tense, TimeKind,
+    TimeNode, TimeOfDay, Timeline, TimelineError, TimelineEvent, TimelineReport, Timex, TimexKind,
+    TimexMod, TimexValue, ValueError, WindowHit,
 };
 
 fn send_sync<T: Send + Sync>() {}
@@ -45,6 +49,37 @@ fn public_types_are_send_and_sync() {
     send_sync::<Provenance>();
     send_sync::<ValueError>();
     send_sync::<DocumentError>();
+    // Event extraction, the pipeline and the timeline.
+    send_sync::<EventExtractor>();
+    send_sync::<EventAnalysis>();
+    send_sync::<Extractor>();
+    send_sync::<MentionPair>();
+    send_sync::<PairTarget>();
+    send_sync::<Timeline>();
+    send_sync::<TimelineError>();
+    send_sync::<TimelineEvent>();
+    send_sync::<TimelineReport>();
+    send_sync::<Bounds>();
+    send_sync::<Certainty>();
+    send_sync::<Comparison>();
+    send_sync::<Contradiction>();
+    send_sync::<EventId>();
+    send_sync::<EventSpec>();
+    send_sync::<Explanation>();
+    send_sync::<Gap>();
+    send_sync::<Mention>();
+    send_sync::<MergeConflict>();
+    send_sync::<MergeReport>();
+    send_sync::<Neighbours>();
+    send_sync::<Node>();
+    send_sync::<OrderEntry>();
+    send_sync::<Relation>();
+    send_sync::<ReportEvent>();
+    send_sync::<ReportGap>();
+    send_sync::<Step>();
+    send_sync::<TimeKind>();
+    send_sync::<TimeNode>();
+    send_sync::<WindowHit>();
 }
 
 fn dct(s: &str) -> Dct {
