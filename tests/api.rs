@@ -2,14 +2,14 @@
 //! shared tagger used from several threads.
 
 use eventline::{
-    Amount, Anchor, AnchorTarget, Annotation, Aspect, Bounds, Certainty, Comparison,
-    Contradiction, DateValue, Dct, DctSource, DocKind, Document, DocumentError, DurationUnit,
-    DurationValue, Endpoint, Event, EventAnalysis, EventClass, EventExtractor, EventId, EventSpec,
-    Explanation, Extractor, Gap, Granularity, Interval, Link, Mention, MentionPair, MergeConflict,
-    MergeReport, Neighbours, Node, OrderEntry, PairTarget, PartOfDay, Polarity, Provenance,
-    RefValue, RelType, Relation, ReportEvent, ReportGap, Season, Step, Tagger, Tense, TimeKind,
-    TimeNode, TimeOfDay, Timeline, TimelineError, TimelineEvent, TimelineReport, Timex, TimexKind,
-    TimexMod, TimexValue, ValueError, WindowHit,
+    Amount, Anchor, AnchorTarget, Annotation, Aspect, Bounds, Certainty, Comparison, Contradiction,
+    DateValue, Dct, DctSource, DocKind, Document, DocumentError, DurationUnit, DurationValue,
+    Endpoint, Event, EventAnalysis, EventClass, EventExtractor, EventId, EventSpec, Explanation,
+    Extractor, Gap, Granularity, Interval, Link, Mention, MentionPair, MergeConflict, MergeReport,
+    Neighbours, Node, OrderEntry, PairTarget, PartOfDay, Polarity, Provenance, RefValue, RelType,
+    Relation, ReportEvent, ReportGap, Season, Step, Tagger, Tense, TimeKind, TimeNode, TimeOfDay,
+    Timeline, TimelineError, TimelineEvent, TimelineReport, Timex, TimexKind, TimexMod, TimexValue,
+    ValueError, WindowHit,
 };
 
 fn send_sync<T: Send + Sync>() {}
