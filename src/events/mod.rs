@@ -255,7 +255,7 @@ impl EventExtractor {
                     describe::participants(text, &toks, &entities, clause),
                 ),
             };
-            let id = format!("e{}", events.len() + 1);
+            let id = event_id(events.len() + 1);
             let mut dct_rel = anchor::dct_relation(m, dct_has_time);
             let mut dct_provenance = Provenance::Tense;
             if dct_rel.is_none() {
@@ -379,15 +379,15 @@ impl EventExtractor {
         while k > 0 && steps < 6 {
             k -= 1;
             steps += 1;
-            let w = text.get(toks[k].span.clone()).unwrap_or("").to_lowercase();
-            if DEFINITES.contains(&w.as_str()) {
+            let t = &toks[k];
+            if text::is_any(text, t, DEFINITES) {
                 definite = true;
                 break;
             }
             if !matches!(
-                toks[k].tag,
+                t.tag,
                 Tag::Jj | Tag::Nn | Tag::Nnp | Tag::Cd | Tag::Poss | Tag::Vbn
-            ) && !matches!(w.as_str(), "'s" | "’s" | ".")
+            ) && !text::is_any(text, t, &["'s", "’s", "."])
             {
                 break;
             }
@@ -423,7 +423,7 @@ fn occasion_of(
             return None;
         }
         let t = toks.get(k)?;
-        if matches!(text::lower(text, t).as_ref(), "at" | "during") {
+        if text::is_any(text, t, &["at", "during"]) {
             break;
         }
         if !matches!(t.tag, Tag::Dt | Tag::Jj | Tag::Nn | Tag::Nnp | Tag::PrpPoss) {
@@ -453,7 +453,7 @@ fn framing_occasion(
     event_of: &[usize],
 ) -> Option<usize> {
     let first = toks.get(sent.start)?;
-    if !matches!(text::lower(text, first).as_ref(), "in" | "at" | "during") {
+    if !text::is_any(text, first, &["in", "at", "during"]) {
         return None;
     }
     let comma = (sent.start + 1..sent.end.min(sent.start + 10))
@@ -474,6 +474,29 @@ fn framing_occasion(
         let ei = *event_of.get(mi)?;
         (ei != usize::MAX).then_some(ei)
     })
+}
+
+/// The identifier of the `n`th event: "e1", "e2", …
+fn event_id(n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    let mut v = n;
+    loop {
+        k -= 1;
+        if let Some(d) = digits.get_mut(k) {
+            *d = b'0' + (v % 10) as u8;
+        }
+        v /= 10;
+        if v == 0 || k == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(1 + digits.len() - k);
+    id.push('e');
+    for &d in digits.get(k..).unwrap_or(&[]) {
+        id.push(char::from(d));
+    }
+    id
 }
 
 /// How far before "at"/"during" the event of an occasion noun may be.

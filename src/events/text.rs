@@ -37,6 +37,7 @@ pub(crate) struct Token {
 }
 
 /// The lowercased text of a token, borrowed whenever possible.
+#[inline]
 pub(crate) fn lower<'a>(text: &'a str, t: &Token) -> Cow<'a, str> {
     if let Some(i) = t.info {
         return Cow::Borrowed(i.word);
@@ -47,6 +48,28 @@ pub(crate) fn lower<'a>(text: &'a str, t: &Token) -> Cow<'a, str> {
     } else {
         Cow::Borrowed(w)
     }
+}
+
+/// Whether the lowercased text of a token is `w` (given in lowercase), without allocating.
+#[inline]
+pub(crate) fn is(text: &str, t: &Token, w: &str) -> bool {
+    match t.info {
+        Some(i) => i.word == w,
+        None => {
+            let s = text.get(t.span.clone()).unwrap_or("");
+            if s.is_ascii() {
+                s.eq_ignore_ascii_case(w)
+            } else {
+                lower(text, t) == w
+            }
+        }
+    }
+}
+
+/// Whether the lowercased text of a token is one of `words` (given in lowercase).
+#[inline]
+pub(crate) fn is_any(text: &str, t: &Token, words: &[&str]) -> bool {
+    words.iter().any(|w| is(text, t, w))
 }
 
 fn is_word_char(c: char) -> bool {
@@ -76,6 +99,17 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let mut i = 0;
     let mut newlines: u8 = 0;
     while i < n {
+        // ASCII blanks in one sweep.
+        while let Some(&b) = bytes.get(i) {
+            match b {
+                b' ' | b'\t' | b'\r' => i += 1,
+                b'\n' => {
+                    newlines = newlines.saturating_add(1);
+                    i += 1;
+                }
+                _ => break,
+            }
+        }
         let Some(c) = at(i) else { break };
         if c.is_whitespace() {
             if c == '\n' {
@@ -105,6 +139,15 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             };
             let mut j = i1;
             loop {
+                // Runs of ASCII letters and digits in one sweep.
+                while let Some(&b) = bytes.get(j) {
+                    if b.is_ascii_alphabetic() {
+                        kind = TokenKind::Word;
+                    } else if !b.is_ascii_digit() {
+                        break;
+                    }
+                    j += 1;
+                }
                 let j1 = adv(j);
                 match at(j) {
                     Some(ch) if is_word_char(ch) => {
@@ -365,6 +408,7 @@ fn is_dateline_end(text: &str, toks: &[Token], start: usize, i: usize) -> bool {
 }
 
 /// The function-word flags of a token ([`super::tables::flag`]).
+#[inline]
 pub(crate) fn flags(text: &str, t: &Token) -> u16 {
     match t.info {
         Some(i) => i.flags,
