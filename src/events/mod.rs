@@ -175,10 +175,25 @@ impl EventExtractor {
                 }
             }
         }
-        let mut links_of: Vec<Vec<usize>> = vec![Vec::new(); mentions.len()];
+        // The links of each mention, in order: `link_order[link_start[m]..link_start[m + 1]]`.
+        let mut link_start = vec![0usize; mentions.len() + 1];
+        for l in &tlinks {
+            if let Some(c) = link_start.get_mut(l.mention + 1) {
+                *c += 1;
+            }
+        }
+        for k in 1..link_start.len() {
+            link_start[k] += link_start[k - 1];
+        }
+        let mut link_order = vec![0usize; link_start.last().copied().unwrap_or(0)];
+        let mut fill = link_start.clone();
         for (li, l) in tlinks.iter().enumerate() {
-            if let Some(v) = links_of.get_mut(l.mention) {
-                v.push(li);
+            if let Some(slot) = fill.get_mut(l.mention).and_then(|f| {
+                let at = *f;
+                *f += 1;
+                link_order.get_mut(at)
+            }) {
+                *slot = li;
             }
         }
         let mut index = CorefIndex::default();
@@ -190,13 +205,16 @@ impl EventExtractor {
         }
         let dct_has_time = dct.is_some_and(|d| d.time.is_some());
         let dct_value = dct.map(|d| TimexValue::day(d.date));
-        let mut events: Vec<Event> = Vec::new();
+        let mut events: Vec<Event> = Vec::with_capacity(mentions.len());
         let mut event_of = vec![usize::MAX; mentions.len()];
-        let mut links: Vec<Link> = Vec::new();
+        let mut links: Vec<Link> = Vec::with_capacity(tlinks.len() + mentions.len());
         for &mi in &order {
             let m = &mentions[mi];
             let Some(tok) = toks.get(m.tok) else { continue };
-            let my_links: &[usize] = links_of.get(mi).map_or(&[], Vec::as_slice);
+            let my_links: &[usize] = match (link_start.get(mi), link_start.get(mi + 1)) {
+                (Some(&a), Some(&b)) => link_order.get(a..b).unwrap_or(&[]),
+                _ => &[],
+            };
             let my_links = || my_links.iter().filter_map(|&li| tlinks.get(li));
             let my_value = my_links()
                 .next()
@@ -380,14 +398,17 @@ impl EventExtractor {
             k -= 1;
             steps += 1;
             let t = &toks[k];
-            if text::is_any(text, t, DEFINITES) {
+            let (det, poss) = text::with_lower(text, t, |w| {
+                (DEFINITES.contains(&w), matches!(w, "'s" | "’s" | "."))
+            });
+            if det {
                 definite = true;
                 break;
             }
             if !matches!(
                 t.tag,
                 Tag::Jj | Tag::Nn | Tag::Nnp | Tag::Cd | Tag::Poss | Tag::Vbn
-            ) && !text::is_any(text, t, &["'s", "’s", "."])
+            ) && !poss
             {
                 break;
             }
@@ -423,7 +444,7 @@ fn occasion_of(
             return None;
         }
         let t = toks.get(k)?;
-        if text::is_any(text, t, &["at", "during"]) {
+        if text::with_lower(text, t, |w| matches!(w, "at" | "during")) {
             break;
         }
         if !matches!(t.tag, Tag::Dt | Tag::Jj | Tag::Nn | Tag::Nnp | Tag::PrpPoss) {
@@ -453,7 +474,7 @@ fn framing_occasion(
     event_of: &[usize],
 ) -> Option<usize> {
     let first = toks.get(sent.start)?;
-    if !text::is_any(text, first, &["in", "at", "during"]) {
+    if !text::with_lower(text, first, |w| matches!(w, "in" | "at" | "during")) {
         return None;
     }
     let comma = (sent.start + 1..sent.end.min(sent.start + 10))

@@ -205,10 +205,6 @@ impl Lexicon {
         self.words.get(key.as_str())
     }
 
-    pub(crate) fn pos(&self, lower: &str) -> Option<&'static PosEntry> {
-        self.words.get(lower).and_then(|w| w.pos)
-    }
-
     /// Event counts of a lemma used as the word class of `tag` ("last" the verb is not
     /// "last" the adjective).
     pub(crate) fn event_lemma(&self, lemma: &str, tag: Tag) -> Option<&'static EventEntry> {
@@ -223,31 +219,36 @@ impl Lexicon {
         lower: &'a str,
         tag: Tag,
     ) -> (std::borrow::Cow<'a, str>, Option<&'static EventEntry>) {
-        if let Some(i) = info {
-            if let Some(p) = i.pos {
-                let entry = i.lemma_events.get(word_class(tag)).copied().flatten();
-                return (std::borrow::Cow::Borrowed(p.lemma), entry);
-            }
+        if let Some(p) = info.and_then(|i| i.pos) {
+            let entry = i_lemma_events(info, tag);
+            return (std::borrow::Cow::Borrowed(p.lemma), entry);
         }
-        let l = self.lemma(lower, tag);
+        // `info` is the lexicon's entry for `lower`: the treebank does not know the word.
+        let l = self.strip_lemma(lower, tag);
         let entry = self.event_lemma(&l, tag);
         (l, entry)
     }
 
-    /// The lemma of a word: from the treebank, else by stripping inflections.
-    pub(crate) fn lemma<'a>(&self, lower: &'a str, tag: Tag) -> std::borrow::Cow<'a, str> {
+    /// The lemma of a word the treebank does not know, by stripping inflections.
+    fn strip_lemma<'a>(&self, lower: &'a str, tag: Tag) -> std::borrow::Cow<'a, str> {
         use std::borrow::Cow;
-        if let Some(e) = self.pos(lower) {
-            return Cow::Borrowed(e.lemma);
-        }
         let strip = |suffix: &str, add: &str| -> Option<String> {
             let stem = lower.strip_suffix(suffix)?;
             if stem.chars().count() < 3 {
                 return None;
             }
-            let cand = format!("{stem}{add}");
-            if self.words.contains_key(cand.as_str()) {
-                Some(cand)
+            // The candidate is built on the stack; only a known one is allocated.
+            let mut buf = [0u8; 48];
+            let n = stem.len() + add.len();
+            let Some(b) = buf.get_mut(..n) else {
+                let cand = format!("{stem}{add}");
+                return self.words.contains_key(cand.as_str()).then_some(cand);
+            };
+            b.get_mut(..stem.len())?.copy_from_slice(stem.as_bytes());
+            b.get_mut(stem.len()..)?.copy_from_slice(add.as_bytes());
+            let cand = std::str::from_utf8(b).ok()?;
+            if self.words.contains_key(cand) {
+                Some(cand.to_string())
             } else {
                 None
             }
@@ -265,6 +266,11 @@ impl Lexicon {
         }
         Cow::Borrowed(lower)
     }
+}
+
+/// The precomputed lemma event counts of a known word for `tag`.
+fn i_lemma_events(info: Option<&'static WordInfo>, tag: Tag) -> Option<&'static EventEntry> {
+    info?.lemma_events.get(word_class(tag)).copied().flatten()
 }
 
 /// The lemma table's entry for `lemma` in word class `class` (an index of [`CLASS_KEYS`]).
@@ -450,10 +456,16 @@ fn after_do_form(text: &str, toks: &[Token], i: usize) -> bool {
         k -= 1;
         steps += 1;
         let t = &toks[k];
-        if super::text::is_any(text, t, &["do", "does", "did"]) {
+        let (do_form, negation) = super::text::with_lower(text, t, |w| {
+            (
+                matches!(w, "do" | "does" | "did"),
+                matches!(w, "not" | "n't" | "n’t" | "never"),
+            )
+        });
+        if do_form {
             return true;
         }
-        if !(t.tag == Tag::Rb || super::text::is_any(text, t, &["not", "n't", "n’t", "never"])) {
+        if !(t.tag == Tag::Rb || negation) {
             return false;
         }
     }

@@ -37,11 +37,17 @@ pub(crate) struct Token {
 }
 
 /// The lowercased text of a token, borrowed whenever possible.
-#[inline]
+#[inline(always)]
 pub(crate) fn lower<'a>(text: &'a str, t: &Token) -> Cow<'a, str> {
-    if let Some(i) = t.info {
-        return Cow::Borrowed(i.word);
+    match t.info {
+        Some(i) => Cow::Borrowed(i.word),
+        None => unknown_lower(text, t),
     }
+}
+
+/// [`lower`] for a word the lexicon does not know.
+#[inline(never)]
+fn unknown_lower<'a>(text: &'a str, t: &Token) -> Cow<'a, str> {
     let w = text.get(t.span.clone()).unwrap_or("");
     if w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii() {
         Cow::Owned(w.chars().flat_map(char::to_lowercase).collect())
@@ -50,26 +56,32 @@ pub(crate) fn lower<'a>(text: &'a str, t: &Token) -> Cow<'a, str> {
     }
 }
 
-/// Whether the lowercased text of a token is `w` (given in lowercase), without allocating.
+/// Calls `f` with the lowercased text of a token, without allocating for known words and
+/// short ASCII ones.
 #[inline]
-pub(crate) fn is(text: &str, t: &Token, w: &str) -> bool {
-    match t.info {
-        Some(i) => i.word == w,
-        None => {
-            let s = text.get(t.span.clone()).unwrap_or("");
-            if s.is_ascii() {
-                s.eq_ignore_ascii_case(w)
-            } else {
-                lower(text, t) == w
-            }
+pub(crate) fn with_lower<R>(text: &str, t: &Token, f: impl FnOnce(&str) -> R) -> R {
+    if let Some(i) = t.info {
+        return f(i.word);
+    }
+    let s = text.get(t.span.clone()).unwrap_or("");
+    if !s.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        return f(s);
+    }
+    let mut buf = [0u8; 32];
+    if let Some(b) = buf.get_mut(..s.len()).filter(|_| s.is_ascii()) {
+        b.copy_from_slice(s.as_bytes());
+        b.make_ascii_lowercase();
+        if let Ok(w) = std::str::from_utf8(b) {
+            return f(w);
         }
     }
+    f(&lower(text, t))
 }
 
-/// Whether the lowercased text of a token is one of `words` (given in lowercase).
+/// Whether the lowercased text of a token is `w`, without allocating.
 #[inline]
-pub(crate) fn is_any(text: &str, t: &Token, words: &[&str]) -> bool {
-    words.iter().any(|w| is(text, t, w))
+pub(crate) fn is(text: &str, t: &Token, w: &str) -> bool {
+    with_lower(text, t, |x| x == w)
 }
 
 fn is_word_char(c: char) -> bool {
@@ -346,7 +358,8 @@ pub(crate) fn split_sentences(text: &str, toks: &[Token]) -> Vec<Range<usize>> {
             if let Some(nx) = toks.get(i + 1) {
                 end_here = nx.newlines_before > 1
                     || (nx.newlines_before == 1 && line_break_ends(text, toks, start, i))
-                    || is_dateline_end(text, toks, start, i);
+                    || ((start + 3..=start + 10).contains(&i)
+                        && is_dateline_end(text, toks, start, i));
             }
         }
         if end_here || last + 1 >= toks.len() {
@@ -408,8 +421,17 @@ fn is_dateline_end(text: &str, toks: &[Token], start: usize, i: usize) -> bool {
 }
 
 /// The function-word flags of a token ([`super::tables::flag`]).
-#[inline]
+#[inline(always)]
 pub(crate) fn flags(text: &str, t: &Token) -> u16 {
+    match t.info {
+        Some(i) => i.flags,
+        None => unknown_flags(text, t),
+    }
+}
+
+/// [`flags`] of a word the lexicon does not know.
+#[inline(never)]
+fn unknown_flags(text: &str, t: &Token) -> u16 {
     match t.info {
         Some(i) => i.flags,
         // Function words are in the lexicon; only curly-apostrophe clitics and the halves of
