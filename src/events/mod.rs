@@ -568,11 +568,12 @@ const CLAUSE_REACH: usize = 30;
 
 /// The clause around token `i`: the sentence cut at semicolons and dashes.
 fn clause_of(text: &str, toks: &[text::Token], range: Range<usize>, i: usize) -> Range<usize> {
+    // Only punctuation tokens can be these marks.
     let cut = |k: usize| {
-        matches!(
-            toks.get(k).and_then(|t| text.get(t.span.clone())),
-            Some(";" | "--" | "—" | "–")
-        )
+        toks.get(k).is_some_and(|t| {
+            t.kind == text::TokenKind::Punct
+                && matches!(text.get(t.span.clone()), Some(";" | "--" | "—" | "–"))
+        })
     };
     let lo = range.start.max(i.saturating_sub(CLAUSE_REACH));
     let hi = range.end.min(i + CLAUSE_REACH);
