@@ -587,3 +587,15 @@ fn clause_of(text: &str, toks: &[text::Token], range: Range<usize>, i: usize) ->
     }
     a..b
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn event_ids_count_from_one() {
+        for n in [1usize, 9, 10, 99, 100, 12345, usize::MAX] {
+            assert_eq!(event_id(n), format!("e{n}"));
+        }
+    }
+}

@@ -447,3 +447,26 @@ fn unknown_flags(text: &str, t: &Token) -> u16 {
         None => 0,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The allocation-free comparisons agree with lowercasing, for known and unknown words
+    /// in any case, ASCII or not, short or long.
+    #[test]
+    fn with_lower_agrees_with_lower() {
+        let text = "The SAID Zzyzxville ÉLAN élan NOT n’T N'T \
+                    Supercalifragilisticexpialidocious-Extraordinarily said";
+        let mut toks = tokenize(text);
+        super::super::pos::tag_sentence(super::super::lexicon(), text, &mut toks);
+        for t in &toks {
+            let l = lower(text, t).into_owned();
+            with_lower(text, t, |w| assert_eq!(w, l));
+            assert!(is(text, t, &l));
+            assert!(!is(text, t, "said-not"));
+        }
+        let said: Vec<bool> = toks.iter().map(|t| is(text, t, "said")).collect();
+        assert_eq!(said.iter().filter(|&&b| b).count(), 2);
+    }
+}
