@@ -1,8 +1,10 @@
 //! Event mentions: which tokens are events, their class, tense, aspect, polarity and modality.
 
+use std::borrow::Cow;
+
 use super::pos::{Lexicon, Tag};
 use super::tables::flag::{BE, DO, HAVE, MODAL, NEG, NEVER};
-use super::text::{flags, lower, Token, TokenKind};
+use super::text::{flags, is, lower, Token, TokenKind};
 use crate::event::{Aspect, EventClass, Polarity, Tense};
 
 /// One event mention found in the text.
@@ -91,12 +93,11 @@ fn follows_auxiliary(text: &str, toks: &[Token], start: usize, i: usize) -> bool
     while k > start && i - k < 4 {
         k -= 1;
         let t = &toks[k];
-        let lw = lower(text, t);
         let fl = flags(text, t);
         if t.tag == Tag::Rb || (fl & NEG != 0) {
             continue;
         }
-        return lw == "to"
+        return is(text, t, "to")
             || (fl & MODAL != 0)
             || (fl & BE != 0)
             || (fl & HAVE != 0)
@@ -137,7 +138,7 @@ pub(crate) fn detect(
         }
         // "is going to visit": the future of "visit", not a going.
         if lw == "going"
-            && toks.get(i + 1).is_some_and(|n| lower(text, n) == "to")
+            && toks.get(i + 1).is_some_and(|n| is(text, n, "to"))
             && toks.get(i + 2).is_some_and(|n| n.tag.is_verb())
         {
             continue;
@@ -149,12 +150,12 @@ pub(crate) fn detect(
         }
         let base = prior(tag, &lw);
         // A frequent form speaks for itself; rarer ones borrow from their lemma.
-        let lemma = if form_entry.is_some_and(|e| e.seen >= 50) {
+        let (lemma, lemma_entry) = lex.lemma_and_events(t.info, &lw, tag);
+        let lemma_entry = if form_entry.is_some_and(|e| e.seen >= 50) {
             None
         } else {
-            Some(lex.lemma(&lw, tag))
+            lemma_entry
         };
-        let lemma_entry = lemma.as_deref().and_then(|l| lex.event_lemma(l, tag));
         let from_lemma = match lemma_entry {
             Some(e) => (e.events as f32 + base * SMOOTHING) / (e.seen as f32 + SMOOTHING),
             None => base,
@@ -180,10 +181,7 @@ pub(crate) fn detect(
             .filter(|e| e.events > 0)
             .or(lemma_entry.filter(|e| e.events > 0))
             .map_or(EventClass::Occurrence, |e| e.class);
-        let lemma = match lemma {
-            Some(l) => l.into_owned(),
-            None => lex.lemma(&lw, tag).into_owned(),
-        };
+        let lemma = lemma.into_owned();
         let nominal = !tag.is_verb();
         let group = verb_group(text, toks, range.start, i, tag, nominal);
         out.push(Mention {
@@ -219,10 +217,10 @@ pub(crate) fn verb_group(
     nominal: bool,
 ) -> VerbGroup {
     let mut polarity = Polarity::Pos;
-    let mut modal: Option<String> = None;
-    let mut have: Option<String> = None;
-    let mut be: Option<String> = None;
-    let mut do_: Option<String> = None;
+    let mut modal: Option<Cow<'_, str>> = None;
+    let mut have: Option<Cow<'_, str>> = None;
+    let mut be: Option<Cow<'_, str>> = None;
+    let mut do_: Option<Cow<'_, str>> = None;
     let mut to = false;
     let mut going = false;
     let mut k = i;
@@ -231,21 +229,22 @@ pub(crate) fn verb_group(
         k -= 1;
         steps += 1;
         let t = &toks[k];
-        let lw = lower(text, t);
+        // Lowercased only when kept: most words here end the walk at once.
+        let lw = || lower(text, t);
         let fl = flags(text, t);
         if fl & NEG != 0 {
-            if !(nominal && lw == "not" && steps > 2) {
+            if !(nominal && is(text, t, "not") && steps > 2) {
                 polarity = Polarity::Neg;
             }
             continue;
         }
         if nominal {
             // Nouns: only "no" in the determiner slot, and a copula for predicate adjectives.
-            if t.tag == Tag::Jj || t.tag == Tag::Rb || t.tag == Tag::Dt && lw != "no" {
+            if t.tag == Tag::Jj || t.tag == Tag::Rb || t.tag == Tag::Dt && !is(text, t, "no") {
                 continue;
             }
             if tag == Tag::Jj && (fl & BE != 0) && be.is_none() {
-                be = Some(lw.into_owned());
+                be = Some(lw());
                 continue;
             }
             break;
@@ -253,7 +252,7 @@ pub(crate) fn verb_group(
         if t.tag == Tag::Rb && fl & MODAL == 0 {
             continue;
         }
-        if lw == "to" {
+        if is(text, t, "to") {
             if have.is_some() || be.is_some() || to {
                 break;
             }
@@ -261,30 +260,30 @@ pub(crate) fn verb_group(
             continue;
         }
         if to {
-            if lw == "going" {
+            if is(text, t, "going") {
                 going = true;
                 continue;
             }
             if going && (fl & BE != 0) {
-                be = Some(lw.into_owned());
+                be = Some(lw());
                 break;
             }
             break;
         }
         if (fl & MODAL != 0) || t.tag == Tag::Md {
-            modal = Some(lw.into_owned());
+            modal = Some(lw());
             break;
         }
         if (fl & HAVE != 0) && have.is_none() {
-            have = Some(lw.into_owned());
+            have = Some(lw());
             continue;
         }
         if (fl & BE != 0) && be.is_none() && have.is_none() {
-            be = Some(lw.into_owned());
+            be = Some(lw());
             continue;
         }
         if (fl & DO != 0) && do_.is_none() {
-            do_ = Some(lw.into_owned());
+            do_ = Some(lw());
             continue;
         }
         if t.tag == Tag::Prp && (do_.is_some() || have.is_some() || be.is_some()) {
@@ -328,10 +327,10 @@ pub(crate) fn verb_group(
         };
         tense = match (&modal, first_aux) {
             (Some(m), _) => {
-                if matches!(m.as_str(), "will" | "shall" | "'ll" | "’ll" | "wo") {
+                if matches!(m.as_ref(), "will" | "shall" | "'ll" | "’ll" | "wo") {
                     Tense::Future
                 } else {
-                    modality = Some(m.clone());
+                    modality = Some(m.to_string());
                     Tense::None
                 }
             }
@@ -347,7 +346,7 @@ pub(crate) fn verb_group(
         };
     }
     if to && modality.is_none() {
-        modality = modal;
+        modality = modal.map(Cow::into_owned);
     }
     VerbGroup {
         tense,

@@ -175,10 +175,25 @@ impl EventExtractor {
                 }
             }
         }
-        let mut links_of: Vec<Vec<usize>> = vec![Vec::new(); mentions.len()];
+        // The links of each mention, in order: `link_order[link_start[m]..link_start[m + 1]]`.
+        let mut link_start = vec![0usize; mentions.len() + 1];
+        for l in &tlinks {
+            if let Some(c) = link_start.get_mut(l.mention + 1) {
+                *c += 1;
+            }
+        }
+        for k in 1..link_start.len() {
+            link_start[k] += link_start[k - 1];
+        }
+        let mut link_order = vec![0usize; link_start.last().copied().unwrap_or(0)];
+        let mut fill = link_start.clone();
         for (li, l) in tlinks.iter().enumerate() {
-            if let Some(v) = links_of.get_mut(l.mention) {
-                v.push(li);
+            if let Some(slot) = fill.get_mut(l.mention).and_then(|f| {
+                let at = *f;
+                *f += 1;
+                link_order.get_mut(at)
+            }) {
+                *slot = li;
             }
         }
         let mut index = CorefIndex::default();
@@ -190,13 +205,16 @@ impl EventExtractor {
         }
         let dct_has_time = dct.is_some_and(|d| d.time.is_some());
         let dct_value = dct.map(|d| TimexValue::day(d.date));
-        let mut events: Vec<Event> = Vec::new();
+        let mut events: Vec<Event> = Vec::with_capacity(mentions.len());
         let mut event_of = vec![usize::MAX; mentions.len()];
-        let mut links: Vec<Link> = Vec::new();
+        let mut links: Vec<Link> = Vec::with_capacity(tlinks.len() + mentions.len());
         for &mi in &order {
             let m = &mentions[mi];
             let Some(tok) = toks.get(m.tok) else { continue };
-            let my_links: &[usize] = links_of.get(mi).map_or(&[], Vec::as_slice);
+            let my_links: &[usize] = match (link_start.get(mi), link_start.get(mi + 1)) {
+                (Some(&a), Some(&b)) => link_order.get(a..b).unwrap_or(&[]),
+                _ => &[],
+            };
             let my_links = || my_links.iter().filter_map(|&li| tlinks.get(li));
             let my_value = my_links()
                 .next()
@@ -255,7 +273,7 @@ impl EventExtractor {
                     describe::participants(text, &toks, &entities, clause),
                 ),
             };
-            let id = format!("e{}", events.len() + 1);
+            let id = event_id(events.len() + 1);
             let mut dct_rel = anchor::dct_relation(m, dct_has_time);
             let mut dct_provenance = Provenance::Tense;
             if dct_rel.is_none() {
@@ -379,15 +397,18 @@ impl EventExtractor {
         while k > 0 && steps < 6 {
             k -= 1;
             steps += 1;
-            let w = text.get(toks[k].span.clone()).unwrap_or("").to_lowercase();
-            if DEFINITES.contains(&w.as_str()) {
+            let t = &toks[k];
+            let (det, poss) = text::with_lower(text, t, |w| {
+                (DEFINITES.contains(&w), matches!(w, "'s" | "’s" | "."))
+            });
+            if det {
                 definite = true;
                 break;
             }
             if !matches!(
-                toks[k].tag,
+                t.tag,
                 Tag::Jj | Tag::Nn | Tag::Nnp | Tag::Cd | Tag::Poss | Tag::Vbn
-            ) && !matches!(w.as_str(), "'s" | "’s" | ".")
+            ) && !poss
             {
                 break;
             }
@@ -423,7 +444,7 @@ fn occasion_of(
             return None;
         }
         let t = toks.get(k)?;
-        if matches!(text::lower(text, t).as_ref(), "at" | "during") {
+        if text::with_lower(text, t, |w| matches!(w, "at" | "during")) {
             break;
         }
         if !matches!(t.tag, Tag::Dt | Tag::Jj | Tag::Nn | Tag::Nnp | Tag::PrpPoss) {
@@ -453,7 +474,7 @@ fn framing_occasion(
     event_of: &[usize],
 ) -> Option<usize> {
     let first = toks.get(sent.start)?;
-    if !matches!(text::lower(text, first).as_ref(), "in" | "at" | "during") {
+    if !text::with_lower(text, first, |w| matches!(w, "in" | "at" | "during")) {
         return None;
     }
     let comma = (sent.start + 1..sent.end.min(sent.start + 10))
@@ -474,6 +495,29 @@ fn framing_occasion(
         let ei = *event_of.get(mi)?;
         (ei != usize::MAX).then_some(ei)
     })
+}
+
+/// The identifier of the `n`th event: "e1", "e2", …
+fn event_id(n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    let mut v = n;
+    loop {
+        k -= 1;
+        if let Some(d) = digits.get_mut(k) {
+            *d = b'0' + (v % 10) as u8;
+        }
+        v /= 10;
+        if v == 0 || k == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(1 + digits.len() - k);
+    id.push('e');
+    for &d in digits.get(k..).unwrap_or(&[]) {
+        id.push(char::from(d));
+    }
+    id
 }
 
 /// How far before "at"/"during" the event of an occasion noun may be.
@@ -524,11 +568,12 @@ const CLAUSE_REACH: usize = 30;
 
 /// The clause around token `i`: the sentence cut at semicolons and dashes.
 fn clause_of(text: &str, toks: &[text::Token], range: Range<usize>, i: usize) -> Range<usize> {
+    // Only punctuation tokens can be these marks.
     let cut = |k: usize| {
-        matches!(
-            toks.get(k).and_then(|t| text.get(t.span.clone())),
-            Some(";" | "--" | "—" | "–")
-        )
+        toks.get(k).is_some_and(|t| {
+            t.kind == text::TokenKind::Punct
+                && matches!(text.get(t.span.clone()), Some(";" | "--" | "—" | "–"))
+        })
     };
     let lo = range.start.max(i.saturating_sub(CLAUSE_REACH));
     let hi = range.end.min(i + CLAUSE_REACH);
@@ -541,4 +586,16 @@ fn clause_of(text: &str, toks: &[text::Token], range: Range<usize>, i: usize) ->
         b += 1;
     }
     a..b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn event_ids_count_from_one() {
+        for n in [1usize, 9, 10, 99, 100, 12345, usize::MAX] {
+            assert_eq!(event_id(n), format!("e{n}"));
+        }
+    }
 }

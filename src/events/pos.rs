@@ -88,22 +88,39 @@ impl Tag {
 #[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct WordHasher(u64);
 
-impl std::hash::Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
+impl WordHasher {
+    #[inline]
+    fn mix(&mut self, word: u64) {
         const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
+    }
+}
+
+impl std::hash::Hasher for WordHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
             let mut b = [0u8; 8];
             b.copy_from_slice(c);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+            self.mix(u64::from_le_bytes(b));
         }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            // The tail in one step; `str` hashing appends a terminator, so zero padding
+            // cannot make two keys collide systematically.
+            let mut b = [0u8; 8];
+            if let Some(d) = b.get_mut(..rest.len()) {
+                d.copy_from_slice(rest);
+            }
+            self.mix(u64::from_le_bytes(b));
         }
     }
+    #[inline]
     fn write_u8(&mut self, b: u8) {
-        self.write(&[b]);
+        self.mix(u64::from(b));
     }
+    #[inline]
     fn finish(&self) -> u64 {
         self.0
     }
@@ -122,7 +139,24 @@ pub(crate) struct WordInfo {
     pub form: Option<&'static EventEntry>,
     /// Function-word flags ([`super::tables::flag`]).
     pub flags: u16,
+    /// Event counts of the treebank lemma by word class ([`word_class`]), when the treebank
+    /// knows the form.
+    pub lemma_events: [Option<&'static EventEntry>; 4],
 }
+
+/// The word class of a tag as the lemma table keys it: verb, noun, adjective, other.
+#[inline]
+pub(crate) fn word_class(tag: Tag) -> usize {
+    match tag {
+        t if t.is_verb() => 0,
+        Tag::Nn | Tag::Nns | Tag::Nnp => 1,
+        Tag::Jj => 2,
+        _ => 3,
+    }
+}
+
+/// The key suffixes of [`word_class`] in the lemma table.
+const CLASS_KEYS: [u8; 4] = [b'v', b'n', b'j', b'o'];
 
 /// The compiled lexicons: hash maps over the generated tables, built once.
 #[derive(Debug)]
@@ -140,14 +174,18 @@ impl Lexicon {
         for e in EVENT_FORMS {
             words.entry(e.word).or_default().form = Some(e);
         }
+        let lemmas: WordMap<&'static EventEntry> =
+            EVENT_LEMMAS.iter().map(|e| (e.word, e)).collect();
         for (k, v) in words.iter_mut() {
             v.word = k;
             v.flags = super::tables::word_flags(k);
+            if let Some(p) = v.pos {
+                for (c, slot) in v.lemma_events.iter_mut().enumerate() {
+                    *slot = lemma_entry(&lemmas, p.lemma, c);
+                }
+            }
         }
-        Lexicon {
-            words,
-            lemmas: EVENT_LEMMAS.iter().map(|e| (e.word, e)).collect(),
-        }
+        Lexicon { words, lemmas }
     }
 
     /// Looks a word up in any case, without allocating for short ASCII words.
@@ -167,44 +205,50 @@ impl Lexicon {
         self.words.get(key.as_str())
     }
 
-    pub(crate) fn pos(&self, lower: &str) -> Option<&'static PosEntry> {
-        self.words.get(lower).and_then(|w| w.pos)
-    }
-
     /// Event counts of a lemma used as the word class of `tag` ("last" the verb is not
     /// "last" the adjective).
     pub(crate) fn event_lemma(&self, lemma: &str, tag: Tag) -> Option<&'static EventEntry> {
-        let class = match tag {
-            t if t.is_verb() => 'v',
-            Tag::Nn | Tag::Nns | Tag::Nnp => 'n',
-            Tag::Jj => 'j',
-            _ => 'o',
-        };
-        let mut buf = [0u8; 40];
-        let n = lemma.len();
-        let key = buf.get_mut(..n + 2).and_then(|b| {
-            b.get_mut(..n)?.copy_from_slice(lemma.as_bytes());
-            *b.get_mut(n)? = b'/';
-            *b.get_mut(n + 1)? = class as u8;
-            std::str::from_utf8(b).ok()
-        })?;
-        self.lemmas.get(key).copied()
+        lemma_entry(&self.lemmas, lemma, word_class(tag))
     }
 
-    /// The lemma of a word: from the treebank, else by stripping inflections.
-    pub(crate) fn lemma<'a>(&self, lower: &'a str, tag: Tag) -> std::borrow::Cow<'a, str> {
-        use std::borrow::Cow;
-        if let Some(e) = self.pos(lower) {
-            return Cow::Borrowed(e.lemma);
+    /// The lemma of a token's word and its event counts for `tag`: precomputed for words
+    /// the treebank knows, else by stripping inflections (`lower` is the lowercased word).
+    pub(crate) fn lemma_and_events<'a>(
+        &self,
+        info: Option<&'static WordInfo>,
+        lower: &'a str,
+        tag: Tag,
+    ) -> (std::borrow::Cow<'a, str>, Option<&'static EventEntry>) {
+        if let Some(p) = info.and_then(|i| i.pos) {
+            let entry = i_lemma_events(info, tag);
+            return (std::borrow::Cow::Borrowed(p.lemma), entry);
         }
+        // `info` is the lexicon's entry for `lower`: the treebank does not know the word.
+        let l = self.strip_lemma(lower, tag);
+        let entry = self.event_lemma(&l, tag);
+        (l, entry)
+    }
+
+    /// The lemma of a word the treebank does not know, by stripping inflections.
+    fn strip_lemma<'a>(&self, lower: &'a str, tag: Tag) -> std::borrow::Cow<'a, str> {
+        use std::borrow::Cow;
         let strip = |suffix: &str, add: &str| -> Option<String> {
             let stem = lower.strip_suffix(suffix)?;
             if stem.chars().count() < 3 {
                 return None;
             }
-            let cand = format!("{stem}{add}");
-            if self.words.contains_key(cand.as_str()) {
-                Some(cand)
+            // The candidate is built on the stack; only a known one is allocated.
+            let mut buf = [0u8; 48];
+            let n = stem.len() + add.len();
+            let Some(b) = buf.get_mut(..n) else {
+                let cand = format!("{stem}{add}");
+                return self.words.contains_key(cand.as_str()).then_some(cand);
+            };
+            b.get_mut(..stem.len())?.copy_from_slice(stem.as_bytes());
+            b.get_mut(stem.len()..)?.copy_from_slice(add.as_bytes());
+            let cand = std::str::from_utf8(b).ok()?;
+            if self.words.contains_key(cand) {
+                Some(cand.to_string())
             } else {
                 None
             }
@@ -224,14 +268,42 @@ impl Lexicon {
     }
 }
 
+/// The precomputed lemma event counts of a known word for `tag`.
+fn i_lemma_events(info: Option<&'static WordInfo>, tag: Tag) -> Option<&'static EventEntry> {
+    info?.lemma_events.get(word_class(tag)).copied().flatten()
+}
+
+/// The lemma table's entry for `lemma` in word class `class` (an index of [`CLASS_KEYS`]).
+fn lemma_entry(
+    lemmas: &WordMap<&'static EventEntry>,
+    lemma: &str,
+    class: usize,
+) -> Option<&'static EventEntry> {
+    let mut buf = [0u8; 40];
+    let n = lemma.len();
+    let key = buf.get_mut(..n + 2).and_then(|b| {
+        b.get_mut(..n)?.copy_from_slice(lemma.as_bytes());
+        *b.get_mut(n)? = b'/';
+        *b.get_mut(n + 1)? = *CLASS_KEYS.get(class)?;
+        std::str::from_utf8(b).ok()
+    })?;
+    lemmas.get(key).copied()
+}
+
 /// The tag of a word the lexicon does not know, from its shape.
-fn guess(word: &str, lower: &str, capitalized: bool, sentence_start: bool) -> Tag {
+fn guess<'a>(
+    word: &str,
+    lower: impl FnOnce() -> std::borrow::Cow<'a, str>,
+    capitalized: bool,
+    sentence_start: bool,
+) -> Tag {
     if word.chars().any(|c| c.is_ascii_digit()) && !word.chars().any(char::is_alphabetic) {
         return Tag::Cd;
     }
     if capitalized && !sentence_start {
         return Tag::Nnp;
     }
+    let lower = lower();
     for &(suffix, tag) in SUFFIX_TAGS {
         if lower.len() > suffix.len() + 2 && lower.ends_with(suffix) {
             return tag;
@@ -281,25 +353,26 @@ const SUFFIX_TAGS: &[(&str, Tag)] = &[
 /// tags from its left context.
 pub(crate) fn tag_sentence(lex: &'static Lexicon, text: &str, toks: &mut [Token]) {
     // Look every word up once; the next word's entry is needed for the current one.
-    let infos: Vec<Option<&'static WordInfo>> = toks
-        .iter()
-        .map(|t| match t.kind {
+    for t in toks.iter_mut() {
+        t.info = match t.kind {
             TokenKind::Word => lex.lookup(text.get(t.span.clone()).unwrap_or("")),
             _ => None,
-        })
-        .collect();
+        };
+    }
     for i in 0..toks.len() {
         let tok = &toks[i];
         let word = text.get(tok.span.clone()).unwrap_or("");
-        let info = infos.get(i).copied().flatten();
-        toks[i].info = info;
-        let tok = &toks[i];
+        let info = tok.info;
         let tag = match tok.kind {
             TokenKind::Punct => Tag::Punct,
             TokenKind::Number => Tag::Cd,
             TokenKind::Word => {
-                let lowered = super::text::lower(text, tok);
-                let lower = lowered.as_ref();
+                // Known words carry their lowercased form; unknown ones are lowercased
+                // only when their shape does not already decide.
+                let lower_of = || match info {
+                    Some(i) => std::borrow::Cow::Borrowed(i.word),
+                    None => super::text::lower(text, tok),
+                };
                 let sentence_start = i == 0
                     || tok.newlines_before > 1
                     || (i == 1 && matches!(toks[0].kind, TokenKind::Punct))
@@ -332,14 +405,22 @@ pub(crate) fn tag_sentence(lex: &'static Lexicon, text: &str, toks: &mut [Token]
                     if n.capitalized {
                         return Some(Tag::Nnp);
                     }
-                    infos.get(i + 1).copied().flatten()?.pos.map(|e| e.first)
+                    n.info?.pos.map(|e| e.first)
                 });
                 let after_do = after_do_form(text, toks, i);
                 let tag = match info.and_then(|w| w.pos) {
                     Some(e) if after_do && (e.first.is_verb() || e.second.is_verb()) => Tag::Vb,
-                    Some(e) => choose(e, tok.capitalized, sentence_start, prev, prev2, next, lower),
+                    Some(e) => choose(
+                        e,
+                        tok.capitalized,
+                        sentence_start,
+                        prev,
+                        prev2,
+                        next,
+                        &lower_of(),
+                    ),
                     None => {
-                        let g = guess(word, lower, tok.capitalized, sentence_start);
+                        let g = guess(word, lower_of, tok.capitalized, sentence_start);
                         match (refine_unknown(g, prev), prev, next) {
                             // "The museum occupies three rooms": a verb that takes an object.
                             (
@@ -374,11 +455,17 @@ fn after_do_form(text: &str, toks: &[Token], i: usize) -> bool {
     while k > 0 && steps < 3 {
         k -= 1;
         steps += 1;
-        let w = super::text::lower(text, &toks[k]);
-        if matches!(w.as_ref(), "do" | "does" | "did") {
+        let t = &toks[k];
+        let (do_form, negation) = super::text::with_lower(text, t, |w| {
+            (
+                matches!(w, "do" | "does" | "did"),
+                matches!(w, "not" | "n't" | "n’t" | "never"),
+            )
+        });
+        if do_form {
             return true;
         }
-        if !(toks[k].tag == Tag::Rb || matches!(w.as_ref(), "not" | "n't" | "n’t" | "never")) {
+        if !(t.tag == Tag::Rb || negation) {
             return false;
         }
     }

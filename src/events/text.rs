@@ -37,16 +37,51 @@ pub(crate) struct Token {
 }
 
 /// The lowercased text of a token, borrowed whenever possible.
+#[inline(always)]
 pub(crate) fn lower<'a>(text: &'a str, t: &Token) -> Cow<'a, str> {
-    if let Some(i) = t.info {
-        return Cow::Borrowed(i.word);
+    match t.info {
+        Some(i) => Cow::Borrowed(i.word),
+        None => unknown_lower(text, t),
     }
+}
+
+/// [`lower`] for a word the lexicon does not know.
+#[inline(never)]
+fn unknown_lower<'a>(text: &'a str, t: &Token) -> Cow<'a, str> {
     let w = text.get(t.span.clone()).unwrap_or("");
     if w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii() {
         Cow::Owned(w.chars().flat_map(char::to_lowercase).collect())
     } else {
         Cow::Borrowed(w)
     }
+}
+
+/// Calls `f` with the lowercased text of a token, without allocating for known words and
+/// short ASCII ones.
+#[inline]
+pub(crate) fn with_lower<R>(text: &str, t: &Token, f: impl FnOnce(&str) -> R) -> R {
+    if let Some(i) = t.info {
+        return f(i.word);
+    }
+    let s = text.get(t.span.clone()).unwrap_or("");
+    if !s.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        return f(s);
+    }
+    let mut buf = [0u8; 32];
+    if let Some(b) = buf.get_mut(..s.len()).filter(|_| s.is_ascii()) {
+        b.copy_from_slice(s.as_bytes());
+        b.make_ascii_lowercase();
+        if let Ok(w) = std::str::from_utf8(b) {
+            return f(w);
+        }
+    }
+    f(&lower(text, t))
+}
+
+/// Whether the lowercased text of a token is `w`, without allocating.
+#[inline]
+pub(crate) fn is(text: &str, t: &Token, w: &str) -> bool {
+    with_lower(text, t, |x| x == w)
 }
 
 fn is_word_char(c: char) -> bool {
@@ -76,6 +111,17 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let mut i = 0;
     let mut newlines: u8 = 0;
     while i < n {
+        // ASCII blanks in one sweep.
+        while let Some(&b) = bytes.get(i) {
+            match b {
+                b' ' | b'\t' | b'\r' => i += 1,
+                b'\n' => {
+                    newlines = newlines.saturating_add(1);
+                    i += 1;
+                }
+                _ => break,
+            }
+        }
         let Some(c) = at(i) else { break };
         if c.is_whitespace() {
             if c == '\n' {
@@ -105,6 +151,15 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             };
             let mut j = i1;
             loop {
+                // Runs of ASCII letters and digits in one sweep.
+                while let Some(&b) = bytes.get(j) {
+                    if b.is_ascii_alphabetic() {
+                        kind = TokenKind::Word;
+                    } else if !b.is_ascii_digit() {
+                        break;
+                    }
+                    j += 1;
+                }
                 let j1 = adv(j);
                 match at(j) {
                     Some(ch) if is_word_char(ch) => {
@@ -303,7 +358,8 @@ pub(crate) fn split_sentences(text: &str, toks: &[Token]) -> Vec<Range<usize>> {
             if let Some(nx) = toks.get(i + 1) {
                 end_here = nx.newlines_before > 1
                     || (nx.newlines_before == 1 && line_break_ends(text, toks, start, i))
-                    || is_dateline_end(text, toks, start, i);
+                    || ((start + 3..=start + 10).contains(&i)
+                        && is_dateline_end(text, toks, start, i));
             }
         }
         if end_here || last + 1 >= toks.len() {
@@ -365,7 +421,17 @@ fn is_dateline_end(text: &str, toks: &[Token], start: usize, i: usize) -> bool {
 }
 
 /// The function-word flags of a token ([`super::tables::flag`]).
+#[inline(always)]
 pub(crate) fn flags(text: &str, t: &Token) -> u16 {
+    match t.info {
+        Some(i) => i.flags,
+        None => unknown_flags(text, t),
+    }
+}
+
+/// [`flags`] of a word the lexicon does not know.
+#[inline(never)]
+fn unknown_flags(text: &str, t: &Token) -> u16 {
     match t.info {
         Some(i) => i.flags,
         // Function words are in the lexicon; only curly-apostrophe clitics and the halves of
@@ -379,5 +445,28 @@ pub(crate) fn flags(text: &str, t: &Token) -> u16 {
             }
         }
         None => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The allocation-free comparisons agree with lowercasing, for known and unknown words
+    /// in any case, ASCII or not, short or long.
+    #[test]
+    fn with_lower_agrees_with_lower() {
+        let text = "The SAID Zzyzxville ÉLAN élan NOT n’T N'T \
+                    Supercalifragilisticexpialidocious-Extraordinarily said";
+        let mut toks = tokenize(text);
+        super::super::pos::tag_sentence(super::super::lexicon(), text, &mut toks);
+        for t in &toks {
+            let l = lower(text, t).into_owned();
+            with_lower(text, t, |w| assert_eq!(w, l));
+            assert!(is(text, t, &l));
+            assert!(!is(text, t, "said-not"));
+        }
+        let said: Vec<bool> = toks.iter().map(|t| is(text, t, "said")).collect();
+        assert_eq!(said.iter().filter(|&&b| b).count(), 2);
     }
 }
