@@ -13,8 +13,8 @@ use crate::value::{
 use super::lexicon::{
     DayPart, Entry, Kw, Lex, MonthForm, Unit, WordTag, ABBREVIATIONS, ADVERB_FOLLOWERS,
     AMOUNT_ADJECTIVES, AMOUNT_WORDS, CLAUSE_WORDS, COPULAS, CUES_NEEDING_TO, FINITE_PAST, HOLIDAYS,
-    MODALS, NOT_PLURAL_NOUNS, ORDINAL_SUFFIXES, PASSIVE_AUXILIARIES, SPAN_PREPOSITIONS,
-    VERB_CONTEXT, ZONE_WORDS,
+    MODALS, NOT_PLURAL_NOUNS, ORDINAL_SUFFIXES, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES,
+    PLAN_COPULAS, PLAN_PARTICIPLES, SPAN_PREPOSITIONS, VERB_CONTEXT, ZONE_WORDS,
 };
 use super::partial::{DaySpec, Found, Partial, WdRel};
 use super::token::{eq_lower, TokKind, Token};
@@ -536,6 +536,12 @@ impl<'a> Cx<'a> {
                 || self.is(start - 1, "till")
                 || (self.kw(start - 1, Kw::Of) && start > 1 && self.kw(start - 2, Kw::Ahead)))
         {
+            // "had filed reports by Wednesday", "until Thursday, they had not called him": a
+            // deadline already past.
+            let ahead_of = self.kw(start - 1, Kw::Of);
+            if !ahead_of && self.clause_has(start, end, "had") {
+                return Tense::Past;
+            }
             return Tense::Future;
         }
         if start > 0 && self.kw(start - 1, Kw::Since) {
@@ -562,6 +568,8 @@ impl<'a> Cx<'a> {
             }
             match self.cue(i) {
                 Some(Tense::Future) => return Tense::Future,
+                // "extended to Nov. 20" names the new date, not the time of the change.
+                Some(Tense::Past) if steps == 2 && self.kw(start - 1, Kw::To) => past = true,
                 Some(Tense::Past) if steps <= 2 => return Tense::PastAdjacent,
                 Some(Tense::Past) => past = true,
                 _ => {}
@@ -576,6 +584,11 @@ impl<'a> Cx<'a> {
             if self.sentence_break(i) {
                 break;
             }
+            // "On Friday, the government planned to pay": told after the date, the plan is
+            // what happened then.
+            if self.is_any(i, PLAN_PARTICIPLES) && self.bytes(i).ends_with(b"ed") {
+                return Tense::Past;
+            }
             if let Some(t) = self.cue(i) {
                 return t;
             }
@@ -583,6 +596,26 @@ impl<'a> Cx<'a> {
             steps += 1;
         }
         Tense::None
+    }
+
+    /// The word `w` occurs in the sentence around tokens `start..end`, within the window
+    /// tense cues are looked for in.
+    fn clause_has(&self, start: usize, end: usize, w: &str) -> bool {
+        let mut i = start;
+        while i > 0 && start - i < 14 && !self.sentence_break(i) {
+            i -= 1;
+            if self.is(i, w) {
+                return true;
+            }
+        }
+        let mut i = end;
+        while i < self.len() && i - end < 10 && !self.sentence_break(i) {
+            if self.is(i, w) {
+                return true;
+            }
+            i += 1;
+        }
+        false
     }
 
     /// Token `i` is a quotation mark (a clause boundary for tense cues).
@@ -601,15 +634,29 @@ impl<'a> Cx<'a> {
         if self.kw(i, Kw::Since) {
             return Some(Tense::Past);
         }
-        // Modals: "could come as early as Tuesday".
+        // Modals say nothing about when: "could be located Wednesday" is the past one.
         if self.is_any(i, MODALS) || (self.is(i, "may") && !self.cap(i)) {
-            return Some(Tense::Future);
+            return None;
         }
         let w = self.bytes(i);
+        // "is to resume", "are to meet": an arrangement for later.
+        if self.is_any(i, PLAN_COPULAS) && self.kw(i + 1, Kw::To) {
+            return Some(Tense::Future);
+        }
+        // "planned to leave", "set to resume", "scheduled for": the plan is past, the event
+        // ahead, unless the plan itself is told in the past perfect ("had been scheduled to
+        // expire Friday").
+        if self.is_any(i, PLAN_PARTICIPLES) && (self.kw(i + 1, Kw::To) || self.is(i + 1, "for")) {
+            let perfect = i.checked_sub(1).is_some_and(|p| {
+                self.is(p, "had")
+                    || (self.is(p, "been") && p.checked_sub(1).is_some_and(|q| self.is(q, "had")))
+            });
+            return Some(if perfect { Tense::Past } else { Tense::Future });
+        }
         if self.tag(i) == Some(WordTag::FutureCue) || self.kw(i, Kw::Will) {
             // "plans to", "expected to": the noun "plan" or "the expected loss" are no cue.
             let needs_to = CUES_NEEDING_TO.iter().any(|a| eq_lower(w, a));
-            if !needs_to || self.kw(i + 1, Kw::To) {
+            if !needs_to || self.kw(i + 1, Kw::To) || self.is(i + 1, "for") {
                 return Some(Tense::Future);
             }
             return None;
@@ -626,6 +673,13 @@ impl<'a> Cx<'a> {
                 .is_some_and(|p| self.is_any(p, PASSIVE_AUXILIARIES));
             if aux && !FINITE_PAST.iter().any(|a| eq_lower(w, a)) {
                 return None;
+            }
+            // "has set Nov. 10 as the deadline": the perfect reports the decision, not the
+            // date.
+            if i.checked_sub(1)
+                .is_some_and(|p| self.is_any(p, PERFECT_AUXILIARIES))
+            {
+                return Some(Tense::None);
             }
             return Some(Tense::Past);
         }

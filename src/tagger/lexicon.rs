@@ -640,6 +640,11 @@ pub(crate) const PAST_VERBS: &[&str] = &[
     "swam",
     "tore",
     "understood",
+    "set",
+    "hit",
+    "cut",
+    "put",
+    "shut",
     "ago",
     "yesterday",
     "previously",
@@ -800,8 +805,28 @@ pub(crate) const NAME_BEFORE: &[&str] = &[
 /// Suffixes of ordinal numerals ("18th").
 pub(crate) const ORDINAL_SUFFIXES: &[&str] = &["st", "nd", "rd", "th"];
 
-/// Modal verbs: the event is ahead ("could come as early as Tuesday").
+/// Modal verbs: no tense cue of their own ("could be located Wednesday" is the past one).
 pub(crate) const MODALS: &[&str] = &["could", "might", "can", "should", "must"];
+
+/// Auxiliaries of the present perfect ("has set").
+pub(crate) const PERFECT_AUXILIARIES: &[&str] = &["has", "have", "'ve"];
+
+/// Forms of "be" that announce an arrangement before "to" ("is to resume Tuesday").
+pub(crate) const PLAN_COPULAS: &[&str] = &["is", "are", "am"];
+
+/// Participles of planning before "to" or "for": the event lies ahead ("planned to leave on
+/// Thursday", "set to resume Monday", "scheduled for Friday").
+pub(crate) const PLAN_PARTICIPLES: &[&str] = &[
+    "planned",
+    "scheduled",
+    "set",
+    "slated",
+    "due",
+    "intended",
+    "expected",
+    "poised",
+    "prepared",
+];
 
 /// Words before a participle that make it passive or infinitive ("is held", "to be held").
 pub(crate) const PASSIVE_AUXILIARIES: &[&str] =
