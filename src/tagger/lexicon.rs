@@ -1168,10 +1168,31 @@ impl Table {
 }
 
 /// A word (at most 16 bytes) as a number: its lowercase bytes, little-endian.
+///
+/// The bytes are copied once and lowercased eight at a time: each byte in `A..=Z` gains the
+/// 0x20 bit, every other byte (non-ASCII included) is kept.
+#[inline]
 fn key(w: &[u8]) -> u128 {
-    w.iter().take(16).enumerate().fold(0u128, |k, (i, b)| {
-        k | (u128::from(b.to_ascii_lowercase()) << (8 * i))
-    })
+    let mut buf = [0u8; 16];
+    let n = w.len().min(16);
+    if let (Some(dst), Some(src)) = (buf.get_mut(..n), w.get(..n)) {
+        dst.copy_from_slice(src);
+    }
+    let k = u128::from_le_bytes(buf);
+    u128::from(lower8(k as u64)) | (u128::from(lower8((k >> 64) as u64)) << 64)
+}
+
+/// ASCII lowercase of the eight bytes of `x`.
+#[inline]
+fn lower8(x: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let seven = x & LOW7;
+    // High bit set where the low seven bits are at least b'A' / above b'Z'.
+    let from_a = seven + 0x3f3f_3f3f_3f3f_3f3f;
+    let past_z = seven + 0x2525_2525_2525_2525;
+    let upper = from_a & !past_z & !x & HIGH;
+    x | (upper >> 2)
 }
 
 /// A hasher for [`key`]s: folds the 128 bits and multiplies.
@@ -1334,6 +1355,31 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_lowercase_ascii_only() {
+        for w in [
+            "",
+            "May",
+            "SEPT",
+            "naïve",
+            "Zürich",
+            "@[`{",
+            "abcdefghijklmnopXYZ",
+        ] {
+            let slow = w.bytes().take(16).enumerate().fold(0u128, |k, (i, b)| {
+                k | (u128::from(b.to_ascii_lowercase()) << (8 * i))
+            });
+            assert_eq!(key(w.as_bytes()), slow, "{w}");
+        }
+        let all: Vec<u8> = (0..=255).collect();
+        for c in all.chunks(16) {
+            let slow = c.iter().enumerate().fold(0u128, |k, (i, b)| {
+                k | (u128::from(b.to_ascii_lowercase()) << (8 * i))
+            });
+            assert_eq!(key(c), slow);
+        }
+    }
 
     #[test]
     fn lookup_is_case_insensitive() {
