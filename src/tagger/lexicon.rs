@@ -890,6 +890,10 @@ pub(crate) const AMOUNT_ADJECTIVES: &[&str] = &[
     "successive",
     "additional",
     "full",
+    "trading",
+    "business",
+    "working",
+    "school",
 ];
 
 /// Time zones named in words, before "time" ("Pacific time").
