@@ -14,7 +14,7 @@ use super::lexicon::{
     DayPart, Entry, Kw, Lex, MonthForm, Unit, WordTag, ABBREVIATIONS, ADVERB_FOLLOWERS,
     AMOUNT_ADJECTIVES, AMOUNT_WORDS, CLAUSE_WORDS, COPULAS, CUES_NEEDING_TO, FINITE_PAST, HOLIDAYS,
     MODALS, NOT_PLURAL_NOUNS, ORDINAL_SUFFIXES, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES,
-    PLAN_COPULAS, PLAN_PARTICIPLES, SPAN_PREPOSITIONS, VERB_CONTEXT, ZONE_WORDS,
+    PLAN_COPULAS, PLAN_PARTICIPLES, SCHEDULE_VERBS, SPAN_PREPOSITIONS, VERB_CONTEXT, ZONE_WORDS,
 };
 use super::partial::{DaySpec, Found, Partial, WdRel};
 use super::token::{eq_lower, TokKind, Token};
@@ -566,6 +566,10 @@ impl<'a> Cx<'a> {
             if self.quote(i) {
                 break;
             }
+            // "Arafat and Netanyahu meet separately Monday".
+            if steps <= 2 && self.is_any(i, SCHEDULE_VERBS) && !self.prev_is_to(i) {
+                return Tense::Future;
+            }
             match self.cue(i) {
                 Some(Tense::Future) => return Tense::Future,
                 // "extended to Nov. 20" names the new date, not the time of the change.
@@ -616,6 +620,12 @@ impl<'a> Cx<'a> {
             i += 1;
         }
         false
+    }
+
+    /// Token `i - 1` is "to" ("expected to meet", "a visit to open"): the verb's tense lies
+    /// elsewhere.
+    fn prev_is_to(&self, i: usize) -> bool {
+        i.checked_sub(1).is_some_and(|p| self.kw(p, Kw::To))
     }
 
     /// Token `i` is a quotation mark (a clause boundary for tense cues).

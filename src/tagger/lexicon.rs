@@ -808,6 +808,15 @@ pub(crate) const ORDINAL_SUFFIXES: &[&str] = &["st", "nd", "rd", "th"];
 /// Modal verbs: no tense cue of their own ("could be located Wednesday" is the past one).
 pub(crate) const MODALS: &[&str] = &["could", "might", "can", "should", "must"];
 
+/// Present forms of verbs of scheduled events: right before a date they announce it ("the
+/// talks resume Monday", "polls open Tuesday"); news tells past events in the past tense.
+pub(crate) const SCHEDULE_VERBS: &[&str] = &[
+    "meet", "meets", "begin", "begins", "start", "starts", "resume", "resumes", "open", "opens",
+    "close", "closes", "arrive", "arrives", "leave", "leaves", "visit", "visits", "vote", "votes",
+    "return", "returns", "convene", "convenes", "expire", "expires", "travel", "travels", "depart",
+    "departs",
+];
+
 /// Auxiliaries of the present perfect ("has set").
 pub(crate) const PERFECT_AUXILIARIES: &[&str] = &["has", "have", "'ve"];
 
