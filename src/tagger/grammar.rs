@@ -1619,7 +1619,8 @@ fn with_modifier(cx: &Cx<'_>, i: usize) -> Option<Found> {
         {
             continue;
         }
-        if !fits || f.modifier.is_some() {
+        // A core that is an end already ("year end") still takes "around" or "about".
+        if !fits || f.modifier.is_some_and(|m| m != TimexMod::End) {
             continue;
         }
         // "around Nov. 1", "around year end"; not "get around Wednesday's ruling".
@@ -1630,6 +1631,7 @@ fn with_modifier(cx: &Cx<'_>, i: usize) -> Option<Found> {
                     f.partial,
                     Partial::Day(DaySpec::Date(..))
                         | Partial::YearEnd(_)
+                        | Partial::RelYear(0)
                         | Partial::Year(_)
                         | Partial::Month(..)
                 ))
@@ -3236,18 +3238,25 @@ fn period(cx: &Cx<'_>, i: usize) -> Option<Found> {
     }
     // year-end, year end, year's end
     if cx.unit(i) == Some((Unit::Year, false)) {
-        let e = if cx.hyphen(i + 1) && cx.kw(i + 2, Kw::End) {
-            Some(i + 3)
+        // The compound adjective names the day ("year-end results": Dec. 31); the noun
+        // phrase the end of the year ("by year end": the year, mod END).
+        let (e, compound) = if cx.hyphen(i + 1) && cx.kw(i + 2, Kw::End) {
+            (Some(i + 3), true)
         } else if cx.kw(i + 1, Kw::End) && !cx.kw(i + 2, Kw::Of) {
-            Some(i + 2)
+            (Some(i + 2), false)
         } else if cx.apos(i + 1) && cx.is(i + 2, "s") && cx.kw(i + 3, Kw::End) {
-            Some(i + 4)
+            (Some(i + 4), false)
         } else {
-            None
+            (None, false)
         };
         if let Some(e) = e {
             let since = i > 0 && cx.kw(i - 1, Kw::Since);
-            return date(i, e, Partial::YearEnd(since));
+            if compound || since {
+                return date(i, e, Partial::YearEnd(since));
+            }
+            let mut f = Found::new(i, e, TimexKind::Date, Partial::RelYear(0));
+            f.modifier = Some(TimexMod::End);
+            return Some(f);
         }
     }
     // this year's third quarter, last year's quarter
