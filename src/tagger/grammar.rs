@@ -13,8 +13,8 @@ use crate::value::{
 use super::lexicon::{
     DayPart, Entry, Kw, Lex, MonthForm, Unit, WordTag, ABBREVIATIONS, ADVERB_FOLLOWERS,
     AMOUNT_ADJECTIVES, AMOUNT_WORDS, CLAUSE_WORDS, COPULAS, CUES_NEEDING_TO, FINITE_PAST, HOLIDAYS,
-    MODALS, NOT_PLURAL_NOUNS, ORDINAL_SUFFIXES, PASSIVE_AUXILIARIES, SPAN_PREPOSITIONS,
-    VERB_CONTEXT, ZONE_WORDS,
+    MODALS, NOT_PLURAL_NOUNS, ORDINAL_SUFFIXES, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES,
+    PLAN_COPULAS, PLAN_PARTICIPLES, SCHEDULE_VERBS, SPAN_PREPOSITIONS, VERB_CONTEXT, ZONE_WORDS,
 };
 use super::partial::{DaySpec, Found, Partial, WdRel};
 use super::token::{eq_lower, TokKind, Token};
@@ -536,6 +536,12 @@ impl<'a> Cx<'a> {
                 || self.is(start - 1, "till")
                 || (self.kw(start - 1, Kw::Of) && start > 1 && self.kw(start - 2, Kw::Ahead)))
         {
+            // "had filed reports by Wednesday", "until Thursday, they had not called him": a
+            // deadline already past.
+            let ahead_of = self.kw(start - 1, Kw::Of);
+            if !ahead_of && self.clause_has(start, end, "had") {
+                return Tense::Past;
+            }
             return Tense::Future;
         }
         if start > 0 && self.kw(start - 1, Kw::Since) {
@@ -560,8 +566,14 @@ impl<'a> Cx<'a> {
             if self.quote(i) {
                 break;
             }
+            // "Arafat and Netanyahu meet separately Monday".
+            if steps <= 2 && self.is_any(i, SCHEDULE_VERBS) && !self.prev_is_to(i) {
+                return Tense::Future;
+            }
             match self.cue(i) {
                 Some(Tense::Future) => return Tense::Future,
+                // "extended to Nov. 20" names the new date, not the time of the change.
+                Some(Tense::Past) if steps == 2 && self.kw(start - 1, Kw::To) => past = true,
                 Some(Tense::Past) if steps <= 2 => return Tense::PastAdjacent,
                 Some(Tense::Past) => past = true,
                 _ => {}
@@ -576,6 +588,11 @@ impl<'a> Cx<'a> {
             if self.sentence_break(i) {
                 break;
             }
+            // "On Friday, the government planned to pay": told after the date, the plan is
+            // what happened then.
+            if self.is_any(i, PLAN_PARTICIPLES) && self.bytes(i).ends_with(b"ed") {
+                return Tense::Past;
+            }
             if let Some(t) = self.cue(i) {
                 return t;
             }
@@ -583,6 +600,32 @@ impl<'a> Cx<'a> {
             steps += 1;
         }
         Tense::None
+    }
+
+    /// The word `w` occurs in the sentence around tokens `start..end`, within the window
+    /// tense cues are looked for in.
+    fn clause_has(&self, start: usize, end: usize, w: &str) -> bool {
+        let mut i = start;
+        while i > 0 && start - i < 14 && !self.sentence_break(i) {
+            i -= 1;
+            if self.is(i, w) {
+                return true;
+            }
+        }
+        let mut i = end;
+        while i < self.len() && i - end < 10 && !self.sentence_break(i) {
+            if self.is(i, w) {
+                return true;
+            }
+            i += 1;
+        }
+        false
+    }
+
+    /// Token `i - 1` is "to" ("expected to meet", "a visit to open"): the verb's tense lies
+    /// elsewhere.
+    fn prev_is_to(&self, i: usize) -> bool {
+        i.checked_sub(1).is_some_and(|p| self.kw(p, Kw::To))
     }
 
     /// Token `i` is a quotation mark (a clause boundary for tense cues).
@@ -601,15 +644,29 @@ impl<'a> Cx<'a> {
         if self.kw(i, Kw::Since) {
             return Some(Tense::Past);
         }
-        // Modals: "could come as early as Tuesday".
+        // Modals say nothing about when: "could be located Wednesday" is the past one.
         if self.is_any(i, MODALS) || (self.is(i, "may") && !self.cap(i)) {
-            return Some(Tense::Future);
+            return None;
         }
         let w = self.bytes(i);
+        // "is to resume", "are to meet": an arrangement for later.
+        if self.is_any(i, PLAN_COPULAS) && self.kw(i + 1, Kw::To) {
+            return Some(Tense::Future);
+        }
+        // "planned to leave", "set to resume", "scheduled for": the plan is past, the event
+        // ahead, unless the plan itself is told in the past perfect ("had been scheduled to
+        // expire Friday").
+        if self.is_any(i, PLAN_PARTICIPLES) && (self.kw(i + 1, Kw::To) || self.is(i + 1, "for")) {
+            let perfect = i.checked_sub(1).is_some_and(|p| {
+                self.is(p, "had")
+                    || (self.is(p, "been") && p.checked_sub(1).is_some_and(|q| self.is(q, "had")))
+            });
+            return Some(if perfect { Tense::Past } else { Tense::Future });
+        }
         if self.tag(i) == Some(WordTag::FutureCue) || self.kw(i, Kw::Will) {
             // "plans to", "expected to": the noun "plan" or "the expected loss" are no cue.
             let needs_to = CUES_NEEDING_TO.iter().any(|a| eq_lower(w, a));
-            if !needs_to || self.kw(i + 1, Kw::To) {
+            if !needs_to || self.kw(i + 1, Kw::To) || self.is(i + 1, "for") {
                 return Some(Tense::Future);
             }
             return None;
@@ -626,6 +683,13 @@ impl<'a> Cx<'a> {
                 .is_some_and(|p| self.is_any(p, PASSIVE_AUXILIARIES));
             if aux && !FINITE_PAST.iter().any(|a| eq_lower(w, a)) {
                 return None;
+            }
+            // "has set Nov. 10 as the deadline": the perfect reports the decision, not the
+            // date.
+            if i.checked_sub(1)
+                .is_some_and(|p| self.is_any(p, PERFECT_AUXILIARIES))
+            {
+                return Some(Tense::None);
             }
             return Some(Tense::Past);
         }
@@ -1555,7 +1619,8 @@ fn with_modifier(cx: &Cx<'_>, i: usize) -> Option<Found> {
         {
             continue;
         }
-        if !fits || f.modifier.is_some() {
+        // A core that is an end already ("year end") still takes "around" or "about".
+        if !fits || f.modifier.is_some_and(|m| m != TimexMod::End) {
             continue;
         }
         // "around Nov. 1", "around year end"; not "get around Wednesday's ruling".
@@ -1566,6 +1631,7 @@ fn with_modifier(cx: &Cx<'_>, i: usize) -> Option<Found> {
                     f.partial,
                     Partial::Day(DaySpec::Date(..))
                         | Partial::YearEnd(_)
+                        | Partial::RelYear(0)
                         | Partial::Year(_)
                         | Partial::Month(..)
                 ))
@@ -3172,18 +3238,25 @@ fn period(cx: &Cx<'_>, i: usize) -> Option<Found> {
     }
     // year-end, year end, year's end
     if cx.unit(i) == Some((Unit::Year, false)) {
-        let e = if cx.hyphen(i + 1) && cx.kw(i + 2, Kw::End) {
-            Some(i + 3)
+        // The compound adjective names the day ("year-end results": Dec. 31); the noun
+        // phrase the end of the year ("by year end": the year, mod END).
+        let (e, compound) = if cx.hyphen(i + 1) && cx.kw(i + 2, Kw::End) {
+            (Some(i + 3), true)
         } else if cx.kw(i + 1, Kw::End) && !cx.kw(i + 2, Kw::Of) {
-            Some(i + 2)
+            (Some(i + 2), false)
         } else if cx.apos(i + 1) && cx.is(i + 2, "s") && cx.kw(i + 3, Kw::End) {
-            Some(i + 4)
+            (Some(i + 4), false)
         } else {
-            None
+            (None, false)
         };
         if let Some(e) = e {
             let since = i > 0 && cx.kw(i - 1, Kw::Since);
-            return date(i, e, Partial::YearEnd(since));
+            if compound || since {
+                return date(i, e, Partial::YearEnd(since));
+            }
+            let mut f = Found::new(i, e, TimexKind::Date, Partial::RelYear(0));
+            f.modifier = Some(TimexMod::End);
+            return Some(f);
         }
     }
     // this year's third quarter, last year's quarter

@@ -640,6 +640,11 @@ pub(crate) const PAST_VERBS: &[&str] = &[
     "swam",
     "tore",
     "understood",
+    "set",
+    "hit",
+    "cut",
+    "put",
+    "shut",
     "ago",
     "yesterday",
     "previously",
@@ -800,8 +805,37 @@ pub(crate) const NAME_BEFORE: &[&str] = &[
 /// Suffixes of ordinal numerals ("18th").
 pub(crate) const ORDINAL_SUFFIXES: &[&str] = &["st", "nd", "rd", "th"];
 
-/// Modal verbs: the event is ahead ("could come as early as Tuesday").
+/// Modal verbs: no tense cue of their own ("could be located Wednesday" is the past one).
 pub(crate) const MODALS: &[&str] = &["could", "might", "can", "should", "must"];
+
+/// Present forms of verbs of scheduled events: right before a date they announce it ("the
+/// talks resume Monday", "polls open Tuesday"); news tells past events in the past tense.
+pub(crate) const SCHEDULE_VERBS: &[&str] = &[
+    "meet", "meets", "begin", "begins", "start", "starts", "resume", "resumes", "open", "opens",
+    "close", "closes", "arrive", "arrives", "leave", "leaves", "visit", "visits", "vote", "votes",
+    "return", "returns", "convene", "convenes", "expire", "expires", "travel", "travels", "depart",
+    "departs",
+];
+
+/// Auxiliaries of the present perfect ("has set").
+pub(crate) const PERFECT_AUXILIARIES: &[&str] = &["has", "have", "'ve"];
+
+/// Forms of "be" that announce an arrangement before "to" ("is to resume Tuesday").
+pub(crate) const PLAN_COPULAS: &[&str] = &["is", "are", "am"];
+
+/// Participles of planning before "to" or "for": the event lies ahead ("planned to leave on
+/// Thursday", "set to resume Monday", "scheduled for Friday").
+pub(crate) const PLAN_PARTICIPLES: &[&str] = &[
+    "planned",
+    "scheduled",
+    "set",
+    "slated",
+    "due",
+    "intended",
+    "expected",
+    "poised",
+    "prepared",
+];
 
 /// Words before a participle that make it passive or infinitive ("is held", "to be held").
 pub(crate) const PASSIVE_AUXILIARIES: &[&str] =
@@ -865,6 +899,10 @@ pub(crate) const AMOUNT_ADJECTIVES: &[&str] = &[
     "successive",
     "additional",
     "full",
+    "trading",
+    "business",
+    "working",
+    "school",
 ];
 
 /// Time zones named in words, before "time" ("Pacific time").
@@ -1143,10 +1181,31 @@ impl Table {
 }
 
 /// A word (at most 16 bytes) as a number: its lowercase bytes, little-endian.
+///
+/// The bytes are copied once and lowercased eight at a time: each byte in `A..=Z` gains the
+/// 0x20 bit, every other byte (non-ASCII included) is kept.
+#[inline]
 fn key(w: &[u8]) -> u128 {
-    w.iter().take(16).enumerate().fold(0u128, |k, (i, b)| {
-        k | (u128::from(b.to_ascii_lowercase()) << (8 * i))
-    })
+    let mut buf = [0u8; 16];
+    let n = w.len().min(16);
+    if let (Some(dst), Some(src)) = (buf.get_mut(..n), w.get(..n)) {
+        dst.copy_from_slice(src);
+    }
+    let k = u128::from_le_bytes(buf);
+    u128::from(lower8(k as u64)) | (u128::from(lower8((k >> 64) as u64)) << 64)
+}
+
+/// ASCII lowercase of the eight bytes of `x`.
+#[inline]
+fn lower8(x: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let seven = x & LOW7;
+    // High bit set where the low seven bits are at least b'A' / above b'Z'.
+    let from_a = seven + 0x3f3f_3f3f_3f3f_3f3f;
+    let past_z = seven + 0x2525_2525_2525_2525;
+    let upper = from_a & !past_z & !x & HIGH;
+    x | (upper >> 2)
 }
 
 /// A hasher for [`key`]s: folds the 128 bits and multiplies.
@@ -1309,6 +1368,31 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_lowercase_ascii_only() {
+        for w in [
+            "",
+            "May",
+            "SEPT",
+            "naïve",
+            "Zürich",
+            "@[`{",
+            "abcdefghijklmnopXYZ",
+        ] {
+            let slow = w.bytes().take(16).enumerate().fold(0u128, |k, (i, b)| {
+                k | (u128::from(b.to_ascii_lowercase()) << (8 * i))
+            });
+            assert_eq!(key(w.as_bytes()), slow, "{w}");
+        }
+        let all: Vec<u8> = (0..=255).collect();
+        for c in all.chunks(16) {
+            let slow = c.iter().enumerate().fold(0u128, |k, (i, b)| {
+                k | (u128::from(b.to_ascii_lowercase()) << (8 * i))
+            });
+            assert_eq!(key(c), slow);
+        }
+    }
 
     #[test]
     fn lookup_is_case_insensitive() {

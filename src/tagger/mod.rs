@@ -552,6 +552,43 @@ mod speed {
     use std::time::Instant;
 
     /// Throughput sanity check: `cargo test --release --lib speed -- --ignored --nocapture`.
+    /// One document of `SPEED_BYTES` bytes (default 1 MB): with the instruction count of a
+    /// profiler, compare two sizes to check the cost per byte does not grow.
+    #[test]
+    #[ignore]
+    fn throughput_one_document() {
+        let corpus = [
+            include_str!("../../benches/data/port_strike.txt"),
+            include_str!("../../benches/data/earnings.txt"),
+            include_str!("../../benches/data/election.txt"),
+            include_str!("../../benches/data/history.txt"),
+            include_str!("../../benches/data/weather.txt"),
+            include_str!("../../benches/data/prose.txt"),
+        ];
+        let target: usize = std::env::var("SPEED_BYTES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(1_000_000);
+        let mut text = String::with_capacity(target + 65_536);
+        while text.len() < target {
+            for t in corpus {
+                text.push_str(t);
+                text.push_str("\n\n");
+            }
+        }
+        let doc = Document::new(text.as_str()).with_dct(Dct::parse("2025-03-31").unwrap());
+        let tagger = Tagger::new();
+        let t = Instant::now();
+        let n = tagger.tag(&doc).len();
+        let secs = t.elapsed().as_secs_f64();
+        eprintln!(
+            "{n} timexes, {} bytes in {secs:.3} s: {:.1} MB/s",
+            text.len(),
+            text.len() as f64 / 1e6 / secs
+        );
+        assert!(n > text.len() / 1000);
+    }
+
     #[test]
     #[ignore]
     fn throughput() {

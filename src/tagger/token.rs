@@ -97,7 +97,19 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             kind = TokKind::Num;
         } else if b.is_ascii_alphabetic() {
             while i < bytes.len() {
-                let c = bytes[i];
+                // Eight bytes at a time while they are all ASCII letters.
+                if let Some(chunk) = bytes
+                    .get(i..i + 8)
+                    .and_then(|c| <[u8; 8]>::try_from(c).ok())
+                {
+                    let stop = non_letters(u64::from_le_bytes(chunk));
+                    if stop == 0 {
+                        i += 8;
+                        continue;
+                    }
+                    i += (stop.trailing_zeros() / 8) as usize;
+                }
+                let Some(&c) = bytes.get(i) else { break };
                 if (c | 0x20).wrapping_sub(b'a') < 26 {
                     i += 1;
                 } else if c >= 0x80 {
@@ -166,6 +178,18 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     out
 }
 
+/// The high bit of each byte of `x` (little-endian) that is not an ASCII letter.
+#[inline]
+fn non_letters(x: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Fold case, drop the high bit, then test `a..=z` by carrying into the high bit.
+    let t = (x | 0x2020_2020_2020_2020) & 0x7f7f_7f7f_7f7f_7f7f;
+    let from_a = t + 0x1f1f_1f1f_1f1f_1f1f;
+    let past_z = t + 0x0505_0505_0505_0505;
+    let letters = from_a & !past_z & !x & HIGH;
+    !letters & HIGH
+}
+
 /// ASCII case-insensitive equality of a word with a lowercase literal.
 #[inline]
 pub(crate) fn eq_lower(word: &[u8], lower: &str) -> bool {
@@ -192,6 +216,28 @@ mod tests {
         );
         assert_eq!(texts("third-quarter"), ["third", "-", "quarter"]);
         assert_eq!(texts("Café — naïve’s"), ["Café", "—", "naïve", "’", "s"]);
+    }
+
+    #[test]
+    fn letter_scan_agrees_with_bytes() {
+        for b in 0..=255u8 {
+            let x = u64::from_le_bytes([b'a', b, b'Z', 0x80, b'@', b'[', b'`', b'{']);
+            let m = non_letters(x);
+            let is_letter = (b | 0x20).wrapping_sub(b'a') < 26;
+            assert_eq!(m & 0x8000 == 0, is_letter, "{b:#x}");
+            assert_eq!(m & !0x8000, 0x8080_8080_8000_0000);
+        }
+        assert_eq!(
+            texts("Internationalization, alphabetically-sorted naïveté"),
+            [
+                "Internationalization",
+                ",",
+                "alphabetically",
+                "-",
+                "sorted",
+                "naïveté"
+            ]
+        );
     }
 
     #[test]
