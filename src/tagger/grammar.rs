@@ -12,9 +12,10 @@ use crate::value::{
 
 use super::lexicon::{
     DayPart, Entry, Kw, Lex, MonthForm, Unit, WordTag, ABBREVIATIONS, ADVERB_FOLLOWERS,
-    AMOUNT_ADJECTIVES, AMOUNT_WORDS, CLAUSE_WORDS, COPULAS, CUES_NEEDING_TO, FINITE_PAST, HOLIDAYS,
-    MODALS, NOT_PLURAL_NOUNS, ORDINAL_SUFFIXES, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES,
-    PLAN_COPULAS, PLAN_PARTICIPLES, SCHEDULE_VERBS, SPAN_PREPOSITIONS, VERB_CONTEXT, ZONE_WORDS,
+    AMOUNT_ADJECTIVES, AMOUNT_WORDS, CLAUSE_WORDS, CONTRACTED_BE, COPULAS, CUES_NEEDING_TO,
+    FINITE_PAST, HOLIDAYS, MODALS, NOT_PLURAL_NOUNS, ORDINAL_SUFFIXES, PASSIVE_AUXILIARIES,
+    PERFECT_AUXILIARIES, PLAN_COPULAS, PLAN_PARTICIPLES, PROGRESSIVE_AUXILIARIES, SCHEDULE_VERBS,
+    SPAN_PREPOSITIONS, VERB_CONTEXT, ZONE_WORDS,
 };
 use super::partial::{DaySpec, Found, Partial, WdRel};
 use super::token::{eq_lower, TokKind, Token};
@@ -570,6 +571,11 @@ impl<'a> Cx<'a> {
             if steps <= 2 && self.is_any(i, SCHEDULE_VERBS) && !self.prev_is_to(i) {
                 return Tense::Future;
             }
+            // "we're flying back Sunday", "is visiting Paris on Monday": a present progressive
+            // right before a date names an arrangement ahead.
+            if steps <= 4 && self.progressive(i) {
+                return Tense::Future;
+            }
             match self.cue(i) {
                 Some(Tense::Future) => return Tense::Future,
                 // "extended to Nov. 20" names the new date, not the time of the change.
@@ -620,6 +626,17 @@ impl<'a> Cx<'a> {
             i += 1;
         }
         false
+    }
+
+    /// Token `i` is the "-ing" form of a present progressive ("are flying", "we're flying").
+    fn progressive(&self, i: usize) -> bool {
+        let w = self.bytes(i);
+        w.len() >= 5
+            && w.ends_with(b"ing")
+            && i.checked_sub(1).is_some_and(|p| {
+                self.is_any(p, PROGRESSIVE_AUXILIARIES)
+                    || (self.is_any(p, CONTRACTED_BE) && p > 0 && self.apos(p - 1))
+            })
     }
 
     /// Token `i - 1` is "to" ("expected to meet", "a visit to open"): the verb's tense lies

@@ -841,6 +841,14 @@ pub(crate) const PLAN_PARTICIPLES: &[&str] = &[
 pub(crate) const PASSIVE_AUXILIARIES: &[&str] =
     &["is", "are", "be", "been", "being", "am", "to", "'s"];
 
+/// Present forms of "be" that make a present progressive ("are flying back Sunday"): in
+/// news, an arrangement ahead.
+/// The contracted forms ("we're", "I'm") are the word after an apostrophe token.
+pub(crate) const PROGRESSIVE_AUXILIARIES: &[&str] = &["is", "are", "am"];
+
+/// Contracted present forms of "be", as they follow the apostrophe token.
+pub(crate) const CONTRACTED_BE: &[&str] = &["re", "m"];
+
 /// Past forms that are never participles.
 pub(crate) const FINITE_PAST: &[&str] = &["was", "were", "had", "did", "said"];
 

@@ -103,12 +103,27 @@ impl Tagger {
         let narrative = kind == DocKind::Narrative;
         let mut resolver = Resolver::new(doc.dct().map(|d| d.date), narrative);
         let mut out = Vec::with_capacity(found.len());
+        // End of the last expression read as ahead of the document date: a following date of
+        // the same sentence with no cue of its own goes the same way ("flying back Sunday
+        // night, landing Monday").
+        let mut ahead_until: Option<usize> = None;
         for mut f in found {
-            let tense = if needs_tense(&f.partial) {
+            let mut tense = if needs_tense(&f.partial) {
                 cx.tense(f.start, f.end)
             } else {
                 grammar::Tense::None
             };
+            if tense == grammar::Tense::None && needs_tense(&f.partial) {
+                if let Some(e) = ahead_until {
+                    if f.start >= e
+                        && f.start - e <= 12
+                        && !(e..f.start).any(|i| cx.sentence_break(i))
+                    {
+                        tense = grammar::Tense::Future;
+                    }
+                }
+            }
+            ahead_until = (tense == grammar::Tense::Future).then_some(f.end);
             // "He was soon released": not a future reference.
             if f.partial == Partial::Ref(crate::value::RefValue::Future)
                 && tense.is_past()
