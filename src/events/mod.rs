@@ -199,7 +199,7 @@ impl EventExtractor {
             let my_links: &[usize] = links_of.get(mi).map_or(&[], Vec::as_slice);
             let my_links = || my_links.iter().filter_map(|&li| tlinks.get(li));
             let my_value = my_links()
-                .next()
+                .find(|l| !l.weak)
                 .and_then(|l| timexes.get(l.timex))
                 .map(|t| &t.value);
             // Coreference: a definite nominal repeating an earlier event's noun.
@@ -210,10 +210,11 @@ impl EventExtractor {
                 ev.mentions.push(tok.span.clone());
                 for l in my_links() {
                     if let Some(tx) = timexes.get(l.timex) {
-                        if ev
-                            .anchor
-                            .as_ref()
-                            .is_none_or(|a| a.target == AnchorTarget::Dct)
+                        if !l.weak
+                            && ev
+                                .anchor
+                                .as_ref()
+                                .is_none_or(|a| a.target == AnchorTarget::Dct)
                         {
                             ev.anchor = Some(Anchor {
                                 target: AnchorTarget::Timex(tx.span.clone()),
@@ -225,11 +226,7 @@ impl EventExtractor {
                             source: Endpoint::Event(ev.id.clone()),
                             target: Endpoint::Timex(tx.span.clone()),
                             relation: l.rel,
-                            provenance: if l.stated {
-                                Provenance::Stated
-                            } else {
-                                Provenance::Anchor
-                            },
+                            provenance: provenance_of(l),
                         });
                     }
                 }
@@ -261,7 +258,7 @@ impl EventExtractor {
             if dct_rel.is_none() {
                 // No tense to go by: what the time anchor entails ("the [1996] campaign" is
                 // before a 1998 article).
-                dct_rel = my_links().find_map(|l| {
+                dct_rel = my_links().filter(|l| !l.weak).find_map(|l| {
                     anchor::entailed_dct_relation(l.rel, timexes.get(l.timex)?, dct?)
                 });
                 dct_provenance = Provenance::Inferred;
@@ -277,7 +274,7 @@ impl EventExtractor {
                 let Some(tx) = timexes.get(l.timex) else {
                     continue;
                 };
-                if anchor_.is_none() {
+                if anchor_.is_none() && !l.weak {
                     anchor_ = Some(Anchor {
                         target: AnchorTarget::Timex(tx.span.clone()),
                         relation: l.rel,
@@ -288,11 +285,7 @@ impl EventExtractor {
                     source: Endpoint::Event(id.clone()),
                     target: Endpoint::Timex(tx.span.clone()),
                     relation: l.rel,
-                    provenance: if l.stated {
-                        Provenance::Stated
-                    } else {
-                        Provenance::Anchor
-                    },
+                    provenance: provenance_of(l),
                 });
             }
             if anchor_.is_none() {
@@ -402,6 +395,18 @@ impl EventExtractor {
                 .copied(),
             None => index.last_by_lemma.get(&m.lemma).copied(),
         }
+    }
+}
+
+/// How a link to a timex was found: stated by a signal word, read from the clause, or
+/// inferred from the story's continuity (the weakest, first to give way).
+fn provenance_of(l: &anchor::TimexLink) -> Provenance {
+    if l.weak {
+        Provenance::Inferred
+    } else if l.stated {
+        Provenance::Stated
+    } else {
+        Provenance::Anchor
     }
 }
 
