@@ -366,7 +366,7 @@ pub(crate) fn link_timexes(
             links.push(TimexLink {
                 mention: mi,
                 timex: rt,
-                rel: RelType::IsIncluded,
+                rel: story_relation(&mentions[mi]),
                 stated: false,
                 weak: false,
             });
@@ -476,6 +476,7 @@ fn fallback_links(
                 } else {
                     rel_for(text, toks, first, &timexes[ti])
                 };
+                // A signal word states the relation; otherwise the tense gives it.
                 let rel = if stated { rel } else { story_relation(m) };
                 links.push(TimexLink {
                     mention: mi,

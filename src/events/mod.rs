@@ -240,15 +240,7 @@ impl EventExtractor {
                     (e.title.clone(), e.participants.clone())
                 }
                 _ => (
-                    describe::title(
-                        text,
-                        &toks,
-                        clause.clone(),
-                        m.tok,
-                        m.nominal,
-                        &m.lemma,
-                        &in_timex,
-                    ),
+                    describe::title(text, &toks, clause.clone(), m, &in_timex),
                     describe::participants(text, &toks, &entities, clause),
                 ),
             };
@@ -512,6 +504,16 @@ impl CorefIndex {
 fn dct_anchor(m: &Mention, dct: Option<&TimexValue>) -> Option<Anchor> {
     let rel = match (m.class, m.tense) {
         (EventClass::Reporting, Tense::Past | Tense::Present) => RelType::IsIncluded,
+        // "has promised": done before the writing.
+        (_, Tense::Present)
+            if !m.nominal
+                && matches!(
+                    m.aspect,
+                    crate::event::Aspect::Perfective | crate::event::Aspect::PerfectiveProgressive
+                ) =>
+        {
+            RelType::Before
+        }
         (_, Tense::Present) if !m.nominal => RelType::Includes,
         (_, Tense::Past) => RelType::Before,
         (_, Tense::Future) => RelType::After,
