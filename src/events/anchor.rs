@@ -264,7 +264,12 @@ pub(crate) fn link_timexes(
                 continue;
             }
         }
+        // "[ten days] before the shooting": the event after the timex follows it.
+        let rel_of = |mi: usize| {
+            post_signal(text, toks, p.last, range.end, mentions[mi].tok).unwrap_or((rel, stated))
+        };
         if let Some((_, mi)) = best {
+            let (rel, stated) = rel_of(mi);
             links.push(TimexLink {
                 mention: mi,
                 timex: ti,
@@ -303,6 +308,7 @@ pub(crate) fn link_timexes(
         for side in [best_left, best_right].into_iter().flatten() {
             let taken = |b: Option<(i32, usize)>| b.is_some_and(|b| b.1 == side.1);
             if !taken(best) && !taken(best_verb) && side.0 <= SIDE_REACH {
+                let (rel, stated) = rel_of(side.1);
                 links.push(TimexLink {
                     mention: side.1,
                     timex: ti,
@@ -470,11 +476,13 @@ fn fallback_links(
                 })
                 .min();
             if let Some((_, ti)) = best {
-                let first = pos[ti].as_ref().map_or(0, |p| p.first);
+                let (first, last) = pos[ti].as_ref().map_or((0, 0), |p| (p.first, p.last));
+                let end = sents.get(m.sent).map_or(0, |r| r.end);
                 let (rel, stated) = if timexes[ti].kind == TimexKind::Set {
                     (RelType::IsIncluded, false)
                 } else {
-                    rel_for(text, toks, first, &timexes[ti])
+                    post_signal(text, toks, last, end, m.tok)
+                        .unwrap_or_else(|| rel_for(text, toks, first, &timexes[ti]))
                 };
                 // A signal word states the relation; otherwise the tense gives it.
                 let rel = if stated { rel } else { story_relation(m) };
@@ -649,11 +657,12 @@ const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "
 /// How many tokens before its auxiliary the subject of an attitude verb is looked for.
 const SUBJECT_REACH: usize = 6;
 
-/// The relation of an event to the time its story is set at, by tense: a past perfect
-/// ("had agreed") is before it, a future or a modal after it, else inside it.
+/// The relation of an event to the time its story is set at, by tense: a perfect ("had
+/// agreed", "has asked") is before it, a future or an infinitive after it, else inside it.
 fn story_relation(m: &Mention) -> RelType {
     match (m.tense, m.aspect) {
         (Tense::Past, Aspect::Perfective | Aspect::PerfectiveProgressive) => RelType::Before,
+        (Tense::Present, Aspect::Perfective) => RelType::Before,
         (Tense::Future, _) => RelType::After,
         (Tense::Infinitive, _) => RelType::After,
         _ => RelType::IsIncluded,
@@ -741,6 +750,26 @@ fn is_day_reference(t: &Timex) -> bool {
 /// How far (in tokens, commas counting three) a verb may be from a timex that it governs
 /// through a noun.
 const GOVERNING_REACH: i32 = 8;
+
+/// The relation "event REL timex" stated by "before"/"after" right after a timex, for an
+/// event later in the sentence ("[ten days] before the shooting": the shooting is after).
+fn post_signal(
+    text: &str,
+    toks: &[Token],
+    last: usize,
+    end: usize,
+    event: usize,
+) -> Option<(RelType, bool)> {
+    let k = last + 1;
+    if event <= k || k >= end {
+        return None;
+    }
+    match lower(text, toks.get(k)?).as_ref() {
+        "before" => Some((RelType::After, true)),
+        "after" => Some((RelType::Before, true)),
+        _ => None,
+    }
+}
 
 /// The relation "event REL timex" from the signal word before the timex at token `first`.
 fn rel_for(text: &str, toks: &[Token], first: usize, tx: &Timex) -> (RelType, bool) {
