@@ -466,9 +466,15 @@ fn fallback_links(
                     // clause ("attacked the town, and the army responded on Friday").
                     if !m.nominal
                         && (a + 1..b).any(|k| verb_event.get(k).is_some_and(|v| *v == Some(ti)))
-                        && toks
-                            .get(a + 1..b)
-                            .is_some_and(|r| r.iter().any(|t| word(text, t) == ","))
+                        && toks.get(a + 1..b).is_some_and(|r| {
+                            r.windows(2).any(|p| {
+                                word(text, &p[0]) == ","
+                                    && matches!(
+                                        lower(text, &p[1]).as_ref(),
+                                        "and" | "but" | "while" | "whereas"
+                                    )
+                            })
+                        })
                     {
                         return None;
                     }
@@ -670,7 +676,7 @@ fn story_relation(m: &Mention) -> RelType {
 }
 
 /// How many sentences open an article (headline, dateline, lead) and may hold its date.
-const LEAD_SENTENCES: usize = 4;
+const LEAD_SENTENCES: usize = 6;
 
 /// A timex that places something on the calendar (a date or a time, not a duration).
 fn is_dated(t: &Timex) -> bool {
