@@ -2,7 +2,7 @@
 
 use super::detect::Mention;
 use super::pos::Tag;
-use super::tables::flag;
+use super::tables::{flag, DISTRIBUTIVES};
 use crate::event::EventClass;
 use std::borrow::Cow;
 
@@ -134,7 +134,7 @@ pub(crate) fn title(
         let mut s = i;
         while s > range.start && i - s < 3 {
             let p = s - 1;
-            if stop(p) || !matches!(toks[p].tag, Tag::Nn | Tag::Nnp | Tag::Nns) {
+            if stop(p) || !matches!(toks[p].tag, Tag::Nn | Tag::Nnp | Tag::Nns | Tag::Jj) {
                 break;
             }
             s = p;
@@ -142,7 +142,15 @@ pub(crate) fn title(
         for k in s..i {
             parts.push(Cow::Borrowed(w(k)));
         }
-        let head = if toks[i].tag == Tag::Nns {
+        // A plural that a distributive list splits into single events ("two calls — one
+        // on …") is named in the singular; other plurals keep their form ("talks").
+        let distributed = toks
+            .iter()
+            .skip(i + 1)
+            .take(DISTRIBUTIVE_REACH)
+            .take_while(|t| !matches!(word(text, t), "." | "!" | "?" | ";"))
+            .any(|t| DISTRIBUTIVES.contains(&lower(text, t).as_ref()));
+        let head = if toks[i].tag == Tag::Nns && distributed {
             Cow::Owned(lemma.to_string())
         } else {
             lower(text, &toks[i])
@@ -263,10 +271,12 @@ pub(crate) fn title(
                 Tag::Rb => !reporting && taken == 0,
                 Tag::To => !reporting && taken == 0,
                 Tag::Vb => after_to,
+                // "warned of new tariffs", "ended the war in Ukraine".
                 Tag::In => {
                     !reporting
-                        && after_noun
+                        && (after_noun || taken == 0)
                         && !pp
+                        && !in_timex.get(k + 1).copied().unwrap_or(true)
                         && OBJECT_PREPOSITIONS.contains(&lower(text, t).as_ref())
                 }
                 _ => false,
@@ -333,3 +343,7 @@ const DANGLING: &[&str] = &[
     "were", "be", "been", "being", "do", "does", "did", "will", "would", "could", "can", "may",
     "might", "must", "should", "shall",
 ];
+
+/// How far after a plural noun its distributive list ("one on …, another on …") is looked
+/// for.
+const DISTRIBUTIVE_REACH: usize = 16;

@@ -20,9 +20,23 @@
 //!   one it dates. A sentence without a date of its own places its first past-tense verb on
 //!   the last day the story named (a statement only when that day is the article's day or
 //!   the day before). Occasions share their event's time ("told reporters at a briefing";
-//!   "In a weekend interview, Trump expressed…").
+//!   "In a weekend interview, Trump expressed…"). A relative clause (", who took office on
+//!   January 20,"), a parenthesis, a dashed aside and a trailing ", Peskov said." keep their
+//!   timexes to themselves; a passive attitude verb ("talks are expected in mid-April")
+//!   hands its timex to the event it is about.
+//! - **Inferred placements.** An event no timex claimed is placed, as an
+//!   [`Provenance::Inferred`] link that never becomes its anchor and is the first to give
+//!   way in a contradiction, by the nearest timex of its sentence (not across a ", and"
+//!   clause whose verb the timex dates), or, in a sentence without one, by the last date
+//!   named before it and by the article's lead date. The relation follows the signal word,
+//!   else the tense: a perfect is before the story's time, a future or infinitive after.
+//! - **Titles.** Subject (over a relative clause) + verb without its tense auxiliaries +
+//!   a short object (an infinitive complement, one phrase); statements keep only their
+//!   addressee ("Peskov said", "He told reporters"); no title ends in a preposition,
+//!   "to", an article, a conjunction or an auxiliary.
 //! - **The document date.** Finite verbs relate to it by tense and aspect (past → BEFORE,
-//!   future and modals → AFTER, present → INCLUDES, present reporting → IS_INCLUDED, past
+//!   future and modals → AFTER, present → INCLUDES, present perfect → BEFORE, present
+//!   reporting → IS_INCLUDED, past
 //!   reporting under a timed DCT → IS_INCLUDED); nominals by what their anchor entails, or
 //!   BEFORE in a sentence told in the past. Reporting verbs and present-tense news without a
 //!   timex are anchored on the DCT's day.
