@@ -449,8 +449,16 @@ fn fallback_links(
         }
         let own = of_sent.get(m.sent).map_or(&[][..], Vec::as_slice);
         if !own.is_empty() {
-            // The nearest timex of the sentence.
-            let best = own
+            // The nearest timex of the sentence: a few on each side, within reach (the
+            // timexes of a sentence are in text order).
+            let at = own.partition_point(|&ti| pos[ti].as_ref().is_some_and(|p| p.first < m.tok));
+            let near = own
+                .get(
+                    at.saturating_sub(FALLBACK_CANDIDATES)
+                        ..(at + FALLBACK_CANDIDATES).min(own.len()),
+                )
+                .unwrap_or(&[]);
+            let best = near
                 .iter()
                 .filter_map(|&ti| {
                     let p = pos[ti].as_ref()?;
@@ -462,6 +470,9 @@ fn fallback_links(
                     } else {
                         (p.last, m.tok)
                     };
+                    if b - a > LINK_REACH {
+                        return None;
+                    }
                     // A verb event in between that the timex dates heads the timex's own
                     // clause ("attacked the town, and the army responded on Friday").
                     if !m.nominal
@@ -674,6 +685,9 @@ fn story_relation(m: &Mention) -> RelType {
         _ => RelType::IsIncluded,
     }
 }
+
+/// How many timexes on each side of an unclaimed event are tried for its placement.
+const FALLBACK_CANDIDATES: usize = 3;
 
 /// How many sentences open an article (headline, dateline, lead) and may hold its date.
 const LEAD_SENTENCES: usize = 6;
