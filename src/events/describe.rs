@@ -263,7 +263,24 @@ pub(crate) fn title(
             (true, true) => 1,
             (true, false) => 0,
         };
-        while k < end && taken < limit && !stop(k) {
+        while k < end && taken < limit {
+            // A time used as a modifier is left out ("a [30-day] pause" → "a pause").
+            if taken > 0 && in_timex.get(k).copied().unwrap_or(false) {
+                let mut j = k;
+                while j < end && in_timex.get(j).copied().unwrap_or(false) {
+                    j += 1;
+                }
+                if toks
+                    .get(j)
+                    .is_some_and(|t| matches!(t.tag, Tag::Nn | Tag::Nns) && !stop(j))
+                {
+                    k = j;
+                    continue;
+                }
+            }
+            if stop(k) {
+                break;
+            }
             let t = &toks[k];
             let ok = match t.tag {
                 Tag::Nn | Tag::Nns | Tag::Nnp | Tag::Prp => true,
