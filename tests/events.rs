@@ -703,3 +703,21 @@ fn a_past_perfect_is_before_the_story_time() {
     let links: Vec<_> = timex_links(&a, lost).collect();
     assert_eq!(links.first().map(|l| l.relation), Some(RelType::Before));
 }
+
+#[test]
+fn a_past_perfect_under_a_dated_statement_is_before_its_date() {
+    let text = "On March 25, the White House announced that both sides had agreed to a truce.";
+    let a = run(
+        text,
+        &[tx(text, "March 25", 0, TimexKind::Date, "2025-03-25")],
+        "2025-03-31",
+    );
+    let announced = event(&a, "announced");
+    assert_eq!(
+        announced.anchor.as_ref().map(|x| x.relation),
+        Some(RelType::IsIncluded)
+    );
+    let agreed = event(&a, "agreed");
+    let rels: Vec<RelType> = timex_links(&a, agreed).map(|l| l.relation).collect();
+    assert!(rels.iter().all(|&r| r == RelType::Before), "{rels:?}");
+}

@@ -501,8 +501,14 @@ fn fallback_links(
                     post_signal(text, toks, last, end, m.tok)
                         .unwrap_or_else(|| rel_for(text, toks, first, &timexes[ti]))
                 };
-                // A signal word states the relation; otherwise the tense gives it.
-                let rel = if stated { rel } else { story_relation(m) };
+                // A signal word states the relation, unless it is a plain "on"/"in" that
+                // belongs to the timex's own verb and the event is a perfect ("announced
+                // on March 25 that both sides had agreed"); otherwise the tense gives it.
+                let rel = match story_relation(m) {
+                    RelType::Before if rel == RelType::IsIncluded => RelType::Before,
+                    _ if stated => rel,
+                    r => r,
+                };
                 links.push(TimexLink {
                     mention: mi,
                     timex: ti,
