@@ -561,3 +561,163 @@ fn going_to_is_a_future() {
     assert_eq!(visit.tense, Tense::Future);
     assert_eq!(visit.dct_relation, Some(RelType::After));
 }
+
+/// Words a title must not end with.
+const DANGLING: &[&str] = &[
+    "to", "of", "in", "on", "at", "for", "with", "by", "up", "out", "the", "a", "an", "and", "or",
+    "has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would", "could",
+];
+
+fn assert_clean_titles(a: &EventAnalysis) {
+    for e in &a.events {
+        let last = e.title.split_whitespace().last().unwrap_or("");
+        assert!(
+            !DANGLING.contains(&last.to_lowercase().as_str()),
+            "title {:?} of {:?} ends in {last:?}",
+            e.title,
+            e.text
+        );
+        assert!(
+            e.title.split_whitespace().count() <= 8,
+            "title {:?} is long",
+            e.title
+        );
+    }
+}
+
+fn timex_links<'a>(
+    a: &'a EventAnalysis,
+    e: &eventline::Event,
+) -> impl Iterator<Item = &'a eventline::Link> + 'a {
+    let id = e.id.clone();
+    a.links
+        .iter()
+        .filter(move |l| l.source == Endpoint::Event(id.clone()))
+        .filter(|l| matches!(l.target, Endpoint::Timex(_)))
+}
+
+#[test]
+fn a_trailing_reporting_clause_is_dated_by_the_document() {
+    let text = "A new round of technical talks is expected in mid-April, Peskov said.";
+    let a = run(
+        text,
+        &[tx(text, "mid-April", 0, TimexKind::Date, "2025-04")],
+        "2025-03-31",
+    );
+    let said = event(&a, "said");
+    assert_eq!(timex_links(&a, said).count(), 0);
+    let anchor = said.anchor.as_ref().expect("said is dated");
+    assert_eq!(anchor.target, AnchorTarget::Dct);
+    assert_eq!(anchor.relation, RelType::IsIncluded);
+    // The expected talks are in mid-April, not the expecting.
+    let talks = event(&a, "talks");
+    assert!(matches!(
+        talks.anchor.as_ref().map(|x| &x.target),
+        Some(AnchorTarget::Timex(_))
+    ));
+    let expected = event(&a, "expected");
+    assert_eq!(timex_links(&a, expected).count(), 0);
+    assert_eq!(said.title, "Peskov said");
+    assert_clean_titles(&a);
+}
+
+#[test]
+fn a_relative_clause_keeps_its_date() {
+    let text = "Trump, who took office on January 20, has promised to end the war in Ukraine.";
+    let a = run(
+        text,
+        &[tx(text, "January 20", 0, TimexKind::Date, "2025-01-20")],
+        "2025-03-31",
+    );
+    let took = event(&a, "took");
+    assert!(matches!(
+        took.anchor.as_ref().map(|x| &x.target),
+        Some(AnchorTarget::Timex(_))
+    ));
+    let promised = event(&a, "promised");
+    assert_eq!(timex_links(&a, promised).count(), 0);
+    assert_eq!(promised.dct_relation, Some(RelType::Before));
+    assert_eq!(promised.title, "Trump promised to end the war in Ukraine");
+    assert_eq!(took.title, "Trump took office");
+    assert_clean_titles(&a);
+}
+
+#[test]
+fn titles_do_not_dangle() {
+    let text = "Peskov said on Monday that no call had been scheduled. \
+                On March 25, the White House announced that both sides had agreed to ensure safe navigation. \
+                Kremlin says no date set for next call. He told reporters at a briefing that one could be arranged.";
+    let a = run(
+        text,
+        &[
+            tx(text, "Monday", 0, TimexKind::Date, "2025-03-31"),
+            tx(text, "March 25", 0, TimexKind::Date, "2025-03-25"),
+        ],
+        "2025-03-31",
+    );
+    assert_clean_titles(&a);
+    assert_eq!(event(&a, "said").title, "Peskov said");
+    assert_eq!(event(&a, "says").title, "Kremlin says");
+    assert_eq!(event(&a, "told").title, "He told reporters");
+    assert!(event(&a, "agreed")
+        .title
+        .starts_with("sides agreed to ensure"));
+}
+
+#[test]
+fn a_sentence_without_a_date_continues_the_story() {
+    let text = "On Tuesday, rebels attacked the town. They burned the market and left.";
+    let a = run(
+        text,
+        &[tx(text, "Tuesday", 0, TimexKind::Date, "2025-03-25")],
+        "2025-03-31",
+    );
+    // The main event is placed on the story's day…
+    let burned = event(&a, "burned");
+    assert!(matches!(
+        burned.anchor.as_ref().map(|x| &x.target),
+        Some(AnchorTarget::Timex(_))
+    ));
+    // …and the next one too, as an inferred placement (the first to give way), which does
+    // not become its anchor.
+    let left = event(&a, "left");
+    let links: Vec<_> = timex_links(&a, left).collect();
+    assert!(!links.is_empty(), "left continues Tuesday");
+    assert_eq!(links[0].relation, RelType::IsIncluded);
+    assert_eq!(links[0].provenance, eventline::Provenance::Inferred);
+    assert!(!matches!(
+        left.anchor.as_ref().map(|x| &x.target),
+        Some(AnchorTarget::Timex(_))
+    ));
+}
+
+#[test]
+fn a_past_perfect_is_before_the_story_time() {
+    let text = "On Tuesday, the minister resigned. He had lost the vote.";
+    let a = run(
+        text,
+        &[tx(text, "Tuesday", 0, TimexKind::Date, "2025-03-25")],
+        "2025-03-31",
+    );
+    let lost = event(&a, "lost");
+    let links: Vec<_> = timex_links(&a, lost).collect();
+    assert_eq!(links.first().map(|l| l.relation), Some(RelType::Before));
+}
+
+#[test]
+fn a_past_perfect_under_a_dated_statement_is_before_its_date() {
+    let text = "On March 25, the White House announced that both sides had agreed to a truce.";
+    let a = run(
+        text,
+        &[tx(text, "March 25", 0, TimexKind::Date, "2025-03-25")],
+        "2025-03-31",
+    );
+    let announced = event(&a, "announced");
+    assert_eq!(
+        announced.anchor.as_ref().map(|x| x.relation),
+        Some(RelType::IsIncluded)
+    );
+    let agreed = event(&a, "agreed");
+    let rels: Vec<RelType> = timex_links(&a, agreed).map(|l| l.relation).collect();
+    assert!(rels.iter().all(|&r| r == RelType::Before), "{rels:?}");
+}

@@ -150,3 +150,73 @@ fn the_extractor_is_shareable() {
     fn shareable<T: Send + Sync>() {}
     shareable::<Extractor>();
 }
+
+/// The bundled sample article: a relative clause with its own date, a trailing ", Peskov
+/// said.", an expected event in mid-April, and readable titles throughout.
+#[test]
+fn the_sample_article_is_anchored_by_clause() {
+    const SAMPLE: &str = include_str!("../examples/data/sample_article.txt");
+    let doc = Document::new(SAMPLE);
+    let ann = Extractor::new().extract(&doc);
+    let text = doc.text();
+    let find = |word: &str, after: &str| {
+        let from = text.find(after).expect("context in the sample");
+        ann.events
+            .iter()
+            .find(|e| e.text == word && e.trigger.start >= from)
+            .unwrap_or_else(|| panic!("{word} after {after:?}"))
+    };
+    let anchored_to = |e: &Event| e.anchor.as_ref().map(|_| anchor_of(text, e).0);
+
+    // "Trump, who took office on January 20, has promised…": the date is the clause's.
+    let took = find("took", "who took");
+    assert_eq!(anchored_to(took).as_deref(), Some("January 20"));
+    let promised = find("promised", "has promised");
+    assert_ne!(anchored_to(promised).as_deref(), Some("January 20"));
+    assert_eq!(promised.dct_relation, Some(RelType::Before));
+    assert!(promised.title.contains("promised to end the war"));
+    assert!(promised.participants.iter().any(|p| p == "Trump"));
+
+    // "A new round of technical talks is expected in mid-April, Peskov said.": the talks
+    // are in mid-April; Peskov said it on the article's date.
+    let talks = find("talks", "technical talks");
+    assert_eq!(anchored_to(talks).as_deref(), Some("mid-April"));
+    let said = find("said", "mid-April");
+    assert_eq!(anchored_to(said).as_deref(), Some("DCT"));
+    assert_eq!(said.title, "Peskov said");
+    let expected = find("expected", "is expected");
+    assert_ne!(anchored_to(expected).as_deref(), Some("mid-April"));
+
+    // "Peskov said on Monday that…": dated Monday, titled without the preposition.
+    let monday = find("said", "Dmitry Peskov");
+    assert_eq!(monday.title, "Kremlin spokesman Dmitry Peskov said");
+
+    // No title ends in a preposition, "to", an article, a conjunction or an auxiliary.
+    for e in &ann.events {
+        let last = e.title.rsplit(' ').next().unwrap_or("").to_lowercase();
+        assert!(
+            !matches!(
+                last.as_str(),
+                "to" | "of"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "for"
+                    | "with"
+                    | "the"
+                    | "a"
+                    | "and"
+                    | "has"
+                    | "had"
+                    | "is"
+                    | "was"
+                    | "be"
+                    | "been"
+                    | "could"
+            ),
+            "{:?}",
+            e.title
+        );
+        assert!(e.title.split(' ').count() <= 8, "{:?}", e.title);
+    }
+}

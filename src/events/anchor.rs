@@ -19,6 +19,9 @@ pub(crate) struct TimexLink {
     pub rel: RelType,
     /// Stated by a signal word (rather than by adjacency).
     pub stated: bool,
+    /// Inferred from the story's continuity rather than from the timex's own clause: it
+    /// places the event but says nothing of its tense or its coreference.
+    pub weak: bool,
 }
 
 /// Where each timex sits in the token stream.
@@ -87,6 +90,10 @@ pub(crate) fn link_timexes(
     }
     let mention_at =
         |table: &[Option<u32>], tok: usize| table.get(tok).copied().flatten().map(|i| i as usize);
+    let inset = insets(text, toks, sents, mentions, &mention_of_tok);
+    let inset_of = |tok: usize| inset.get(tok).copied().unwrap_or(0);
+    // Governing verbs that hand their timex to the event they govern.
+    let mut declined = vec![false; mentions.len()];
 
     // Distributive lists after a plural eventive noun.
     let n0 = mentions.len();
@@ -134,6 +141,7 @@ pub(crate) fn link_timexes(
                         timex: ti,
                         rel: rel.0,
                         stated: rel.1,
+                        weak: false,
                     });
                     done[ti] = true;
                     items += 1;
@@ -185,6 +193,7 @@ pub(crate) fn link_timexes(
                 timex: ti,
                 rel,
                 stated: false,
+                weak: false,
             });
             continue;
         }
@@ -202,6 +211,10 @@ pub(crate) fn link_timexes(
             let Some(mi) = mention_at(&mention_of_tok, tok) else {
                 continue;
             };
+            // A relative clause, a parenthesis or a trailing ", X said" keeps its timexes.
+            if inset_of(tok) != inset_of(p.first) {
+                continue;
+            }
             let m = &mentions[mi];
             let (a, b) = if m.tok < p.first {
                 (m.tok, p.first)
@@ -236,12 +249,33 @@ pub(crate) fn link_timexes(
             }
         }
         let (rel, stated) = rel_for(text, toks, p.first, tx);
+        // "A new round of talks is expected in mid-April": the time is the expected
+        // thing's, the event noun the attitude verb is about.
+        if let Some((_, v)) = best.filter(|b| !mentions[b.1].nominal) {
+            if let Some(subject) = attitude_subject(text, toks, mentions, &mention_of_tok, v) {
+                declined[v] = true;
+                links.push(TimexLink {
+                    mention: subject,
+                    timex: ti,
+                    rel,
+                    stated,
+                    weak: false,
+                });
+                continue;
+            }
+        }
+        // "[ten days] before the shooting": the event after the timex follows it.
+        let rel_of = |mi: usize| {
+            post_signal(text, toks, p.last, range.end, mentions[mi].tok).unwrap_or((rel, stated))
+        };
         if let Some((_, mi)) = best {
+            let (rel, stated) = rel_of(mi);
             links.push(TimexLink {
                 mention: mi,
                 timex: ti,
                 rel,
                 stated,
+                weak: false,
             });
             // Coordinated verbs share the adjunct: "[Last week], fighters killed three
             // soldiers and wounded two".
@@ -252,6 +286,7 @@ pub(crate) fn link_timexes(
                         timex: ti,
                         rel,
                         stated,
+                        weak: false,
                     });
                 }
             }
@@ -265,6 +300,7 @@ pub(crate) fn link_timexes(
                     timex: ti,
                     rel,
                     stated,
+                    weak: false,
                 });
             }
         }
@@ -272,11 +308,13 @@ pub(crate) fn link_timexes(
         for side in [best_left, best_right].into_iter().flatten() {
             let taken = |b: Option<(i32, usize)>| b.is_some_and(|b| b.1 == side.1);
             if !taken(best) && !taken(best_verb) && side.0 <= SIDE_REACH {
+                let (rel, stated) = rel_of(side.1);
                 links.push(TimexLink {
                     mention: side.1,
                     timex: ti,
                     rel,
                     stated,
+                    weak: false,
                 });
             }
         }
@@ -325,25 +363,6 @@ pub(crate) fn link_timexes(
         if si > rs + REFERENCE_REACH {
             continue;
         }
-        if std::env::var("XALL").is_ok() {
-            for (mi, m) in mentions.iter().enumerate() {
-                if m.sent == si
-                    && !m.nominal
-                    && m.tense == Tense::Past
-                    && Some(mi) != first_past[si]
-                {
-                    if m.class == EventClass::Reporting && !is_news_day(&timexes[rt], dct) {
-                        continue;
-                    }
-                    links.push(TimexLink {
-                        mention: mi,
-                        timex: rt,
-                        rel: RelType::IsIncluded,
-                        stated: false,
-                    });
-                }
-            }
-        }
         if let Some(mi) = first_past[si] {
             // A statement is made on the day of the article or the day before: a reporting
             // verb takes the story's day only when it is one of those.
@@ -353,12 +372,335 @@ pub(crate) fn link_timexes(
             links.push(TimexLink {
                 mention: mi,
                 timex: rt,
-                rel: RelType::IsIncluded,
+                rel: story_relation(&mentions[mi]),
                 stated: false,
+                weak: false,
             });
         }
     }
+    fallback_links(
+        text, toks, sents, mentions, timexes, pos, dct, &inset, &declined, &mut links,
+    );
     links
+}
+
+/// Links for the events that no timex claimed: an event of a sentence with a timex is
+/// placed by the nearest one of its clause; an event of a sentence with none continues the
+/// story at the last date named before it, and at the article's lead date.
+#[allow(clippy::too_many_arguments)]
+fn fallback_links(
+    text: &str,
+    toks: &[Token],
+    sents: &[std::ops::Range<usize>],
+    mentions: &[Mention],
+    timexes: &[Timex],
+    pos: &[Option<TimexPos>],
+    dct: Option<chrono::NaiveDate>,
+    inset: &[u32],
+    declined: &[bool],
+    links: &mut Vec<TimexLink>,
+) {
+    // The timex each verb event is dated by (its first), by token.
+    let mut verb_event: Vec<Option<usize>> = vec![None; toks.len()];
+    for l in links.iter().rev() {
+        if let Some(m) = mentions.get(l.mention).filter(|m| !m.nominal) {
+            if let Some(b) = verb_event.get_mut(m.tok) {
+                *b = Some(l.timex);
+            }
+        }
+    }
+    let mut linked = vec![false; mentions.len()];
+    for l in links.iter() {
+        if let Some(b) = linked.get_mut(l.mention) {
+            *b = true;
+        }
+    }
+    // Timexes of each sentence, in order.
+    let mut of_sent: Vec<Vec<usize>> = vec![Vec::new(); sents.len()];
+    for (ti, p) in pos.iter().enumerate() {
+        if let Some(v) = p.as_ref().and_then(|p| of_sent.get_mut(p.sent)) {
+            v.push(ti);
+        }
+    }
+    let lead = pos.iter().enumerate().find_map(|(ti, p)| {
+        let p = p.as_ref()?;
+        (p.sent <= LEAD_SENTENCES && is_dated(&timexes[ti])).then_some(ti)
+    });
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by_key(|&i| mentions[i].tok);
+    let mut last_dated: Option<usize> = None;
+    let mut next_tx = 0;
+    for mi in order {
+        let m = &mentions[mi];
+        while let Some(p) = pos.get(next_tx) {
+            match p {
+                Some(p) if p.sent < m.sent => {
+                    if is_dated(&timexes[next_tx]) {
+                        last_dated = Some(next_tx);
+                    }
+                    next_tx += 1;
+                }
+                None => next_tx += 1,
+                _ => break,
+            }
+        }
+        if linked[mi] || declined.get(mi).copied().unwrap_or(false) {
+            continue;
+        }
+        let own = of_sent.get(m.sent).map_or(&[][..], Vec::as_slice);
+        if !own.is_empty() {
+            // The nearest timex of the sentence: a few on each side, within reach (the
+            // timexes of a sentence are in text order).
+            let at = own.partition_point(|&ti| pos[ti].as_ref().is_some_and(|p| p.first < m.tok));
+            let near = own
+                .get(
+                    at.saturating_sub(FALLBACK_CANDIDATES)
+                        ..(at + FALLBACK_CANDIDATES).min(own.len()),
+                )
+                .unwrap_or(&[]);
+            let best = near
+                .iter()
+                .filter_map(|&ti| {
+                    let p = pos[ti].as_ref()?;
+                    if inset.get(m.tok) != inset.get(p.first) {
+                        return None;
+                    }
+                    let (a, b) = if m.tok < p.first {
+                        (m.tok, p.first)
+                    } else {
+                        (p.last, m.tok)
+                    };
+                    if b - a > LINK_REACH {
+                        return None;
+                    }
+                    // A verb event in between that the timex dates heads the timex's own
+                    // clause ("attacked the town, and the army responded on Friday").
+                    if !m.nominal
+                        && (a + 1..b).any(|k| verb_event.get(k).is_some_and(|v| *v == Some(ti)))
+                        && toks.get(a + 1..b).is_some_and(|r| {
+                            r.windows(2).any(|p| {
+                                word(text, &p[0]) == ","
+                                    && matches!(
+                                        lower(text, &p[1]).as_ref(),
+                                        "and" | "but" | "while" | "whereas"
+                                    )
+                            })
+                        })
+                    {
+                        return None;
+                    }
+                    Some((b - a, ti))
+                })
+                .min();
+            if let Some((_, ti)) = best {
+                let (first, last) = pos[ti].as_ref().map_or((0, 0), |p| (p.first, p.last));
+                let end = sents.get(m.sent).map_or(0, |r| r.end);
+                let (rel, stated) = if timexes[ti].kind == TimexKind::Set {
+                    (RelType::IsIncluded, false)
+                } else {
+                    post_signal(text, toks, last, end, m.tok)
+                        .unwrap_or_else(|| rel_for(text, toks, first, &timexes[ti]))
+                };
+                // A signal word states the relation, unless it is a plain "on"/"in" that
+                // belongs to the timex's own verb and the event is a perfect ("announced
+                // on March 25 that both sides had agreed"); otherwise the tense gives it.
+                let rel = match story_relation(m) {
+                    RelType::Before if rel == RelType::IsIncluded => RelType::Before,
+                    _ if stated => rel,
+                    r => r,
+                };
+                links.push(TimexLink {
+                    mention: mi,
+                    timex: ti,
+                    rel,
+                    stated,
+                    weak: true,
+                });
+            }
+            continue;
+        }
+        let reporting = m.class == EventClass::Reporting;
+        let mut cands: Vec<usize> = Vec::new();
+        if let Some(ti) = last_dated {
+            cands.push(ti);
+        }
+        if let Some(ti) = lead.filter(|t| !cands.contains(t)) {
+            cands.push(ti);
+        }
+        for ti in cands {
+            // A statement is dated by the story only when the story is today's news.
+            if reporting && !is_news_day(&timexes[ti], dct) {
+                continue;
+            }
+            let rel = story_relation(m);
+            links.push(TimexLink {
+                mention: mi,
+                timex: ti,
+                rel,
+                stated: false,
+                weak: true,
+            });
+        }
+    }
+}
+
+/// Marks the tokens of the insets of each sentence, which keep their timexes to
+/// themselves: a relative clause after a comma (", who took office on January 20,"), a
+/// parenthesis, a dash-delimited aside, and a trailing reporting clause (", Peskov said.").
+/// Each inset gets its own number; the main clause is 0.
+fn insets(
+    text: &str,
+    toks: &[Token],
+    sents: &[std::ops::Range<usize>],
+    mentions: &[Mention],
+    mention_of_tok: &[Option<u32>],
+) -> Vec<u32> {
+    let mut out = vec![0u32; toks.len()];
+    let mut id = 0u32;
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    for r in sents {
+        let end = r.end.min(toks.len());
+        let mut k = r.start;
+        while k < end {
+            let opener = match w(k) {
+                "(" => Some(")"),
+                "," if toks
+                    .get(k + 1)
+                    .is_some_and(|t| RELATIVE_OPENERS.contains(&lower(text, t).as_ref())) =>
+                {
+                    Some(",")
+                }
+                "--" | "—" if k > r.start => Some(w(k)),
+                _ => None,
+            };
+            let Some(close) = opener else {
+                k += 1;
+                continue;
+            };
+            id = id.saturating_add(1);
+            let mut j = k + 1;
+            while j < end && w(j) != close && !(close == "," && matches!(w(j), ";" | "--" | "—"))
+            {
+                if let Some(slot) = out.get_mut(j) {
+                    *slot = id;
+                }
+                j += 1;
+            }
+            k = j + 1;
+        }
+        // ", Peskov said." / ", he said Friday." at the end of a sentence.
+        let mut last = end;
+        while last > r.start
+            && toks[last - 1].kind == TokenKind::Punct
+            && !matches!(w(last - 1), ",")
+        {
+            last -= 1;
+        }
+        let comma = (r.start..last)
+            .rev()
+            .take(TRAILING_REPORT_REACH)
+            .find(|&k| w(k) == ",");
+        if let Some(c) = comma {
+            let reporting = (c + 1..last).any(|k| {
+                mention_of_tok
+                    .get(k)
+                    .copied()
+                    .flatten()
+                    .and_then(|mi| mentions.get(mi as usize))
+                    .is_some_and(|m| m.class == EventClass::Reporting && !m.nominal)
+            });
+            let other_verb = (c + 1..last).any(|k| {
+                toks[k].tag.is_verb()
+                    && mention_of_tok
+                        .get(k)
+                        .copied()
+                        .flatten()
+                        .and_then(|mi| mentions.get(mi as usize))
+                        .is_some_and(|m| m.class != EventClass::Reporting)
+            });
+            if reporting && !other_verb && c > r.start {
+                id = id.saturating_add(1);
+                for slot in out.get_mut(c + 1..end).into_iter().flatten() {
+                    *slot = id;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Words that open a relative clause after a comma.
+const RELATIVE_OPENERS: &[&str] = &["who", "whom", "whose", "which", "where"];
+
+/// How many tokens a trailing reporting clause (", Peskov said.") may have.
+const TRAILING_REPORT_REACH: usize = 7;
+
+/// The event noun that an attitude verb ("is expected", "was scheduled", "are planned")
+/// has as its subject, when the verb is passive or a copula complement: it takes the
+/// verb's timex.
+fn attitude_subject(
+    text: &str,
+    toks: &[Token],
+    mentions: &[Mention],
+    mention_of_tok: &[Option<u32>],
+    v: usize,
+) -> Option<usize> {
+    let m = mentions.get(v)?;
+    if !matches!(m.class, EventClass::IState | EventClass::IAction) || m.tense == Tense::Infinitive
+    {
+        return None;
+    }
+    // A be-auxiliary right before the participle: "is expected", "was scheduled".
+    let aux = m.tok.checked_sub(1)?;
+    if !BE_FORMS.contains(&lower(text, toks.get(aux)?).as_ref()) {
+        return None;
+    }
+    // The subject's head noun: the last nominal event before the auxiliary, within the
+    // noun phrase ("a new round of technical talks is expected").
+    let mut k = aux;
+    let mut steps = 0;
+    while k > 0 && steps < SUBJECT_REACH {
+        k -= 1;
+        steps += 1;
+        let t = toks.get(k)?;
+        if let Some(mi) = mention_of_tok.get(k).copied().flatten() {
+            let c = mentions.get(mi as usize)?;
+            return c.nominal.then_some(mi as usize);
+        }
+        if t.kind == TokenKind::Punct || t.tag.is_verb() || t.tag == Tag::Wh {
+            return None;
+        }
+    }
+    None
+}
+
+/// Forms of "be" that make a participle passive.
+const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s"];
+
+/// How many tokens before its auxiliary the subject of an attitude verb is looked for.
+const SUBJECT_REACH: usize = 6;
+
+/// The relation of an event to the time its story is set at, by tense: a perfect ("had
+/// agreed", "has asked") is before it, a future or an infinitive after it, else inside it.
+fn story_relation(m: &Mention) -> RelType {
+    match (m.tense, m.aspect) {
+        (Tense::Past, Aspect::Perfective | Aspect::PerfectiveProgressive) => RelType::Before,
+        (Tense::Present, Aspect::Perfective) => RelType::Before,
+        (Tense::Future, _) => RelType::After,
+        (Tense::Infinitive, _) => RelType::After,
+        _ => RelType::IsIncluded,
+    }
+}
+
+/// How many timexes on each side of an unclaimed event are tried for its placement.
+const FALLBACK_CANDIDATES: usize = 3;
+
+/// How many sentences open an article (headline, dateline, lead) and may hold its date.
+const LEAD_SENTENCES: usize = 6;
+
+/// A timex that places something on the calendar (a date or a time, not a duration).
+fn is_dated(t: &Timex) -> bool {
+    matches!(t.kind, TimexKind::Date | TimexKind::Time)
 }
 
 /// Verb events coordinated with the verb event `mi` ("killed … and wounded"): same tense,
@@ -434,6 +776,26 @@ fn is_day_reference(t: &Timex) -> bool {
 /// How far (in tokens, commas counting three) a verb may be from a timex that it governs
 /// through a noun.
 const GOVERNING_REACH: i32 = 8;
+
+/// The relation "event REL timex" stated by "before"/"after" right after a timex, for an
+/// event later in the sentence ("[ten days] before the shooting": the shooting is after).
+fn post_signal(
+    text: &str,
+    toks: &[Token],
+    last: usize,
+    end: usize,
+    event: usize,
+) -> Option<(RelType, bool)> {
+    let k = last + 1;
+    if event <= k || k >= end {
+        return None;
+    }
+    match lower(text, toks.get(k)?).as_ref() {
+        "before" => Some((RelType::After, true)),
+        "after" => Some((RelType::Before, true)),
+        _ => None,
+    }
+}
 
 /// The relation "event REL timex" from the signal word before the timex at token `first`.
 fn rel_for(text: &str, toks: &[Token], first: usize, tx: &Timex) -> (RelType, bool) {

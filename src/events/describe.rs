@@ -1,7 +1,9 @@
 //! Readable titles and named participants for events.
 
+use super::detect::Mention;
 use super::pos::Tag;
-use super::tables::flag;
+use super::tables::{flag, DISTRIBUTIVES};
+use crate::event::EventClass;
 use std::borrow::Cow;
 
 use super::text::{flags, lower, Token, TokenKind};
@@ -113,11 +115,11 @@ pub(crate) fn title(
     text: &str,
     toks: &[Token],
     range: std::ops::Range<usize>,
-    i: usize,
-    nominal: bool,
-    lemma: &str,
+    m: &Mention,
     in_timex: &[bool],
 ) -> String {
+    let (i, nominal, lemma) = (m.tok, m.nominal, m.lemma.as_str());
+    let reporting = m.class == EventClass::Reporting;
     let end = range.end.min(toks.len());
     let w = |k: usize| word(text, &toks[k]);
     let stop = |k: usize| {
@@ -132,7 +134,7 @@ pub(crate) fn title(
         let mut s = i;
         while s > range.start && i - s < 3 {
             let p = s - 1;
-            if stop(p) || !matches!(toks[p].tag, Tag::Nn | Tag::Nnp | Tag::Nns) {
+            if stop(p) || !matches!(toks[p].tag, Tag::Nn | Tag::Nnp | Tag::Nns | Tag::Jj) {
                 break;
             }
             s = p;
@@ -140,7 +142,15 @@ pub(crate) fn title(
         for k in s..i {
             parts.push(Cow::Borrowed(w(k)));
         }
-        let head = if toks[i].tag == Tag::Nns {
+        // A plural that a distributive list splits into single events ("two calls — one
+        // on …") is named in the singular; other plurals keep their form ("talks").
+        let distributed = toks
+            .iter()
+            .skip(i + 1)
+            .take(DISTRIBUTIVE_REACH)
+            .take_while(|t| !matches!(word(text, t), "." | "!" | "?" | ";"))
+            .any(|t| DISTRIBUTIVES.contains(&lower(text, t).as_ref()));
+        let head = if toks[i].tag == Tag::Nns && distributed {
             Cow::Owned(lemma.to_string())
         } else {
             lower(text, &toks[i])
@@ -176,7 +186,7 @@ pub(crate) fn title(
             parts.extend((first..k).map(|j| Cow::Borrowed(w(j))));
         }
     } else {
-        // Subject: the noun phrase before the verb group.
+        // The verb group: modals, auxiliaries and adverbs right before the verb.
         let mut s = i;
         while s > range.start {
             let p = s - 1;
@@ -188,8 +198,26 @@ pub(crate) fn title(
             break;
         }
         let verb_start = s;
-        let mut subj_start = verb_start;
-        while subj_start > range.start && verb_start - subj_start < 4 {
+        // The subject ends before the verb group, or before a relative clause set off by
+        // commas ("Trump, who took office on January 20, has promised"); the verb of
+        // a relative clause takes the noun the clause is about ("Trump, who took office").
+        let mut subj_end = verb_start;
+        if subj_end > range.start && w(subj_end - 1) == "," {
+            let lo = range.start.max(subj_end.saturating_sub(RELATIVE_REACH));
+            if let Some(c) = (lo..subj_end - 1)
+                .rev()
+                .find(|&k| w(k) == "," && toks.get(k + 1).is_some_and(|t| is_relative(text, t)))
+            {
+                subj_end = c;
+            }
+        } else if subj_end > range.start + 1
+            && is_relative(text, &toks[subj_end - 1])
+            && w(subj_end - 2) == ","
+        {
+            subj_end -= 2;
+        }
+        let mut subj_start = subj_end;
+        while subj_start > range.start && subj_end - subj_start < SUBJECT_WORDS {
             let p = subj_start - 1;
             if stop(p)
                 || !matches!(
@@ -201,24 +229,138 @@ pub(crate) fn title(
             }
             subj_start = p;
         }
-        for k in subj_start..=i {
+        for k in subj_start..subj_end {
             parts.push(Cow::Borrowed(w(k)));
         }
-        // Object: up to five words after the verb.
+        // The verb group without its tense auxiliaries ("has promised" → "promised"),
+        // kept whole after a modal ("could be arranged").
+        let modal = (verb_start..i).any(|k| toks[k].tag == Tag::Md);
+        for (k, t) in toks.iter().enumerate().take(i + 1).skip(verb_start) {
+            let lw = lower(text, t);
+            let aux = k < i && t.tag.is_verb() && AUXILIARIES.contains(&lw.as_ref());
+            let adverb = k < i && t.tag == Tag::Rb && !NEGATIONS.contains(&lw.as_ref());
+            if (aux && !modal) || adverb {
+                continue;
+            }
+            parts.push(Cow::Borrowed(word(text, t)));
+        }
+        // The object: a noun phrase, an infinitive complement ("to end the war"), and one
+        // prepositional phrase after a noun ("in Ukraine"). A statement keeps only its
+        // addressee ("told reporters"), not what was said.
         let mut k = i + 1;
         let mut taken = 0;
-        while k < end && taken < 5 && !stop(k) {
+        let mut after_noun = false;
+        let mut after_to = false;
+        let mut pp = false;
+        let addressee = toks
+            .get(k)
+            .is_some_and(|t| matches!(t.tag, Tag::Prp | Tag::Nns))
+            && toks
+                .get(k + 1)
+                .is_none_or(|t| !matches!(t.tag, Tag::Nn | Tag::Nns | Tag::Nnp));
+        let limit = match (reporting, addressee) {
+            (false, _) => OBJECT_WORDS,
+            (true, true) => 1,
+            (true, false) => 0,
+        };
+        while k < end && taken < limit {
+            // A time used as a modifier is left out ("a [30-day] pause" → "a pause").
+            if taken > 0 && in_timex.get(k).copied().unwrap_or(false) {
+                let mut j = k;
+                while j < end && in_timex.get(j).copied().unwrap_or(false) {
+                    j += 1;
+                }
+                if toks
+                    .get(j)
+                    .is_some_and(|t| matches!(t.tag, Tag::Nn | Tag::Nns) && !stop(j))
+                {
+                    k = j;
+                    continue;
+                }
+            }
+            if stop(k) {
+                break;
+            }
             let t = &toks[k];
-            if t.tag.is_verb() || (t.tag == Tag::In && taken > 0) || t.tag == Tag::Cc {
+            let ok = match t.tag {
+                Tag::Nn | Tag::Nns | Tag::Nnp | Tag::Prp => true,
+                Tag::Dt | Tag::Jj | Tag::Cd | Tag::PrpPoss | Tag::Poss | Tag::Rp => !reporting,
+                Tag::Rb => !reporting && taken == 0,
+                Tag::To => !reporting && taken == 0,
+                Tag::Vb => after_to,
+                // "warned of new tariffs", "ended the war in Ukraine".
+                Tag::In => {
+                    !reporting
+                        && (after_noun || taken == 0)
+                        && !pp
+                        && !in_timex.get(k + 1).copied().unwrap_or(true)
+                        && OBJECT_PREPOSITIONS.contains(&lower(text, t).as_ref())
+                }
+                _ => false,
+            };
+            if !ok {
                 break;
             }
-            if t.tag == Tag::In && !matches!(w(k), "to" | "with" | "for" | "on" | "about") {
-                break;
+            if t.tag == Tag::In {
+                pp = true;
             }
+            after_noun = matches!(t.tag, Tag::Nn | Tag::Nns | Tag::Nnp | Tag::Prp);
+            after_to = t.tag == Tag::To;
             parts.push(Cow::Borrowed(w(k)));
             taken += 1;
             k += 1;
         }
+        // No dangling word at the end ("said on", "agreed to", "the pace of the").
+        while parts.len() > 1 {
+            let last = parts.last().map(|p| p.to_lowercase()).unwrap_or_default();
+            if DANGLING.contains(&last.as_str()) {
+                parts.pop();
+            } else {
+                break;
+            }
+        }
     }
     parts.join(" ")
 }
+
+/// Whether a token opens a relative clause ("who", "which").
+fn is_relative(text: &str, t: &Token) -> bool {
+    matches!(lower(text, t).as_ref(), "who" | "whom" | "whose" | "which")
+}
+
+/// How far back a relative clause between a subject and its verb is looked for.
+const RELATIVE_REACH: usize = 16;
+
+/// How many words a subject may have in a title.
+const SUBJECT_WORDS: usize = 4;
+
+/// How many words an object may have in a title.
+const OBJECT_WORDS: usize = 6;
+
+/// Tense auxiliaries, left out of titles.
+const AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "having", "is", "are", "was", "were", "be", "been", "being", "am", "'s",
+    "’s", "'ve", "'d", "do", "does", "did",
+];
+
+/// Negations, kept in titles.
+const NEGATIONS: &[&str] = &["not", "n't", "never", "no"];
+
+/// Prepositions that may open the one phrase a title keeps after its object.
+const OBJECT_PREPOSITIONS: &[&str] = &[
+    "of", "in", "with", "for", "on", "about", "between", "against", "to", "from", "into",
+];
+
+/// Words a title may not end with: prepositions, particles, "to", determiners,
+/// conjunctions, auxiliaries and modals.
+const DANGLING: &[&str] = &[
+    "to", "of", "in", "on", "at", "for", "with", "about", "between", "against", "from", "by",
+    "into", "over", "up", "out", "off", "down", "the", "a", "an", "its", "their", "his", "her",
+    "this", "that", "these", "those", "and", "or", "but", "has", "have", "had", "is", "are", "was",
+    "were", "be", "been", "being", "do", "does", "did", "will", "would", "could", "can", "may",
+    "might", "must", "should", "shall",
+];
+
+/// How far after a plural noun its distributive list ("one on …, another on …") is looked
+/// for.
+const DISTRIBUTIVE_REACH: usize = 16;

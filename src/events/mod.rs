@@ -20,9 +20,23 @@
 //!   one it dates. A sentence without a date of its own places its first past-tense verb on
 //!   the last day the story named (a statement only when that day is the article's day or
 //!   the day before). Occasions share their event's time ("told reporters at a briefing";
-//!   "In a weekend interview, Trump expressed…").
+//!   "In a weekend interview, Trump expressed…"). A relative clause (", who took office on
+//!   January 20,"), a parenthesis, a dashed aside and a trailing ", Peskov said." keep their
+//!   timexes to themselves; a passive attitude verb ("talks are expected in mid-April")
+//!   hands its timex to the event it is about.
+//! - **Inferred placements.** An event no timex claimed is placed, as an
+//!   [`Provenance::Inferred`] link that never becomes its anchor and is the first to give
+//!   way in a contradiction, by the nearest timex of its sentence (not across a ", and"
+//!   clause whose verb the timex dates), or, in a sentence without one, by the last date
+//!   named before it and by the article's lead date. The relation follows the signal word,
+//!   else the tense: a perfect is before the story's time, a future or infinitive after.
+//! - **Titles.** Subject (over a relative clause) + verb without its tense auxiliaries +
+//!   a short object (an infinitive complement, one phrase); statements keep only their
+//!   addressee ("Peskov said", "He told reporters"); no title ends in a preposition,
+//!   "to", an article, a conjunction or an auxiliary.
 //! - **The document date.** Finite verbs relate to it by tense and aspect (past → BEFORE,
-//!   future and modals → AFTER, present → INCLUDES, present reporting → IS_INCLUDED, past
+//!   future and modals → AFTER, present → INCLUDES, present perfect → BEFORE, present
+//!   reporting → IS_INCLUDED, past
 //!   reporting under a timed DCT → IS_INCLUDED); nominals by what their anchor entails, or
 //!   BEFORE in a sentence told in the past. Reporting verbs and present-tense news without a
 //!   timex are anchored on the DCT's day.
@@ -217,7 +231,7 @@ impl EventExtractor {
             };
             let my_links = || my_links.iter().filter_map(|&li| tlinks.get(li));
             let my_value = my_links()
-                .next()
+                .find(|l| !l.weak)
                 .and_then(|l| timexes.get(l.timex))
                 .map(|t| &t.value);
             // Coreference: a definite nominal repeating an earlier event's noun.
@@ -228,10 +242,11 @@ impl EventExtractor {
                 ev.mentions.push(tok.span.clone());
                 for l in my_links() {
                     if let Some(tx) = timexes.get(l.timex) {
-                        if ev
-                            .anchor
-                            .as_ref()
-                            .is_none_or(|a| a.target == AnchorTarget::Dct)
+                        if !l.weak
+                            && ev
+                                .anchor
+                                .as_ref()
+                                .is_none_or(|a| a.target == AnchorTarget::Dct)
                         {
                             ev.anchor = Some(Anchor {
                                 target: AnchorTarget::Timex(tx.span.clone()),
@@ -243,11 +258,7 @@ impl EventExtractor {
                             source: Endpoint::Event(ev.id.clone()),
                             target: Endpoint::Timex(tx.span.clone()),
                             relation: l.rel,
-                            provenance: if l.stated {
-                                Provenance::Stated
-                            } else {
-                                Provenance::Anchor
-                            },
+                            provenance: provenance_of(l),
                         });
                     }
                 }
@@ -261,15 +272,7 @@ impl EventExtractor {
                     (e.title.clone(), e.participants.clone())
                 }
                 _ => (
-                    describe::title(
-                        text,
-                        &toks,
-                        clause.clone(),
-                        m.tok,
-                        m.nominal,
-                        &m.lemma,
-                        &in_timex,
-                    ),
+                    describe::title(text, &toks, clause.clone(), m, &in_timex),
                     describe::participants(text, &toks, &entities, clause),
                 ),
             };
@@ -279,7 +282,7 @@ impl EventExtractor {
             if dct_rel.is_none() {
                 // No tense to go by: what the time anchor entails ("the [1996] campaign" is
                 // before a 1998 article).
-                dct_rel = my_links().find_map(|l| {
+                dct_rel = my_links().filter(|l| !l.weak).find_map(|l| {
                     anchor::entailed_dct_relation(l.rel, timexes.get(l.timex)?, dct?)
                 });
                 dct_provenance = Provenance::Inferred;
@@ -295,7 +298,7 @@ impl EventExtractor {
                 let Some(tx) = timexes.get(l.timex) else {
                     continue;
                 };
-                if anchor_.is_none() {
+                if anchor_.is_none() && !l.weak {
                     anchor_ = Some(Anchor {
                         target: AnchorTarget::Timex(tx.span.clone()),
                         relation: l.rel,
@@ -306,11 +309,7 @@ impl EventExtractor {
                     source: Endpoint::Event(id.clone()),
                     target: Endpoint::Timex(tx.span.clone()),
                     relation: l.rel,
-                    provenance: if l.stated {
-                        Provenance::Stated
-                    } else {
-                        Provenance::Anchor
-                    },
+                    provenance: provenance_of(l),
                 });
             }
             if anchor_.is_none() {
@@ -423,6 +422,18 @@ impl EventExtractor {
                 .copied(),
             None => index.last_by_lemma.get(&m.lemma).copied(),
         }
+    }
+}
+
+/// How a link to a timex was found: stated by a signal word, read from the clause, or
+/// inferred from the story's continuity (the weakest, first to give way).
+fn provenance_of(l: &anchor::TimexLink) -> Provenance {
+    if l.weak {
+        Provenance::Inferred
+    } else if l.stated {
+        Provenance::Stated
+    } else {
+        Provenance::Anchor
     }
 }
 
@@ -551,6 +562,16 @@ impl CorefIndex {
 fn dct_anchor(m: &Mention, dct: Option<&TimexValue>) -> Option<Anchor> {
     let rel = match (m.class, m.tense) {
         (EventClass::Reporting, Tense::Past | Tense::Present) => RelType::IsIncluded,
+        // "has promised": done before the writing.
+        (_, Tense::Present)
+            if !m.nominal
+                && matches!(
+                    m.aspect,
+                    crate::event::Aspect::Perfective | crate::event::Aspect::PerfectiveProgressive
+                ) =>
+        {
+            RelType::Before
+        }
         (_, Tense::Present) if !m.nominal => RelType::Includes,
         (_, Tense::Past) => RelType::Before,
         (_, Tense::Future) => RelType::After,
