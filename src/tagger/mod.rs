@@ -78,6 +78,39 @@ impl Tagger {
     /// (`PAST_REF` for "last year").
     pub fn tag(&self, doc: &Document) -> Vec<Timex> {
         let text = doc.text();
+        let dct = doc.dct().map(|d| d.date);
+        if text.len() <= SEGMENT_BYTES {
+            let mut out = Vec::new();
+            self.tag_segment(text, 0, doc.kind_override(), dct, None, &mut out);
+            return out;
+        }
+        // A long text is read a segment at a time, cut at line breaks, so that the token
+        // buffers stay small and in cache; the reference time carries over.
+        let kind = doc.kind();
+        let mut resolver = Resolver::new(dct, kind == DocKind::Narrative);
+        let mut out = Vec::new();
+        let mut start = 0;
+        while start < text.len() {
+            let end = segment_end(text, start);
+            let seg = text.get(start..end).unwrap_or("");
+            self.tag_segment(seg, start, Some(kind), dct, Some(&mut resolver), &mut out);
+            start = end;
+        }
+        out
+    }
+
+    /// Tags `text` (a whole document, or the segment of one starting at byte `offset`),
+    /// appending to `out` with spans shifted by `offset`. A segment shares the document's
+    /// resolver; a whole document makes its own and detects its kind from its tokens.
+    fn tag_segment(
+        &self,
+        text: &str,
+        offset: usize,
+        kind: Option<DocKind>,
+        dct: Option<chrono::NaiveDate>,
+        shared: Option<&mut Resolver>,
+        out_all: &mut Vec<Timex>,
+    ) {
         let toks = token::tokenize(text);
         let lex: Vec<lexicon::Entry> = toks
             .iter()
@@ -96,12 +129,15 @@ impl Tagger {
             lex: &lex,
         };
         let found = scan(&cx);
-        let kind = match doc.kind_override() {
-            Some(k) => k,
-            None => kind_of(&cx, doc.dct().is_some()),
+        let mut own;
+        let resolver = match shared {
+            Some(r) => r,
+            None => {
+                let kind = kind.unwrap_or_else(|| kind_of(&cx, dct.is_some()));
+                own = Resolver::new(dct, kind == DocKind::Narrative);
+                &mut own
+            }
         };
-        let narrative = kind == DocKind::Narrative;
-        let mut resolver = Resolver::new(doc.dct().map(|d| d.date), narrative);
         let mut out = Vec::with_capacity(found.len());
         // End of the last expression read as ahead of the document date: a following date of
         // the same sentence with no cue of its own goes the same way ("flying back Sunday
@@ -153,7 +189,42 @@ impl Tagger {
             }
             out.push(Tagged { found: f, value });
         }
-        out.into_iter().filter_map(|t| to_timex(&cx, t)).collect()
+        out_all.extend(out.into_iter().filter_map(|t| {
+            let mut x = to_timex(&cx, t)?;
+            x.span = x.span.start + offset..x.span.end + offset;
+            Some(x)
+        }));
+    }
+}
+
+/// Texts up to this size are tagged in one piece; longer ones a segment at a time.
+const SEGMENT_BYTES: usize = 256 * 1024;
+
+/// Where the segment starting at `start` ends: the first line break after
+/// [`SEGMENT_BYTES`], else the first sentence end, else the first whitespace, else the end
+/// of the text. Always a char
+/// boundary (the cut is after an ASCII byte).
+fn segment_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let from = start.saturating_add(SEGMENT_BYTES);
+    if from >= bytes.len() {
+        return bytes.len();
+    }
+    let rest = &bytes[from..];
+    let window = &rest[..rest.len().min(64 * 1024)];
+    let cut = window
+        .iter()
+        .position(|&b| b == b'\n')
+        .or_else(|| {
+            window
+                .windows(2)
+                .position(|w| w[0] == b'.' && w[1].is_ascii_whitespace())
+                .map(|i| i + 1)
+        })
+        .or_else(|| rest.iter().position(|b| b.is_ascii_whitespace()));
+    match cut {
+        Some(i) => from + i + 1,
+        None => bytes.len(),
     }
 }
 
@@ -550,6 +621,41 @@ mod tests {
         assert_eq!(
             spans("The leaders will meet this weekend.", "2025-03-31"),
             pairs(&[("this weekend", "2025-W14-WE")])
+        );
+    }
+
+    #[test]
+    fn long_texts_tagged_by_segments_match_one_pass() {
+        let para = "Peskov said on Monday that the talks would resume next week. The two \
+                    leaders spoke on February 12 and again three days later, in 2025.\n";
+        let mut text = String::new();
+        while text.len() < 3 * SEGMENT_BYTES {
+            text.push_str(para);
+        }
+        // A stretch with no line break is cut at a sentence end.
+        for _ in 0..30_000 {
+            text.push_str("They met on March 18. ");
+        }
+        let doc = Document::new(text.as_str()).with_dct(Dct::parse("2025-03-31").unwrap());
+        let tagger = Tagger::new();
+        let segmented = tagger.tag(&doc);
+        let mut whole = Vec::new();
+        let dct = doc.dct().map(|d| d.date);
+        tagger.tag_segment(&text, 0, Some(doc.kind()), dct, None, &mut whole);
+        assert!(segmented.len() > 1000);
+        if let Some(i) = (0..segmented.len()).find(|&i| whole.get(i) != segmented.get(i)) {
+            panic!(
+                "first difference at {i}: {:?} {:?} vs {:?} {:?}",
+                segmented[i],
+                segmented[i].text(&text),
+                whole.get(i),
+                whole.get(i).map(|t| t.text(&text))
+            );
+        }
+        assert_eq!(segmented.len(), whole.len());
+        assert!(
+            segmented == whole,
+            "segmented tagging differs from one pass"
         );
     }
 
