@@ -79,36 +79,38 @@ impl Tagger {
     pub fn tag(&self, doc: &Document) -> Vec<Timex> {
         let text = doc.text();
         let dct = doc.dct().map(|d| d.date);
-        if text.len() <= SEGMENT_BYTES {
-            let mut out = Vec::new();
-            self.tag_segment(text, 0, doc.kind_override(), dct, None, &mut out);
-            return out;
-        }
-        // A long text is read a segment at a time, cut at line breaks, so that the token
-        // buffers stay small and in cache; the reference time carries over.
-        let kind = doc.kind();
-        let mut resolver = Resolver::new(dct, kind == DocKind::Narrative);
         let mut out = Vec::new();
+        let mut resolver = None;
+        // A long text is read a segment at a time, cut at line breaks or sentence ends, so
+        // that the token buffers stay small and in cache; the reference time carries over.
         let mut start = 0;
         while start < text.len() {
             let end = segment_end(text, start);
             let seg = text.get(start..end).unwrap_or("");
-            self.tag_segment(seg, start, Some(kind), dct, Some(&mut resolver), &mut out);
+            self.tag_segment(
+                seg,
+                start,
+                doc.kind_override(),
+                dct,
+                &mut resolver,
+                &mut out,
+            );
             start = end;
         }
         out
     }
 
     /// Tags `text` (a whole document, or the segment of one starting at byte `offset`),
-    /// appending to `out` with spans shifted by `offset`. A segment shares the document's
-    /// resolver; a whole document makes its own and detects its kind from its tokens.
+    /// appending to `out_all` with spans shifted by `offset`. The first segment creates the
+    /// resolver, with the document kind given or detected from its own tokens; the later
+    /// segments share it.
     fn tag_segment(
         &self,
         text: &str,
         offset: usize,
         kind: Option<DocKind>,
         dct: Option<chrono::NaiveDate>,
-        shared: Option<&mut Resolver>,
+        shared: &mut Option<Resolver>,
         out_all: &mut Vec<Timex>,
     ) {
         let toks = token::tokenize(text);
@@ -129,15 +131,10 @@ impl Tagger {
             lex: &lex,
         };
         let found = scan(&cx);
-        let mut own;
-        let resolver = match shared {
-            Some(r) => r,
-            None => {
-                let kind = kind.unwrap_or_else(|| kind_of(&cx, dct.is_some()));
-                own = Resolver::new(dct, kind == DocKind::Narrative);
-                &mut own
-            }
-        };
+        let resolver = shared.get_or_insert_with(|| {
+            let kind = kind.unwrap_or_else(|| kind_of(&cx, dct.is_some()));
+            Resolver::new(dct, kind == DocKind::Narrative)
+        });
         let mut out = Vec::with_capacity(found.len());
         // End of the last expression read as ahead of the document date: a following date of
         // the same sentence with no cue of its own goes the same way ("flying back Sunday
@@ -641,7 +638,7 @@ mod tests {
         let segmented = tagger.tag(&doc);
         let mut whole = Vec::new();
         let dct = doc.dct().map(|d| d.date);
-        tagger.tag_segment(&text, 0, Some(doc.kind()), dct, None, &mut whole);
+        tagger.tag_segment(&text, 0, None, dct, &mut None, &mut whole);
         assert!(segmented.len() > 1000);
         if let Some(i) = (0..segmented.len()).find(|&i| whole.get(i) != segmented.get(i)) {
             panic!(
