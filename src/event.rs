@@ -83,6 +83,30 @@ pub enum RelType {
 }
 
 impl RelType {
+    /// Every relation type, in declaration order.
+    ///
+    /// ```
+    /// use eventline::RelType;
+    /// assert_eq!(RelType::ALL.len(), 14);
+    /// assert!(RelType::ALL.iter().all(|r| r.inverse().inverse() == *r));
+    /// ```
+    pub const ALL: [RelType; 14] = [
+        RelType::Before,
+        RelType::After,
+        RelType::IBefore,
+        RelType::IAfter,
+        RelType::Includes,
+        RelType::IsIncluded,
+        RelType::Simultaneous,
+        RelType::Identity,
+        RelType::During,
+        RelType::DuringInv,
+        RelType::Begins,
+        RelType::BegunBy,
+        RelType::Ends,
+        RelType::EndedBy,
+    ];
+
     /// The TimeML name (`BEFORE`, `IS_INCLUDED`, …).
     pub fn as_str(self) -> &'static str {
         match self {
