@@ -12,7 +12,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{json, Map, Value};
 
 use super::calendar::{datetime, day_number, finite, value_span, DAY};
-use super::model::{Node, Relation};
+use super::model::{Node, Relation, TimelineEvent};
 use super::query::{Certainty, Contradiction};
 use super::{EventId, Timeline, TimelineError};
 use crate::timex::TimexMod;
@@ -470,16 +470,7 @@ impl Timeline {
     /// ```
     pub fn to_timelinejs(&self) -> Value {
         let mut events = Vec::new();
-        for o in self.chronological() {
-            let Ok(n) = self.node(o.id.as_str()) else {
-                continue;
-            };
-            let Some(ev) = self.event_at(n) else { continue };
-            let shown = self.shown(n);
-            let (Some(start), Some(end)) = (shown.start, shown.end) else {
-                continue;
-            };
-            let g = shown.granularity.unwrap_or(Granularity::Day);
+        for (ev, shown, start, end, g) in self.placed_events() {
             let display = display(&shown);
             let mut item = Map::new();
             item.insert("unique_id".into(), json!(ev.id.as_str()));
@@ -524,16 +515,7 @@ impl Timeline {
     /// ```
     pub fn to_vis_items(&self) -> Value {
         let mut items = Vec::new();
-        for o in self.chronological() {
-            let Ok(n) = self.node(o.id.as_str()) else {
-                continue;
-            };
-            let Some(ev) = self.event_at(n) else { continue };
-            let shown = self.shown(n);
-            let (Some(start), Some(end)) = (shown.start, shown.end) else {
-                continue;
-            };
-            let g = shown.granularity.unwrap_or(Granularity::Day);
+        for (ev, shown, start, end, g) in self.placed_events() {
             let fine = g < Granularity::Day;
             let iso = |s: i64| -> Option<String> {
                 let t = datetime(s)?;
@@ -562,6 +544,24 @@ impl Timeline {
             items.push(Value::Object(item));
         }
         Value::Array(items)
+    }
+}
+
+impl Timeline {
+    /// The events with a place on the calendar, in chronological order, each with how it is
+    /// shown, its bounds (seconds) and its granularity (a day when unknown).
+    fn placed_events(&self) -> Vec<(&TimelineEvent, Shown, i64, i64, Granularity)> {
+        self.chronological()
+            .iter()
+            .filter_map(|o| {
+                let n = self.node(o.id.as_str()).ok()?;
+                let ev = self.event_at(n)?;
+                let shown = self.shown(n);
+                let (start, end) = (shown.start?, shown.end?);
+                let g = shown.granularity.unwrap_or(Granularity::Day);
+                Some((ev, shown, start, end, g))
+            })
+            .collect()
     }
 }
 
