@@ -66,11 +66,11 @@ impl Extractor {
 
     /// Tags the document's temporal expressions, finds its events and anchors them.
     pub fn extract(&self, doc: &Document) -> Annotation {
-        let timexes = self.tagger.tag(doc);
+        let (timexes, kind) = self.tagger.tag_with_kind(doc);
         let found = self.events.extract(doc.text(), &timexes, doc.dct());
         Annotation {
             dct: doc.dct().copied(),
-            kind: doc.kind(),
+            kind,
             timexes,
             events: found.events,
             links: found.links,

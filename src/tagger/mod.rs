@@ -77,6 +77,12 @@ impl Tagger {
     /// a date they stay underspecified (`XXXX-02-12`) or become a vague reference
     /// (`PAST_REF` for "last year").
     pub fn tag(&self, doc: &Document) -> Vec<Timex> {
+        self.tag_with_kind(doc).0
+    }
+
+    /// [`Tagger::tag`], and the document kind the resolution used (given, or detected from
+    /// the tokens of the text's first segment).
+    pub(crate) fn tag_with_kind(&self, doc: &Document) -> (Vec<Timex>, DocKind) {
         let text = doc.text();
         let dct = doc.dct().map(|d| d.date);
         let mut out = Vec::new();
@@ -97,7 +103,14 @@ impl Tagger {
             );
             start = end;
         }
-        out
+        let kind = match (&resolver, doc.kind_override()) {
+            (_, Some(k)) => k,
+            (Some(r), None) if r.is_narrative() => DocKind::Narrative,
+            (Some(_), None) => DocKind::News,
+            // An empty text: nothing to read the kind from.
+            (None, None) => doc.kind(),
+        };
+        (out, kind)
     }
 
     /// Tags `text` (a whole document, or the segment of one starting at byte `offset`),

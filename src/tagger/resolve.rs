@@ -72,6 +72,11 @@ fn ymd(y: i32, m: u8, d: u8) -> Option<NaiveDate> {
 
 impl Resolver {
     /// A resolver for a document.
+    /// Whether it anchors on the narrative's reference time rather than the document date.
+    pub(crate) fn is_narrative(&self) -> bool {
+        self.narrative
+    }
+
     pub(crate) fn new(dct: Option<NaiveDate>, narrative: bool) -> Resolver {
         Resolver {
             dct,
