@@ -309,20 +309,27 @@ impl Resolver {
         }
     }
 
-    fn month_year(&self, m: u8, tense: Tense) -> Option<i32> {
+    /// The day a year-less date is placed against, or (`Err`) the year to give it outright:
+    /// in a narrative the year in focus wins, and without any day a narrative still has it.
+    fn yearless_anchor(&self) -> Result<NaiveDate, Option<i32>> {
         let Some(a) = self.anchor_day() else {
-            // Narratives without a day: the year in focus.
-            return if self.narrative {
+            return Err(if self.narrative {
                 self.ref_year()
             } else {
                 None
-            };
+            });
         };
-        if self.narrative {
-            if let Some(y) = self.refs.year {
-                return Some(y);
-            }
+        match self.refs.year {
+            Some(y) if self.narrative => Err(Some(y)),
+            _ => Ok(a),
         }
+    }
+
+    fn month_year(&self, m: u8, tense: Tense) -> Option<i32> {
+        let a = match self.yearless_anchor() {
+            Ok(a) => a,
+            Err(year) => return year,
+        };
         let (y, am) = (a.year(), a.month() as u8);
         Some(if m == am {
             y
@@ -346,18 +353,10 @@ impl Resolver {
     /// The year of a day-and-month date: the occurrence nearest the anchor; the future tense
     /// moves a past date to the next year.
     fn day_year(&self, m: u8, d: u8, tense: Tense) -> Option<i32> {
-        let Some(a) = self.anchor_day() else {
-            return if self.narrative {
-                self.ref_year()
-            } else {
-                None
-            };
+        let a = match self.yearless_anchor() {
+            Ok(a) => a,
+            Err(year) => return year,
         };
-        if self.narrative {
-            if let Some(y) = self.refs.year {
-                return Some(y);
-            }
-        }
         let y = a.year();
         let mut best: Option<(i64, i32)> = None;
         for cand in [y - 1, y, y + 1] {

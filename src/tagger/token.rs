@@ -96,50 +96,13 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             digits = u8::try_from(n).unwrap_or(u8::MAX);
             kind = TokKind::Num;
         } else if b.is_ascii_alphabetic() {
-            while i < bytes.len() {
-                // Eight bytes at a time while they are all ASCII letters.
-                if let Some(chunk) = bytes
-                    .get(i..i + 8)
-                    .and_then(|c| <[u8; 8]>::try_from(c).ok())
-                {
-                    let stop = non_letters(u64::from_le_bytes(chunk));
-                    if stop == 0 {
-                        i += 8;
-                        continue;
-                    }
-                    i += (stop.trailing_zeros() / 8) as usize;
-                }
-                let Some(&c) = bytes.get(i) else { break };
-                if (c | 0x20).wrapping_sub(b'a') < 26 {
-                    i += 1;
-                } else if c >= 0x80 {
-                    match text.get(i..).and_then(|s| s.chars().next()) {
-                        Some(ch) if ch.is_alphabetic() => i += ch.len_utf8(),
-                        _ => break,
-                    }
-                } else {
-                    break;
-                }
-            }
+            i = word_end(text, i);
             kind = TokKind::Word;
         } else if b >= 0x80 {
             let ch = text.get(i..).and_then(|s| s.chars().next());
             match ch {
                 Some(ch) if ch.is_alphabetic() => {
-                    i += ch.len_utf8();
-                    while i < bytes.len() {
-                        let c = bytes[i];
-                        if c.is_ascii_alphabetic() {
-                            i += 1;
-                        } else if c >= 0x80 {
-                            match text.get(i..).and_then(|s| s.chars().next()) {
-                                Some(ch) if ch.is_alphabetic() => i += ch.len_utf8(),
-                                _ => break,
-                            }
-                        } else {
-                            break;
-                        }
-                    }
+                    i = word_end(text, i + ch.len_utf8());
                     kind = TokKind::Word;
                 }
                 Some(ch) => {
@@ -198,6 +161,38 @@ pub(crate) fn eq_lower(word: &[u8], lower: &str) -> bool {
             .iter()
             .zip(lower.as_bytes())
             .all(|(a, b)| a.to_ascii_lowercase() == *b)
+}
+
+/// The end of the word whose letters continue at byte `i`: ASCII letters (eight at a time
+/// while they last) and alphabetic non-ASCII characters.
+fn word_end(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    while i < bytes.len() {
+        // Eight bytes at a time while they are all ASCII letters.
+        if let Some(chunk) = bytes
+            .get(i..i + 8)
+            .and_then(|c| <[u8; 8]>::try_from(c).ok())
+        {
+            let stop = non_letters(u64::from_le_bytes(chunk));
+            if stop == 0 {
+                i += 8;
+                continue;
+            }
+            i += (stop.trailing_zeros() / 8) as usize;
+        }
+        let Some(&c) = bytes.get(i) else { break };
+        if (c | 0x20).wrapping_sub(b'a') < 26 {
+            i += 1;
+        } else if c >= 0x80 {
+            match text.get(i..).and_then(|s| s.chars().next()) {
+                Some(ch) if ch.is_alphabetic() => i += ch.len_utf8(),
+                _ => break,
+            }
+        } else {
+            break;
+        }
+    }
+    i
 }
 
 #[cfg(test)]
