@@ -75,6 +75,35 @@ impl Line<'_> {
     /// The line reads as a title ending in a date ("The Battle of Waterloo, 18 June 1815"):
     /// three or more words before the date, none a label ("By", "Posted"), no separator
     /// ("|", "—", ":"), and nothing after it.
+    /// Completes a date that starts at token `i` and has its month and day, with the year
+    /// at token `k` (after an optional comma) and an optional clock time after it ("…, 2025
+    /// at 5:12 PM"). `None`: no year there; `Some(None)`: a year, but not a real date, or a
+    /// title that merely ends in a date.
+    #[allow(clippy::type_complexity)]
+    fn year_and_time(
+        &self,
+        i: usize,
+        k: usize,
+        m: u32,
+        d: u32,
+    ) -> Option<Option<(NaiveDate, Option<NaiveTime>)>> {
+        let k = if self.p(k, b',') { k + 1 } else { k };
+        let (y, e) = self.year(k)?;
+        let Some(date) = NaiveDate::from_ymd_opt(y, m, d) else {
+            return Some(None);
+        };
+        if self.title_like(i, e) {
+            return Some(None);
+        }
+        let e = if self.p(e, b',') { e + 1 } else { e };
+        let e = if eq_lower(self.word(e), "at") {
+            e + 1
+        } else {
+            e
+        };
+        Some(Some((date, self.time(e))))
+    }
+
     fn title_like(&self, start: usize, end: usize) -> bool {
         let words_before = (0..start)
             .filter(|&k| self.t.get(k).is_some_and(|t| t.kind == TokKind::Word))
@@ -148,29 +177,16 @@ fn parse_line(line: &str) -> Option<(NaiveDate, Option<NaiveTime>)> {
         // Month Day, Year
         if let Some((m, j)) = l.month(i) {
             if let Some((d, k)) = l.day(j) {
-                let k = if l.p(k, b',') { k + 1 } else { k };
-                if let Some((y, e)) = l.year(k) {
-                    let date = NaiveDate::from_ymd_opt(y, m, d)?;
-                    if l.title_like(i, e) {
-                        return None;
-                    }
-                    let e = if l.p(e, b',') { e + 1 } else { e };
-                    let e = if eq_lower(l.word(e), "at") { e + 1 } else { e };
-                    return Some((date, l.time(e)));
+                if let Some(found) = l.year_and_time(i, k, m, d) {
+                    return found;
                 }
             }
         }
         // Day Month Year
         if let Some((d, j)) = l.day(i) {
             if let Some((m, k)) = l.month(j) {
-                let k = if l.p(k, b',') { k + 1 } else { k };
-                if let Some((y, e)) = l.year(k) {
-                    let date = NaiveDate::from_ymd_opt(y, m, d)?;
-                    if l.title_like(i, e) {
-                        return None;
-                    }
-                    let e = if l.p(e, b',') { e + 1 } else { e };
-                    return Some((date, l.time(e)));
+                if let Some(found) = l.year_and_time(i, k, m, d) {
+                    return found;
                 }
             }
         }
