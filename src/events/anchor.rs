@@ -98,16 +98,16 @@ pub(crate) fn link_timexes(
     // Distributive lists after a plural eventive noun.
     let n0 = mentions.len();
     for mi in 0..n0 {
-        let m = mentions[mi].clone();
-        if !m.nominal || toks[m.tok].tag != Tag::Nns {
+        let (m_tok, m_sent) = (mentions[mi].tok, mentions[mi].sent);
+        if !mentions[mi].nominal || toks[m_tok].tag != Tag::Nns {
             continue;
         }
-        let Some(range) = sents.get(m.sent) else {
+        let Some(range) = sents.get(m_sent) else {
             continue;
         };
-        let mut k = m.tok + 1;
+        let mut k = m_tok + 1;
         let mut items = 0;
-        let stop = range.end.min(m.tok + LIST_REACH);
+        let stop = range.end.min(m_tok + LIST_REACH);
         while k < stop {
             let lw = lower(text, &toks[k]);
             if DISTRIBUTIVES.contains(&lw.as_ref()) {
@@ -127,7 +127,7 @@ pub(crate) fn link_timexes(
                     let target = if items == 0 {
                         mi
                     } else {
-                        let mut nm = m.clone();
+                        let mut nm = mentions[mi].clone();
                         nm.tok = k;
                         mentions.push(nm);
                         elided_of.push(Some(mi));

@@ -4,9 +4,8 @@ use super::detect::Mention;
 use super::pos::Tag;
 use super::tables::{flag, DISTRIBUTIVES};
 use crate::event::EventClass;
-use std::borrow::Cow;
 
-use super::text::{flags, lower, Token, TokenKind};
+use super::text::{flags, lower, with_lower, Token, TokenKind};
 
 fn word<'a>(text: &'a str, t: &Token) -> &'a str {
     text.get(t.span.clone()).unwrap_or("")
@@ -71,8 +70,15 @@ pub(crate) fn participants(
         let (Some(a), Some(b)) = (toks.get(e.start), toks.get(e.end.saturating_sub(1))) else {
             continue;
         };
-        if let Some(name) = text.get(a.span.start..b.span.end) {
-            let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        if let Some(raw) = text.get(a.span.start..b.span.end) {
+            // The name with its words joined by single spaces.
+            let mut name = String::with_capacity(raw.len());
+            for (n, part) in raw.split_whitespace().enumerate() {
+                if n > 0 {
+                    name.push(' ');
+                }
+                name.push_str(part);
+            }
             if !out.contains(&name) {
                 out.push(name);
             }
@@ -118,7 +124,7 @@ pub(crate) fn title(
     m: &Mention,
     in_timex: &[bool],
 ) -> String {
-    let (i, nominal, lemma) = (m.tok, m.nominal, m.lemma.as_str());
+    let (i, nominal, lemma) = (m.tok, m.nominal, m.lemma.as_ref());
     let reporting = m.class == EventClass::Reporting;
     let end = range.end.min(toks.len());
     let w = |k: usize| word(text, &toks[k]);
@@ -128,7 +134,7 @@ pub(crate) fn title(
             || t.kind == TokenKind::Punct
             || matches!(t.tag, Tag::Wh | Tag::Md)
     };
-    let mut parts: Vec<Cow<'_, str>> = Vec::new();
+    let mut parts = Words::default();
     if nominal {
         // Noun modifiers right before the head: "phone call", "peace talks".
         let mut s = i;
@@ -140,22 +146,22 @@ pub(crate) fn title(
             s = p;
         }
         for k in s..i {
-            parts.push(Cow::Borrowed(w(k)));
+            parts.push(w(k));
         }
         // A plural that a distributive list splits into single events ("two calls — one
         // on …") is named in the singular; other plurals keep their form ("talks").
-        let distributed = toks
-            .iter()
-            .skip(i + 1)
-            .take(DISTRIBUTIVE_REACH)
-            .take_while(|t| !matches!(word(text, t), "." | "!" | "?" | ";"))
-            .any(|t| DISTRIBUTIVES.contains(&lower(text, t).as_ref()));
-        let head = if toks[i].tag == Tag::Nns && distributed {
-            Cow::Owned(lemma.to_string())
-        } else {
-            lower(text, &toks[i])
+        let distributed = || {
+            toks.iter()
+                .skip(i + 1)
+                .take(DISTRIBUTIVE_REACH)
+                .take_while(|t| !matches!(word(text, t), "." | "!" | "?" | ";"))
+                .any(|t| with_lower(text, t, |lw| DISTRIBUTIVES.contains(&lw)))
         };
-        parts.push(head);
+        if toks[i].tag == Tag::Nns && distributed() {
+            parts.push(lemma);
+        } else {
+            parts.push(&lower(text, &toks[i]));
+        }
         // Its complement: "between X and Y", "with NBC News", "of the talks".
         let mut k = i + 1;
         if k < end
@@ -183,7 +189,9 @@ pub(crate) fn title(
             {
                 k -= 1;
             }
-            parts.extend((first..k).map(|j| Cow::Borrowed(w(j))));
+            for j in first..k {
+                parts.push(w(j));
+            }
         }
     } else {
         // The verb group: modals, auxiliaries and adverbs right before the verb.
@@ -230,19 +238,22 @@ pub(crate) fn title(
             subj_start = p;
         }
         for k in subj_start..subj_end {
-            parts.push(Cow::Borrowed(w(k)));
+            parts.push(w(k));
         }
         // The verb group without its tense auxiliaries ("has promised" → "promised"),
         // kept whole after a modal ("could be arranged").
         let modal = (verb_start..i).any(|k| toks[k].tag == Tag::Md);
         for (k, t) in toks.iter().enumerate().take(i + 1).skip(verb_start) {
-            let lw = lower(text, t);
-            let aux = k < i && t.tag.is_verb() && AUXILIARIES.contains(&lw.as_ref());
-            let adverb = k < i && t.tag == Tag::Rb && !NEGATIONS.contains(&lw.as_ref());
+            let (aux, adverb) = with_lower(text, t, |lw| {
+                (
+                    k < i && t.tag.is_verb() && AUXILIARIES.contains(&lw),
+                    k < i && t.tag == Tag::Rb && !NEGATIONS.contains(&lw),
+                )
+            });
             if (aux && !modal) || adverb {
                 continue;
             }
-            parts.push(Cow::Borrowed(word(text, t)));
+            parts.push(word(text, t));
         }
         // The object: a noun phrase, an infinitive complement ("to end the war"), and one
         // prepositional phrase after a noun ("in Ukraine"). A statement keeps only its
@@ -306,21 +317,62 @@ pub(crate) fn title(
             }
             after_noun = matches!(t.tag, Tag::Nn | Tag::Nns | Tag::Nnp | Tag::Prp);
             after_to = t.tag == Tag::To;
-            parts.push(Cow::Borrowed(w(k)));
+            parts.push(w(k));
             taken += 1;
             k += 1;
         }
         // No dangling word at the end ("said on", "agreed to", "the pace of the").
-        while parts.len() > 1 {
-            let last = parts.last().map(|p| p.to_lowercase()).unwrap_or_default();
-            if DANGLING.contains(&last.as_str()) {
-                parts.pop();
-            } else {
-                break;
-            }
+        while parts.count > 1 && parts.last().is_some_and(is_dangling) {
+            parts.pop();
         }
     }
-    parts.join(" ")
+    parts.text
+}
+
+/// The words of a title, joined by single spaces as they are added. Words are token texts
+/// (or a lowercased token, or a lemma), which hold no space.
+#[derive(Default)]
+struct Words {
+    text: String,
+    count: usize,
+}
+
+impl Words {
+    fn push(&mut self, w: &str) {
+        if self.count > 0 {
+            self.text.push(' ');
+        } else if self.text.capacity() == 0 {
+            self.text.reserve(TITLE_CAPACITY);
+        }
+        self.text.push_str(w);
+        self.count += 1;
+    }
+
+    /// The last word, when there are two or more.
+    fn last(&self) -> Option<&str> {
+        let s = self.text.rfind(' ')?;
+        self.text.get(s + 1..)
+    }
+
+    /// Drops the last word (of two or more) and its separating space.
+    fn pop(&mut self) {
+        if let Some(s) = self.text.rfind(' ') {
+            self.text.truncate(s);
+            self.count -= 1;
+        }
+    }
+}
+
+/// Room reserved for a title: most fit.
+const TITLE_CAPACITY: usize = 40;
+
+/// Whether a title word is one no title may end with ([`DANGLING`], in any case).
+fn is_dangling(w: &str) -> bool {
+    if w.is_ascii() {
+        DANGLING.iter().any(|d| d.eq_ignore_ascii_case(w))
+    } else {
+        DANGLING.contains(&w.to_lowercase().as_str())
+    }
 }
 
 /// Whether a token opens a relative clause ("who", "which").

@@ -7,9 +7,9 @@ use super::tables::flag::{BE, DO, HAVE, MODAL, NEG, NEVER};
 use super::text::{flags, is, lower, Token, TokenKind};
 use crate::event::{Aspect, EventClass, Polarity, Tense};
 
-/// One event mention found in the text.
+/// One event mention found in the text (borrowing its lemma from the text or the lexicon).
 #[derive(Debug, Clone)]
-pub(crate) struct Mention {
+pub(crate) struct Mention<'a> {
     /// Token index of the trigger.
     pub tok: usize,
     /// Sentence index.
@@ -25,7 +25,7 @@ pub(crate) struct Mention {
     /// Modal auxiliary, lowercased.
     pub modality: Option<String>,
     /// Lemma of the trigger.
-    pub lemma: String,
+    pub lemma: Cow<'a, str>,
     /// A noun (or adjective) rather than a verb.
     pub nominal: bool,
 }
@@ -107,13 +107,13 @@ fn follows_auxiliary(text: &str, toks: &[Token], start: usize, i: usize) -> bool
 }
 
 /// Finds the event mentions of one sentence (token range `range`).
-pub(crate) fn detect(
+pub(crate) fn detect<'a>(
     lex: &Lexicon,
-    text: &str,
+    text: &'a str,
     toks: &[Token],
     range: std::ops::Range<usize>,
     sent: usize,
-    out: &mut Vec<Mention>,
+    out: &mut Vec<Mention<'a>>,
 ) {
     let end = range.end.min(toks.len());
     for i in range.start..end {
@@ -150,7 +150,13 @@ pub(crate) fn detect(
         }
         let base = prior(tag, &lw);
         // A frequent form speaks for itself; rarer ones borrow from their lemma.
-        let (lemma, lemma_entry) = lex.lemma_and_events(t.info, &lw, tag);
+        let (lemma, lemma_entry): (Cow<'a, str>, _) = match &lw {
+            Cow::Borrowed(w) => lex.lemma_and_events(t.info, w, tag),
+            Cow::Owned(w) => {
+                let (l, e) = lex.lemma_and_events(t.info, w, tag);
+                (Cow::Owned(l.into_owned()), e)
+            }
+        };
         let lemma_entry = if form_entry.is_some_and(|e| e.seen >= 50) {
             None
         } else {
@@ -181,7 +187,6 @@ pub(crate) fn detect(
             .filter(|e| e.events > 0)
             .or(lemma_entry.filter(|e| e.events > 0))
             .map_or(EventClass::Occurrence, |e| e.class);
-        let lemma = lemma.into_owned();
         let nominal = !tag.is_verb();
         let group = verb_group(text, toks, range.start, i, tag, nominal);
         out.push(Mention {

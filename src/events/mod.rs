@@ -142,13 +142,21 @@ impl EventExtractor {
                 *s = u32::try_from(si).unwrap_or(u32::MAX);
             }
         }
-        let mut timexes: Vec<Timex> = timexes
-            .iter()
-            .filter(|t| t.span.start < t.span.end && t.span.end <= text.len())
-            .cloned()
-            .collect();
-        timexes.sort_by_key(|t| (t.span.start, t.span.end));
-        let tpos = anchor::locate(&toks, &sent_of, &timexes);
+        // The tagger's timexes are sorted and inside the text: borrowed as they are.
+        let valid = |t: &Timex| t.span.start < t.span.end && t.span.end <= text.len();
+        let ordered = timexes.iter().all(valid)
+            && timexes
+                .windows(2)
+                .all(|w| (w[0].span.start, w[0].span.end) <= (w[1].span.start, w[1].span.end));
+        let timexes: std::borrow::Cow<'_, [Timex]> = if ordered {
+            std::borrow::Cow::Borrowed(timexes)
+        } else {
+            let mut own: Vec<Timex> = timexes.iter().filter(|t| valid(t)).cloned().collect();
+            own.sort_by_key(|t| (t.span.start, t.span.end));
+            std::borrow::Cow::Owned(own)
+        };
+        let timexes: &[Timex] = &timexes;
+        let tpos = anchor::locate(&toks, &sent_of, timexes);
         let mut in_timex = vec![false; toks.len()];
         for p in tpos.iter().flatten() {
             for b in in_timex.get_mut(p.first..=p.last).into_iter().flatten() {
@@ -171,7 +179,7 @@ impl EventExtractor {
             &toks,
             &sents,
             &mut mentions,
-            &timexes,
+            timexes,
             &tpos,
             &mut elided_of,
             dct.map(|d| d.date),
@@ -382,9 +390,9 @@ impl EventExtractor {
         &self,
         text: &str,
         toks: &[text::Token],
-        m: &Mention,
+        m: &Mention<'_>,
         value: Option<&TimexValue>,
-        index: &CorefIndex,
+        index: &CorefIndex<'_>,
     ) -> Option<usize> {
         if !m.nominal || toks.get(m.tok)?.tag == Tag::Jj {
             return None;
@@ -418,9 +426,9 @@ impl EventExtractor {
         match value {
             Some(v) => index
                 .by_value
-                .get(&(m.lemma.clone(), v.to_string()))
+                .get(&(m.lemma.as_ref(), v.to_string()))
                 .copied(),
-            None => index.last_by_lemma.get(&m.lemma).copied(),
+            None => index.last_by_lemma.get(m.lemma.as_ref()).copied(),
         }
     }
 }
@@ -442,7 +450,7 @@ fn provenance_of(l: &anchor::TimexLink) -> Provenance {
 fn occasion_of(
     text: &str,
     toks: &[text::Token],
-    m: &Mention,
+    m: &Mention<'_>,
     mention_of_tok: &[Option<u32>],
     event_of: &[usize],
 ) -> Option<usize> {
@@ -480,7 +488,7 @@ fn framing_occasion(
     text: &str,
     toks: &[text::Token],
     sent: &Range<usize>,
-    m: &Mention,
+    m: &Mention<'_>,
     mention_of_tok: &[Option<u32>],
     event_of: &[usize],
 ) -> Option<usize> {
@@ -534,32 +542,26 @@ fn event_id(n: usize) -> String {
 /// How far before "at"/"during" the event of an occasion noun may be.
 const OCCASION_REACH: usize = 6;
 
-/// Earlier nominal events by noun, and by noun and date, for coreference.
+/// Earlier nominal events by noun, and by noun and date, for coreference (the nouns are
+/// borrowed from the mentions).
 #[derive(Debug, Default)]
-struct CorefIndex {
-    last_by_lemma: std::collections::HashMap<String, usize>,
-    by_value: std::collections::HashMap<(String, String), usize>,
+struct CorefIndex<'m> {
+    last_by_lemma: std::collections::HashMap<&'m str, usize, pos::WordBuildHasher>,
+    by_value: std::collections::HashMap<(&'m str, String), usize, pos::WordBuildHasher>,
 }
 
-impl CorefIndex {
-    fn note(&mut self, lemma: &str, event: usize, value: Option<&TimexValue>) {
-        match self.last_by_lemma.get_mut(lemma) {
-            Some(e) => *e = event,
-            None => {
-                self.last_by_lemma.insert(lemma.to_string(), event);
-            }
-        }
+impl<'m> CorefIndex<'m> {
+    fn note(&mut self, lemma: &'m str, event: usize, value: Option<&TimexValue>) {
+        self.last_by_lemma.insert(lemma, event);
         if let Some(v) = value {
-            self.by_value
-                .entry((lemma.to_string(), v.to_string()))
-                .or_insert(event);
+            self.by_value.entry((lemma, v.to_string())).or_insert(event);
         }
     }
 }
 
 /// The DCT anchor of an event no timex dates: reporting verbs and present-tense news are
 /// placed on the article's date.
-fn dct_anchor(m: &Mention, dct: Option<&TimexValue>) -> Option<Anchor> {
+fn dct_anchor(m: &Mention<'_>, dct: Option<&TimexValue>) -> Option<Anchor> {
     let rel = match (m.class, m.tense) {
         (EventClass::Reporting, Tense::Past | Tense::Present) => RelType::IsIncluded,
         // "has promised": done before the writing.

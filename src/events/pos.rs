@@ -126,7 +126,10 @@ impl std::hash::Hasher for WordHasher {
     }
 }
 
-type WordMap<V> = HashMap<&'static str, V, std::hash::BuildHasherDefault<WordHasher>>;
+/// The hasher builder of [`WordHasher`].
+pub(crate) type WordBuildHasher = std::hash::BuildHasherDefault<WordHasher>;
+
+type WordMap<V> = HashMap<&'static str, V, WordBuildHasher>;
 
 /// What the lexicons say about one word form.
 #[derive(Debug, Clone, Copy, Default)]
@@ -229,29 +232,26 @@ impl Lexicon {
         (l, entry)
     }
 
-    /// The lemma of a word the treebank does not know, by stripping inflections.
+    /// The lemma of a word the treebank does not know, by stripping inflections: a
+    /// candidate the lexicon knows is returned as the lexicon's own (static) form.
     fn strip_lemma<'a>(&self, lower: &'a str, tag: Tag) -> std::borrow::Cow<'a, str> {
         use std::borrow::Cow;
-        let strip = |suffix: &str, add: &str| -> Option<String> {
+        let strip = |suffix: &str, add: &str| -> Option<&'static str> {
             let stem = lower.strip_suffix(suffix)?;
             if stem.chars().count() < 3 {
                 return None;
             }
-            // The candidate is built on the stack; only a known one is allocated.
+            // The candidate is built on the stack.
             let mut buf = [0u8; 48];
             let n = stem.len() + add.len();
             let Some(b) = buf.get_mut(..n) else {
                 let cand = format!("{stem}{add}");
-                return self.words.contains_key(cand.as_str()).then_some(cand);
+                return self.words.get_key_value(cand.as_str()).map(|(k, _)| *k);
             };
             b.get_mut(..stem.len())?.copy_from_slice(stem.as_bytes());
             b.get_mut(stem.len()..)?.copy_from_slice(add.as_bytes());
             let cand = std::str::from_utf8(b).ok()?;
-            if self.words.contains_key(cand) {
-                Some(cand.to_string())
-            } else {
-                None
-            }
+            self.words.get_key_value(cand).map(|(k, _)| *k)
         };
         let rules: &[(&str, &str)] = match tag {
             Tag::Nns | Tag::Vbz => &[("ies", "y"), ("es", ""), ("s", "")],
@@ -261,7 +261,7 @@ impl Lexicon {
         };
         for (suf, add) in rules {
             if let Some(l) = strip(suf, add) {
-                return Cow::Owned(l);
+                return Cow::Borrowed(l);
             }
         }
         Cow::Borrowed(lower)
