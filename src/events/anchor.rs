@@ -2,8 +2,8 @@
 
 use super::detect::Mention;
 use super::pos::Tag;
-use super::tables::{signal, DISTRIBUTIVES};
-use super::text::{lower, Token, TokenKind};
+use super::tables::{mark, signal};
+use super::text::{lower, marked, Sym, Token, TokenKind};
 use crate::document::Dct;
 use crate::event::{Aspect, EventClass, RelType, Tense};
 use crate::timex::{Timex, TimexKind};
@@ -61,7 +61,8 @@ pub(crate) fn locate(toks: &[Token], sent_of: &[u32], timexes: &[Timex]) -> Vec<
 /// Links every timex to the event that governs it: a noun it modifies ("a weekend
 /// interview"), else the nearest event of its sentence, with the relation its signal word
 /// gives. Distributive lists ("two calls — one on February 12 and another on March 18")
-/// create new mentions for the elided nouns, appended to `mentions`.
+/// create new mentions for the elided nouns, appended to `mentions` (and entered in
+/// `mention_of_tok`, the mention at each token, which the caller fills for `mentions`).
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn link_timexes(
     text: &str,
@@ -71,17 +72,12 @@ pub(crate) fn link_timexes(
     timexes: &[Timex],
     pos: &[Option<TimexPos>],
     elided_of: &mut Vec<Option<usize>>,
+    mention_of_tok: &mut [Option<u32>],
     dct: Option<chrono::NaiveDate>,
 ) -> Vec<TimexLink> {
     let mut links = Vec::new();
     let mut done = vec![false; timexes.len()];
     // Token → mention and token → timex (by first token) tables keep every step local.
-    let mut mention_of_tok: Vec<Option<u32>> = vec![None; toks.len()];
-    for (mi, m) in mentions.iter().enumerate() {
-        if let Some(slot) = mention_of_tok.get_mut(m.tok) {
-            *slot = u32::try_from(mi).ok();
-        }
-    }
     let mut timex_at: Vec<Option<u32>> = vec![None; toks.len()];
     for (ti, p) in pos.iter().enumerate() {
         if let Some(slot) = p.as_ref().and_then(|p| timex_at.get_mut(p.first)) {
@@ -90,7 +86,7 @@ pub(crate) fn link_timexes(
     }
     let mention_at =
         |table: &[Option<u32>], tok: usize| table.get(tok).copied().flatten().map(|i| i as usize);
-    let inset = insets(text, toks, sents, mentions, &mention_of_tok);
+    let inset = insets(text, toks, sents, mentions, mention_of_tok);
     let inset_of = |tok: usize| inset.get(tok).copied().unwrap_or(0);
     // Governing verbs that hand their timex to the event they govern.
     let mut declined = vec![false; mentions.len()];
@@ -109,8 +105,7 @@ pub(crate) fn link_timexes(
         let mut items = 0;
         let stop = range.end.min(m_tok + LIST_REACH);
         while k < stop {
-            let lw = lower(text, &toks[k]);
-            if DISTRIBUTIVES.contains(&lw.as_ref()) {
+            if marked(text, &toks[k], mark::DISTRIBUTIVE) {
                 // "one on February 12", "another on March 18", "the second in April".
                 let mut j = k + 1;
                 if j < range.end && toks[j].tag == Tag::In {
@@ -146,7 +141,7 @@ pub(crate) fn link_timexes(
                     done[ti] = true;
                     items += 1;
                 }
-            } else if toks[k].tag.is_verb() && mention_at(&mention_of_tok, k).is_some() {
+            } else if toks[k].tag.is_verb() && mention_at(mention_of_tok, k).is_some() {
                 break;
             }
             k += 1;
@@ -174,7 +169,7 @@ pub(crate) fn link_timexes(
         if !has_signal {
             let mut j = k;
             while j < range.end && j <= k + 2 {
-                if let Some(mi) = mention_at(&mention_of_tok, j) {
+                if let Some(mi) = mention_at(mention_of_tok, j) {
                     if mentions[mi].nominal {
                         found = Some(mi);
                     }
@@ -208,7 +203,7 @@ pub(crate) fn link_timexes(
             if tok >= p.first && tok <= p.last {
                 continue;
             }
-            let Some(mi) = mention_at(&mention_of_tok, tok) else {
+            let Some(mi) = mention_at(mention_of_tok, tok) else {
                 continue;
             };
             // A relative clause, a parenthesis or a trailing ", X said" keeps its timexes.
@@ -223,9 +218,7 @@ pub(crate) fn link_timexes(
             };
             let mut cost = (b - a) as i32;
             for t in &toks[a..b] {
-                if t.kind == TokenKind::Punct
-                    && matches!(word(text, t), "," | ";" | "--" | "—" | "(" | ")")
-                {
+                if is_separator(t) {
                     cost += 3;
                 }
             }
@@ -252,7 +245,7 @@ pub(crate) fn link_timexes(
         // "A new round of talks is expected in mid-April": the time is the expected
         // thing's, the event noun the attitude verb is about.
         if let Some((_, v)) = best.filter(|b| !mentions[b.1].nominal) {
-            if let Some(subject) = attitude_subject(text, toks, mentions, &mention_of_tok, v) {
+            if let Some(subject) = attitude_subject(text, toks, mentions, mention_of_tok, v) {
                 declined[v] = true;
                 links.push(TimexLink {
                     mention: subject,
@@ -280,7 +273,7 @@ pub(crate) fn link_timexes(
             // Coordinated verbs share the adjunct: "[Last week], fighters killed three
             // soldiers and wounded two".
             if !mentions[mi].nominal {
-                for c in coordinated(text, toks, mentions, &mention_of_tok, mi, range.end) {
+                for c in coordinated(text, toks, mentions, mention_of_tok, mi, range.end) {
                     links.push(TimexLink {
                         mention: c,
                         timex: ti,
@@ -401,11 +394,12 @@ fn fallback_links(
     links: &mut Vec<TimexLink>,
 ) {
     // The timex each verb event is dated by (its first), by token.
-    let mut verb_event: Vec<Option<usize>> = vec![None; toks.len()];
+    // (`u32::MAX` for none; a timex index beyond `u32` is never looked up as one.)
+    let mut verb_event: Vec<u32> = vec![u32::MAX; toks.len()];
     for l in links.iter().rev() {
         if let Some(m) = mentions.get(l.mention).filter(|m| !m.nominal) {
             if let Some(b) = verb_event.get_mut(m.tok) {
-                *b = Some(l.timex);
+                *b = u32::try_from(l.timex).unwrap_or(u32::MAX);
             }
         }
     }
@@ -476,7 +470,11 @@ fn fallback_links(
                     // A verb event in between that the timex dates heads the timex's own
                     // clause ("attacked the town, and the army responded on Friday").
                     if !m.nominal
-                        && (a + 1..b).any(|k| verb_event.get(k).is_some_and(|v| *v == Some(ti)))
+                        && (a + 1..b).any(|k| {
+                            verb_event
+                                .get(k)
+                                .is_some_and(|&v| v != u32::MAX && v as usize == ti)
+                        })
                         && toks.get(a + 1..b).is_some_and(|r| {
                             r.windows(2).any(|p| {
                                 word(text, &p[0]) == ","
@@ -542,6 +540,19 @@ fn fallback_links(
             });
         }
     }
+}
+
+/// Punctuation that separates a timex from an event farther than the token distance says.
+fn is_separator(t: &Token) -> bool {
+    matches!(
+        t.sym,
+        Sym::Comma
+            | Sym::Semicolon
+            | Sym::DoubleDash
+            | Sym::EmDash
+            | Sym::OpenParen
+            | Sym::CloseParen
+    )
 }
 
 /// Marks the tokens of the insets of each sentence, which keep their timexes to

@@ -2,10 +2,10 @@
 
 use super::detect::Mention;
 use super::pos::Tag;
-use super::tables::{flag, DISTRIBUTIVES};
+use super::tables::{flag, mark};
 use crate::event::EventClass;
 
-use super::text::{flags, lower, with_lower, Token, TokenKind};
+use super::text::{lower, marked, with_lower, Token, TokenKind};
 
 fn word<'a>(text: &'a str, t: &Token) -> &'a str {
     text.get(t.span.clone()).unwrap_or("")
@@ -46,7 +46,7 @@ pub(crate) fn entities(
             break;
         }
         // A lone title ("President") is not a participant.
-        let only_titles = (start..j).all(|x| flags(text, &toks[x]) & flag::TITLE != 0);
+        let only_titles = (start..j).all(|x| toks[x].flags & flag::TITLE != 0);
         if !only_titles {
             out.push(start..j);
         }
@@ -99,7 +99,7 @@ fn is_name_part(
         return false;
     }
     let w = word(text, t);
-    if flags(text, t) & (flag::TITLE | flag::ORG) != 0 {
+    if t.flags & (flag::TITLE | flag::ORG) != 0 {
         return true;
     }
     if t.tag == Tag::Nnp {
@@ -155,7 +155,7 @@ pub(crate) fn title(
                 .skip(i + 1)
                 .take(DISTRIBUTIVE_REACH)
                 .take_while(|t| !matches!(word(text, t), "." | "!" | "?" | ";"))
-                .any(|t| with_lower(text, t, |lw| DISTRIBUTIVES.contains(&lw)))
+                .any(|t| marked(text, t, mark::DISTRIBUTIVE))
         };
         if toks[i].tag == Tag::Nns && distributed() {
             parts.push(lemma);
@@ -369,7 +369,7 @@ const TITLE_CAPACITY: usize = 40;
 /// Whether a title word is one no title may end with ([`DANGLING`], in any case).
 fn is_dangling(w: &str) -> bool {
     if w.is_ascii() {
-        DANGLING.iter().any(|d| d.eq_ignore_ascii_case(w))
+        w.len() <= DANGLING_LONGEST && DANGLING.iter().any(|d| d.eq_ignore_ascii_case(w))
     } else {
         DANGLING.contains(&w.to_lowercase().as_str())
     }
@@ -413,6 +413,23 @@ const DANGLING: &[&str] = &[
     "might", "must", "should", "shall",
 ];
 
+/// The length of the longest word of [`DANGLING`].
+const DANGLING_LONGEST: usize = 7;
+
 /// How far after a plural noun its distributive list ("one on …, another on …") is looked
 /// for.
 const DISTRIBUTIVE_REACH: usize = 16;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dangling_words_fit_the_quick_length_check() {
+        assert_eq!(
+            DANGLING.iter().map(|w| w.len()).max(),
+            Some(DANGLING_LONGEST)
+        );
+        assert!(is_dangling("Between") && is_dangling("the") && !is_dangling("talks"));
+    }
+}

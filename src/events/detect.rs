@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use super::pos::{Lexicon, Tag};
 use super::tables::flag::{BE, DO, HAVE, MODAL, NEG, NEVER};
-use super::text::{flags, is, lower, Token, TokenKind};
+use super::text::{is, lower, Token, TokenKind};
 use crate::event::{Aspect, EventClass, Polarity, Tense};
 
 /// One event mention found in the text (borrowing its lemma from the text or the lexicon).
@@ -64,17 +64,14 @@ const THRESHOLD: f32 = 0.5;
 
 /// Whether the token at `i` is an auxiliary: a form of be/have/do followed (over adverbs and
 /// negation) by a verb.
-fn is_auxiliary(text: &str, toks: &[Token], i: usize, end: usize) -> bool {
-    if toks
-        .get(i)
-        .is_none_or(|t| flags(text, t) & (BE | HAVE | DO) == 0)
-    {
+fn is_auxiliary(toks: &[Token], i: usize, end: usize) -> bool {
+    if toks.get(i).is_none_or(|t| t.flags & (BE | HAVE | DO) == 0) {
         return false;
     }
     let mut k = i + 1;
     while k < end && k <= i + 4 {
         let t = &toks[k];
-        let fl = flags(text, t);
+        let fl = t.flags;
         if t.tag == Tag::Rb || (fl & NEG != 0) || (t.tag == Tag::Prp && k == i + 1) {
             k += 1;
             continue;
@@ -93,7 +90,7 @@ fn follows_auxiliary(text: &str, toks: &[Token], start: usize, i: usize) -> bool
     while k > start && i - k < 4 {
         k -= 1;
         let t = &toks[k];
-        let fl = flags(text, t);
+        let fl = t.flags;
         if t.tag == Tag::Rb || (fl & NEG != 0) {
             continue;
         }
@@ -129,11 +126,11 @@ pub(crate) fn detect<'a>(
             continue;
         }
         let lw = lower(text, t);
-        let fl = flags(text, t);
+        let fl = t.flags;
         if (fl & NEVER != 0) || (fl & MODAL != 0) || (fl & BE != 0) {
             continue;
         }
-        if is_auxiliary(text, toks, i, end) {
+        if is_auxiliary(toks, i, end) {
             continue;
         }
         // "is going to visit": the future of "visit", not a going.
@@ -236,7 +233,7 @@ pub(crate) fn verb_group(
         let t = &toks[k];
         // Lowercased only when kept: most words here end the walk at once.
         let lw = || lower(text, t);
-        let fl = flags(text, t);
+        let fl = t.flags;
         if fl & NEG != 0 {
             if !(nominal && is(text, t, "not") && steps > 2) {
                 polarity = Polarity::Neg;

@@ -60,7 +60,6 @@ use crate::value::TimexValue;
 
 use detect::Mention;
 use pos::{Lexicon, Tag};
-use tables::DEFINITES;
 
 /// Splits a text into sentences, as byte ranges on char boundaries.
 ///
@@ -174,6 +173,14 @@ impl EventExtractor {
         }
         mentions.retain(|m| !in_timex.get(m.tok).copied().unwrap_or(false));
         let mut elided_of: Vec<Option<usize>> = vec![None; mentions.len()];
+        // The mention at each token (the last one there); list items are entered as they
+        // are created.
+        let mut mention_of_tok: Vec<Option<u32>> = vec![None; toks.len()];
+        for (mi, m) in mentions.iter().enumerate() {
+            if let Some(slot) = mention_of_tok.get_mut(m.tok) {
+                *slot = u32::try_from(mi).ok();
+            }
+        }
         let tlinks = anchor::link_timexes(
             text,
             &toks,
@@ -182,6 +189,7 @@ impl EventExtractor {
             timexes,
             &tpos,
             &mut elided_of,
+            &mut mention_of_tok,
             dct.map(|d| d.date),
         );
 
@@ -219,12 +227,6 @@ impl EventExtractor {
             }
         }
         let mut index = CorefIndex::default();
-        let mut mention_of_tok: Vec<Option<u32>> = vec![None; toks.len()];
-        for (mi, m) in mentions.iter().enumerate() {
-            if let Some(slot) = mention_of_tok.get_mut(m.tok) {
-                *slot = u32::try_from(mi).ok();
-            }
-        }
         let dct_has_time = dct.is_some_and(|d| d.time.is_some());
         let dct_value = dct.map(|d| TimexValue::day(d.date));
         let mut events: Vec<Event> = Vec::with_capacity(mentions.len());
@@ -273,7 +275,7 @@ impl EventExtractor {
                 continue;
             }
             let range = sents.get(m.sent).cloned().unwrap_or(0..0);
-            let clause = clause_of(text, &toks, range.clone(), m.tok);
+            let clause = clause_of(&toks, range.clone(), m.tok);
             let (title, participants) = match elided_of.get(mi).copied().flatten() {
                 Some(src) if event_of.get(src).is_some_and(|&e| e < events.len()) => {
                     let e = &events[event_of[src]];
@@ -405,9 +407,8 @@ impl EventExtractor {
             k -= 1;
             steps += 1;
             let t = &toks[k];
-            let (det, poss) = text::with_lower(text, t, |w| {
-                (DEFINITES.contains(&w), matches!(w, "'s" | "’s" | "."))
-            });
+            let det = text::marked(text, t, tables::mark::DEFINITE);
+            let poss = !det && text::with_lower(text, t, |w| matches!(w, "'s" | "’s" | "."));
             if det {
                 definite = true;
                 break;
@@ -590,12 +591,17 @@ fn dct_anchor(m: &Mention<'_>, dct: Option<&TimexValue>) -> Option<Anchor> {
 const CLAUSE_REACH: usize = 30;
 
 /// The clause around token `i`: the sentence cut at semicolons and dashes.
-fn clause_of(text: &str, toks: &[text::Token], range: Range<usize>, i: usize) -> Range<usize> {
+fn clause_of(toks: &[text::Token], range: Range<usize>, i: usize) -> Range<usize> {
     // Only punctuation tokens can be these marks.
     let cut = |k: usize| {
         toks.get(k).is_some_and(|t| {
-            t.kind == text::TokenKind::Punct
-                && matches!(text.get(t.span.clone()), Some(";" | "--" | "—" | "–"))
+            matches!(
+                t.sym,
+                text::Sym::Semicolon
+                    | text::Sym::DoubleDash
+                    | text::Sym::EmDash
+                    | text::Sym::EnDash
+            )
         })
     };
     let lo = range.start.max(i.saturating_sub(CLAUSE_REACH));

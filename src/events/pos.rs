@@ -3,7 +3,8 @@
 use std::collections::HashMap;
 
 use super::lexicon::{EventEntry, PosEntry, EVENT_FORMS, EVENT_LEMMAS, POS_LEXICON};
-use super::text::{Token, TokenKind};
+use super::tables::flag;
+use super::text::{Sym, Token, TokenKind};
 
 /// A reduced Penn Treebank tag set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -140,8 +141,12 @@ pub(crate) struct WordInfo {
     pub pos: Option<&'static PosEntry>,
     /// Event counts of the form.
     pub form: Option<&'static EventEntry>,
+    /// The treebank's most frequent tag of the form (a copy of `pos.first`).
+    pub first: Option<Tag>,
     /// Function-word flags ([`super::tables::flag`]).
     pub flags: u16,
+    /// Word-list marks ([`super::tables::mark`]).
+    pub marks: u32,
     /// Event counts of the treebank lemma by word class ([`word_class`]), when the treebank
     /// knows the form.
     pub lemma_events: [Option<&'static EventEntry>; 4],
@@ -181,7 +186,9 @@ impl Lexicon {
             EVENT_LEMMAS.iter().map(|e| (e.word, e)).collect();
         for (k, v) in words.iter_mut() {
             v.word = k;
+            v.first = v.pos.map(|p| p.first);
             v.flags = super::tables::word_flags(k);
+            v.marks = super::tables::word_marks(k);
             if let Some(p) = v.pos {
                 for (c, slot) in v.lemma_events.iter_mut().enumerate() {
                     *slot = lemma_entry(&lemmas, p.lemma, c);
@@ -199,8 +206,9 @@ impl Lexicon {
         let mut buf = [0u8; 32];
         if word.is_ascii() && word.len() <= buf.len() {
             let b = buf.get_mut(..word.len())?;
-            b.copy_from_slice(word.as_bytes());
-            b.make_ascii_lowercase();
+            for (d, c) in b.iter_mut().zip(word.bytes()) {
+                *d = c.to_ascii_lowercase();
+            }
             let key = std::str::from_utf8(b).ok()?;
             return self.words.get(key);
         }
@@ -358,6 +366,7 @@ pub(crate) fn tag_sentence(lex: &'static Lexicon, text: &str, toks: &mut [Token]
             TokenKind::Word => lex.lookup(text.get(t.span.clone()).unwrap_or("")),
             _ => None,
         };
+        t.flags = super::text::word_flags_of(text, t);
     }
     for i in 0..toks.len() {
         let tok = &toks[i];
@@ -377,22 +386,20 @@ pub(crate) fn tag_sentence(lex: &'static Lexicon, text: &str, toks: &mut [Token]
                     || tok.newlines_before > 1
                     || (i == 1 && matches!(toks[0].kind, TokenKind::Punct))
                     || toks.get(i.wrapping_sub(1)).is_some_and(|p| {
-                        p.kind == TokenKind::Punct
-                            && matches!(
-                                text.get(p.span.clone()),
-                                Some(
-                                    "\"" | "``"
-                                        | "“"
-                                        | ":"
-                                        | "("
-                                        | "--"
-                                        | "—"
-                                        | "_"
-                                        | "."
-                                        | "!"
-                                        | "?"
-                                )
-                            )
+                        matches!(
+                            p.sym,
+                            Sym::Quote
+                                | Sym::OpenQuotes
+                                | Sym::CurlyOpenQuote
+                                | Sym::Colon
+                                | Sym::OpenParen
+                                | Sym::DoubleDash
+                                | Sym::EmDash
+                                | Sym::Underscore
+                                | Sym::Period
+                                | Sym::Bang
+                                | Sym::Question
+                        )
                     });
                 let prev = if i > 0 { Some(toks[i - 1].tag) } else { None };
                 let prev2 = if i > 1 { Some(toks[i - 2].tag) } else { None };
@@ -405,7 +412,7 @@ pub(crate) fn tag_sentence(lex: &'static Lexicon, text: &str, toks: &mut [Token]
                     if n.capitalized {
                         return Some(Tag::Nnp);
                     }
-                    n.info?.pos.map(|e| e.first)
+                    n.info?.first
                 });
                 let after_do = after_do_form(text, toks, i);
                 let tag = match info.and_then(|w| w.pos) {
@@ -456,12 +463,20 @@ fn after_do_form(text: &str, toks: &[Token], i: usize) -> bool {
         k -= 1;
         steps += 1;
         let t = &toks[k];
-        let (do_form, negation) = super::text::with_lower(text, t, |w| {
-            (
-                matches!(w, "do" | "does" | "did"),
-                matches!(w, "not" | "n't" | "n’t" | "never"),
-            )
-        });
+        let (do_form, negation) = match t.info {
+            // The flags of lexicon words are their word lists: "do", "does", "did" and the
+            // negations ("no" aside).
+            Some(i) => (
+                i.flags & flag::DO != 0,
+                i.flags & flag::NEG != 0 && i.word != "no",
+            ),
+            None => super::text::with_lower(text, t, |w| {
+                (
+                    matches!(w, "do" | "does" | "did"),
+                    matches!(w, "not" | "n't" | "n’t" | "never"),
+                )
+            }),
+        };
         if do_form {
             return true;
         }

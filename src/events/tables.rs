@@ -298,3 +298,33 @@ pub(crate) fn word_flags(lower: &str) -> u16 {
     }
     f
 }
+
+/// Bit marks for the word lists that the later stages test tokens against, computed once
+/// per lexicon word (a word outside the lexicon is compared with the list itself).
+pub(crate) mod mark {
+    /// In [`super::DISTRIBUTIVES`].
+    pub const DISTRIBUTIVE: u32 = 1;
+    /// In [`super::DEFINITES`].
+    pub const DEFINITE: u32 = 2;
+}
+
+/// The list of each mark.
+const MARKED: &[(u32, &[&str])] = &[
+    (mark::DISTRIBUTIVE, DISTRIBUTIVES),
+    (mark::DEFINITE, DEFINITES),
+];
+
+/// The marks of a lowercased word.
+pub(crate) fn word_marks(lower: &str) -> u32 {
+    MARKED
+        .iter()
+        .filter(|(_, list)| list.contains(&lower))
+        .fold(0, |m, (bit, _)| m | bit)
+}
+
+/// Whether a lowercased word is in the list of `mark` (one bit).
+pub(crate) fn in_marked_list(lower: &str, mark: u32) -> bool {
+    MARKED
+        .iter()
+        .any(|(bit, list)| *bit == mark && list.contains(&lower))
+}

@@ -34,6 +34,71 @@ pub(crate) struct Token {
     pub tag: Tag,
     /// What the lexicons know of the word, if anything (filled by the tagger).
     pub info: Option<&'static WordInfo>,
+    /// Function-word flags of the word (filled by the tagger; see [`flags`]).
+    pub flags: u16,
+    /// Which punctuation mark a punctuation token is.
+    pub sym: Sym,
+}
+
+/// The punctuation marks that the stages test for, by their exact text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Sym {
+    /// ","
+    Comma,
+    /// ";"
+    Semicolon,
+    /// ":"
+    Colon,
+    /// "."
+    Period,
+    /// "!"
+    Bang,
+    /// "?"
+    Question,
+    /// "--"
+    DoubleDash,
+    /// "—"
+    EmDash,
+    /// "–"
+    EnDash,
+    /// "("
+    OpenParen,
+    /// ")"
+    CloseParen,
+    /// The straight double quote.
+    Quote,
+    /// "``"
+    OpenQuotes,
+    /// "“"
+    CurlyOpenQuote,
+    /// "_"
+    Underscore,
+    /// Any other token.
+    Other,
+}
+
+impl Sym {
+    /// The mark whose text is `s`.
+    fn of(s: &str) -> Sym {
+        match s {
+            "," => Sym::Comma,
+            ";" => Sym::Semicolon,
+            ":" => Sym::Colon,
+            "." => Sym::Period,
+            "!" => Sym::Bang,
+            "?" => Sym::Question,
+            "--" => Sym::DoubleDash,
+            "—" => Sym::EmDash,
+            "–" => Sym::EnDash,
+            "(" => Sym::OpenParen,
+            ")" => Sym::CloseParen,
+            "\"" => Sym::Quote,
+            "``" => Sym::OpenQuotes,
+            "“" => Sym::CurlyOpenQuote,
+            "_" => Sym::Underscore,
+            _ => Sym::Other,
+        }
+    }
 }
 
 /// The lowercased text of a token, borrowed whenever possible.
@@ -76,6 +141,16 @@ pub(crate) fn with_lower<R>(text: &str, t: &Token, f: impl FnOnce(&str) -> R) ->
         }
     }
     f(&lower(text, t))
+}
+
+/// Whether the lowercased text of a token is in the word list of `mark`
+/// ([`super::tables::mark`]): a bit test for lexicon words.
+#[inline]
+pub(crate) fn marked(text: &str, t: &Token, mark: u32) -> bool {
+    match t.info {
+        Some(i) => i.marks & mark != 0,
+        None => with_lower(text, t, |w| super::tables::in_marked_list(w, mark)),
+    }
 }
 
 /// Whether the lowercased text of a token is `w`, without allocating.
@@ -245,6 +320,11 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             i = j;
         }
         let end = i.min(n);
+        // Only punctuation tokens can be one of the marks.
+        let sym = match kind {
+            TokenKind::Punct => Sym::of(text.get(start..end).unwrap_or("")),
+            _ => Sym::Other,
+        };
         toks.push(Token {
             capitalized: c.is_uppercase(),
             span: start..end,
@@ -253,6 +333,8 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             newlines_before: newlines,
             tag: Tag::Other,
             info: None,
+            flags: 0,
+            sym,
         });
         i = end;
         newlines = 0;
@@ -420,9 +502,10 @@ fn is_dateline_end(text: &str, toks: &[Token], start: usize, i: usize) -> bool {
     }
 }
 
-/// The function-word flags of a token ([`super::tables::flag`]).
+/// The function-word flags of a token, from the lexicon or the word itself (the tagger
+/// stores them in the token).
 #[inline(always)]
-pub(crate) fn flags(text: &str, t: &Token) -> u16 {
+pub(crate) fn word_flags_of(text: &str, t: &Token) -> u16 {
     match t.info {
         Some(i) => i.flags,
         None => unknown_flags(text, t),
@@ -468,5 +551,42 @@ mod tests {
         }
         let said: Vec<bool> = toks.iter().map(|t| is(text, t, "said")).collect();
         assert_eq!(said.iter().filter(|&&b| b).count(), 2);
+    }
+
+    /// Punctuation marks are known by their exact text, and only punctuation tokens are.
+    #[test]
+    fn marks_and_symbols_agree_with_the_text() {
+        use super::super::tables::{mark, DEFINITES, DISTRIBUTIVES};
+        let text = "The ONE, another (Zyxwo) -- one; Another: \"That\" — thE ``x'' _ etc. ok!";
+        let mut toks = tokenize(text);
+        super::super::pos::tag_sentence(super::super::lexicon(), text, &mut toks);
+        for t in &toks {
+            let w = text.get(t.span.clone()).unwrap_or("");
+            assert_eq!(t.sym, Sym::of(w), "{w}");
+            if t.kind != TokenKind::Punct {
+                assert_eq!(t.sym, Sym::Other, "{w}");
+            }
+            let l = lower(text, t).into_owned();
+            assert_eq!(
+                marked(text, t, mark::DISTRIBUTIVE),
+                DISTRIBUTIVES.contains(&l.as_str()),
+                "{w}"
+            );
+            assert_eq!(
+                marked(text, t, mark::DEFINITE),
+                DEFINITES.contains(&l.as_str()),
+                "{w}"
+            );
+        }
+        let syms: Vec<Sym> = toks.iter().map(|t| t.sym).collect();
+        for s in [
+            Sym::Comma,
+            Sym::OpenParen,
+            Sym::DoubleDash,
+            Sym::EmDash,
+            Sym::Quote,
+        ] {
+            assert!(syms.contains(&s), "{s:?}");
+        }
     }
 }
