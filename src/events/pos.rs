@@ -108,13 +108,14 @@ impl std::hash::Hasher for WordHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            // The tail in one step; `str` hashing appends a terminator, so zero padding
+            // The tail in one step (little-endian, zero-padded, assembled byte by byte
+            // rather than copied); `str` hashing appends a terminator, so zero padding
             // cannot make two keys collide systematically.
-            let mut b = [0u8; 8];
-            if let Some(d) = b.get_mut(..rest.len()) {
-                d.copy_from_slice(rest);
-            }
-            self.mix(u64::from_le_bytes(b));
+            let tail = rest
+                .iter()
+                .enumerate()
+                .fold(0u64, |v, (k, &b)| v | (u64::from(b) << (8 * k)));
+            self.mix(tail);
         }
     }
     #[inline]
