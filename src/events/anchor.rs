@@ -95,7 +95,7 @@ pub(crate) fn link_timexes(
     let n0 = mentions.len();
     for mi in 0..n0 {
         let (m_tok, m_sent) = (mentions[mi].tok, mentions[mi].sent);
-        if !mentions[mi].nominal || toks[m_tok].tag != Tag::Nns {
+        if !mentions[mi].nominal || mentions[mi].tag != Tag::Nns {
             continue;
         }
         let Some(range) = sents.get(m_sent) else {
@@ -124,6 +124,7 @@ pub(crate) fn link_timexes(
                     } else {
                         let mut nm = mentions[mi].clone();
                         nm.tok = k;
+                        nm.tag = toks[k].tag;
                         mentions.push(nm);
                         elided_of.push(Some(mi));
                         if let Some(slot) = mention_of_tok.get_mut(k) {

@@ -12,6 +12,8 @@ use crate::event::{Aspect, EventClass, Polarity, Tense};
 pub(crate) struct Mention<'a> {
     /// Token index of the trigger.
     pub tok: usize,
+    /// The trigger token's part of speech.
+    pub tag: Tag,
     /// Sentence index.
     pub sent: usize,
     /// TimeML class.
@@ -188,6 +190,7 @@ pub(crate) fn detect<'a>(
         let group = verb_group(text, toks, range.start, i, tag, nominal);
         out.push(Mention {
             tok: i,
+            tag,
             sent,
             class,
             tense: group.tense,

@@ -314,7 +314,7 @@ fn guess<'a>(
     }
     let lower = lower();
     for &(suffix, tag) in SUFFIX_TAGS {
-        if lower.len() > suffix.len() + 2 && lower.ends_with(suffix) {
+        if super::text::has_suffix(&lower, suffix) {
             return tag;
         }
     }

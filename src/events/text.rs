@@ -153,6 +153,15 @@ pub(crate) fn marked(text: &str, t: &Token, mark: u32) -> bool {
     }
 }
 
+/// Whether `word` ends with `suffix` and is more than two bytes longer, comparing the
+/// last bytes before the whole suffix.
+#[inline]
+pub(crate) fn has_suffix(word: &str, suffix: &str) -> bool {
+    word.len() > suffix.len() + 2
+        && word.as_bytes().last() == suffix.as_bytes().last()
+        && word.ends_with(suffix)
+}
+
 /// Whether the lowercased text of a token is `w`, without allocating.
 #[inline]
 pub(crate) fn is(text: &str, t: &Token, w: &str) -> bool {
@@ -195,6 +204,40 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                     i += 1;
                 }
                 _ => break,
+            }
+        }
+        // The common case in one sweep: an ASCII word of letters and digits that ends at
+        // a space or a mark the scanner below would stop at too (not "-", ".", "," or an
+        // apostrophe, which may continue it), and that is not the "n" of an "n't".
+        if let Some(&b) = bytes.get(i) {
+            if b.is_ascii_alphabetic()
+                && (!matches!(b, b'n' | b'N')
+                    || bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric))
+            {
+                let mut j = i + 1;
+                while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                    j += 1;
+                }
+                let ends = match bytes.get(j) {
+                    None => true,
+                    Some(&e) => e < 0x80 && !matches!(e, b'-' | b'.' | b',' | b'\''),
+                };
+                if ends {
+                    toks.push(Token {
+                        capitalized: b.is_ascii_uppercase(),
+                        span: i..j,
+                        kind: TokenKind::Word,
+                        abbrev: false,
+                        newlines_before: newlines,
+                        tag: Tag::Other,
+                        info: None,
+                        flags: 0,
+                        sym: Sym::Other,
+                    });
+                    i = j;
+                    newlines = 0;
+                    continue;
+                }
             }
         }
         let Some(c) = at(i) else { break };
