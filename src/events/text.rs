@@ -449,10 +449,9 @@ pub(crate) fn split_sentences(text: &str, toks: &[Token]) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        let s = word(i);
         let mut end_here = false;
         let mut last = i;
-        if t.kind == TokenKind::Punct && is_terminal(s) {
+        if t.kind == TokenKind::Punct && is_terminal(word(i)) {
             while last + 1 < toks.len()
                 && toks[last + 1].kind == TokenKind::Punct
                 && toks[last + 1].newlines_before == 0
@@ -469,7 +468,7 @@ pub(crate) fn split_sentences(text: &str, toks: &[Token]) -> Vec<Range<usize>> {
                         || matches!(word(last + 1), "\"" | "``" | "“" | "(" | "'" | "‘")
                 }
             };
-        } else if t.abbrev && !is_title_abbreviation(s) {
+        } else if t.abbrev && !is_title_abbreviation(word(i)) {
             // "… in the U.S. The talks …": an abbreviation ends a sentence when what follows
             // can only start one.
             end_here = match toks.get(i + 1) {
@@ -539,7 +538,13 @@ fn is_dateline_end(text: &str, toks: &[Token], start: usize, i: usize) -> bool {
     if i < start + 3 || i > start + 10 {
         return false;
     }
-    matches!(w(i), "--" | "—" | "_" | "–") && w(i - 1) == ")" && {
+    let dash = toks.get(i).is_some_and(|t| {
+        matches!(
+            t.sym,
+            Sym::DoubleDash | Sym::EmDash | Sym::Underscore | Sym::EnDash
+        )
+    });
+    dash && w(i - 1) == ")" && {
         let agency = w(i - 2);
         agency.len() >= 2 && agency.chars().all(|c| c.is_uppercase()) && w(i - 3) == "("
     }
