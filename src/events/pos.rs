@@ -133,6 +133,104 @@ pub(crate) type WordBuildHasher = std::hash::BuildHasherDefault<WordHasher>;
 
 type WordMap<V> = HashMap<&'static str, V, WordBuildHasher>;
 
+/// The lexicon's word forms (lowercase) in an open-addressing table with linear probing.
+///
+/// A key is hashed with every byte's 0x20 bit set, which folds ASCII case, so a word is
+/// found in any case without being lowercased first; the slots keep 32 bits of the hash,
+/// so a probe rarely reads a word that is not the one sought.
+#[derive(Debug)]
+struct WordTable {
+    /// What is known of each word; `infos[i].word` is its (lowercase) form.
+    infos: Vec<WordInfo>,
+    /// `(hash >> 32, index + 1)` per slot; an index of 0 marks an empty slot.
+    slots: Vec<(u32, u32)>,
+    /// `slots.len() - 1` (a power of two less one).
+    mask: usize,
+}
+
+impl WordTable {
+    fn new(infos: Vec<WordInfo>) -> WordTable {
+        // At most two thirds full.
+        let size = (infos.len() + infos.len() / 2 + 1)
+            .next_power_of_two()
+            .max(16);
+        let mask = size - 1;
+        let mut slots = vec![(0u32, 0u32); size];
+        for (i, info) in infos.iter().enumerate() {
+            let h = fold_hash(info.word.as_bytes());
+            let mut at = (h as usize) & mask;
+            while slots.get(at).is_some_and(|s| s.1 != 0) {
+                at = (at + 1) & mask;
+            }
+            if let Some(s) = slots.get_mut(at) {
+                *s = ((h >> 32) as u32, u32::try_from(i + 1).unwrap_or(0));
+            }
+        }
+        WordTable { infos, slots, mask }
+    }
+
+    /// The slot search: the first entry with the hash `h` whose word `same` accepts.
+    #[inline]
+    fn find(&self, h: u64, same: impl Fn(&str) -> bool) -> Option<&WordInfo> {
+        let tag = (h >> 32) as u32;
+        let mut at = (h as usize) & self.mask;
+        loop {
+            let &(t, i) = self.slots.get(at)?;
+            if i == 0 {
+                return None;
+            }
+            if t == tag {
+                let info = self.infos.get(i as usize - 1)?;
+                if same(info.word) {
+                    return Some(info);
+                }
+            }
+            at = (at + 1) & self.mask;
+        }
+    }
+
+    /// The entry of exactly `key`.
+    fn get(&self, key: &str) -> Option<&WordInfo> {
+        self.find(fold_hash(key.as_bytes()), |w| w == key)
+    }
+
+    /// The entry of the ASCII word `word` lowercased.
+    #[inline]
+    fn get_ascii_any_case(&self, word: &str) -> Option<&WordInfo> {
+        self.find(fold_hash(word.as_bytes()), |w| {
+            w.len() == word.len()
+                && w.bytes()
+                    .zip(word.bytes())
+                    .all(|(a, b)| a == b.to_ascii_lowercase())
+        })
+    }
+}
+
+/// A hash of a byte string that ignores ASCII case: every byte is hashed with its 0x20
+/// bit set (an ASCII letter's case bit; other bytes with it clear merely hash alike).
+#[inline]
+fn fold_hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    const CASE: u64 = 0x2020_2020_2020_2020;
+    let mut h: u64 = bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(c);
+        h = (h.rotate_left(5) ^ (u64::from_le_bytes(b) | CASE)).wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let tail = rest
+            .iter()
+            .enumerate()
+            .fold(0u64, |v, (k, &b)| v | (u64::from(b | 0x20) << (8 * k)));
+        h = (h.rotate_left(5) ^ tail).wrapping_mul(K);
+    }
+    // The slot comes from the low bits: fold the high ones in.
+    h ^ (h >> 29)
+}
+
 /// What the lexicons say about one word form.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct WordInfo {
@@ -167,10 +265,11 @@ pub(crate) fn word_class(tag: Tag) -> usize {
 /// The key suffixes of [`word_class`] in the lemma table.
 const CLASS_KEYS: [u8; 4] = [b'v', b'n', b'j', b'o'];
 
-/// The compiled lexicons: hash maps over the generated tables, built once.
+/// The compiled lexicons: the word forms in an open-addressing table that is searched in
+/// any letter case without lowercasing first, the lemmas in a hash map; built once.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
-    words: WordMap<WordInfo>,
+    words: WordTable,
     lemmas: WordMap<&'static EventEntry>,
 }
 
@@ -196,25 +295,19 @@ impl Lexicon {
                 }
             }
         }
-        Lexicon { words, lemmas }
+        Lexicon {
+            words: WordTable::new(words.into_values().collect()),
+            lemmas,
+        }
     }
 
-    /// Looks a word up in any case, without allocating for short ASCII words.
+    /// Looks a word up in any case, without allocating for ASCII words.
     pub(crate) fn lookup(&'static self, word: &str) -> Option<&'static WordInfo> {
-        if !word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-            return self.words.get(word);
-        }
-        let mut buf = [0u8; 32];
-        if word.is_ascii() && word.len() <= buf.len() {
-            let b = buf.get_mut(..word.len())?;
-            for (d, c) in b.iter_mut().zip(word.bytes()) {
-                *d = c.to_ascii_lowercase();
-            }
-            let key = std::str::from_utf8(b).ok()?;
-            return self.words.get(key);
+        if word.is_ascii() {
+            return self.words.get_ascii_any_case(word);
         }
         let key: String = word.chars().flat_map(char::to_lowercase).collect();
-        self.words.get(key.as_str())
+        self.words.get(&key)
     }
 
     /// Event counts of a lemma used as the word class of `tag` ("last" the verb is not
@@ -255,12 +348,12 @@ impl Lexicon {
             let n = stem.len() + add.len();
             let Some(b) = buf.get_mut(..n) else {
                 let cand = format!("{stem}{add}");
-                return self.words.get_key_value(cand.as_str()).map(|(k, _)| *k);
+                return self.words.get(&cand).map(|i| i.word);
             };
             b.get_mut(..stem.len())?.copy_from_slice(stem.as_bytes());
             b.get_mut(stem.len()..)?.copy_from_slice(add.as_bytes());
             let cand = std::str::from_utf8(b).ok()?;
-            self.words.get_key_value(cand).map(|(k, _)| *k)
+            self.words.get(cand).map(|i| i.word)
         };
         let rules: &[(&str, &str)] = match tag {
             Tag::Nns | Tag::Vbz => &[("ies", "y"), ("es", ""), ("s", "")],
