@@ -169,9 +169,9 @@ impl WordTable {
         WordTable { infos, slots, mask }
     }
 
-    /// The slot search: the first entry with the hash `h` whose word `same` accepts.
+    /// The slot search: the first entry with the hash `h` that `same` accepts.
     #[inline]
-    fn find(&self, h: u64, same: impl Fn(&str) -> bool) -> Option<&WordInfo> {
+    fn find(&self, h: u64, same: impl Fn(&WordInfo) -> bool) -> Option<&WordInfo> {
         let tag = (h >> 32) as u32;
         let mut at = (h as usize) & self.mask;
         loop {
@@ -181,7 +181,7 @@ impl WordTable {
             }
             if t == tag {
                 let info = self.infos.get(i as usize - 1)?;
-                if same(info.word) {
+                if same(info) {
                     return Some(info);
                 }
             }
@@ -191,15 +191,24 @@ impl WordTable {
 
     /// The entry of exactly `key`.
     fn get(&self, key: &str) -> Option<&WordInfo> {
-        self.find(fold_hash(key.as_bytes()), |w| w == key)
+        self.find(fold_hash(key.as_bytes()), |i| i.word == key)
     }
 
     /// The entry of the ASCII word `word` lowercased.
     #[inline]
     fn get_ascii_any_case(&self, word: &str) -> Option<&WordInfo> {
-        self.find(fold_hash(word.as_bytes()), |w| {
-            w.len() == word.len()
-                && w.bytes()
+        let bytes = word.as_bytes();
+        if (1..=8).contains(&bytes.len()) {
+            // A short word is compared as one number with the entry's head, without
+            // reading the entry's text.
+            let (lowered, folded) = head_of(bytes);
+            let h = finish_hash(mix_hash(bytes.len() as u64, folded));
+            return self.find(h, |i| i.word.len() == bytes.len() && i.head == lowered);
+        }
+        self.find(fold_hash(bytes), |i| {
+            i.word.len() == word.len()
+                && i.word
+                    .bytes()
                     .zip(word.bytes())
                     .all(|(a, b)| a == b.to_ascii_lowercase())
         })
@@ -210,25 +219,60 @@ impl WordTable {
 /// bit set (an ASCII letter's case bit; other bytes with it clear merely hash alike).
 #[inline]
 fn fold_hash(bytes: &[u8]) -> u64 {
-    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
     const CASE: u64 = 0x2020_2020_2020_2020;
     let mut h: u64 = bytes.len() as u64;
     let mut chunks = bytes.chunks_exact(8);
     for c in &mut chunks {
         let mut b = [0u8; 8];
         b.copy_from_slice(c);
-        h = (h.rotate_left(5) ^ (u64::from_le_bytes(b) | CASE)).wrapping_mul(K);
+        h = mix_hash(h, u64::from_le_bytes(b) | CASE);
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let tail = rest
-            .iter()
-            .enumerate()
-            .fold(0u64, |v, (k, &b)| v | (u64::from(b | 0x20) << (8 * k)));
-        h = (h.rotate_left(5) ^ tail).wrapping_mul(K);
+        h = mix_hash(h, head_of(rest).1);
     }
-    // The slot comes from the low bits: fold the high ones in.
+    finish_hash(h)
+}
+
+/// One step of [`fold_hash`].
+#[inline]
+fn mix_hash(h: u64, chunk: u64) -> u64 {
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    (h.rotate_left(5) ^ chunk).wrapping_mul(K)
+}
+
+/// The end of [`fold_hash`]: the slot comes from the low bits, so the high ones are
+/// folded in.
+#[inline]
+fn finish_hash(h: u64) -> u64 {
     h ^ (h >> 29)
+}
+
+/// The first eight bytes as little-endian numbers, zero-padded: ASCII-lowercased, and with
+/// every byte's 0x20 bit set (as [`fold_hash`] hashes them).
+#[inline]
+fn head_of(bytes: &[u8]) -> (u64, u64) {
+    bytes
+        .iter()
+        .take(8)
+        .enumerate()
+        .fold((0u64, 0u64), |(l, f), (k, &b)| {
+            (
+                l | (u64::from(b.to_ascii_lowercase()) << (8 * k)),
+                f | (u64::from(b | 0x20) << (8 * k)),
+            )
+        })
+}
+
+/// A word form's treebank tags.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tags {
+    /// Most frequent tag.
+    pub first: Tag,
+    /// Second most frequent tag (same as `first` when unambiguous).
+    pub second: Tag,
+    /// Share of `first` among the form's occurrences, in percent.
+    pub share: u8,
 }
 
 /// What the lexicons say about one word form.
@@ -240,8 +284,10 @@ pub(crate) struct WordInfo {
     pub pos: Option<&'static PosEntry>,
     /// Event counts of the form.
     pub form: Option<&'static EventEntry>,
-    /// The treebank's most frequent tag of the form (a copy of `pos.first`).
-    pub first: Option<Tag>,
+    /// The treebank's tags of the form (a copy of `pos`'s, read without following it).
+    pub tags: Option<Tags>,
+    /// The first eight bytes of `word`, little-endian, zero-padded.
+    head: u64,
     /// Function-word flags ([`super::tables::flag`]).
     pub flags: u16,
     /// Word-list marks ([`super::tables::mark`]).
@@ -286,7 +332,12 @@ impl Lexicon {
             EVENT_LEMMAS.iter().map(|e| (e.word, e)).collect();
         for (k, v) in words.iter_mut() {
             v.word = k;
-            v.first = v.pos.map(|p| p.first);
+            v.tags = v.pos.map(|p| Tags {
+                first: p.first,
+                second: p.second,
+                share: p.share,
+            });
+            v.head = head_of(k.as_bytes()).0;
             v.flags = super::tables::word_flags(k);
             v.marks = super::tables::word_marks(k);
             if let Some(p) = v.pos {
@@ -506,10 +557,10 @@ pub(crate) fn tag_sentence(lex: &'static Lexicon, text: &str, toks: &mut [Token]
                     if n.capitalized {
                         return Some(Tag::Nnp);
                     }
-                    n.info?.first
+                    n.info?.tags.map(|t| t.first)
                 });
                 let after_do = after_do_form(text, toks, i);
-                let tag = match info.and_then(|w| w.pos) {
+                let tag = match info.and_then(|w| w.tags) {
                     Some(e) if after_do && (e.first.is_verb() || e.second.is_verb()) => Tag::Vb,
                     Some(e) => choose(
                         e,
@@ -593,7 +644,7 @@ fn refine_unknown(g: Tag, prev: Option<Tag>) -> Tag {
 }
 
 fn choose(
-    e: &PosEntry,
+    e: Tags,
     capitalized: bool,
     sentence_start: bool,
     prev: Option<Tag>,
@@ -696,4 +747,37 @@ fn choose(
         return b;
     }
     a
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every lexicon form is found as it is, capitalised and in capitals; words that are
+    /// not forms are not found.
+    #[test]
+    fn word_table_finds_forms_in_any_case() {
+        let lex = super::super::lexicon();
+        for e in POS_LEXICON.iter().step_by(7) {
+            let found = |w: &str| lex.lookup(w).map(|i| i.word);
+            assert_eq!(found(e.word), Some(e.word));
+            if e.word.is_ascii() {
+                let mut cap = e.word.to_string();
+                if let Some(f) = cap.get_mut(..1) {
+                    f.make_ascii_uppercase();
+                }
+                assert_eq!(found(&cap), Some(e.word), "{cap}");
+                assert_eq!(found(&e.word.to_ascii_uppercase()), Some(e.word));
+            }
+        }
+        for w in [
+            "zzyzxqwv",
+            "Qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq",
+            "",
+            "ÉLANXYZ",
+        ] {
+            assert!(lex.lookup(w).is_none(), "{w}");
+        }
+        assert_eq!(lex.lookup("SAID").map(|i| i.word), Some("said"));
+    }
 }
