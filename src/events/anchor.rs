@@ -410,13 +410,34 @@ fn fallback_links(
             *b = true;
         }
     }
-    // Timexes of each sentence, in order.
-    let mut of_sent: Vec<Vec<usize>> = vec![Vec::new(); sents.len()];
-    for (ti, p) in pos.iter().enumerate() {
-        if let Some(v) = p.as_ref().and_then(|p| of_sent.get_mut(p.sent)) {
-            v.push(ti);
+    // Timexes of each sentence, in order: `sent_timexes[sent_start[s]..sent_start[s + 1]]`.
+    let mut sent_start = vec![0usize; sents.len() + 1];
+    for p in pos.iter().flatten() {
+        if let Some(c) = sent_start.get_mut(p.sent + 1) {
+            *c += 1;
         }
     }
+    for k in 1..sent_start.len() {
+        sent_start[k] += sent_start[k - 1];
+    }
+    let mut sent_timexes = vec![0usize; sent_start.last().copied().unwrap_or(0)];
+    let mut fill = sent_start.clone();
+    for (ti, p) in pos.iter().enumerate() {
+        let Some(p) = p else { continue };
+        if let Some(slot) = fill.get_mut(p.sent).and_then(|f| {
+            let at = *f;
+            *f += 1;
+            sent_timexes.get_mut(at)
+        }) {
+            *slot = ti;
+        }
+    }
+    let of_sent = |s: usize| -> &[usize] {
+        match (sent_start.get(s), sent_start.get(s + 1)) {
+            (Some(&a), Some(&b)) => sent_timexes.get(a..b).unwrap_or(&[]),
+            _ => &[],
+        }
+    };
     let lead = pos.iter().enumerate().find_map(|(ti, p)| {
         let p = p.as_ref()?;
         (p.sent <= LEAD_SENTENCES && is_dated(&timexes[ti])).then_some(ti)
@@ -442,7 +463,7 @@ fn fallback_links(
         if linked[mi] || declined.get(mi).copied().unwrap_or(false) {
             continue;
         }
-        let own = of_sent.get(m.sent).map_or(&[][..], Vec::as_slice);
+        let own = of_sent(m.sent);
         if !own.is_empty() {
             // The nearest timex of the sentence: a few on each side, within reach (the
             // timexes of a sentence are in text order).
@@ -569,20 +590,21 @@ fn insets(
 ) -> Vec<u32> {
     let mut out = vec![0u32; toks.len()];
     let mut id = 0u32;
-    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    let sym = |k: usize| toks.get(k).map_or(Sym::Other, |t| t.sym);
     for r in sents {
         let end = r.end.min(toks.len());
         let mut k = r.start;
         while k < end {
-            let opener = match w(k) {
-                "(" => Some(")"),
-                "," if toks
-                    .get(k + 1)
-                    .is_some_and(|t| RELATIVE_OPENERS.contains(&lower(text, t).as_ref())) =>
+            let opener = match sym(k) {
+                Sym::OpenParen => Some(Sym::CloseParen),
+                Sym::Comma
+                    if toks
+                        .get(k + 1)
+                        .is_some_and(|t| RELATIVE_OPENERS.contains(&lower(text, t).as_ref())) =>
                 {
-                    Some(",")
+                    Some(Sym::Comma)
                 }
-                "--" | "—" if k > r.start => Some(w(k)),
+                s @ (Sym::DoubleDash | Sym::EmDash) if k > r.start => Some(s),
                 _ => None,
             };
             let Some(close) = opener else {
@@ -591,7 +613,10 @@ fn insets(
             };
             id = id.saturating_add(1);
             let mut j = k + 1;
-            while j < end && w(j) != close && !(close == "," && matches!(w(j), ";" | "--" | "—"))
+            while j < end
+                && sym(j) != close
+                && !(close == Sym::Comma
+                    && matches!(sym(j), Sym::Semicolon | Sym::DoubleDash | Sym::EmDash))
             {
                 if let Some(slot) = out.get_mut(j) {
                     *slot = id;
@@ -604,14 +629,14 @@ fn insets(
         let mut last = end;
         while last > r.start
             && toks[last - 1].kind == TokenKind::Punct
-            && !matches!(w(last - 1), ",")
+            && sym(last - 1) != Sym::Comma
         {
             last -= 1;
         }
         let comma = (r.start..last)
             .rev()
             .take(TRAILING_REPORT_REACH)
-            .find(|&k| w(k) == ",");
+            .find(|&k| sym(k) == Sym::Comma);
         if let Some(c) = comma {
             let reporting = (c + 1..last).any(|k| {
                 mention_of_tok
@@ -724,12 +749,14 @@ fn coordinated(
     mention_of_tok: &[Option<u32>],
     mi: usize,
     end: usize,
-) -> Vec<usize> {
+) -> impl Iterator<Item = usize> {
     let m = &mentions[mi];
-    let mut out = Vec::new();
+    // At most two, kept on the stack.
+    let mut out = [0usize; 2];
+    let mut n = 0;
     let stop = end.min(m.tok + COORDINATION_REACH);
     let mut k = m.tok + 1;
-    while k < stop && out.len() < 2 {
+    while k < stop && n < out.len() {
         let t = &toks[k];
         if t.tag.is_verb() && mention_of_tok.get(k).copied().flatten().is_some() {
             break; // another verb event before any conjunction: a new clause
@@ -741,19 +768,25 @@ fn coordinated(
             }
             match mention_of_tok.get(j).copied().flatten().map(|c| c as usize) {
                 Some(c) if toks[j].tag.is_verb() && mentions[c].tense == m.tense => {
-                    out.push(c);
+                    if let Some(slot) = out.get_mut(n) {
+                        *slot = c;
+                    }
+                    n += 1;
                     k = j + 1;
                     continue;
                 }
                 _ => break,
             }
         }
-        if matches!(word(text, t), ";" | ":" | "--" | "—") {
+        if matches!(
+            t.sym,
+            Sym::Semicolon | Sym::Colon | Sym::DoubleDash | Sym::EmDash
+        ) {
             break;
         }
         k += 1;
     }
-    out
+    out.into_iter().take(n)
 }
 
 /// How far after a verb its coordinated verbs are looked for.

@@ -5,7 +5,7 @@ use super::pos::Tag;
 use super::tables::{flag, mark};
 use crate::event::EventClass;
 
-use super::text::{lower, marked, with_lower, Token, TokenKind};
+use super::text::{lower, marked, with_lower, Sym, Token, TokenKind};
 
 fn word<'a>(text: &'a str, t: &Token) -> &'a str {
     text.get(t.span.clone()).unwrap_or("")
@@ -154,7 +154,12 @@ pub(crate) fn title(
             toks.iter()
                 .skip(i + 1)
                 .take(DISTRIBUTIVE_REACH)
-                .take_while(|t| !matches!(word(text, t), "." | "!" | "?" | ";"))
+                .take_while(|t| {
+                    !matches!(
+                        t.sym,
+                        Sym::Period | Sym::Bang | Sym::Question | Sym::Semicolon
+                    )
+                })
                 .any(|t| marked(text, t, mark::DISTRIBUTIVE))
         };
         if toks[i].tag == Tag::Nns && distributed() {
@@ -210,17 +215,18 @@ pub(crate) fn title(
         // commas ("Trump, who took office on January 20, has promised"); the verb of
         // a relative clause takes the noun the clause is about ("Trump, who took office").
         let mut subj_end = verb_start;
-        if subj_end > range.start && w(subj_end - 1) == "," {
+        let comma = |k: usize| toks[k].sym == Sym::Comma;
+        if subj_end > range.start && comma(subj_end - 1) {
             let lo = range.start.max(subj_end.saturating_sub(RELATIVE_REACH));
             if let Some(c) = (lo..subj_end - 1)
                 .rev()
-                .find(|&k| w(k) == "," && toks.get(k + 1).is_some_and(|t| is_relative(text, t)))
+                .find(|&k| comma(k) && toks.get(k + 1).is_some_and(|t| is_relative(text, t)))
             {
                 subj_end = c;
             }
         } else if subj_end > range.start + 1
             && is_relative(text, &toks[subj_end - 1])
-            && w(subj_end - 2) == ","
+            && comma(subj_end - 2)
         {
             subj_end -= 2;
         }
