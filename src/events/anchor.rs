@@ -33,7 +33,7 @@ pub(crate) struct TimexPos {
 }
 
 fn word<'a>(text: &'a str, t: &Token) -> &'a str {
-    text.get(t.span.clone()).unwrap_or("")
+    text.get(t.span()).unwrap_or("")
 }
 
 /// Token positions of the timexes (None for a timex that covers no token).
@@ -41,12 +41,12 @@ pub(crate) fn locate(toks: &[Token], sent_of: &[u32], timexes: &[Timex]) -> Vec<
     timexes
         .iter()
         .map(|tx| {
-            let first = toks.partition_point(|t| t.span.end <= tx.span.start);
+            let first = toks.partition_point(|t| t.end() <= tx.span.start);
             let mut last = first;
-            if first >= toks.len() || toks[first].span.start >= tx.span.end {
+            if first >= toks.len() || toks[first].start() >= tx.span.end {
                 return None;
             }
-            while last + 1 < toks.len() && toks[last + 1].span.start < tx.span.end {
+            while last + 1 < toks.len() && toks[last + 1].start() < tx.span.end {
                 last += 1;
             }
             Some(TimexPos {

@@ -8,7 +8,7 @@ use crate::event::EventClass;
 use super::text::{lower, marked, with_lower, Sym, Token, TokenKind};
 
 fn word<'a>(text: &'a str, t: &Token) -> &'a str {
-    text.get(t.span.clone()).unwrap_or("")
+    text.get(t.span()).unwrap_or("")
 }
 
 /// Named entities (people with their titles, organisations, places) of a sentence, as
@@ -70,7 +70,7 @@ pub(crate) fn participants(
         let (Some(a), Some(b)) = (toks.get(e.start), toks.get(e.end.saturating_sub(1))) else {
             continue;
         };
-        if let Some(raw) = text.get(a.span.start..b.span.end) {
+        if let Some(raw) = text.get(a.start()..b.end()) {
             // The name with its words joined by single spaces.
             let mut name = String::with_capacity(raw.len());
             for (n, part) in raw.split_whitespace().enumerate() {

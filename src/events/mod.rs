@@ -77,8 +77,8 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     text::split_sentences(text, &toks)
         .into_iter()
         .filter_map(|r| {
-            let a = toks.get(r.start)?.span.start;
-            let b = toks.get(r.end.checked_sub(1)?)?.span.end;
+            let a = toks.get(r.start)?.start();
+            let b = toks.get(r.end.checked_sub(1)?)?.end();
             Some(a..b)
         })
         .collect()
@@ -249,7 +249,7 @@ impl EventExtractor {
                 event_of[mi] = ei;
                 index.note(&m.lemma, ei, my_value);
                 let ev = &mut events[ei];
-                ev.mentions.push(tok.span.clone());
+                ev.mentions.push(tok.span());
                 for l in my_links() {
                     if let Some(tx) = timexes.get(l.timex) {
                         if !l.weak
@@ -368,8 +368,8 @@ impl EventExtractor {
             }
             events.push(Event {
                 id,
-                trigger: tok.span.clone(),
-                text: text.get(tok.span.clone()).unwrap_or("").to_string(),
+                trigger: tok.span(),
+                text: text.get(tok.span()).unwrap_or("").to_string(),
                 class: m.class,
                 tense: m.tense,
                 aspect: m.aspect,
@@ -379,7 +379,7 @@ impl EventExtractor {
                 participants,
                 anchor: anchor_,
                 dct_relation: dct_rel,
-                mentions: vec![tok.span.clone()],
+                mentions: vec![tok.span()],
             });
         }
         EventAnalysis { events, links }
@@ -498,7 +498,7 @@ fn framing_occasion(
         return None;
     }
     let comma = (sent.start + 1..sent.end.min(sent.start + 10))
-        .find(|&k| toks.get(k).and_then(|t| text.get(t.span.clone())) == Some(","))?;
+        .find(|&k| toks.get(k).and_then(|t| text.get(t.span())) == Some(","))?;
     if m.tok <= comma {
         return None;
     }

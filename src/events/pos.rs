@@ -508,14 +508,14 @@ pub(crate) fn tag_sentence(lex: &'static Lexicon, text: &str, toks: &mut [Token]
     // Look every word up once; the next word's entry is needed for the current one.
     for t in toks.iter_mut() {
         t.info = match t.kind {
-            TokenKind::Word => lex.lookup(text.get(t.span.clone()).unwrap_or("")),
+            TokenKind::Word => lex.lookup(text.get(t.span()).unwrap_or("")),
             _ => None,
         };
         t.flags = super::text::word_flags_of(text, t);
     }
     for i in 0..toks.len() {
         let tok = &toks[i];
-        let word = text.get(tok.span.clone()).unwrap_or("");
+        let word = text.get(tok.span()).unwrap_or("");
         let info = tok.info;
         let tag = match tok.kind {
             TokenKind::Punct => Tag::Punct,

@@ -20,8 +20,10 @@ pub(crate) enum TokenKind {
 /// A token of the text.
 #[derive(Debug, Clone)]
 pub(crate) struct Token {
-    /// Byte span, on char boundaries.
-    pub span: Range<usize>,
+    /// Byte offset of the start, on a char boundary (texts are tokenized up to 4 GiB).
+    start: u32,
+    /// Byte offset of the end, on a char boundary.
+    end: u32,
     /// Kind.
     pub kind: TokenKind,
     /// Starts with an uppercase letter.
@@ -38,6 +40,32 @@ pub(crate) struct Token {
     pub flags: u16,
     /// Which punctuation mark a punctuation token is.
     pub sym: Sym,
+}
+
+impl Token {
+    /// Byte span, on char boundaries.
+    #[inline]
+    pub(crate) fn span(&self) -> Range<usize> {
+        self.start()..self.end()
+    }
+
+    /// Byte offset of the start.
+    #[inline]
+    pub(crate) fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Byte offset of the end.
+    #[inline]
+    pub(crate) fn end(&self) -> usize {
+        self.end as usize
+    }
+}
+
+/// A byte offset of a tokenized text (at most `u32::MAX`, see [`tokenize`]).
+#[inline]
+fn offset(b: usize) -> u32 {
+    u32::try_from(b).unwrap_or(u32::MAX)
 }
 
 /// The punctuation marks that the stages test for, by their exact text.
@@ -113,9 +141,11 @@ pub(crate) fn lower<'a>(text: &'a str, t: &Token) -> Cow<'a, str> {
 /// [`lower`] for a word the lexicon does not know.
 #[inline(never)]
 fn unknown_lower<'a>(text: &'a str, t: &Token) -> Cow<'a, str> {
-    let w = text.get(t.span.clone()).unwrap_or("");
-    if w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii() {
+    let w = text.get(t.span()).unwrap_or("");
+    if !w.is_ascii() {
         Cow::Owned(w.chars().flat_map(char::to_lowercase).collect())
+    } else if w.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(w.to_ascii_lowercase())
     } else {
         Cow::Borrowed(w)
     }
@@ -128,7 +158,7 @@ pub(crate) fn with_lower<R>(text: &str, t: &Token, f: impl FnOnce(&str) -> R) ->
     if let Some(i) = t.info {
         return f(i.word);
     }
-    let s = text.get(t.span.clone()).unwrap_or("");
+    let s = text.get(t.span()).unwrap_or("");
     if !s.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
         return f(s);
     }
@@ -176,8 +206,21 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// The longest prefix of `text` whose offsets fit in 32 bits.
+fn clip(text: &str) -> &str {
+    let mut k = text.len().min(u32::MAX as usize);
+    while !text.is_char_boundary(k) {
+        k -= 1;
+    }
+    text.get(..k).unwrap_or("")
+}
+
 /// Splits `text` into tokens.
+///
+/// Offsets are kept in 32 bits: a text longer than 4 GiB is tokenized up to its last char
+/// boundary within 4 GiB.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+    let text = clip(text);
     let mut toks = Vec::with_capacity(text.len() / 5);
     let n = text.len();
     // Positions are byte offsets, always on char boundaries.
@@ -225,7 +268,8 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 if ends {
                     toks.push(Token {
                         capitalized: b.is_ascii_uppercase(),
-                        span: i..j,
+                        start: offset(i),
+                        end: offset(j),
                         kind: TokenKind::Word,
                         abbrev: false,
                         newlines_before: newlines,
@@ -257,7 +301,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             && at(i1).is_some_and(is_apostrophe)
             && at(i2).is_some_and(|t| t == 't' || t == 'T')
             && !at(adv(i2)).is_some_and(is_word_char)
-            && toks.last().is_some_and(|t: &Token| t.span.end == i);
+            && toks.last().is_some_and(|t: &Token| t.end() == i);
         if nt_clitic {
             kind = TokenKind::Word;
             i = adv(i2);
@@ -343,7 +387,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             i = j;
         } else if is_apostrophe(c)
             && at(i1).is_some_and(char::is_alphabetic)
-            && toks.last().is_some_and(|t: &Token| t.span.end == i)
+            && toks.last().is_some_and(|t: &Token| t.end() == i)
         {
             // A clitic split off above.
             let mut j = i1;
@@ -370,7 +414,8 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         };
         toks.push(Token {
             capitalized: c.is_uppercase(),
-            span: start..end,
+            start: offset(start),
+            end: offset(end),
             kind,
             abbrev,
             newlines_before: newlines,
@@ -441,11 +486,7 @@ fn starts_sentence(word: &str) -> bool {
 pub(crate) fn split_sentences(text: &str, toks: &[Token]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    let word = |k: usize| {
-        toks.get(k)
-            .and_then(|t| text.get(t.span.clone()))
-            .unwrap_or("")
-    };
+    let word = |k: usize| toks.get(k).and_then(|t| text.get(t.span())).unwrap_or("");
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -512,29 +553,25 @@ fn line_break_ends(text: &str, toks: &[Token], start: usize, i: usize) -> bool {
     if matches!(
         t.tag,
         Tag::Dt | Tag::In | Tag::Cc | Tag::To | Tag::PrpPoss | Tag::Md
-    ) || matches!(text.get(t.span.clone()), Some("," | ";"))
+    ) || matches!(text.get(t.span()), Some("," | ";"))
     {
         return false;
     }
     // Lines of running text wrapped by the writer are long; headlines and datelines are short.
     let line_start = text
-        .get(..t.span.end)
+        .get(..t.end())
         .and_then(|s| s.rfind('\n'))
         .map_or(0, |p| p + 1);
-    let line_len = t.span.end.saturating_sub(line_start);
+    let line_len = t.end().saturating_sub(line_start);
     let sentence_on_line = toks
         .get(start)
-        .is_some_and(|s0| s0.span.start >= line_start || s0.newlines_before > 0);
+        .is_some_and(|s0| s0.start() >= line_start || s0.newlines_before > 0);
     line_len < 60 && sentence_on_line
 }
 
 /// "MOSCOW (AP) — Presidents …": the dateline ends at the dash after the agency.
 fn is_dateline_end(text: &str, toks: &[Token], start: usize, i: usize) -> bool {
-    let w = |k: usize| {
-        toks.get(k)
-            .and_then(|t| text.get(t.span.clone()))
-            .unwrap_or("")
-    };
+    let w = |k: usize| toks.get(k).and_then(|t| text.get(t.span())).unwrap_or("");
     if i < start + 3 || i > start + 10 {
         return false;
     }
@@ -568,7 +605,7 @@ fn unknown_flags(text: &str, t: &Token) -> u16 {
         // Function words are in the lexicon; only curly-apostrophe clitics and the halves of
         // "won't"/"can't" may be missing from it.
         None if t.kind == TokenKind::Word && !t.capitalized => {
-            let w = text.get(t.span.clone()).unwrap_or("");
+            let w = text.get(t.span()).unwrap_or("");
             if w.len() <= 4 || w.contains('’') {
                 super::tables::word_flags(&lower(text, t))
             } else {
@@ -609,7 +646,7 @@ mod tests {
         let mut toks = tokenize(text);
         super::super::pos::tag_sentence(super::super::lexicon(), text, &mut toks);
         for t in &toks {
-            let w = text.get(t.span.clone()).unwrap_or("");
+            let w = text.get(t.span()).unwrap_or("");
             assert_eq!(t.sym, Sym::of(w), "{w}");
             if t.kind != TokenKind::Punct {
                 assert_eq!(t.sym, Sym::Other, "{w}");
