@@ -174,11 +174,13 @@ pub(crate) fn detect<'a>(
         }
         // The head of a verb group with auxiliaries ("are continuing", "will hold") is an
         // event far more often than the bare word's count suggests.
-        let threshold = if tag.is_verb() && follows_auxiliary(text, toks, range.start, i) {
-            GROUP_THRESHOLD
-        } else {
-            THRESHOLD
-        };
+        // (The verb group is read only when the estimate falls between the thresholds.)
+        let threshold =
+            if p < THRESHOLD && tag.is_verb() && follows_auxiliary(text, toks, range.start, i) {
+                GROUP_THRESHOLD
+            } else {
+                THRESHOLD
+            };
         if p < threshold {
             continue;
         }

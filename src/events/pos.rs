@@ -515,7 +515,6 @@ pub(crate) fn tag_sentence(lex: &'static Lexicon, text: &str, toks: &mut [Token]
     }
     for i in 0..toks.len() {
         let tok = &toks[i];
-        let word = text.get(tok.span()).unwrap_or("");
         let info = tok.info;
         let tag = match tok.kind {
             TokenKind::Punct => Tag::Punct,
@@ -559,9 +558,13 @@ pub(crate) fn tag_sentence(lex: &'static Lexicon, text: &str, toks: &mut [Token]
                     }
                     n.info?.tags.map(|t| t.first)
                 });
-                let after_do = after_do_form(text, toks, i);
                 let tag = match info.and_then(|w| w.tags) {
-                    Some(e) if after_do && (e.first.is_verb() || e.second.is_verb()) => Tag::Vb,
+                    Some(e)
+                        if (e.first.is_verb() || e.second.is_verb())
+                            && after_do_form(text, toks, i) =>
+                    {
+                        Tag::Vb
+                    }
                     Some(e) => choose(
                         e,
                         tok.capitalized,
@@ -572,6 +575,7 @@ pub(crate) fn tag_sentence(lex: &'static Lexicon, text: &str, toks: &mut [Token]
                         &lower_of(),
                     ),
                     None => {
+                        let word = text.get(tok.span()).unwrap_or("");
                         let g = guess(word, lower_of, tok.capitalized, sentence_start);
                         match (refine_unknown(g, prev), prev, next) {
                             // "The museum occupies three rooms": a verb that takes an object.
