@@ -549,15 +549,18 @@ pub(crate) fn tag_sentence(lex: &'static Lexicon, text: &str, toks: &mut [Token]
                 let prev2 = if i > 1 { Some(toks[i - 2].tag) } else { None };
                 // The next word's most frequent tag, for "phone calls between" (noun) against
                 // "the company calls the bonds" (verb).
-                let next = toks.get(i + 1).and_then(|n| {
-                    if n.kind == TokenKind::Punct {
-                        return Some(Tag::Punct);
-                    }
-                    if n.capitalized {
-                        return Some(Tag::Nnp);
-                    }
-                    n.info?.tags.map(|t| t.first)
-                });
+                // (Read only where it decides.)
+                let next = || {
+                    toks.get(i + 1).and_then(|n| {
+                        if n.kind == TokenKind::Punct {
+                            return Some(Tag::Punct);
+                        }
+                        if n.capitalized {
+                            return Some(Tag::Nnp);
+                        }
+                        n.info?.tags.map(|t| t.first)
+                    })
+                };
                 let tag = match info.and_then(|w| w.tags) {
                     Some(e)
                         if (e.first.is_verb() || e.second.is_verb())
@@ -577,14 +580,17 @@ pub(crate) fn tag_sentence(lex: &'static Lexicon, text: &str, toks: &mut [Token]
                     None => {
                         let word = text.get(tok.span()).unwrap_or("");
                         let g = guess(word, lower_of, tok.capitalized, sentence_start);
-                        match (refine_unknown(g, prev), prev, next) {
+                        match (refine_unknown(g, prev), prev) {
                             // "The museum occupies three rooms": a verb that takes an object.
-                            (
-                                Tag::Nns,
-                                Some(Tag::Nn | Tag::Nnp | Tag::Prp),
-                                Some(Tag::Dt | Tag::Cd | Tag::PrpPoss | Tag::Prp | Tag::To),
-                            ) => Tag::Vbz,
-                            (t, _, _) => t,
+                            (Tag::Nns, Some(Tag::Nn | Tag::Nnp | Tag::Prp))
+                                if matches!(
+                                    next(),
+                                    Some(Tag::Dt | Tag::Cd | Tag::PrpPoss | Tag::Prp | Tag::To)
+                                ) =>
+                            {
+                                Tag::Vbz
+                            }
+                            (t, _) => t,
                         }
                     }
                 };
@@ -653,7 +659,7 @@ fn choose(
     sentence_start: bool,
     prev: Option<Tag>,
     prev2: Option<Tag>,
-    next: Option<Tag>,
+    next: impl Fn() -> Option<Tag>,
     lower: &str,
 ) -> Tag {
     if capitalized && !sentence_start && e.first != Tag::Nnp && e.second != Tag::Nnp {
@@ -712,7 +718,7 @@ fn choose(
             Some(Tag::Nn | Tag::Nnp)
                 if matches!(verb, Tag::Vbz | Tag::Vbd)
                     && !(a.is_noun()
-                        && matches!(next, Some(Tag::In | Tag::Punct | Tag::Cc | Tag::Md))) =>
+                        && matches!(next(), Some(Tag::In | Tag::Punct | Tag::Cc | Tag::Md))) =>
             {
                 verb
             }
