@@ -106,6 +106,23 @@ pub(crate) enum Sym {
 }
 
 impl Sym {
+    /// The mark whose text is the one ASCII byte `b` ([`Sym::of`] for one-byte texts).
+    fn of_byte(b: u8) -> Sym {
+        match b {
+            b',' => Sym::Comma,
+            b';' => Sym::Semicolon,
+            b':' => Sym::Colon,
+            b'.' => Sym::Period,
+            b'!' => Sym::Bang,
+            b'?' => Sym::Question,
+            b'(' => Sym::OpenParen,
+            b')' => Sym::CloseParen,
+            b'"' => Sym::Quote,
+            b'_' => Sym::Underscore,
+            _ => Sym::Other,
+        }
+    }
+
     /// The mark whose text is `s`.
     fn of(s: &str) -> Sym {
         match s {
@@ -261,9 +278,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
                     j += 1;
                 }
+                // (A comma ends a word: only numbers continue over one.)
                 let ends = match bytes.get(j) {
                     None => true,
-                    Some(&e) => e < 0x80 && !matches!(e, b'-' | b'.' | b',' | b'\''),
+                    Some(&e) => e < 0x80 && !matches!(e, b'-' | b'.' | b'\''),
                 };
                 if ends {
                     toks.push(Token {
@@ -282,6 +300,26 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                     newlines = 0;
                     continue;
                 }
+            }
+        }
+        // A single ASCII punctuation mark that no rule below extends.
+        if let Some(&b) = bytes.get(i) {
+            if b.is_ascii_punctuation() && !matches!(b, b'-' | b'.' | b'`' | b'\'') {
+                toks.push(Token {
+                    capitalized: false,
+                    start: offset(i),
+                    end: offset(i + 1),
+                    kind: TokenKind::Punct,
+                    abbrev: false,
+                    newlines_before: newlines,
+                    tag: Tag::Other,
+                    info: None,
+                    flags: 0,
+                    sym: Sym::of_byte(b),
+                });
+                i += 1;
+                newlines = 0;
+                continue;
             }
         }
         let Some(c) = at(i) else { break };
@@ -636,6 +674,15 @@ mod tests {
         }
         let said: Vec<bool> = toks.iter().map(|t| is(text, t, "said")).collect();
         assert_eq!(said.iter().filter(|&&b| b).count(), 2);
+    }
+
+    /// The one-byte marks agree with the marks of their texts.
+    #[test]
+    fn byte_marks_agree_with_text_marks() {
+        for b in 0u8..0x80 {
+            let s = char::from(b).to_string();
+            assert_eq!(Sym::of_byte(b), Sym::of(&s), "{s:?}");
+        }
     }
 
     /// Punctuation marks are known by their exact text, and only punctuation tokens are.
