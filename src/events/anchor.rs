@@ -75,7 +75,7 @@ pub(crate) fn link_timexes(
     mention_of_tok: &mut [Option<u32>],
     dct: Option<chrono::NaiveDate>,
 ) -> Vec<TimexLink> {
-    let mut links = Vec::new();
+    let mut links = Vec::with_capacity(2 * mentions.len());
     let mut done = vec![false; timexes.len()];
     // Token → mention and token → timex (by first token) tables keep every step local.
     let mut timex_at: Vec<Option<u32>> = vec![None; toks.len()];

@@ -522,7 +522,7 @@ fn starts_sentence(word: &str) -> bool {
 
 /// Token index ranges of the sentences of a tokenized text.
 pub(crate) fn split_sentences(text: &str, toks: &[Token]) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(toks.len() / 16);
     let mut start = 0;
     let word = |k: usize| toks.get(k).and_then(|t| text.get(t.span())).unwrap_or("");
     let mut i = 0;
