@@ -228,6 +228,7 @@ impl EventExtractor {
             }
         }
         let mut index = CorefIndex::default();
+        let cuts = clause_cuts(&toks);
         let dct_has_time = dct.is_some_and(|d| d.time.is_some());
         let dct_value = dct.map(|d| TimexValue::day(d.date));
         let mut events: Vec<Event> = Vec::with_capacity(mentions.len());
@@ -276,16 +277,18 @@ impl EventExtractor {
                 continue;
             }
             let range = sents.get(m.sent).cloned().unwrap_or(0..0);
-            let clause = clause_of(&toks, range.clone(), m.tok);
             let (title, participants) = match elided_of.get(mi).copied().flatten() {
                 Some(src) if event_of.get(src).is_some_and(|&e| e < events.len()) => {
                     let e = &events[event_of[src]];
                     (e.title.clone(), e.participants.clone())
                 }
-                _ => (
-                    describe::title(text, &toks, clause.clone(), m, &in_timex),
-                    describe::participants(text, &toks, &entities, clause),
-                ),
+                _ => {
+                    let clause = clause_of(&cuts, range.clone(), m.tok);
+                    (
+                        describe::title(text, &toks, clause.clone(), m, &in_timex),
+                        describe::participants(text, &toks, &entities, clause),
+                    )
+                }
             };
             let id = event_id(events.len() + 1);
             let mut dct_rel = anchor::dct_relation(m, dct_has_time);
@@ -592,10 +595,37 @@ fn dct_anchor(m: &Mention<'_>, dct: Option<&TimexValue>) -> Option<Anchor> {
 const CLAUSE_REACH: usize = 30;
 
 /// The clause around token `i`: the sentence cut at semicolons and dashes.
-fn clause_of(toks: &[text::Token], range: Range<usize>, i: usize) -> Range<usize> {
-    // Only punctuation tokens can be these marks.
-    let cut = |k: usize| {
-        toks.get(k).is_some_and(|t| {
+fn clause_of(cuts: &[usize], range: Range<usize>, i: usize) -> Range<usize> {
+    let lo = range.start.max(i.saturating_sub(CLAUSE_REACH));
+    let hi = range.end.min(i + CLAUSE_REACH);
+    // The clause starts after the last cut in `lo..i`, and ends at the first cut in
+    // `i + 1..hi` (a cut at `i` itself counts for neither).
+    let a = if i > lo {
+        let before = cuts.partition_point(|&c| c < i);
+        match before.checked_sub(1).and_then(|k| cuts.get(k)) {
+            Some(&c) if c >= lo => c + 1,
+            _ => lo,
+        }
+    } else {
+        i
+    };
+    let b = if i + 1 < hi {
+        let after = cuts.partition_point(|&c| c <= i);
+        match cuts.get(after) {
+            Some(&c) if c < hi => c,
+            _ => hi,
+        }
+    } else {
+        i + 1
+    };
+    a..b
+}
+
+/// The tokens that cut a sentence into clauses: semicolons and dashes.
+fn clause_cuts(toks: &[text::Token]) -> Vec<usize> {
+    toks.iter()
+        .enumerate()
+        .filter(|(_, t)| {
             matches!(
                 t.sym,
                 text::Sym::Semicolon
@@ -604,23 +634,39 @@ fn clause_of(toks: &[text::Token], range: Range<usize>, i: usize) -> Range<usize
                     | text::Sym::EnDash
             )
         })
-    };
-    let lo = range.start.max(i.saturating_sub(CLAUSE_REACH));
-    let hi = range.end.min(i + CLAUSE_REACH);
-    let mut a = i;
-    while a > lo && !cut(a - 1) {
-        a -= 1;
-    }
-    let mut b = i + 1;
-    while b < hi && !cut(b) {
-        b += 1;
-    }
-    a..b
+        .map(|(k, _)| k)
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Clauses from the table of cuts are the clauses found by walking the tokens.
+    #[test]
+    fn clauses_from_cuts_match_a_token_walk() {
+        let text = "A; b c -- d e f g; h — i j k l m n o p q r s t u v w x y z aa bb cc dd ee \
+                    ff gg hh ii jj kk ll; mm nn – oo pp qq rr ss tt uu vv ww xx yy zz; end";
+        let toks = text::tokenize(text);
+        let cuts = clause_cuts(&toks);
+        let cut = |k: usize| cuts.contains(&k);
+        for range in [0..toks.len(), 3..toks.len().saturating_sub(4), 10..12] {
+            for i in 0..toks.len() {
+                let lo = range.start.max(i.saturating_sub(CLAUSE_REACH));
+                let hi = range.end.min(i + CLAUSE_REACH);
+                let mut a = i;
+                while a > lo && !cut(a - 1) {
+                    a -= 1;
+                }
+                let mut b = i + 1;
+                while b < hi && !cut(b) {
+                    b += 1;
+                }
+                assert_eq!(clause_of(&cuts, range.clone(), i), a..b, "{i} in {range:?}");
+            }
+        }
+        assert!(cuts.len() >= 6);
+    }
 
     #[test]
     fn event_ids_count_from_one() {
