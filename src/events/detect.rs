@@ -135,6 +135,20 @@ pub(crate) fn detect<'a>(
         if is_auxiliary(toks, i, end) {
             continue;
         }
+        // "two confirmed phone calls", "the revised plan": a participle between a determiner
+        // and its noun describes the noun; it is not an event of its own.
+        if matches!(tag, Tag::Vbn | Tag::Vbd)
+            && i > range.start
+            && matches!(
+                toks[i - 1].tag,
+                Tag::Dt | Tag::Cd | Tag::PrpPoss | Tag::Poss
+            )
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| i + 1 < end && matches!(n.tag, Tag::Nn | Tag::Nns))
+        {
+            continue;
+        }
         // "is going to visit": the future of "visit", not a going.
         if lw == "going"
             && toks.get(i + 1).is_some_and(|n| is(text, n, "to"))

@@ -506,12 +506,27 @@ fn framing_occasion(
     if m.tok <= comma {
         return None;
     }
-    // The verb must be the first event verb after the comma.
-    let verb_between = (comma + 1..m.tok).any(|k| {
-        mention_of_tok.get(k).copied().flatten().is_some()
-            && toks.get(k).is_some_and(|t| t.tag.is_verb())
-    });
-    if verb_between {
+    // The verb must be the first event verb after the comma, or coordinated with it ("Trump
+    // expressed frustration … and warned of new tariffs").
+    let verbs_between = (comma + 1..m.tok)
+        .filter(|&k| {
+            mention_of_tok.get(k).copied().flatten().is_some()
+                && toks.get(k).is_some_and(|t| t.tag.is_verb())
+        })
+        .count();
+    let coordinated = || {
+        let mut k = m.tok;
+        while k > comma + 1 {
+            k -= 1;
+            match toks.get(k) {
+                Some(t) if t.tag == Tag::Rb => continue,
+                Some(t) => return text::with_lower(text, t, |w| matches!(w, "and" | "or" | "but")),
+                None => return false,
+            }
+        }
+        false
+    };
+    if verbs_between > 1 || (verbs_between == 1 && !coordinated()) {
         return None;
     }
     (sent.start + 1..comma).find_map(|k| {
