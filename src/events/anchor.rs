@@ -540,6 +540,7 @@ fn fallback_links(
             continue;
         }
         let reporting = m.class == EventClass::Reporting;
+        let ahead = m.nominal && announced_ahead(text, toks, m.tok);
         let mut cands: Vec<usize> = Vec::new();
         if let Some(ti) = last_dated {
             cands.push(ti);
@@ -552,7 +553,11 @@ fn fallback_links(
             if reporting && !is_news_day(&timexes[ti], dct) {
                 continue;
             }
-            let rel = story_relation(m);
+            let rel = if ahead {
+                RelType::After
+            } else {
+                story_relation(m)
+            };
             links.push(TimexLink {
                 mention: mi,
                 timex: ti,
@@ -562,6 +567,28 @@ fn fallback_links(
             });
         }
     }
+}
+
+/// A nominal event announced as ahead: "the next Putin-Trump call", "the upcoming summit".
+fn announced_ahead(text: &str, toks: &[Token], tok: usize) -> bool {
+    let mut k = tok;
+    for _ in 0..5 {
+        if k == 0 {
+            return false;
+        }
+        k -= 1;
+        let t = &toks[k];
+        if matches!(
+            lower(text, t).as_ref(),
+            "next" | "upcoming" | "coming" | "future" | "planned" | "proposed"
+        ) {
+            return true;
+        }
+        if !(matches!(t.tag, Tag::Nn | Tag::Nnp | Tag::Jj) || word(text, t) == "-") {
+            return false;
+        }
+    }
+    false
 }
 
 /// Punctuation that separates a timex from an event farther than the token distance says.
