@@ -474,10 +474,16 @@ fn fallback_links(
                         ..(at + FALLBACK_CANDIDATES).min(own.len()),
                 )
                 .unwrap_or(&[]);
+            let reporting = m.class == EventClass::Reporting;
             let best = near
                 .iter()
                 .filter_map(|&ti| {
                     let p = pos[ti].as_ref()?;
+                    // A statement is dated by its own day, not by the times it reports
+                    // ("said the plan, approved on Feb. 23, would…").
+                    if reporting && !is_news_day(&timexes[ti], dct) {
+                        return None;
+                    }
                     if inset.get(m.tok) != inset.get(p.first) {
                         return None;
                     }
@@ -512,6 +518,8 @@ fn fallback_links(
                     Some((b - a, ti))
                 })
                 .min();
+            // A statement with no day of its own in the sentence falls through to the
+            // story's day below.
             if let Some((_, ti)) = best {
                 let (first, last) = pos[ti].as_ref().map_or((0, 0), |p| (p.first, p.last));
                 let end = sents.get(m.sent).map_or(0, |r| r.end);
@@ -537,7 +545,9 @@ fn fallback_links(
                     weak: true,
                 });
             }
-            continue;
+            if best.is_some() || !reporting {
+                continue;
+            }
         }
         let reporting = m.class == EventClass::Reporting;
         let ahead = m.nominal && announced_ahead(text, toks, m.tok);
@@ -837,7 +847,10 @@ fn is_news_day(t: &Timex, dct: Option<chrono::NaiveDate>) -> bool {
         return false;
     };
     let day = iv.start.date();
-    day == dct || dct.pred_opt() == Some(day)
+    let one_day = iv.end.date() - day == chrono::Duration::days(1);
+    // The story's day: the document's, or one of the few days before it (a Friday story
+    // filed on Monday).
+    one_day && day <= dct && (dct - day).num_days() <= 3
 }
 
 /// A timex that names one day of the story ("Friday", "March 18", "yesterday").
