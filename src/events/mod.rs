@@ -164,12 +164,11 @@ impl EventExtractor {
         }
 
         let mut entities = Vec::with_capacity(toks.len() / 16);
-        for r in &sents {
-            describe::entities(text, &toks, r.clone(), &in_timex, &mut entities);
-        }
         // Room for the mentions of news text (about one token in seven), reserved once.
         let mut mentions: Vec<Mention> = Vec::with_capacity(toks.len() / 5);
+        // Names and event mentions sentence by sentence, while its tokens are in cache.
         for (si, r) in sents.iter().enumerate() {
+            describe::entities(text, &toks, r.clone(), &in_timex, &mut entities);
             detect::detect(lex, text, &toks, r.clone(), si, &mut mentions);
         }
         mentions.retain(|m| !in_timex.get(m.tok).copied().unwrap_or(false));
