@@ -3,7 +3,7 @@
 use super::detect::Mention;
 use super::pos::Tag;
 use super::tables::{mark, signal};
-use super::text::{lower, marked, Sym, Token, TokenKind};
+use super::text::{lower, marked, Sym, TokIndex, Token, TokenKind};
 use crate::document::Dct;
 use crate::event::{Aspect, EventClass, RelType, Tense};
 use crate::timex::{Timex, TimexKind};
@@ -72,20 +72,19 @@ pub(crate) fn link_timexes(
     timexes: &[Timex],
     pos: &[Option<TimexPos>],
     elided_of: &mut Vec<Option<usize>>,
-    mention_of_tok: &mut [Option<u32>],
+    mention_of_tok: &mut TokIndex,
     dct: Option<chrono::NaiveDate>,
 ) -> Vec<TimexLink> {
     let mut links = Vec::with_capacity(2 * mentions.len());
     let mut done = vec![false; timexes.len()];
     // Token → mention and token → timex (by first token) tables keep every step local.
-    let mut timex_at: Vec<Option<u32>> = vec![None; toks.len()];
+    let mut timex_at = TokIndex::new(toks.len());
     for (ti, p) in pos.iter().enumerate() {
-        if let Some(slot) = p.as_ref().and_then(|p| timex_at.get_mut(p.first)) {
-            *slot = u32::try_from(ti).ok();
+        if let Some(p) = p {
+            timex_at.set(p.first, u32::try_from(ti).ok());
         }
     }
-    let mention_at =
-        |table: &[Option<u32>], tok: usize| table.get(tok).copied().flatten().map(|i| i as usize);
+    let mention_at = |table: &TokIndex, tok: usize| table.at(tok).map(|i| i as usize);
     let inset = insets(text, toks, sents, mentions, mention_of_tok);
     let inset_of = |tok: usize| inset.get(tok).copied().unwrap_or(0);
     // Governing verbs that hand their timex to the event they govern.
@@ -127,9 +126,7 @@ pub(crate) fn link_timexes(
                         nm.tag = toks[k].tag;
                         mentions.push(nm);
                         elided_of.push(Some(mi));
-                        if let Some(slot) = mention_of_tok.get_mut(k) {
-                            *slot = u32::try_from(mentions.len() - 1).ok();
-                        }
+                        mention_of_tok.set(k, u32::try_from(mentions.len() - 1).ok());
                         mentions.len() - 1
                     };
                     links.push(TimexLink {
@@ -623,7 +620,7 @@ fn insets(
     toks: &[Token],
     sents: &[std::ops::Range<usize>],
     mentions: &[Mention],
-    mention_of_tok: &[Option<u32>],
+    mention_of_tok: &TokIndex,
 ) -> Vec<u32> {
     let mut out = vec![0u32; toks.len()];
     let mut id = 0u32;
@@ -677,18 +674,14 @@ fn insets(
         if let Some(c) = comma {
             let reporting = (c + 1..last).any(|k| {
                 mention_of_tok
-                    .get(k)
-                    .copied()
-                    .flatten()
+                    .at(k)
                     .and_then(|mi| mentions.get(mi as usize))
                     .is_some_and(|m| m.class == EventClass::Reporting && !m.nominal)
             });
             let other_verb = (c + 1..last).any(|k| {
                 toks[k].tag.is_verb()
                     && mention_of_tok
-                        .get(k)
-                        .copied()
-                        .flatten()
+                        .at(k)
                         .and_then(|mi| mentions.get(mi as usize))
                         .is_some_and(|m| m.class != EventClass::Reporting)
             });
@@ -716,7 +709,7 @@ fn attitude_subject(
     text: &str,
     toks: &[Token],
     mentions: &[Mention],
-    mention_of_tok: &[Option<u32>],
+    mention_of_tok: &TokIndex,
     v: usize,
 ) -> Option<usize> {
     let m = mentions.get(v)?;
@@ -737,7 +730,7 @@ fn attitude_subject(
         k -= 1;
         steps += 1;
         let t = toks.get(k)?;
-        if let Some(mi) = mention_of_tok.get(k).copied().flatten() {
+        if let Some(mi) = mention_of_tok.at(k) {
             let c = mentions.get(mi as usize)?;
             return c.nominal.then_some(mi as usize);
         }
@@ -783,7 +776,7 @@ fn coordinated(
     text: &str,
     toks: &[Token],
     mentions: &[Mention],
-    mention_of_tok: &[Option<u32>],
+    mention_of_tok: &TokIndex,
     mi: usize,
     end: usize,
 ) -> impl Iterator<Item = usize> {
@@ -795,7 +788,7 @@ fn coordinated(
     let mut k = m.tok + 1;
     while k < stop && n < out.len() {
         let t = &toks[k];
-        if t.tag.is_verb() && mention_of_tok.get(k).copied().flatten().is_some() {
+        if t.tag.is_verb() && mention_of_tok.at(k).is_some() {
             break; // another verb event before any conjunction: a new clause
         }
         if t.tag == Tag::Cc && matches!(lower(text, t).as_ref(), "and" | "or" | "but") {
@@ -803,7 +796,7 @@ fn coordinated(
             while j < stop && (toks[j].tag == Tag::Rb || toks[j].tag == Tag::Md) {
                 j += 1;
             }
-            match mention_of_tok.get(j).copied().flatten().map(|c| c as usize) {
+            match mention_of_tok.at(j).map(|c| c as usize) {
                 Some(c) if toks[j].tag.is_verb() && mentions[c].tense == m.tense => {
                     if let Some(slot) = out.get_mut(n) {
                         *slot = c;

@@ -164,23 +164,20 @@ impl EventExtractor {
         }
 
         let mut entities = Vec::with_capacity(toks.len() / 16);
-        for r in &sents {
-            describe::entities(text, &toks, r.clone(), &in_timex, &mut entities);
-        }
         // Room for the mentions of news text (about one token in seven), reserved once.
         let mut mentions: Vec<Mention> = Vec::with_capacity(toks.len() / 5);
+        // Names and event mentions sentence by sentence, while its tokens are in cache.
         for (si, r) in sents.iter().enumerate() {
+            describe::entities(text, &toks, r.clone(), &in_timex, &mut entities);
             detect::detect(lex, text, &toks, r.clone(), si, &mut mentions);
         }
         mentions.retain(|m| !in_timex.get(m.tok).copied().unwrap_or(false));
         let mut elided_of: Vec<Option<usize>> = vec![None; mentions.len()];
         // The mention at each token (the last one there); list items are entered as they
         // are created.
-        let mut mention_of_tok: Vec<Option<u32>> = vec![None; toks.len()];
+        let mut mention_of_tok = text::TokIndex::new(toks.len());
         for (mi, m) in mentions.iter().enumerate() {
-            if let Some(slot) = mention_of_tok.get_mut(m.tok) {
-                *slot = u32::try_from(mi).ok();
-            }
+            mention_of_tok.set(m.tok, u32::try_from(mi).ok());
         }
         let tlinks = anchor::link_timexes(
             text,
@@ -456,7 +453,7 @@ fn occasion_of(
     text: &str,
     toks: &[text::Token],
     m: &Mention<'_>,
-    mention_of_tok: &[Option<u32>],
+    mention_of_tok: &text::TokIndex,
     event_of: &[usize],
 ) -> Option<usize> {
     let mut k = m.tok;
@@ -481,7 +478,7 @@ fn occasion_of(
         if t.kind == text::TokenKind::Punct {
             return None;
         }
-        let mi = (*mention_of_tok.get(j)?)? as usize;
+        let mi = mention_of_tok.at(j)? as usize;
         let ei = *event_of.get(mi)?;
         (t.tag.is_verb() && ei != usize::MAX).then_some(ei)
     })
@@ -494,7 +491,7 @@ fn framing_occasion(
     toks: &[text::Token],
     sent: &Range<usize>,
     m: &Mention<'_>,
-    mention_of_tok: &[Option<u32>],
+    mention_of_tok: &text::TokIndex,
     event_of: &[usize],
 ) -> Option<usize> {
     let first = toks.get(sent.start)?;
@@ -509,10 +506,7 @@ fn framing_occasion(
     // The verb must be the first event verb after the comma, or coordinated with it ("Trump
     // expressed frustration … and warned of new tariffs").
     let verbs_between = (comma + 1..m.tok)
-        .filter(|&k| {
-            mention_of_tok.get(k).copied().flatten().is_some()
-                && toks.get(k).is_some_and(|t| t.tag.is_verb())
-        })
+        .filter(|&k| mention_of_tok.at(k).is_some() && toks.get(k).is_some_and(|t| t.tag.is_verb()))
         .count();
     let coordinated = || {
         let mut k = m.tok;
@@ -530,7 +524,7 @@ fn framing_occasion(
         return None;
     }
     (sent.start + 1..comma).find_map(|k| {
-        let mi = (*mention_of_tok.get(k)?)? as usize;
+        let mi = mention_of_tok.at(k)? as usize;
         let ei = *event_of.get(mi)?;
         (ei != usize::MAX).then_some(ei)
     })

@@ -505,15 +505,33 @@ const SUFFIX_TAGS: &[(&str, Tag)] = &[
 /// Tags tokens (a sentence, or a whole text) in place, choosing between each word's two most frequent
 /// tags from its left context.
 pub(crate) fn tag_sentence(lex: &'static Lexicon, text: &str, toks: &mut [Token]) {
-    // Look every word up once; the next word's entry is needed for the current one.
-    for t in toks.iter_mut() {
-        t.info = match t.kind {
-            TokenKind::Word => lex.lookup(text.get(t.span()).unwrap_or("")),
-            _ => None,
-        };
-        t.flags = super::text::word_flags_of(text, t);
+    // Every word is looked up once, a block of tokens at a time (and one token beyond it:
+    // the next word's entry is needed for the current one), then the block is tagged
+    // while it is in cache.
+    let mut looked = 0;
+    let mut start = 0;
+    while start < toks.len() {
+        let end = (start + TAG_BLOCK).min(toks.len());
+        let ahead = (end + 1).min(toks.len());
+        for t in toks.get_mut(looked..ahead).into_iter().flatten() {
+            t.info = match t.kind {
+                TokenKind::Word => lex.lookup(text.get(t.span()).unwrap_or("")),
+                _ => None,
+            };
+            t.flags = super::text::word_flags_of(text, t);
+        }
+        looked = looked.max(ahead);
+        tag_block(text, toks, start..end);
+        start = end;
     }
-    for i in 0..toks.len() {
+}
+
+/// How many tokens are looked up and tagged together.
+const TAG_BLOCK: usize = 2048;
+
+/// Tags the tokens of `block`, whose words (and the next one) have been looked up.
+fn tag_block(text: &str, toks: &mut [Token], block: std::ops::Range<usize>) {
+    for i in block {
         let tok = &toks[i];
         let info = tok.info;
         let tag = match tok.kind {

@@ -68,6 +68,32 @@ fn offset(b: usize) -> u32 {
     u32::try_from(b).unwrap_or(u32::MAX)
 }
 
+/// An optional index for each token, in 32 bits (`u32::MAX` stands for none): the
+/// mention or timex at each token.
+#[derive(Debug, Clone)]
+pub(crate) struct TokIndex(Vec<u32>);
+
+impl TokIndex {
+    /// A table for `n` tokens, all empty.
+    pub(crate) fn new(n: usize) -> TokIndex {
+        TokIndex(vec![u32::MAX; n])
+    }
+
+    /// The index at token `k`.
+    #[inline]
+    pub(crate) fn at(&self, k: usize) -> Option<u32> {
+        self.0.get(k).copied().filter(|&v| v != u32::MAX)
+    }
+
+    /// Sets the index at token `k`.
+    #[inline]
+    pub(crate) fn set(&mut self, k: usize, v: Option<u32>) {
+        if let Some(slot) = self.0.get_mut(k) {
+            *slot = v.unwrap_or(u32::MAX);
+        }
+    }
+}
+
 /// The punctuation marks that the stages test for, by their exact text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Sym {
