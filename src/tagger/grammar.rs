@@ -533,7 +533,12 @@ impl<'a> Cx<'a> {
             && (self.kw(start - 1, Kw::By)
                 || self.kw(start - 1, Kw::Until)
                 || (self.kw(start - 1, Kw::Through)
-                    && matches!(self.lx(start), Some(Lex::Month(..))))
+                    && matches!(self.lx(start), Some(Lex::Month(..)))
+                    // "sales this year through August": the end of a span, not a deadline.
+                    && !(start > 1
+                        && (self.unit(start - 2).is_some()
+                            || self.num(start - 2).is_some()
+                            || matches!(self.lx(start - 2), Some(Lex::Month(..))))))
                 || self.is(start - 1, "till")
                 || (self.kw(start - 1, Kw::Of) && start > 1 && self.kw(start - 2, Kw::Ahead)))
         {
@@ -905,8 +910,9 @@ pub(crate) static RULES: &[Rule] = &[
                 "2025-03-30TMO",
             ),
             ex("He speaks tonight.", "tonight", "2025-03-31"),
+            ex("c u 2moro!", "2moro", "2025-04-01"),
         ],
-        first: DEICTIC | THE,
+        first: DEICTIC | THE | NUM12,
         apply: deictic,
     },
     Rule {
@@ -968,6 +974,7 @@ pub(crate) static RULES: &[Rule] = &[
             ),
             ex("its third-quarter loss", "third-quarter", "2024-Q3"),
             ex("results for Q3 2024 were", "Q3 2024", "2024-Q3"),
+            ex("sales in H1 2025 rose", "H1 2025", "2025-H1"),
             ex(
                 "in the first half of 2024 it",
                 "the first half of 2024",
@@ -1143,17 +1150,12 @@ const Q: u32 = 1 << 18;
 const HOLIDAY: u32 = 1 << 19;
 const MODWORD: u32 = 1 << 20;
 
-fn self_cap(cx: &Cx<'_>, i: usize) -> bool {
-    cx.cap(i)
-}
-
 /// The class bits of token `i` (0: no rule starts here).
 fn class(cx: &Cx<'_>, i: usize) -> u32 {
     match cx.lx(i) {
         Some(Lex::Month(..)) => MONTH,
         Some(Lex::Weekday(..)) => WEEKDAY,
-        Some(Lex::WeekdayAbbrev(_)) if self_cap(cx, i) => WEEKDAY,
-        Some(Lex::WeekdayAbbrev(_)) => 0,
+        Some(Lex::WeekdayAbbrev(..)) => WEEKDAY,
         Some(Lex::DecadeWord(_)) => 0,
         Some(Lex::Number(_)) => NUMWORD,
         Some(Lex::Ordinal(_)) => ORDINAL,
@@ -1210,7 +1212,7 @@ fn class(cx: &Cx<'_>, i: usize) -> u32 {
                 APOS
             } else if cx.tag(i) == Some(WordTag::HolidayStart) {
                 HOLIDAY
-            } else if cx.is(i, "q") {
+            } else if cx.is(i, "q") || cx.is(i, "h") {
                 Q
             } else {
                 0
@@ -1432,7 +1434,7 @@ pub(crate) fn candidate(cx: &Cx<'_>, i: usize) -> bool {
                 | Kw::Another
         ),
         Some(Entry { lex: Some(_), .. }) => true,
-        _ => cx.num(i).is_some() || cx.apos(i) || cx.is(i, "q") || cx.is(i, "no"),
+        _ => cx.num(i).is_some() || cx.apos(i) || cx.is_any(i, &["q", "h", "no"]),
     }
 }
 
@@ -1735,7 +1737,7 @@ fn numeric_date(cx: &Cx<'_>, i: usize) -> Option<Found> {
     }
     let b = cx.num(i + 2)?;
     if !(cx.p(i + 3, '/') && cx.joined(i + 3) && cx.joined(i + 4)) {
-        return None;
+        return yearless_numeric_date(cx, i, a, b);
     }
     let yd = cx.digits(i + 4);
     let y = cx.num(i + 4)?;
@@ -1752,6 +1754,29 @@ fn numeric_date(cx: &Cx<'_>, i: usize) -> Option<Found> {
         i + 5,
         Partial::Day(DaySpec::Date(Some(y), m as u8, d as u8)),
     )
+}
+
+/// "on 3/12", "until 12/25", "Fri 3/7": a month/day pair with no year, only where a date is
+/// expected (after a lead word or a weekday), never a fraction ("2 1/2", "1/3 of").
+fn yearless_numeric_date(cx: &Cx<'_>, i: usize, a: u32, b: u32) -> Option<Found> {
+    let (m, d) = if a > 12 && b <= 12 { (b, a) } else { (a, b) };
+    // Any leap year accepts every valid month/day pair.
+    chrono::NaiveDate::from_ymd_opt(2000, m, d)?;
+    let p = i.checked_sub(1)?;
+    let p = if cx.p(p, ',') { p.checked_sub(1)? } else { p };
+    let lead = WEEKDAY_LEADS.iter().any(|&k| cx.kw(p, k))
+        || cx.is(p, "till")
+        || cx.weekday(p).is_some()
+        || matches!(cx.lx(p), Some(Lex::WeekdayAbbrev(..)))
+        || (cx.p(p, '.') && p > 0 && matches!(cx.lx(p - 1), Some(Lex::WeekdayAbbrev(..))));
+    let e = i + 3;
+    let continues = (cx.joined(e) && (cx.num(e).is_some() || cx.p(e, '/') || cx.p(e, '%')))
+        || cx.unit(e).is_some()
+        || cx.kw(e, Kw::Of);
+    if !lead || continues {
+        return None;
+    }
+    date(i, e, Partial::Day(DaySpec::Date(None, m as u8, d as u8)))
 }
 
 /// Words after which a bare "May"/"March" is a month.
@@ -1893,13 +1918,22 @@ fn year(cx: &Cx<'_>, i: usize) -> Option<Found> {
         } else {
             i + 1
         };
-        let (y, e) = cx.year4(j).or_else(|| {
-            // "fiscal '89"
-            (cx.apos(j) && cx.joined(j + 1) && cx.digits(j + 1) == 2)
-                .then(|| cx.num(j + 1))
-                .flatten()
-                .map(|n| (two_digit_year(n), j + 2))
-        })?;
+        let (y, e) = cx
+            .year4(j)
+            .or_else(|| {
+                // "fiscal '89"
+                (cx.apos(j) && cx.joined(j + 1) && cx.digits(j + 1) == 2)
+                    .then(|| cx.num(j + 1))
+                    .flatten()
+                    .map(|n| (two_digit_year(n), j + 2))
+            })
+            .or_else(|| {
+                // "FY24"
+                (cx.is(i, "fy") && cx.joined(j) && cx.digits(j) == 2 && !cx.joined(j + 1))
+                    .then(|| cx.num(j))
+                    .flatten()
+                    .map(|n| (two_digit_year(n), j + 1))
+            })?;
         return date(i, e, Partial::Year(y));
     }
     // the year 1998 / the year two thousand
@@ -2049,12 +2083,57 @@ fn century(cx: &Cx<'_>, i: usize) -> Option<Found> {
     date(i, k + 1, Partial::Century(n as i32 - 1))
 }
 
+/// Words before a weekday abbreviation that make it a day ("on Sat", "until Wed").
+const WEEKDAY_LEADS: &[Kw] = &[
+    Kw::On,
+    Kw::This,
+    Kw::Next,
+    Kw::Last,
+    Kw::By,
+    Kw::Until,
+    Kw::Since,
+    Kw::From,
+    Kw::Before,
+    Kw::After,
+    Kw::Every,
+    Kw::Each,
+    Kw::Through,
+];
+
+/// A weekday abbreviation at `i` that stands for a day: (day, index after it and its
+/// period). "Fri", "Thurs." when capitalised; "Sat", "Sun", "Wed", "Mon" (also English
+/// words) and lowercase forms only after a lead word ("on sat") or before a time of day
+/// ("Sun 3pm", "wed night"), or capitalised with their period ("Wed.").
+fn weekday_abbrev(cx: &Cx<'_>, i: usize) -> Option<(u8, usize)> {
+    let Some(Lex::WeekdayAbbrev(wd, word)) = cx.lx(i) else {
+        return None;
+    };
+    // The abbreviation's period, unless it ends the sentence ("counted Fri.").
+    let dot = cx.p(i + 1, '.')
+        && cx.joined(i + 1)
+        && cx.toks.get(i + 2).is_some_and(|t| {
+            !t.newline_before
+                && (t.kind == TokKind::Num || !cx.cap(i + 2) || cx.lx(i + 2).is_some())
+        });
+    let j = if dot { i + 2 } else { i + 1 };
+    let lead = i > 0
+        && (WEEKDAY_LEADS.iter().any(|&k| cx.kw(i - 1, k))
+            || cx.is(i - 1, "till")
+            || cx.is(i - 1, "thru"));
+    let timed =
+        cx.daypart(j).is_some() || cx.p(j, '@') || (cx.num(j).is_some() && clock(cx, j).is_some());
+    // "Fri Frank": a capitalised word after a bare abbreviation makes it part of a name.
+    let name_after =
+        j == i + 1 && cx.is_word(j) && cx.cap(j) && !cx.sentence_break(j) && cx.lx(j).is_none();
+    // "Wed." with its period, not "the Sun."
+    let dotted = j == i + 2 && !(i > 0 && cx.kw(i - 1, Kw::The));
+    let plain = cx.cap(i) && (!word || dotted) && !name_after;
+    (lead || timed || plain).then_some((wd, j))
+}
+
 fn weekday(cx: &Cx<'_>, i: usize) -> Option<Found> {
-    // "Mon 31 Mar 2025", "Thurs., Oct. 5": an abbreviation only before a date.
-    if let Some(Lex::WeekdayAbbrev(_)) = cx.lx(i) {
-        if !cx.cap(i) {
-            return None;
-        }
+    // "Mon 31 Mar 2025", "Thurs., Oct. 5": an abbreviation before a date.
+    if let Some(Lex::WeekdayAbbrev(..)) = cx.lx(i) {
         let mut j = i + 1;
         if cx.p(j, '.') && cx.joined(j) {
             j += 1;
@@ -2062,11 +2141,18 @@ fn weekday(cx: &Cx<'_>, i: usize) -> Option<Found> {
         if cx.p(j, ',') {
             j += 1;
         }
-        let f = month_date(cx, j).or_else(|| day_month(cx, j))?;
-        return match f.partial {
-            Partial::Day(_) => date(i, f.end, f.partial),
-            _ => None,
-        };
+        if cx.cap(i) {
+            if let Some(f) = month_date(cx, j)
+                .or_else(|| day_month(cx, j))
+                .or_else(|| numeric_date(cx, j))
+            {
+                if let Partial::Day(_) = f.partial {
+                    return date(i, f.end, f.partial);
+                }
+            }
+        }
+        let (wd, j) = weekday_abbrev(cx, i)?;
+        return weekday_tail(cx, i, j, wd);
     }
     let (wd, plural) = cx.weekday(i)?;
     if plural {
@@ -2079,7 +2165,10 @@ fn weekday(cx: &Cx<'_>, i: usize) -> Option<Found> {
     }
     let j = i + 1;
     let after = if cx.p(j, ',') { j + 1 } else { j };
-    if let Some(f) = month_date(cx, after).or_else(|| day_month(cx, after)) {
+    if let Some(f) = month_date(cx, after)
+        .or_else(|| day_month(cx, after))
+        .or_else(|| numeric_date(cx, after))
+    {
         if matches!(f.partial, Partial::Day(_)) {
             return date(i, f.end, f.partial);
         }
@@ -2094,6 +2183,11 @@ fn weekday(cx: &Cx<'_>, i: usize) -> Option<Found> {
     {
         return None;
     }
+    weekday_tail(cx, i, j, wd)
+}
+
+/// A weekday's day (tokens `i..j`) with a clock time or part of the day after it.
+fn weekday_tail(cx: &Cx<'_>, i: usize, j: usize, wd: u8) -> Option<Found> {
     // "thursday 8pm"
     if cx.num(j).is_some() {
         if let Some(c) = clock(cx, j) {
@@ -2159,6 +2253,20 @@ fn deictic(cx: &Cx<'_>, i: usize) -> Option<Found> {
             return date(i, i + 3, Partial::Day(DaySpec::Anaphor(dir)));
         }
         return None;
+    }
+    // "2moro", "2nite": a texting spelling (not "a 2day course").
+    if cx.num(i) == Some(2) && cx.digits(i) == 1 && cx.joined(i + 1) && cx.is_word(i + 1) {
+        let article = i > 0 && (cx.kw(i - 1, Kw::A) || cx.kw(i - 1, Kw::The));
+        let kw = super::lexicon::TWO_WORDS
+            .iter()
+            .find(|(w, _)| cx.is(i + 1, w))
+            .map(|&(_, k)| k)
+            .filter(|_| !article && !cx.hyphen(i + 2))?;
+        let off = match kw {
+            Kw::Tomorrow => 1,
+            _ => 0,
+        };
+        return date(i, i + 2, Partial::Day(DaySpec::Deictic(off)));
     }
     let off = match cx.lx(i)? {
         Lex::Kw(Kw::Today)
@@ -2678,6 +2786,14 @@ fn ordinal_quarter(cx: &Cx<'_>, j: usize) -> Option<(u8, usize)> {
 }
 
 fn quarter(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    // H1 2025, H2 2024: a half needs its year ("H1N1" is no half).
+    if cx.is(i, "h") && cx.cap(i) && cx.joined(i + 1) && !cx.joined(i + 2) {
+        let h = cx
+            .num(i + 1)
+            .filter(|h| (1..=2).contains(h) && cx.digits(i + 1) == 1)?;
+        let (y, end) = cx.year4(i + 2)?;
+        return date(i, end, Partial::Half(Some(y), h as u8));
+    }
     // Q3 2024, Q3
     if cx.is(i, "q") && cx.cap(i) && cx.joined(i + 1) {
         let q = cx
@@ -2884,6 +3000,34 @@ fn clock(cx: &Cx<'_>, i: usize) -> Option<Found> {
                 },
                 i + 1,
             ),
+            // "afternoon yesterday", "evening Friday": only with an attached day.
+            DayPart::Part(p) if p != PartOfDay::Midday && p != PartOfDay::Daytime => {
+                let tod = TimeOfDay::Part(p);
+                let after = if cx.kw(i + 1, Kw::On) { i + 2 } else { i + 1 };
+                let day = weekday(cx, after)
+                    .or_else(|| deictic(cx, after).filter(|f| f.end == after + 1));
+                return match day.map(|f| (f.partial, f.end)) {
+                    Some((Partial::Day(d), end)) => {
+                        Some(Found::new(i, end, TimexKind::Time, Partial::Time(d, tod)))
+                    }
+                    // "by mid-afternoon", "late evening": a time of the day in focus.
+                    _ if i > 0
+                        && (cx.kw(i - 1, Kw::Mid)
+                            || (cx.hyphen(i - 1) && cx.kw(i.checked_sub(2)?, Kw::Mid))
+                            // not "the late night show"
+                            || (cx.kw(i - 1, Kw::Late)
+                                && !(i > 1 && (cx.kw(i - 2, Kw::The) || cx.kw(i - 2, Kw::A))))) =>
+                    {
+                        Some(Found::new(
+                            i,
+                            i + 1,
+                            TimexKind::Time,
+                            Partial::Time(DaySpec::Current, tod),
+                        ))
+                    }
+                    _ => None,
+                };
+            }
             _ => return None,
         }
     } else {
@@ -2966,7 +3110,10 @@ fn clock(cx: &Cx<'_>, i: usize) -> Option<Found> {
             return Some(Found::new(i, f.end, TimexKind::Time, Partial::Time(d, tod)));
         }
     }
-    if let Some(f) = month_date(cx, after).or_else(|| day_month(cx, after)) {
+    if let Some(f) = month_date(cx, after)
+        .or_else(|| day_month(cx, after))
+        .or_else(|| numeric_date(cx, after))
+    {
         if let Partial::Day(d) = f.partial {
             return Some(Found::new(i, f.end, TimexKind::Time, Partial::Time(d, tod)));
         }
