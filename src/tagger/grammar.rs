@@ -553,6 +553,11 @@ impl<'a> Cx<'a> {
         if start > 0 && self.kw(start - 1, Kw::Since) {
             return Tense::PastAdjacent;
         }
+        // "get around Wednesday's ruling": a possessive names a known occasion, whatever the
+        // clause's own tense; "ahead of Tuesday's vote" was caught above.
+        if self.apos(end) && self.is(end + 1, "s") && self.joined(end) {
+            return Tense::None;
+        }
         // "as early as Tuesday", "as soon as Tuesday"
         if start > 2 && self.kw(start - 1, Kw::As) && self.kw(start - 3, Kw::As) {
             return Tense::Future;
@@ -1114,8 +1119,18 @@ pub(crate) static RULES: &[Rule] = &[
                 "the year-ago quarter",
                 "2023-Q4",
             ),
+            ex(
+                "for the corresponding period last year.",
+                "the corresponding period last year",
+                "2023-Q4",
+            ),
+            ex(
+                "sales for last year's quarter were",
+                "last year's quarter",
+                "2023-Q4",
+            ),
         ],
-        first: THE | UNIT,
+        first: THE | UNIT | REL,
         apply: year_ago,
     },
 ];
@@ -3569,8 +3584,31 @@ fn period(cx: &Cx<'_>, i: usize) -> Option<Found> {
 fn year_ago(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let the = cx.kw(i, Kw::The);
     let mut j = if the { i + 1 } else { i };
-    if the && (cx.is(j, "comparable") || cx.is(j, "corresponding")) {
+    if the && (cx.is(j, "comparable") || cx.is(j, "corresponding") || cx.kw(j, Kw::Same)) {
         j += 1;
+    }
+    // "the corresponding period last year", "the same quarter a year ago"
+    let head = cx.unit(j) == Some((Unit::Quarter, false)) || cx.kw(j, Kw::Period);
+    if the && head && j > i + 1 {
+        if cx.kw(j + 1, Kw::Last) && cx.unit(j + 2) == Some((Unit::Year, false)) {
+            return date(i, j + 3, Partial::YearAgo);
+        }
+        if cx.kw(j + 1, Kw::A)
+            && cx.unit(j + 2) == Some((Unit::Year, false))
+            && (cx.kw(j + 3, Kw::Ago) || cx.kw(j + 3, Kw::Earlier))
+        {
+            return date(i, j + 4, Partial::YearAgo);
+        }
+    }
+    // "last year's quarter"
+    if !the
+        && cx.kw(i, Kw::Last)
+        && cx.unit(i + 1) == Some((Unit::Year, false))
+        && cx.apos(i + 2)
+        && cx.is(i + 3, "s")
+        && (cx.unit(i + 4) == Some((Unit::Quarter, false)) || cx.kw(i + 4, Kw::Period))
+    {
+        return date(i, i + 5, Partial::YearAgo);
     }
     if !(cx.unit(j) == Some((Unit::Year, false))
         && cx.hyphen(j + 1)

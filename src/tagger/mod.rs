@@ -178,8 +178,11 @@ impl Tagger {
                 continue;
             }
             let comparison = f.partial == Partial::YearAgo;
+            // "the year-ago quarter", "last year's quarter" name their quarter; "a year ago"
+            // is the year-ago quarter only in a report about a quarter.
             if comparison
                 && !cx.kw(f.start, lexicon::Kw::The)
+                && !cx.kw(f.start, lexicon::Kw::Last)
                 && !cx.quarter_context(f.start, f.end)
             {
                 // "a year earlier" counts from the year in focus, "a year ago" from now.
