@@ -2463,7 +2463,7 @@ fn relative(cx: &Cx<'_>, i: usize) -> Option<Found> {
     }
     if let Some(Lex::Season(s)) = cx.lx(k) {
         if anaphoric {
-            return None;
+            return date(i, k + 1, Partial::RefSeason(s, off));
         }
         return date(i, k + 1, Partial::RelSeason(s, off));
     }

@@ -13,7 +13,7 @@ mod partial;
 mod resolve;
 mod token;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::document::{DocKind, Document};
 use crate::timex::{Timex, TimexKind};
@@ -145,7 +145,7 @@ impl Tagger {
         };
         let found = scan(&cx);
         let resolver = shared.get_or_insert_with(|| {
-            let kind = kind.unwrap_or_else(|| kind_of(&cx, dct.is_some()));
+            let kind = kind.unwrap_or_else(|| kind_of(&cx, dct.map(|d| d.year())));
             Resolver::new(dct, kind == DocKind::Narrative)
         });
         let mut out = Vec::with_capacity(found.len());
@@ -261,33 +261,30 @@ fn needs_tense(p: &Partial) -> bool {
             | Partial::RelWeek(_)
             | Partial::RelQuarter(_)
             | Partial::Anaphor(..)
+            | Partial::RefSeason(..)
             | Partial::Ago { .. }
     )
 }
 
 /// [`Document::kind`] from the tokens already at hand (same counts, no second pass).
-fn kind_of(cx: &Cx<'_>, has_dct: bool) -> DocKind {
+fn kind_of(cx: &Cx<'_>, dct_year: Option<i32>) -> DocKind {
     use lexicon::{Kw, Lex, Unit};
-    let (mut years, mut min, mut max, mut deictic) = (0usize, i32::MAX, i32::MIN, 0usize);
+    let mut counts = crate::document::KindCounts::new(dct_year);
     for (i, t) in cx.toks.iter().enumerate() {
         if t.kind == token::TokKind::Num {
             if let (4, Some(y)) = (t.digits, t.num) {
-                if (1000..=2100).contains(&y) {
-                    years += 1;
-                    min = min.min(y as i32);
-                    max = max.max(y as i32);
-                }
+                counts.year(y as i32);
             }
             continue;
         }
         match cx.lx(i) {
             Some(Lex::Kw(Kw::Today | Kw::Yesterday | Kw::Tomorrow | Kw::Tonight))
             | Some(Lex::Weekday(_, false))
-            | Some(Lex::Unit(Unit::Week | Unit::Weekend, false)) => deictic += 1,
+            | Some(Lex::Unit(Unit::Week | Unit::Weekend, false)) => counts.deictic += 1,
             _ => {}
         }
     }
-    crate::document::kind_from_counts(years, min, max, deictic, has_dct)
+    counts.kind()
 }
 
 fn to_timex(cx: &Cx<'_>, t: Tagged) -> Option<Timex> {

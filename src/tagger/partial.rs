@@ -86,6 +86,9 @@ pub(crate) enum Partial {
     Season(Option<i32>, Season),
     /// A season relative to the anchor ("last summer" = -1).
     RelSeason(Season, i32),
+    /// A season relative to the last mentioned date ("that winter" = 0, "the following
+    /// spring" = 1).
+    RefSeason(Season, i32),
     /// A decade by its first three digits (199 = the 1990s).
     Decade(i32),
     /// A decade named by its tens, in the latest century where it has begun ("the nineties").
