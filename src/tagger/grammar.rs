@@ -862,6 +862,16 @@ pub(crate) static RULES: &[Rule] = &[
         apply: year,
     },
     Rule {
+        name: "year with an era",
+        examples: &[
+            ex("Caesar died in 44 BC.", "44 BC", "BC0044"),
+            ex("Vesuvius erupted in AD 79.", "AD 79", "0079"),
+            ex("It was built in 1200 B.C.E. by", "1200 B.C.E.", "BC1200"),
+        ],
+        first: NUM12 | NUM4 | NUMX | ERA,
+        apply: era_year,
+    },
+    Rule {
         name: "decade",
         examples: &[
             ex("popular in the 1990s.", "the 1990s", "199"),
@@ -1164,6 +1174,8 @@ const APOS: u32 = 1 << 17;
 const Q: u32 = 1 << 18;
 const HOLIDAY: u32 = 1 << 19;
 const MODWORD: u32 = 1 << 20;
+/// "AD" before a year.
+const ERA: u32 = 1 << 23;
 
 /// The class bits of token `i` (0: no rule starts here).
 fn class(cx: &Cx<'_>, i: usize) -> u32 {
@@ -1229,6 +1241,8 @@ fn class(cx: &Cx<'_>, i: usize) -> u32 {
                 HOLIDAY
             } else if cx.is(i, "q") || cx.is(i, "h") {
                 Q
+            } else if cx.is(i, "ad") && cx.cap(i) {
+                ERA
             } else {
                 0
             }
@@ -1449,7 +1463,7 @@ pub(crate) fn candidate(cx: &Cx<'_>, i: usize) -> bool {
                 | Kw::Another
         ),
         Some(Entry { lex: Some(_), .. }) => true,
-        _ => cx.num(i).is_some() || cx.apos(i) || cx.is_any(i, &["q", "h", "no"]),
+        _ => cx.num(i).is_some() || cx.apos(i) || cx.is_any(i, &["q", "h", "no", "ad"]),
     }
 }
 
@@ -1925,6 +1939,60 @@ fn day_month(cx: &Cx<'_>, i: usize) -> Option<Found> {
     date(i, end, Partial::Day(DaySpec::Date(y, m, d)))
 }
 
+/// An era after a year at `j`: "BC", "BCE", "B.C.", "B.C.E." (`true`), "AD", "A.D.", "CE",
+/// "C.E." (`false`); written in capitals. Returns the era and the index after it.
+fn era_after(cx: &Cx<'_>, j: usize) -> Option<(bool, usize)> {
+    let upper = |k: usize| cx.bytes(k).iter().all(u8::is_ascii_uppercase);
+    if !cx.is_word(j) || !upper(j) {
+        return None;
+    }
+    if cx.is_any(j, &["bc", "bce"]) {
+        return Some((true, j + 1));
+    }
+    if cx.is_any(j, &["ad", "ce"]) {
+        return Some((false, j + 1));
+    }
+    // Dotted: letters and periods, joined ("B.C.", "A.D.", "B.C.E.").
+    let mut k = j;
+    let mut letters = Vec::<u8>::new();
+    while letters.len() < 3 && cx.is_word(k) && cx.bytes(k).len() == 1 && upper(k) {
+        if !(cx.p(k + 1, '.') && cx.joined(k + 1)) || (k > j && !cx.joined(k)) {
+            break;
+        }
+        letters.push(cx.bytes(k)[0]);
+        k += 2;
+    }
+    match letters.as_slice() {
+        b"BC" | b"BCE" => Some((true, k)),
+        b"AD" | b"CE" => Some((false, k)),
+        _ => None,
+    }
+}
+
+/// "44 BC", "AD 79", "1200 B.C.E.": a year of one to four digits with its era. Years before
+/// the common era count back from 1 BC, the astronomical year 0.
+fn era_year(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    let plain_number = |k: usize| {
+        cx.num(k).filter(|&n| {
+            (1..=9999).contains(&n)
+                && !(cx.joined(k + 1)
+                    && (cx.p(k + 1, ',') || cx.p(k + 1, '.'))
+                    && cx.num(k + 2).is_some())
+        })
+    };
+    if cx.is(i, "ad") {
+        let n = plain_number(i + 1)?;
+        return date(i, i + 2, Partial::Year(n as i32));
+    }
+    if i > 0 && cx.joined(i) && (cx.is_word(i - 1) || cx.p(i - 1, '$')) {
+        return None;
+    }
+    let n = plain_number(i)?;
+    let (bc, end) = era_after(cx, i + 1)?;
+    let y = if bc { 1 - n as i32 } else { n as i32 };
+    date(i, end, Partial::Year(y))
+}
+
 fn year(cx: &Cx<'_>, i: usize) -> Option<Found> {
     // fiscal [year] 1989
     if cx.kw(i, Kw::Fiscal) {
@@ -2094,6 +2162,10 @@ fn century(cx: &Cx<'_>, i: usize) -> Option<Found> {
     }
     if cx.num(j).is_some() && k == j + 1 {
         return None; // "20 century" without a suffix
+    }
+    // "the 5th century BC"
+    if let Some((true, e)) = era_after(cx, k + 1) {
+        return date(i, e, Partial::Century(-(n as i32)));
     }
     date(i, k + 1, Partial::Century(n as i32 - 1))
 }
