@@ -926,8 +926,13 @@ pub(crate) static RULES: &[Rule] = &[
             ),
             ex("He speaks tonight.", "tonight", "2025-03-31"),
             ex("c u 2moro!", "2moro", "2025-04-01"),
+            ex(
+                "see u day after tomorrow",
+                "day after tomorrow",
+                "2025-04-02",
+            ),
         ],
-        first: DEICTIC | THE | NUM12,
+        first: DEICTIC | THE | NUM12 | UNIT,
         apply: deictic,
     },
     Rule {
@@ -1927,7 +1932,14 @@ fn day_month(cx: &Cx<'_>, i: usize) -> Option<Found> {
         // "the first March" is not a date
         return None;
     }
-    let (m, e) = cx.month(mk)?;
+    let (m, e) = cx.month(mk).or_else(|| {
+        // Informal "5th jan", "12 sept.": a lowercase month right after the day, unless it
+        // is also an ordinary word ("the 5th may be late").
+        match cx.lx(mk) {
+            Some(Lex::Month(m, MonthForm::Full | MonthForm::Abbrev)) if !of => Some((m, mk + 1)),
+            _ => None,
+        }
+    })?;
     let mut end = e;
     let mut y = None;
     let yat = if cx.p(end, ',') { end + 1 } else { end };
@@ -2195,8 +2207,10 @@ fn weekday_abbrev(cx: &Cx<'_>, i: usize) -> Option<(u8, usize)> {
     let Some(Lex::WeekdayAbbrev(wd, word)) = cx.lx(i) else {
         return None;
     };
-    // The abbreviation's period, unless it ends the sentence ("counted Fri.").
-    let dot = cx.p(i + 1, '.')
+    // The abbreviation's period, unless it ends the sentence ("counted Fri."); informal
+    // lowercase abbreviations ("every sat.") leave their period to the sentence.
+    let dot = cx.cap(i)
+        && cx.p(i + 1, '.')
         && cx.joined(i + 1)
         && cx.toks.get(i + 2).is_some_and(|t| {
             !t.newline_before
@@ -2216,6 +2230,16 @@ fn weekday_abbrev(cx: &Cx<'_>, i: usize) -> Option<(u8, usize)> {
     let dotted = j == i + 2 && !(i > 0 && cx.kw(i - 1, Kw::The));
     let plain = cx.cap(i) && (!word || dotted) && !name_after;
     (lead || timed || plain).then_some((wd, j))
+}
+
+/// A weekday named at `i`, in full ("Friday") or abbreviated ("Fri", "fri."): the day and the
+/// index after the name. Plurals ("Fridays") are sets, not names of one day.
+fn day_name(cx: &Cx<'_>, i: usize) -> Option<(u8, usize)> {
+    match cx.weekday(i) {
+        Some((wd, false)) => Some((wd, i + 1)),
+        Some((_, true)) => None,
+        None => weekday_abbrev(cx, i),
+    }
 }
 
 fn weekday(cx: &Cx<'_>, i: usize) -> Option<Found> {
@@ -2319,6 +2343,16 @@ fn daypart_time(dp: DayPart) -> Option<TimeOfDay> {
 }
 
 fn deictic(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    // "day after tomorrow" (informal, no article)
+    if cx.unit(i) == Some((Unit::Day, false)) && !(i > 0 && cx.kw(i - 1, Kw::A)) {
+        if cx.kw(i + 1, Kw::After) && cx.kw(i + 2, Kw::Tomorrow) {
+            return date(i, i + 3, Partial::Day(DaySpec::Deictic(2)));
+        }
+        if cx.kw(i + 1, Kw::Before) && cx.kw(i + 2, Kw::Yesterday) {
+            return date(i, i + 3, Partial::Day(DaySpec::Deictic(-2)));
+        }
+        return None;
+    }
     // "the day before yesterday", "the day after tomorrow", "The day before, …"
     if cx.kw(i, Kw::The) && cx.unit(i + 1) == Some((Unit::Day, false)) {
         let dir = if cx.kw(i + 2, Kw::Before) {
@@ -2505,7 +2539,8 @@ fn relative(cx: &Cx<'_>, i: usize) -> Option<Found> {
         };
         return date(i, k + 1, p);
     }
-    if let Some((wd, false)) = cx.weekday(k) {
+    if let Some((wd, e)) = day_name(cx, k) {
+        let k = e - 1;
         let rel = match off {
             -1 => WdRel::Last,
             0 => WdRel::This,
@@ -3311,9 +3346,9 @@ fn set(cx: &Cx<'_>, i: usize) -> Option<Found> {
             );
         }
         if n == 1 {
-            if let Some((wd, _)) = cx.weekday(j) {
+            if let Some((wd, e)) = day_name(cx, j) {
                 return setf(
-                    j + 1,
+                    e,
                     TimexValue::Date(DateValue::Weekday(wd)),
                     Some(quant),
                     None,
