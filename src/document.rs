@@ -172,18 +172,25 @@ impl Document {
     /// one detected from the text.
     ///
     /// A text reads as a [`DocKind::Narrative`] (a history, a biography) when it mentions
-    /// many absolute years spread over a long span and few deictic words (today, yesterday,
-    /// tomorrow, weekday names, "this week"); the bar is lower when the document has no date.
-    /// Everything else is [`DocKind::News`].
+    /// several absolute years and hardly any deictic words (today, yesterday, tomorrow,
+    /// weekday names, "this week"), and, when the document has a date, those years lie
+    /// mostly more than a year away from it or spread over decades. Without a date, two
+    /// years suffice. Everything else is [`DocKind::News`].
     ///
     /// ```
-    /// use eventline::{DocKind, Document};
+    /// use eventline::{Dct, DocKind, Document};
     /// let history = "The town was founded in 1642. It burned in 1711 and was rebuilt by \
     ///     1730. The railway came in 1852, and in 1901 the mill closed. The following year \
     ///     the school opened.";
     /// assert_eq!(Document::new(history).kind(), DocKind::Narrative);
+    /// // A history of 1941–1943 read in 2024 is still a history.
+    /// let war = "The siege began in September 1941. In 1942 the city starved. By 1943 \
+    ///     the siege was broken.";
+    /// let dated = Document::new(war).with_dct(Dct::parse("2024-05-01")?);
+    /// assert_eq!(dated.kind(), DocKind::Narrative);
     /// let news = "The minister said on Monday that talks would resume tomorrow.";
     /// assert_eq!(Document::new(news).kind(), DocKind::News);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn kind(&self) -> DocKind {
         if let Some(k) = self.kind {
