@@ -1244,6 +1244,8 @@ fn class(cx: &Cx<'_>, i: usize) -> u32 {
                 APOS
             } else if cx.tag(i) == Some(WordTag::HolidayStart) {
                 HOLIDAY
+            } else if cx.bytes(i).len() > 2 {
+                0
             } else if cx.is(i, "q") || cx.is(i, "h") {
                 Q
             } else if cx.is(i, "ad") && cx.cap(i) {
@@ -1468,7 +1470,19 @@ pub(crate) fn candidate(cx: &Cx<'_>, i: usize) -> bool {
                 | Kw::Another
         ),
         Some(Entry { lex: Some(_), .. }) => true,
-        _ => cx.num(i).is_some() || cx.apos(i) || cx.is_any(i, &["q", "h", "no", "ad"]),
+        _ => cx.num(i).is_some() || cx.apos(i) || short_code(cx.bytes(i)),
+    }
+}
+
+/// The short words that start a rule without being in the lexicon: "Q3", "H1", "No.", "AD".
+fn short_code(b: &[u8]) -> bool {
+    match b {
+        [x] => x.eq_ignore_ascii_case(&b'q') || x.eq_ignore_ascii_case(&b'h'),
+        [x, y] => {
+            (x.eq_ignore_ascii_case(&b'n') && y.eq_ignore_ascii_case(&b'o'))
+                || (x.eq_ignore_ascii_case(&b'a') && y.eq_ignore_ascii_case(&b'd'))
+        }
+        _ => false,
     }
 }
 
