@@ -1042,8 +1042,9 @@ pub(crate) static RULES: &[Rule] = &[
                 "5 p.m. EST Nov. 9",
                 "2025-11-09T17:00",
             ),
+            ex("at 0830 GMT on", "0830 GMT", "2025-03-31T08:30"),
         ],
-        first: NUM12 | DAYPART,
+        first: NUM12 | NUM4 | DAYPART,
         apply: clock,
     },
     Rule {
@@ -2696,11 +2697,14 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
         if u == Unit::Quarter && !lead {
             return None;
         }
-        // "working hours", "minutes apart": hours and minutes only after "for", "in"…
+        // "working hours", "minutes apart": hours and minutes only after "for", "in"…, or
+        // before "later"/"earlier" ("Hours later, …").
         if matches!(u, Unit::Hour | Unit::Minute) && !lead {
             let ok = i
                 .checked_sub(1)
-                .is_some_and(|p| cx.is_any(p, SPAN_PREPOSITIONS));
+                .is_some_and(|p| cx.is_any(p, SPAN_PREPOSITIONS))
+                || cx.kw(j + 1, Kw::Later)
+                || cx.kw(j + 1, Kw::Earlier);
             if !ok {
                 return None;
             }
@@ -3166,6 +3170,27 @@ fn clock(cx: &Cx<'_>, i: usize) -> Option<Found> {
             }
             _ => return None,
         }
+    } else if cx.digits(i) == 4
+        && cx.cap(i + 1)
+        && cx.is_any(i + 1, &["gmt", "utc"])
+        && !(i > 0 && cx.p(i - 1, '('))
+    {
+        // "0830 GMT": a 24-hour clock time in four digits, only with a universal zone (wire
+        // style; "the 2015 EST report" is a year), and not as the parenthesised conversion
+        // of a time just given ("10:35 a.m. (0735 GMT)").
+        let n = cx.num(i)?;
+        let (h, m) = (n / 100, n % 100);
+        if h > 23 || m > 59 {
+            return None;
+        }
+        (
+            TimeOfDay::Clock {
+                hour: h as u8,
+                minute: Some(m as u8),
+                second: None,
+            },
+            i + 1,
+        )
     } else {
         let h = cx.num(i).filter(|_| cx.digits(i) <= 2)?;
         let mut k = i + 1;

@@ -970,6 +970,8 @@ pub(crate) enum HolidayRule {
     Easter(i8),
     /// The Tuesday after the first Monday of November.
     ElectionDay,
+    /// Days after US Thanksgiving (the fourth Thursday of November): Black Friday is 1.
+    AfterThanksgiving(u8),
 }
 
 impl HolidayRule {
@@ -992,6 +994,10 @@ impl HolidayRule {
                     (7 + last.weekday().num_days_from_monday() - wd.num_days_from_monday()) % 7;
                 let d = last - chrono::Duration::days(back.into());
                 (d >= first).then_some(d)
+            }
+            HolidayRule::AfterThanksgiving(n) => {
+                NaiveDate::from_weekday_of_month_opt(year, 11, Weekday::Thu, 4)?
+                    .checked_add_days(chrono::Days::new(n.into()))
             }
             HolidayRule::Easter(off) => {
                 let e = easter(year)?;
@@ -1055,6 +1061,14 @@ pub(crate) const HOLIDAYS: &[Holiday] = &[
     Holiday {
         words: &["good", "friday"],
         rule: HolidayRule::Easter(-2),
+    },
+    Holiday {
+        words: &["black", "friday"],
+        rule: HolidayRule::AfterThanksgiving(1),
+    },
+    Holiday {
+        words: &["cyber", "monday"],
+        rule: HolidayRule::AfterThanksgiving(4),
     },
     Holiday {
         words: &["easter", "sunday"],
@@ -1438,6 +1452,8 @@ mod tests {
     fn holiday_rules() {
         let d = |r: HolidayRule, y| r.date(y).unwrap().to_string();
         assert_eq!(d(HolidayRule::Easter(0), 2025), "2025-04-20");
+        assert_eq!(d(HolidayRule::AfterThanksgiving(1), 2025), "2025-11-28");
+        assert_eq!(d(HolidayRule::AfterThanksgiving(4), 2024), "2024-12-02");
         assert_eq!(d(HolidayRule::Easter(0), 2024), "2024-03-31");
         assert_eq!(
             d(HolidayRule::NthWeekday(11, Weekday::Thu, 4), 1999),
