@@ -96,6 +96,44 @@ fn key(level: usize, dist: u32, feats: &[u32; 7]) -> u32 {
     k
 }
 
+/// A direct-mapped memo of [`learned`] for one document: a text repeats the same few
+/// feature combinations, and each miss costs several binary searches.
+struct Memo {
+    slots: Vec<(u32, u8)>,
+}
+
+impl Memo {
+    const SIZE: usize = 1024;
+    /// Marks an empty slot (no real key has all bits set: the level never exceeds 6).
+    const EMPTY: u32 = u32::MAX;
+
+    fn new() -> Memo {
+        Memo {
+            slots: vec![(Memo::EMPTY, 0); Memo::SIZE],
+        }
+    }
+
+    fn get(&mut self, dist: u32, feats: &[u32; 7]) -> Option<RelType> {
+        let k = key(0, dist, feats);
+        let slot = (k.wrapping_mul(0x9E37_79B9) >> 22) as usize % Memo::SIZE;
+        let (sk, sv) = self.slots[slot];
+        let code = if sk == k {
+            sv
+        } else {
+            let v = learned(dist, feats).map_or(u8::MAX, rel_code);
+            self.slots[slot] = (k, v);
+            v
+        };
+        RELS.get(usize::from(code)).copied().flatten()
+    }
+}
+
+fn rel_code(r: RelType) -> u8 {
+    RELS.iter()
+        .position(|x| *x == Some(r))
+        .map_or(u8::MAX, |i| i as u8)
+}
+
 /// The learned relation of the earlier event to the later one, most specific key first.
 fn learned(dist: u32, feats: &[u32; 7]) -> Option<RelType> {
     (0..LEVELS.len()).find_map(|level| {
@@ -155,6 +193,51 @@ fn sentence_breaks(text: &[u8], from: usize, to: usize) -> u32 {
     n
 }
 
+/// For each event (sorted by trigger), the first signal word after it in its sentence: where
+/// it starts and its code (`usize::MAX` and 0 when there is none). One pass over the text.
+fn first_signals(text: &[u8], events: &[Event]) -> Vec<(usize, u32)> {
+    let mut out = vec![(usize::MAX, 0); events.len()];
+    // Events still waiting for a signal: `waiting..next`.
+    let mut waiting = 0;
+    let mut next = 0;
+    let mut i = events
+        .first()
+        .map_or(text.len(), |e| e.trigger.end)
+        .min(text.len());
+    while i < text.len() {
+        let b = text[i];
+        if b.is_ascii_alphabetic() {
+            let start = i;
+            while i < text.len() && text[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            while next < events.len() && events[next].trigger.end <= start {
+                next += 1;
+            }
+            if waiting < next {
+                let code = signal(text, start, i);
+                if code != 0 {
+                    for slot in &mut out[waiting..next] {
+                        *slot = (start, code);
+                    }
+                    waiting = next;
+                }
+            } else if next == events.len() {
+                break;
+            }
+        } else {
+            if matches!(b, b'.' | b'!' | b'?' | b'\n') {
+                while next < events.len() && events[next].trigger.end <= i {
+                    next += 1;
+                }
+                waiting = next;
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
 /// The first signal word in `text[from..to]` (0: none).
 fn signal(text: &[u8], from: usize, to: usize) -> u32 {
     let to = to.min(text.len());
@@ -169,6 +252,12 @@ fn signal(text: &[u8], from: usize, to: usize) -> u32 {
             i += 1;
         }
         let w = &text[start..i];
+        // Every signal word has 2 to 7 letters and starts with one of these.
+        if !(2..=7).contains(&w.len())
+            || !matches!(w[0] | 0x20, b'a' | b'b' | b'w' | b's' | b'u' | b't')
+        {
+            continue;
+        }
         if let Some(k) = SIGNALS
             .iter()
             .skip(1)
@@ -203,20 +292,41 @@ fn placed(e: &Event) -> Option<(chrono::NaiveDateTime, chrono::NaiveDateTime)> {
 /// learned table. `events` must be sorted by trigger.
 pub(crate) fn event_links(text: &str, events: &[Event]) -> Vec<Link> {
     let bytes = text.as_bytes();
+    let grammar: Vec<[u32; 3]> = events
+        .iter()
+        .map(|e| {
+            [
+                class_code(e.class),
+                tense_code(e.tense),
+                aspect_code(e.aspect),
+            ]
+        })
+        .collect();
+    let dates: Vec<_> = events.iter().map(placed).collect();
+    // Sentence breaks before each event, counted from the first (one pass over the text), and
+    // the first signal word after each event with where it starts.
+    let mut sentence = Vec::with_capacity(events.len());
+    let mut n = 0;
+    let mut from = 0;
+    for e in events {
+        let to = e.trigger.start.max(from);
+        n += sentence_breaks(bytes, from, to);
+        sentence.push(n);
+        from = e.trigger.end.max(to);
+    }
+    let signals = first_signals(bytes, events);
+    let mut memo = Memo::new();
     let mut out = Vec::new();
     for (i, a) in events.iter().enumerate() {
-        let mut dist = 0;
-        let mut last_end = a.trigger.end;
-        for b in events.iter().skip(i + 1).take(MAX_PARTNERS) {
-            if b.trigger.start < last_end {
+        for (j, b) in events.iter().enumerate().skip(i + 1).take(MAX_PARTNERS) {
+            if b.trigger.start < a.trigger.end {
                 continue;
             }
-            dist += sentence_breaks(bytes, last_end, b.trigger.start);
-            last_end = b.trigger.start;
+            let dist = sentence[j] - sentence[i];
             if dist > 1 {
                 break;
             }
-            let by_date = match (placed(a), placed(b)) {
+            let by_date = match (dates[i], dates[j]) {
                 (Some((_, ae)), Some((bs, _))) if ae <= bs => Some(RelType::Before),
                 (Some((as_, _)), Some((_, be))) if be <= as_ => Some(RelType::After),
                 _ => None,
@@ -224,21 +334,15 @@ pub(crate) fn event_links(text: &str, events: &[Event]) -> Vec<Link> {
             let (relation, provenance) = match by_date {
                 Some(r) => (r, Provenance::Inferred),
                 None => {
-                    let sig = if dist == 0 {
-                        signal(bytes, a.trigger.end, b.trigger.start)
+                    let (at, code) = signals[i];
+                    let sig = if dist == 0 && at < b.trigger.start {
+                        code
                     } else {
                         0
                     };
-                    let feats = [
-                        sig,
-                        class_code(a.class),
-                        tense_code(a.tense),
-                        aspect_code(a.aspect),
-                        class_code(b.class),
-                        tense_code(b.tense),
-                        aspect_code(b.aspect),
-                    ];
-                    match learned(dist, &feats) {
+                    let [c1, t1, a1] = grammar[i];
+                    let [c2, t2, a2] = grammar[j];
+                    match memo.get(dist, &[sig, c1, t1, a1, c2, t2, a2]) {
                         Some(r) => (r, Provenance::Narrative),
                         None => continue,
                     }
@@ -285,6 +389,22 @@ mod tests {
         assert_eq!(signal(t, 0, t.len()), 1);
         assert_eq!(signal(b" thatcher left", 0, 14), 0);
         assert_eq!(SIGNALS[signal(b" said that", 0, 10) as usize], "that");
+    }
+
+    #[test]
+    fn the_memo_answers_as_the_table() {
+        let mut memo = Memo::new();
+        for sig in 0..3 {
+            for c in 0..7 {
+                for t in 0..7 {
+                    let f = [sig, c, t, 0, 1, 1, 0];
+                    for dist in 0..2 {
+                        assert_eq!(memo.get(dist, &f), learned(dist, &f));
+                        assert_eq!(memo.get(dist, &f), learned(dist, &f));
+                    }
+                }
+            }
+        }
     }
 
     #[test]
