@@ -104,6 +104,7 @@ fn events_and_pairs(text: &str, offsets: &CharOffsets, ann: &Annotation) -> (Val
             let target = match &p.target {
                 PairTarget::Timex(r) => span(r),
                 PairTarget::Dct => json!("DCT"),
+                PairTarget::Event(r) => span(r),
             };
             json!({"source_span": span(&p.source), "target_span": target, "rel": p.relation.as_str()})
         })
