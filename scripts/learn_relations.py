@@ -54,8 +54,23 @@ LEVELS = [
 ]
 
 
+def abbreviation_before(text, i):
+    """The word ending at text[i] (just before a period) is an abbreviation: one to three
+    letters starting with a capital ("Mr", "U.S", "Gov"), or with inner periods."""
+    j = i
+    while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
+        j -= 1
+    w = text[j:i]
+    return bool(w) and (("." in w) or (len(w) <= 3 and w[0].isupper()))
+
+
 def sentence_starts(text):
-    return [0] + [m.end() for m in SENTENCE_END.finditer(text)]
+    starts = [0]
+    for m in SENTENCE_END.finditer(text):
+        if text[m.start()] == "." and abbreviation_before(text, m.start()):
+            continue
+        starts.append(m.end())
+    return starts
 
 
 def signal(text, a_end, b_start):

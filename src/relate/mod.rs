@@ -147,13 +147,15 @@ fn learned(dist: u32, feats: &[u32; 7]) -> Option<RelType> {
 
 /// A sentence ends in `text[from..to]`: a `.`, `!` or `?` (closing quotes and brackets
 /// allowed) followed by white space and a capital letter or digit (opening quotes allowed),
-/// or a blank line. The same rule as the learning script's.
+/// or a blank line; not a period after an abbreviation ("U.S.", "Mr."). The same rule as
+/// the learning script's.
 fn sentence_breaks(text: &[u8], from: usize, to: usize) -> u32 {
     let to = to.min(text.len());
     let mut n = 0;
     let mut i = from;
     while i < to {
         match text[i] {
+            b'.' if abbreviation_before(text, i) => i += 1,
             b'.' | b'!' | b'?' => {
                 let mut j = i + 1;
                 while j < text.len() && matches!(text[j], b'"' | b'\'' | b')') {
@@ -236,6 +238,19 @@ fn first_signals(text: &[u8], events: &[Event]) -> Vec<(usize, u32)> {
         }
     }
     out
+}
+
+/// The word ending just before the period at `i` is an abbreviation: one to three letters
+/// starting with a capital ("Mr", "Gov"), or letters with inner periods ("U.S").
+fn abbreviation_before(text: &[u8], i: usize) -> bool {
+    let mut j = i;
+    let mut dotted = false;
+    while j > 0 && (text[j - 1].is_ascii_alphabetic() || text[j - 1] == b'.') {
+        dotted |= text[j - 1] == b'.';
+        j -= 1;
+    }
+    let w = &text[j..i];
+    !w.is_empty() && (dotted || (w.len() <= 3 && w[0].is_ascii_uppercase()))
 }
 
 /// The first signal word in `text[from..to]` (0: none).
@@ -380,6 +395,10 @@ mod tests {
         let t = b"He left. \"They came,\" she said. the end? No.\n\nNext";
         assert_eq!(sentence_breaks(t, 0, t.len()), 3);
         assert_eq!(sentence_breaks(b"U.S. officials met", 0, 18), 0);
+        assert_eq!(
+            sentence_breaks(b"the U.S. President and Mr. Smith met", 0, 36),
+            0
+        );
         assert_eq!(sentence_breaks(b"in 3.5 hours", 0, 12), 0);
     }
 
