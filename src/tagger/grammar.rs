@@ -931,6 +931,16 @@ pub(crate) static RULES: &[Rule] = &[
                 "day after tomorrow",
                 "2025-04-02",
             ),
+            ex(
+                "a hearing the week of April 7.",
+                "the week of April 7",
+                "2025-W15",
+            ),
+            ex(
+                "He left the day after Christmas.",
+                "the day after Christmas",
+                "2024-12-26",
+            ),
         ],
         first: DEICTIC | THE | NUM12 | UNIT,
         apply: deictic,
@@ -2340,6 +2350,24 @@ fn weekday_tail(cx: &Cx<'_>, i: usize, j: usize, wd: u8) -> Option<Found> {
     date(i, j, Partial::Day(DaySpec::Weekday(wd, WdRel::Tense)))
 }
 
+/// A day expression starting at `i` (a date, a weekday, a holiday, "last Tuesday"): its day
+/// and the index after it.
+fn best_day(cx: &Cx<'_>, i: usize) -> Option<(DaySpec, usize)> {
+    [
+        month_date(cx, i),
+        day_month(cx, i),
+        weekday(cx, i),
+        holiday(cx, i),
+        relative(cx, i),
+    ]
+    .into_iter()
+    .flatten()
+    .find_map(|f| match f.partial {
+        Partial::Day(d) => Some((d, f.end)),
+        _ => None,
+    })
+}
+
 fn daypart_time(dp: DayPart) -> Option<TimeOfDay> {
     Some(match dp {
         DayPart::Part(p) => TimeOfDay::Part(p),
@@ -2358,6 +2386,32 @@ fn daypart_time(dp: DayPart) -> Option<TimeOfDay> {
 }
 
 fn deictic(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    // "the week of March 6", "the weekend of June 3", "the day before last Tuesday('s)"
+    if cx.kw(i, Kw::The) {
+        let unit = cx.unit(i + 1);
+        let rel = if cx.kw(i + 2, Kw::Of) {
+            Some(0)
+        } else if cx.kw(i + 2, Kw::Before) {
+            Some(-1)
+        } else if cx.kw(i + 2, Kw::After) {
+            Some(1)
+        } else {
+            None
+        };
+        if let (Some((u, false)), Some(off)) = (unit, rel) {
+            if let Some((d, end)) = best_day(cx, i + 3) {
+                let p = match (u, off) {
+                    (Unit::Week, 0) => Some(Partial::WeekOf(d, false)),
+                    (Unit::Weekend, 0) => Some(Partial::WeekOf(d, true)),
+                    (Unit::Day, o) if o != 0 => Some(Partial::DayFrom(d, o)),
+                    _ => None,
+                };
+                if let Some(p) = p {
+                    return date(i, end, p);
+                }
+            }
+        }
+    }
     // "day after tomorrow" (informal, no article)
     if cx.unit(i) == Some((Unit::Day, false)) && !(i > 0 && cx.kw(i - 1, Kw::A)) {
         if cx.kw(i + 1, Kw::After) && cx.kw(i + 2, Kw::Tomorrow) {

@@ -101,6 +101,11 @@ pub(crate) enum Partial {
     Day(DaySpec),
     /// A time of day on a day.
     Time(DaySpec, TimeOfDay),
+    /// The ISO week ("the week of March 6") or its weekend ("the weekend of June 3") that
+    /// holds a day.
+    WeekOf(DaySpec, bool),
+    /// Days from a day ("the day before last Tuesday" = -1).
+    DayFrom(DaySpec, i32),
     /// "N units ago" (dir -1) or "N units from now" (dir 1) from the anchor; `anaphoric`
     /// counts from the last mentioned date instead ("three years earlier").
     Ago {

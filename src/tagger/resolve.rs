@@ -224,6 +224,24 @@ impl Resolver {
             )),
             Partial::Century(c) => date(DateValue::Century(c)),
             Partial::Day(d) => date(self.day(d, tense)?),
+            Partial::WeekOf(d, weekend) => {
+                let day = self.day(d, tense)?.interval()?.start.date();
+                date(if weekend {
+                    weekend_of(day)
+                } else {
+                    week_of(day)
+                })
+            }
+            Partial::DayFrom(d, off) => {
+                let day = self.day(d, tense)?.interval()?;
+                if day.end.date() - day.start.date() != chrono::Duration::days(1) {
+                    return None;
+                }
+                date(DateValue::from_naive_date(add_days(
+                    day.start.date(),
+                    off.into(),
+                )?))
+            }
             Partial::Time(d, t) => {
                 let day = self.day(d, tense)?;
                 matches!(day, DateValue::Day(Some(_), _, _)).then_some(TimexValue::Time(day, t))
