@@ -117,3 +117,15 @@ fn narrative_orders_do_not_constrain_the_timeline() {
         eventline::Certainty::Possible
     );
 }
+
+#[test]
+fn the_two_calls_are_ordered_by_their_dates() {
+    let (t, ann) = extract(
+        "There have been two confirmed phone calls between President Putin and President Trump \
+         so far this year - one on February 12 and another on March 18.",
+    );
+    assert_eq!(
+        relation(&t, &ann, "calls", "another"),
+        Some((RelType::Before, Provenance::Inferred))
+    );
+}
