@@ -10,7 +10,9 @@
 //! "events": [{"start", "end", "text", "class", "title", "timex"?, "value"?}],
 //! "pairs": [{"source_span": [s, e], "target_span": [s, e] | "DCT", "rel"}]}` with Unicode code
 //! point offsets into `text`, end exclusive. Every mention of an event is listed; `timex` and
-//! `value` are the event's anchor (`"DCT"` and the document date when it is dated by the DCT). A line that is not
+//! `value` are the event's anchor (`"DCT"` and the document date when it is dated by the DCT).
+//! `pairs` relate an event mention to a timex, to the document date, or to another event of
+//! the same or the next sentence (from the earlier event to the later). A line that is not
 //! a JSON document with `id` and `text` gets a JSON error line on stderr and no output line;
 //! the exit code is then 1. A `dct` that is not a date is a warning, and the document is
 //! processed as if none was given.
@@ -104,6 +106,7 @@ fn events_and_pairs(text: &str, offsets: &CharOffsets, ann: &Annotation) -> (Val
             let target = match &p.target {
                 PairTarget::Timex(r) => span(r),
                 PairTarget::Dct => json!("DCT"),
+                PairTarget::Event(r) => span(r),
             };
             json!({"source_span": span(&p.source), "target_span": target, "rel": p.relation.as_str()})
         })

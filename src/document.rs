@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use crate::error::DocumentError;
@@ -172,24 +172,31 @@ impl Document {
     /// one detected from the text.
     ///
     /// A text reads as a [`DocKind::Narrative`] (a history, a biography) when it mentions
-    /// many absolute years spread over a long span and few deictic words (today, yesterday,
-    /// tomorrow, weekday names, "this week"); the bar is lower when the document has no date.
-    /// Everything else is [`DocKind::News`].
+    /// several absolute years and hardly any deictic words (today, yesterday, tomorrow,
+    /// weekday names, "this week"), and, when the document has a date, those years lie
+    /// mostly more than a year away from it or spread over decades. Without a date, two
+    /// years suffice. Everything else is [`DocKind::News`].
     ///
     /// ```
-    /// use eventline::{DocKind, Document};
+    /// use eventline::{Dct, DocKind, Document};
     /// let history = "The town was founded in 1642. It burned in 1711 and was rebuilt by \
     ///     1730. The railway came in 1852, and in 1901 the mill closed. The following year \
     ///     the school opened.";
     /// assert_eq!(Document::new(history).kind(), DocKind::Narrative);
+    /// // A history of 1941–1943 read in 2024 is still a history.
+    /// let war = "The siege began in September 1941. In 1942 the city starved. By 1943 \
+    ///     the siege was broken.";
+    /// let dated = Document::new(war).with_dct(Dct::parse("2024-05-01")?);
+    /// assert_eq!(dated.kind(), DocKind::Narrative);
     /// let news = "The minister said on Monday that talks would resume tomorrow.";
     /// assert_eq!(Document::new(news).kind(), DocKind::News);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn kind(&self) -> DocKind {
         if let Some(k) = self.kind {
             return k;
         }
-        detect_kind(&self.text, self.dct.is_some())
+        detect_kind(&self.text, self.dct.map(|d| d.date.year()))
     }
 }
 
@@ -229,10 +236,8 @@ fn is_deictic(w: &[u8]) -> bool {
     DEICTIC_WORDS.iter().any(|d| d.as_bytes() == lower)
 }
 
-fn detect_kind(text: &str, has_dct: bool) -> DocKind {
-    let mut years = 0usize;
-    let (mut min, mut max) = (i32::MAX, i32::MIN);
-    let mut deictic = 0usize;
+fn detect_kind(text: &str, dct_year: Option<i32>) -> DocKind {
+    let mut counts = KindCounts::new(dct_year);
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -246,41 +251,75 @@ fn detect_kind(text: &str, has_dct: bool) -> DocKind {
         }
         let b = &bytes[start..i];
         if b.len() == 4 && b.iter().all(u8::is_ascii_digit) {
-            let y = b.iter().fold(0i32, |acc, d| acc * 10 + i32::from(d - b'0'));
-            if (1000..=2100).contains(&y) {
-                years += 1;
-                min = min.min(y);
-                max = max.max(y);
-            }
+            counts.year(b.iter().fold(0i32, |acc, d| acc * 10 + i32::from(d - b'0')));
         } else if is_deictic(b) {
-            deictic += 1;
+            counts.deictic += 1;
         }
     }
-    kind_from_counts(years, min, max, deictic, has_dct)
+    counts.kind()
 }
 
-/// The kind of a document from its counts: how many four-digit years (and their range) and
-/// how many deictic words it has, and whether it has a date.
-pub(crate) fn kind_from_counts(
+/// What the document kind is read from: the four-digit years a text mentions (how many,
+/// their range, how many fall near the document date) and its deictic words.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct KindCounts {
+    dct_year: Option<i32>,
     years: usize,
     min: i32,
     max: i32,
-    deictic: usize,
-    has_dct: bool,
-) -> DocKind {
-    let span = if years > 0 {
-        max.saturating_sub(min)
-    } else {
-        0
-    };
-    let narrative = if has_dct {
-        years >= 6 && span >= 20 && deictic * 4 <= years
-    } else {
-        years >= 3 && span >= 5 && deictic * 2 <= years
-    };
-    if narrative {
-        DocKind::Narrative
-    } else {
-        DocKind::News
+    /// Years within one of the document date's year.
+    recent: usize,
+    /// Deictic words (today, yesterday, weekday names, "week").
+    pub deictic: usize,
+}
+
+impl KindCounts {
+    pub(crate) fn new(dct_year: Option<i32>) -> KindCounts {
+        KindCounts {
+            dct_year,
+            years: 0,
+            min: i32::MAX,
+            max: i32::MIN,
+            recent: 0,
+            deictic: 0,
+        }
+    }
+
+    /// Counts a four-digit number; only 1000–2100 are years.
+    pub(crate) fn year(&mut self, y: i32) {
+        if !(1000..=2100).contains(&y) {
+            return;
+        }
+        self.years += 1;
+        self.min = self.min.min(y);
+        self.max = self.max.max(y);
+        if self.dct_year.is_some_and(|d| (y - d).abs() <= 1) {
+            self.recent += 1;
+        }
+    }
+
+    /// News unless the text reads as a history: several years, few deictic words, and
+    /// (when the document has a date) years mostly far from it, or spread over decades.
+    pub(crate) fn kind(&self) -> DocKind {
+        let span = if self.years > 0 {
+            self.max.saturating_sub(self.min)
+        } else {
+            0
+        };
+        let narrative = if self.dct_year.is_some() {
+            // A history of the past, read today ("Stalingrad fell in February 1943"): years
+            // far from the document date, hardly a word pointing at the time of writing.
+            let past =
+                self.years >= 3 && self.recent * 4 <= self.years && self.deictic * 8 <= self.years;
+            let long = self.years >= 6 && span >= 20 && self.deictic * 4 <= self.years;
+            past || long
+        } else {
+            self.years >= 2 && self.deictic * 2 <= self.years
+        };
+        if narrative {
+            DocKind::Narrative
+        } else {
+            DocKind::News
+        }
     }
 }

@@ -15,6 +15,7 @@ mod error;
 mod event;
 mod events;
 mod pipeline;
+mod relate;
 mod tagger;
 mod timeline;
 mod timex;

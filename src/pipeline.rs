@@ -41,10 +41,12 @@ pub enum PairTarget {
     Timex(Range<usize>),
     /// The document creation time.
     Dct,
+    /// Another event, by the byte span of its trigger.
+    Event(Range<usize>),
 }
 
-/// A relation between an event mention (by byte span) and a timex or the document date, as
-/// TimeML annotates them: "source REL target".
+/// A relation between an event mention (by byte span) and a timex, the document date or
+/// another event, as TimeML annotates them: "source REL target".
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct MentionPair {
     /// The event mention.
@@ -68,19 +70,21 @@ impl Extractor {
     pub fn extract(&self, doc: &Document) -> Annotation {
         let (timexes, kind) = self.tagger.tag_with_kind(doc);
         let found = self.events.extract(doc.text(), &timexes, doc.dct());
+        let mut links = found.links;
+        links.extend(crate::relate::event_links(doc.text(), &found.events));
         Annotation {
             dct: doc.dct().copied(),
             kind,
             timexes,
             events: found.events,
-            links: found.links,
+            links,
         }
     }
 }
 
-/// The event–timex and event–DCT relations of an annotation, each from the event mention it
-/// concerns: for a timex, the mention of the event nearest to it ("the [March 18] call"
-/// rather than the first "call"); for the DCT, the event's trigger.
+/// The relations of an annotation between mentions, each from the event mention it concerns:
+/// for a timex, the mention of the event nearest to it ("the [March 18] call" rather than the
+/// first "call"); for the DCT and for another event, the triggers.
 pub fn mention_pairs(ann: &Annotation) -> Vec<MentionPair> {
     let by_id: std::collections::HashMap<&str, &crate::event::Event> =
         ann.events.iter().map(|e| (e.id.as_str(), e)).collect();
@@ -111,7 +115,15 @@ pub fn mention_pairs(ann: &Annotation) -> Vec<MentionPair> {
                 target: PairTarget::Dct,
                 relation: link.relation,
             }),
-            Endpoint::Event(_) => {}
+            Endpoint::Event(other) => {
+                if let Some(b) = by_id.get(other.as_str()) {
+                    out.push(MentionPair {
+                        source: ev.trigger.clone(),
+                        target: PairTarget::Event(b.trigger.clone()),
+                        relation: link.relation,
+                    });
+                }
+            }
         }
     }
     out

@@ -487,6 +487,12 @@ impl DateValue {
     pub fn interval(&self) -> Option<Interval> {
         let g = self.granularity();
         match *self {
+            // "BC04", the 5th century BC (`Century(-5)`): 500 BC to 401 BC, the
+            // astronomical years -499 to -400.
+            DateValue::Century(c) if c < 0 => {
+                let y = c.checked_mul(100)?.checked_add(1)?;
+                span(ymd(y, 1, 1), ymd(y.checked_add(100)?, 1, 1), g)
+            }
             DateValue::Century(c) => {
                 let y = c.checked_mul(100)?;
                 span(ymd(y, 1, 1), ymd(y.checked_add(100)?, 1, 1), g)
@@ -584,7 +590,8 @@ struct YearFmt(Option<i32>);
 impl fmt::Display for YearFmt {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.0 {
-            Some(y) if y < 0 => write!(f, "-{:04}", -(y as i64)),
+            // Astronomical year 0 is 1 BC.
+            Some(y) if y <= 0 => write!(f, "BC{:04}", 1 - i64::from(y)),
             Some(y) => write!(f, "{y:04}"),
             None => f.write_str("XXXX"),
         }
@@ -594,6 +601,7 @@ impl fmt::Display for YearFmt {
 impl fmt::Display for DateValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
+            DateValue::Century(c) if c < 0 => write!(f, "BC{:02}", -i64::from(c) - 1),
             DateValue::Century(c) => write!(f, "{c:02}"),
             DateValue::Decade(d) => write!(f, "{d:03}"),
             DateValue::Year(y) => write!(f, "{}", YearFmt(Some(y))),
@@ -938,6 +946,17 @@ fn parse_date(c: &mut Cursor<'_>) -> Option<DateValue> {
         let d = c.digits(1, 1)?;
         return Some(DateValue::Weekday(d as u8));
     }
+    if c.eat("BC") {
+        let start = c.i;
+        let n = c.digits(2, 4)? as i32;
+        return match c.i - start {
+            // "BC04": the 5th century BC.
+            2 => Some(DateValue::Century(-n - 1)),
+            // "BC0044": 44 BC, the astronomical year -43.
+            4 if n > 0 => finish_date(c, Some(1 - n)),
+            _ => None,
+        };
+    }
     let neg = c.eat("-");
     let year: Option<i32> = if c.eat("XXXX") {
         None
@@ -951,6 +970,12 @@ fn parse_date(c: &mut Cursor<'_>) -> Option<DateValue> {
             _ => Some(n),
         }
     };
+    finish_date(c, year)
+}
+
+/// The rest of a date value after its year: nothing, or a season, week, quarter, half,
+/// month or day.
+fn finish_date(c: &mut Cursor<'_>, year: Option<i32>) -> Option<DateValue> {
     if !c.eat("-") {
         return year.map(DateValue::Year);
     }
@@ -1077,9 +1102,27 @@ mod tests {
             "PAST_REF",
             "FUTURE_REF",
             "0098",
+            "BC0044",
+            "BC0044-03-15",
+            "BC04",
         ] {
             assert_eq!(v(s).to_string(), s);
         }
+    }
+
+    #[test]
+    fn years_before_the_common_era_are_astronomical() {
+        // 44 BC is the astronomical year -43; 1 BC is year 0.
+        assert_eq!(v("BC0044"), TimexValue::Date(DateValue::Year(-43)));
+        assert_eq!(DateValue::Year(0).to_string(), "BC0001");
+        let iv = v("BC0044").interval().unwrap();
+        assert_eq!(iv.start.date(), NaiveDate::from_ymd_opt(-43, 1, 1).unwrap());
+        // The 5th century BC: 500 BC (year -499) up to 400 BC (year -399), exclusive.
+        let c = v("BC04").interval().unwrap();
+        assert_eq!(c.start.date(), NaiveDate::from_ymd_opt(-499, 1, 1).unwrap());
+        assert_eq!(c.end.date(), NaiveDate::from_ymd_opt(-399, 1, 1).unwrap());
+        assert!("BC0000".parse::<TimexValue>().is_err());
+        assert!("BC4".parse::<TimexValue>().is_err());
     }
 
     #[test]

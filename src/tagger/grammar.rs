@@ -533,7 +533,12 @@ impl<'a> Cx<'a> {
             && (self.kw(start - 1, Kw::By)
                 || self.kw(start - 1, Kw::Until)
                 || (self.kw(start - 1, Kw::Through)
-                    && matches!(self.lx(start), Some(Lex::Month(..))))
+                    && matches!(self.lx(start), Some(Lex::Month(..)))
+                    // "sales this year through August": the end of a span, not a deadline.
+                    && !(start > 1
+                        && (self.unit(start - 2).is_some()
+                            || self.num(start - 2).is_some()
+                            || matches!(self.lx(start - 2), Some(Lex::Month(..))))))
                 || self.is(start - 1, "till")
                 || (self.kw(start - 1, Kw::Of) && start > 1 && self.kw(start - 2, Kw::Ahead)))
         {
@@ -547,6 +552,11 @@ impl<'a> Cx<'a> {
         }
         if start > 0 && self.kw(start - 1, Kw::Since) {
             return Tense::PastAdjacent;
+        }
+        // "get around Wednesday's ruling": a possessive names a known occasion, whatever the
+        // clause's own tense; "ahead of Tuesday's vote" was caught above.
+        if self.apos(end) && self.is(end + 1, "s") && self.joined(end) {
+            return Tense::None;
         }
         // "as early as Tuesday", "as soon as Tuesday"
         if start > 2 && self.kw(start - 1, Kw::As) && self.kw(start - 3, Kw::As) {
@@ -852,6 +862,16 @@ pub(crate) static RULES: &[Rule] = &[
         apply: year,
     },
     Rule {
+        name: "year with an era",
+        examples: &[
+            ex("Caesar died in 44 BC.", "44 BC", "BC0044"),
+            ex("Vesuvius erupted in AD 79.", "AD 79", "0079"),
+            ex("It was built in 1200 B.C.E. by", "1200 B.C.E.", "BC1200"),
+        ],
+        first: NUM12 | NUM4 | NUMX | ERA,
+        apply: era_year,
+    },
+    Rule {
         name: "decade",
         examples: &[
             ex("popular in the 1990s.", "the 1990s", "199"),
@@ -905,8 +925,24 @@ pub(crate) static RULES: &[Rule] = &[
                 "2025-03-30TMO",
             ),
             ex("He speaks tonight.", "tonight", "2025-03-31"),
+            ex("c u 2moro!", "2moro", "2025-04-01"),
+            ex(
+                "see u day after tomorrow",
+                "day after tomorrow",
+                "2025-04-02",
+            ),
+            ex(
+                "a hearing the week of April 7.",
+                "the week of April 7",
+                "2025-W15",
+            ),
+            ex(
+                "He left the day after Christmas.",
+                "the day after Christmas",
+                "2024-12-26",
+            ),
         ],
-        first: DEICTIC | THE,
+        first: DEICTIC | THE | NUM12 | UNIT,
         apply: deictic,
     },
     Rule {
@@ -968,6 +1004,7 @@ pub(crate) static RULES: &[Rule] = &[
             ),
             ex("its third-quarter loss", "third-quarter", "2024-Q3"),
             ex("results for Q3 2024 were", "Q3 2024", "2024-Q3"),
+            ex("sales in H1 2025 rose", "H1 2025", "2025-H1"),
             ex(
                 "in the first half of 2024 it",
                 "the first half of 2024",
@@ -1015,8 +1052,9 @@ pub(crate) static RULES: &[Rule] = &[
                 "5 p.m. EST Nov. 9",
                 "2025-11-09T17:00",
             ),
+            ex("at 0830 GMT on", "0830 GMT", "2025-03-31T08:30"),
         ],
-        first: NUM12 | DAYPART,
+        first: NUM12 | NUM4 | DAYPART,
         apply: clock,
     },
     Rule {
@@ -1107,8 +1145,18 @@ pub(crate) static RULES: &[Rule] = &[
                 "the year-ago quarter",
                 "2023-Q4",
             ),
+            ex(
+                "for the corresponding period last year.",
+                "the corresponding period last year",
+                "2023-Q4",
+            ),
+            ex(
+                "sales for last year's quarter were",
+                "last year's quarter",
+                "2023-Q4",
+            ),
         ],
-        first: THE | UNIT,
+        first: THE | UNIT | REL,
         apply: year_ago,
     },
 ];
@@ -1142,18 +1190,15 @@ const APOS: u32 = 1 << 17;
 const Q: u32 = 1 << 18;
 const HOLIDAY: u32 = 1 << 19;
 const MODWORD: u32 = 1 << 20;
-
-fn self_cap(cx: &Cx<'_>, i: usize) -> bool {
-    cx.cap(i)
-}
+/// "AD" before a year.
+const ERA: u32 = 1 << 23;
 
 /// The class bits of token `i` (0: no rule starts here).
 fn class(cx: &Cx<'_>, i: usize) -> u32 {
     match cx.lx(i) {
         Some(Lex::Month(..)) => MONTH,
         Some(Lex::Weekday(..)) => WEEKDAY,
-        Some(Lex::WeekdayAbbrev(_)) if self_cap(cx, i) => WEEKDAY,
-        Some(Lex::WeekdayAbbrev(_)) => 0,
+        Some(Lex::WeekdayAbbrev(..)) => WEEKDAY,
         Some(Lex::DecadeWord(_)) => 0,
         Some(Lex::Number(_)) => NUMWORD,
         Some(Lex::Ordinal(_)) => ORDINAL,
@@ -1210,8 +1255,12 @@ fn class(cx: &Cx<'_>, i: usize) -> u32 {
                 APOS
             } else if cx.tag(i) == Some(WordTag::HolidayStart) {
                 HOLIDAY
-            } else if cx.is(i, "q") {
+            } else if cx.bytes(i).len() > 2 {
+                0
+            } else if cx.is(i, "q") || cx.is(i, "h") {
                 Q
+            } else if cx.is(i, "ad") && cx.cap(i) {
+                ERA
             } else {
                 0
             }
@@ -1432,7 +1481,19 @@ pub(crate) fn candidate(cx: &Cx<'_>, i: usize) -> bool {
                 | Kw::Another
         ),
         Some(Entry { lex: Some(_), .. }) => true,
-        _ => cx.num(i).is_some() || cx.apos(i) || cx.is(i, "q") || cx.is(i, "no"),
+        _ => cx.num(i).is_some() || cx.apos(i) || short_code(cx.bytes(i)),
+    }
+}
+
+/// The short words that start a rule without being in the lexicon: "Q3", "H1", "No.", "AD".
+fn short_code(b: &[u8]) -> bool {
+    match b {
+        [x] => x.eq_ignore_ascii_case(&b'q') || x.eq_ignore_ascii_case(&b'h'),
+        [x, y] => {
+            (x.eq_ignore_ascii_case(&b'n') && y.eq_ignore_ascii_case(&b'o'))
+                || (x.eq_ignore_ascii_case(&b'a') && y.eq_ignore_ascii_case(&b'd'))
+        }
+        _ => false,
     }
 }
 
@@ -1735,7 +1796,7 @@ fn numeric_date(cx: &Cx<'_>, i: usize) -> Option<Found> {
     }
     let b = cx.num(i + 2)?;
     if !(cx.p(i + 3, '/') && cx.joined(i + 3) && cx.joined(i + 4)) {
-        return None;
+        return yearless_numeric_date(cx, i, a, b);
     }
     let yd = cx.digits(i + 4);
     let y = cx.num(i + 4)?;
@@ -1752,6 +1813,29 @@ fn numeric_date(cx: &Cx<'_>, i: usize) -> Option<Found> {
         i + 5,
         Partial::Day(DaySpec::Date(Some(y), m as u8, d as u8)),
     )
+}
+
+/// "on 3/12", "until 12/25", "Fri 3/7": a month/day pair with no year, only where a date is
+/// expected (after a lead word or a weekday), never a fraction ("2 1/2", "1/3 of").
+fn yearless_numeric_date(cx: &Cx<'_>, i: usize, a: u32, b: u32) -> Option<Found> {
+    let (m, d) = if a > 12 && b <= 12 { (b, a) } else { (a, b) };
+    // Any leap year accepts every valid month/day pair.
+    chrono::NaiveDate::from_ymd_opt(2000, m, d)?;
+    let p = i.checked_sub(1)?;
+    let p = if cx.p(p, ',') { p.checked_sub(1)? } else { p };
+    let lead = WEEKDAY_LEADS.iter().any(|&k| cx.kw(p, k))
+        || cx.is(p, "till")
+        || cx.weekday(p).is_some()
+        || matches!(cx.lx(p), Some(Lex::WeekdayAbbrev(..)))
+        || (cx.p(p, '.') && p > 0 && matches!(cx.lx(p - 1), Some(Lex::WeekdayAbbrev(..))));
+    let e = i + 3;
+    let continues = (cx.joined(e) && (cx.num(e).is_some() || cx.p(e, '/') || cx.p(e, '%')))
+        || cx.unit(e).is_some()
+        || cx.kw(e, Kw::Of);
+    if !lead || continues {
+        return None;
+    }
+    date(i, e, Partial::Day(DaySpec::Date(None, m as u8, d as u8)))
 }
 
 /// Words after which a bare "May"/"March" is a month.
@@ -1873,7 +1957,14 @@ fn day_month(cx: &Cx<'_>, i: usize) -> Option<Found> {
         // "the first March" is not a date
         return None;
     }
-    let (m, e) = cx.month(mk)?;
+    let (m, e) = cx.month(mk).or_else(|| {
+        // Informal "5th jan", "12 sept.": a lowercase month right after the day, unless it
+        // is also an ordinary word ("the 5th may be late").
+        match cx.lx(mk) {
+            Some(Lex::Month(m, MonthForm::Full | MonthForm::Abbrev)) if !of => Some((m, mk + 1)),
+            _ => None,
+        }
+    })?;
     let mut end = e;
     let mut y = None;
     let yat = if cx.p(end, ',') { end + 1 } else { end };
@@ -1885,6 +1976,60 @@ fn day_month(cx: &Cx<'_>, i: usize) -> Option<Found> {
     date(i, end, Partial::Day(DaySpec::Date(y, m, d)))
 }
 
+/// An era after a year at `j`: "BC", "BCE", "B.C.", "B.C.E." (`true`), "AD", "A.D.", "CE",
+/// "C.E." (`false`); written in capitals. Returns the era and the index after it.
+fn era_after(cx: &Cx<'_>, j: usize) -> Option<(bool, usize)> {
+    let upper = |k: usize| cx.bytes(k).iter().all(u8::is_ascii_uppercase);
+    if !cx.is_word(j) || !upper(j) {
+        return None;
+    }
+    if cx.is_any(j, &["bc", "bce"]) {
+        return Some((true, j + 1));
+    }
+    if cx.is_any(j, &["ad", "ce"]) {
+        return Some((false, j + 1));
+    }
+    // Dotted: letters and periods, joined ("B.C.", "A.D.", "B.C.E.").
+    let mut k = j;
+    let mut letters = Vec::<u8>::new();
+    while letters.len() < 3 && cx.is_word(k) && cx.bytes(k).len() == 1 && upper(k) {
+        if !(cx.p(k + 1, '.') && cx.joined(k + 1)) || (k > j && !cx.joined(k)) {
+            break;
+        }
+        letters.push(cx.bytes(k)[0]);
+        k += 2;
+    }
+    match letters.as_slice() {
+        b"BC" | b"BCE" => Some((true, k)),
+        b"AD" | b"CE" => Some((false, k)),
+        _ => None,
+    }
+}
+
+/// "44 BC", "AD 79", "1200 B.C.E.": a year of one to four digits with its era. Years before
+/// the common era count back from 1 BC, the astronomical year 0.
+fn era_year(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    let plain_number = |k: usize| {
+        cx.num(k).filter(|&n| {
+            (1..=9999).contains(&n)
+                && !(cx.joined(k + 1)
+                    && (cx.p(k + 1, ',') || cx.p(k + 1, '.'))
+                    && cx.num(k + 2).is_some())
+        })
+    };
+    if cx.is(i, "ad") {
+        let n = plain_number(i + 1)?;
+        return date(i, i + 2, Partial::Year(n as i32));
+    }
+    if i > 0 && cx.joined(i) && (cx.is_word(i - 1) || cx.p(i - 1, '$')) {
+        return None;
+    }
+    let n = plain_number(i)?;
+    let (bc, end) = era_after(cx, i + 1)?;
+    let y = if bc { 1 - n as i32 } else { n as i32 };
+    date(i, end, Partial::Year(y))
+}
+
 fn year(cx: &Cx<'_>, i: usize) -> Option<Found> {
     // fiscal [year] 1989
     if cx.kw(i, Kw::Fiscal) {
@@ -1893,13 +2038,22 @@ fn year(cx: &Cx<'_>, i: usize) -> Option<Found> {
         } else {
             i + 1
         };
-        let (y, e) = cx.year4(j).or_else(|| {
-            // "fiscal '89"
-            (cx.apos(j) && cx.joined(j + 1) && cx.digits(j + 1) == 2)
-                .then(|| cx.num(j + 1))
-                .flatten()
-                .map(|n| (two_digit_year(n), j + 2))
-        })?;
+        let (y, e) = cx
+            .year4(j)
+            .or_else(|| {
+                // "fiscal '89"
+                (cx.apos(j) && cx.joined(j + 1) && cx.digits(j + 1) == 2)
+                    .then(|| cx.num(j + 1))
+                    .flatten()
+                    .map(|n| (two_digit_year(n), j + 2))
+            })
+            .or_else(|| {
+                // "FY24"
+                (cx.is(i, "fy") && cx.joined(j) && cx.digits(j) == 2 && !cx.joined(j + 1))
+                    .then(|| cx.num(j))
+                    .flatten()
+                    .map(|n| (two_digit_year(n), j + 1))
+            })?;
         return date(i, e, Partial::Year(y));
     }
     // the year 1998 / the year two thousand
@@ -2046,15 +2200,76 @@ fn century(cx: &Cx<'_>, i: usize) -> Option<Found> {
     if cx.num(j).is_some() && k == j + 1 {
         return None; // "20 century" without a suffix
     }
+    // "the 5th century BC"
+    if let Some((true, e)) = era_after(cx, k + 1) {
+        return date(i, e, Partial::Century(-(n as i32)));
+    }
     date(i, k + 1, Partial::Century(n as i32 - 1))
 }
 
+/// Words before a weekday abbreviation that make it a day ("on Sat", "until Wed").
+const WEEKDAY_LEADS: &[Kw] = &[
+    Kw::On,
+    Kw::This,
+    Kw::Next,
+    Kw::Last,
+    Kw::By,
+    Kw::Until,
+    Kw::Since,
+    Kw::From,
+    Kw::Before,
+    Kw::After,
+    Kw::Every,
+    Kw::Each,
+    Kw::Through,
+];
+
+/// A weekday abbreviation at `i` that stands for a day: (day, index after it and its
+/// period). "Fri", "Thurs." when capitalised; "Sat", "Sun", "Wed", "Mon" (also English
+/// words) and lowercase forms only after a lead word ("on sat") or before a time of day
+/// ("Sun 3pm", "wed night"), or capitalised with their period ("Wed.").
+fn weekday_abbrev(cx: &Cx<'_>, i: usize) -> Option<(u8, usize)> {
+    let Some(Lex::WeekdayAbbrev(wd, word)) = cx.lx(i) else {
+        return None;
+    };
+    // The abbreviation's period, unless it ends the sentence ("counted Fri."); informal
+    // lowercase abbreviations ("every sat.") leave their period to the sentence.
+    let dot = cx.cap(i)
+        && cx.p(i + 1, '.')
+        && cx.joined(i + 1)
+        && cx.toks.get(i + 2).is_some_and(|t| {
+            !t.newline_before
+                && (t.kind == TokKind::Num || !cx.cap(i + 2) || cx.lx(i + 2).is_some())
+        });
+    let j = if dot { i + 2 } else { i + 1 };
+    let lead = i > 0
+        && (WEEKDAY_LEADS.iter().any(|&k| cx.kw(i - 1, k))
+            || cx.is(i - 1, "till")
+            || cx.is(i - 1, "thru"));
+    let timed =
+        cx.daypart(j).is_some() || cx.p(j, '@') || (cx.num(j).is_some() && clock(cx, j).is_some());
+    // "Fri Frank": a capitalised word after a bare abbreviation makes it part of a name.
+    let name_after =
+        j == i + 1 && cx.is_word(j) && cx.cap(j) && !cx.sentence_break(j) && cx.lx(j).is_none();
+    // "Wed." with its period, not "the Sun."
+    let dotted = j == i + 2 && !(i > 0 && cx.kw(i - 1, Kw::The));
+    let plain = cx.cap(i) && (!word || dotted) && !name_after;
+    (lead || timed || plain).then_some((wd, j))
+}
+
+/// A weekday named at `i`, in full ("Friday") or abbreviated ("Fri", "fri."): the day and the
+/// index after the name. Plurals ("Fridays") are sets, not names of one day.
+fn day_name(cx: &Cx<'_>, i: usize) -> Option<(u8, usize)> {
+    match cx.weekday(i) {
+        Some((wd, false)) => Some((wd, i + 1)),
+        Some((_, true)) => None,
+        None => weekday_abbrev(cx, i),
+    }
+}
+
 fn weekday(cx: &Cx<'_>, i: usize) -> Option<Found> {
-    // "Mon 31 Mar 2025", "Thurs., Oct. 5": an abbreviation only before a date.
-    if let Some(Lex::WeekdayAbbrev(_)) = cx.lx(i) {
-        if !cx.cap(i) {
-            return None;
-        }
+    // "Mon 31 Mar 2025", "Thurs., Oct. 5": an abbreviation before a date.
+    if let Some(Lex::WeekdayAbbrev(..)) = cx.lx(i) {
         let mut j = i + 1;
         if cx.p(j, '.') && cx.joined(j) {
             j += 1;
@@ -2062,11 +2277,18 @@ fn weekday(cx: &Cx<'_>, i: usize) -> Option<Found> {
         if cx.p(j, ',') {
             j += 1;
         }
-        let f = month_date(cx, j).or_else(|| day_month(cx, j))?;
-        return match f.partial {
-            Partial::Day(_) => date(i, f.end, f.partial),
-            _ => None,
-        };
+        if cx.cap(i) {
+            if let Some(f) = month_date(cx, j)
+                .or_else(|| day_month(cx, j))
+                .or_else(|| numeric_date(cx, j))
+            {
+                if let Partial::Day(_) = f.partial {
+                    return date(i, f.end, f.partial);
+                }
+            }
+        }
+        let (wd, j) = weekday_abbrev(cx, i)?;
+        return weekday_tail(cx, i, j, wd);
     }
     let (wd, plural) = cx.weekday(i)?;
     if plural {
@@ -2079,7 +2301,10 @@ fn weekday(cx: &Cx<'_>, i: usize) -> Option<Found> {
     }
     let j = i + 1;
     let after = if cx.p(j, ',') { j + 1 } else { j };
-    if let Some(f) = month_date(cx, after).or_else(|| day_month(cx, after)) {
+    if let Some(f) = month_date(cx, after)
+        .or_else(|| day_month(cx, after))
+        .or_else(|| numeric_date(cx, after))
+    {
         if matches!(f.partial, Partial::Day(_)) {
             return date(i, f.end, f.partial);
         }
@@ -2094,6 +2319,11 @@ fn weekday(cx: &Cx<'_>, i: usize) -> Option<Found> {
     {
         return None;
     }
+    weekday_tail(cx, i, j, wd)
+}
+
+/// A weekday's day (tokens `i..j`) with a clock time or part of the day after it.
+fn weekday_tail(cx: &Cx<'_>, i: usize, j: usize, wd: u8) -> Option<Found> {
     // "thursday 8pm"
     if cx.num(j).is_some() {
         if let Some(c) = clock(cx, j) {
@@ -2120,6 +2350,24 @@ fn weekday(cx: &Cx<'_>, i: usize) -> Option<Found> {
     date(i, j, Partial::Day(DaySpec::Weekday(wd, WdRel::Tense)))
 }
 
+/// A day expression starting at `i` (a date, a weekday, a holiday, "last Tuesday"): its day
+/// and the index after it.
+fn best_day(cx: &Cx<'_>, i: usize) -> Option<(DaySpec, usize)> {
+    [
+        month_date(cx, i),
+        day_month(cx, i),
+        weekday(cx, i),
+        holiday(cx, i),
+        relative(cx, i),
+    ]
+    .into_iter()
+    .flatten()
+    .find_map(|f| match f.partial {
+        Partial::Day(d) => Some((d, f.end)),
+        _ => None,
+    })
+}
+
 fn daypart_time(dp: DayPart) -> Option<TimeOfDay> {
     Some(match dp {
         DayPart::Part(p) => TimeOfDay::Part(p),
@@ -2138,6 +2386,42 @@ fn daypart_time(dp: DayPart) -> Option<TimeOfDay> {
 }
 
 fn deictic(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    // "the week of March 6", "the weekend of June 3", "the day before last Tuesday('s)"
+    if cx.kw(i, Kw::The) {
+        let unit = cx.unit(i + 1);
+        let rel = if cx.kw(i + 2, Kw::Of) {
+            Some(0)
+        } else if cx.kw(i + 2, Kw::Before) {
+            Some(-1)
+        } else if cx.kw(i + 2, Kw::After) {
+            Some(1)
+        } else {
+            None
+        };
+        if let (Some((u, false)), Some(off)) = (unit, rel) {
+            if let Some((d, end)) = best_day(cx, i + 3) {
+                let p = match (u, off) {
+                    (Unit::Week, 0) => Some(Partial::WeekOf(d, false)),
+                    (Unit::Weekend, 0) => Some(Partial::WeekOf(d, true)),
+                    (Unit::Day, o) if o != 0 => Some(Partial::DayFrom(d, o)),
+                    _ => None,
+                };
+                if let Some(p) = p {
+                    return date(i, end, p);
+                }
+            }
+        }
+    }
+    // "day after tomorrow" (informal, no article)
+    if cx.unit(i) == Some((Unit::Day, false)) && !(i > 0 && cx.kw(i - 1, Kw::A)) {
+        if cx.kw(i + 1, Kw::After) && cx.kw(i + 2, Kw::Tomorrow) {
+            return date(i, i + 3, Partial::Day(DaySpec::Deictic(2)));
+        }
+        if cx.kw(i + 1, Kw::Before) && cx.kw(i + 2, Kw::Yesterday) {
+            return date(i, i + 3, Partial::Day(DaySpec::Deictic(-2)));
+        }
+        return None;
+    }
     // "the day before yesterday", "the day after tomorrow", "The day before, …"
     if cx.kw(i, Kw::The) && cx.unit(i + 1) == Some((Unit::Day, false)) {
         let dir = if cx.kw(i + 2, Kw::Before) {
@@ -2159,6 +2443,20 @@ fn deictic(cx: &Cx<'_>, i: usize) -> Option<Found> {
             return date(i, i + 3, Partial::Day(DaySpec::Anaphor(dir)));
         }
         return None;
+    }
+    // "2moro", "2nite": a texting spelling (not "a 2day course").
+    if cx.num(i) == Some(2) && cx.digits(i) == 1 && cx.joined(i + 1) && cx.is_word(i + 1) {
+        let article = i > 0 && (cx.kw(i - 1, Kw::A) || cx.kw(i - 1, Kw::The));
+        let kw = super::lexicon::TWO_WORDS
+            .iter()
+            .find(|(w, _)| cx.is(i + 1, w))
+            .map(|&(_, k)| k)
+            .filter(|_| !article && !cx.hyphen(i + 2))?;
+        let off = match kw {
+            Kw::Tomorrow => 1,
+            _ => 0,
+        };
+        return date(i, i + 2, Partial::Day(DaySpec::Deictic(off)));
     }
     let off = match cx.lx(i)? {
         Lex::Kw(Kw::Today)
@@ -2310,7 +2608,8 @@ fn relative(cx: &Cx<'_>, i: usize) -> Option<Found> {
         };
         return date(i, k + 1, p);
     }
-    if let Some((wd, false)) = cx.weekday(k) {
+    if let Some((wd, e)) = day_name(cx, k) {
+        let k = e - 1;
         let rel = match off {
             -1 => WdRel::Last,
             0 => WdRel::This,
@@ -2340,7 +2639,7 @@ fn relative(cx: &Cx<'_>, i: usize) -> Option<Found> {
     }
     if let Some(Lex::Season(s)) = cx.lx(k) {
         if anaphoric {
-            return None;
+            return date(i, k + 1, Partial::RefSeason(s, off));
         }
         return date(i, k + 1, Partial::RelSeason(s, off));
     }
@@ -2452,11 +2751,14 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
         if u == Unit::Quarter && !lead {
             return None;
         }
-        // "working hours", "minutes apart": hours and minutes only after "for", "in"…
+        // "working hours", "minutes apart": hours and minutes only after "for", "in"…, or
+        // before "later"/"earlier" ("Hours later, …").
         if matches!(u, Unit::Hour | Unit::Minute) && !lead {
             let ok = i
                 .checked_sub(1)
-                .is_some_and(|p| cx.is_any(p, SPAN_PREPOSITIONS));
+                .is_some_and(|p| cx.is_any(p, SPAN_PREPOSITIONS))
+                || cx.kw(j + 1, Kw::Later)
+                || cx.kw(j + 1, Kw::Earlier);
             if !ok {
                 return None;
             }
@@ -2678,6 +2980,14 @@ fn ordinal_quarter(cx: &Cx<'_>, j: usize) -> Option<(u8, usize)> {
 }
 
 fn quarter(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    // H1 2025, H2 2024: a half needs its year ("H1N1" is no half).
+    if cx.is(i, "h") && cx.cap(i) && cx.joined(i + 1) && !cx.joined(i + 2) {
+        let h = cx
+            .num(i + 1)
+            .filter(|h| (1..=2).contains(h) && cx.digits(i + 1) == 1)?;
+        let (y, end) = cx.year4(i + 2)?;
+        return date(i, end, Partial::Half(Some(y), h as u8));
+    }
     // Q3 2024, Q3
     if cx.is(i, "q") && cx.cap(i) && cx.joined(i + 1) {
         let q = cx
@@ -2884,8 +3194,57 @@ fn clock(cx: &Cx<'_>, i: usize) -> Option<Found> {
                 },
                 i + 1,
             ),
+            // "afternoon yesterday", "evening Friday": only with an attached day.
+            DayPart::Part(p) if p != PartOfDay::Midday && p != PartOfDay::Daytime => {
+                let tod = TimeOfDay::Part(p);
+                let after = if cx.kw(i + 1, Kw::On) { i + 2 } else { i + 1 };
+                let day = weekday(cx, after)
+                    .or_else(|| deictic(cx, after).filter(|f| f.end == after + 1));
+                return match day.map(|f| (f.partial, f.end)) {
+                    Some((Partial::Day(d), end)) => {
+                        Some(Found::new(i, end, TimexKind::Time, Partial::Time(d, tod)))
+                    }
+                    // "by mid-afternoon", "late evening": a time of the day in focus.
+                    _ if i > 0
+                        && (cx.kw(i - 1, Kw::Mid)
+                            || (cx.hyphen(i - 1) && cx.kw(i.checked_sub(2)?, Kw::Mid))
+                            // not "the late night show"
+                            || (cx.kw(i - 1, Kw::Late)
+                                && !(i > 1 && (cx.kw(i - 2, Kw::The) || cx.kw(i - 2, Kw::A))))) =>
+                    {
+                        Some(Found::new(
+                            i,
+                            i + 1,
+                            TimexKind::Time,
+                            Partial::Time(DaySpec::Current, tod),
+                        ))
+                    }
+                    _ => None,
+                };
+            }
             _ => return None,
         }
+    } else if cx.digits(i) == 4
+        && cx.cap(i + 1)
+        && cx.is_any(i + 1, &["gmt", "utc"])
+        && !(i > 0 && cx.p(i - 1, '('))
+    {
+        // "0830 GMT": a 24-hour clock time in four digits, only with a universal zone (wire
+        // style; "the 2015 EST report" is a year), and not as the parenthesised conversion
+        // of a time just given ("10:35 a.m. (0735 GMT)").
+        let n = cx.num(i)?;
+        let (h, m) = (n / 100, n % 100);
+        if h > 23 || m > 59 {
+            return None;
+        }
+        (
+            TimeOfDay::Clock {
+                hour: h as u8,
+                minute: Some(m as u8),
+                second: None,
+            },
+            i + 1,
+        )
     } else {
         let h = cx.num(i).filter(|_| cx.digits(i) <= 2)?;
         let mut k = i + 1;
@@ -2966,7 +3325,10 @@ fn clock(cx: &Cx<'_>, i: usize) -> Option<Found> {
             return Some(Found::new(i, f.end, TimexKind::Time, Partial::Time(d, tod)));
         }
     }
-    if let Some(f) = month_date(cx, after).or_else(|| day_month(cx, after)) {
+    if let Some(f) = month_date(cx, after)
+        .or_else(|| day_month(cx, after))
+        .or_else(|| numeric_date(cx, after))
+    {
         if let Partial::Day(d) = f.partial {
             return Some(Found::new(i, f.end, TimexKind::Time, Partial::Time(d, tod)));
         }
@@ -3077,9 +3439,9 @@ fn set(cx: &Cx<'_>, i: usize) -> Option<Found> {
             );
         }
         if n == 1 {
-            if let Some((wd, _)) = cx.weekday(j) {
+            if let Some((wd, e)) = day_name(cx, j) {
                 return setf(
-                    j + 1,
+                    e,
                     TimexValue::Date(DateValue::Weekday(wd)),
                     Some(quant),
                     None,
@@ -3422,8 +3784,31 @@ fn period(cx: &Cx<'_>, i: usize) -> Option<Found> {
 fn year_ago(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let the = cx.kw(i, Kw::The);
     let mut j = if the { i + 1 } else { i };
-    if the && (cx.is(j, "comparable") || cx.is(j, "corresponding")) {
+    if the && (cx.is(j, "comparable") || cx.is(j, "corresponding") || cx.kw(j, Kw::Same)) {
         j += 1;
+    }
+    // "the corresponding period last year", "the same quarter a year ago"
+    let head = cx.unit(j) == Some((Unit::Quarter, false)) || cx.kw(j, Kw::Period);
+    if the && head && j > i + 1 {
+        if cx.kw(j + 1, Kw::Last) && cx.unit(j + 2) == Some((Unit::Year, false)) {
+            return date(i, j + 3, Partial::YearAgo);
+        }
+        if cx.kw(j + 1, Kw::A)
+            && cx.unit(j + 2) == Some((Unit::Year, false))
+            && (cx.kw(j + 3, Kw::Ago) || cx.kw(j + 3, Kw::Earlier))
+        {
+            return date(i, j + 4, Partial::YearAgo);
+        }
+    }
+    // "last year's quarter"
+    if !the
+        && cx.kw(i, Kw::Last)
+        && cx.unit(i + 1) == Some((Unit::Year, false))
+        && cx.apos(i + 2)
+        && cx.is(i + 3, "s")
+        && (cx.unit(i + 4) == Some((Unit::Quarter, false)) || cx.kw(i + 4, Kw::Period))
+    {
+        return date(i, i + 5, Partial::YearAgo);
     }
     if !(cx.unit(j) == Some((Unit::Year, false))
         && cx.hyphen(j + 1)

@@ -174,8 +174,9 @@ pub(crate) enum Lex {
     Month(u8, MonthForm),
     /// A weekday, 1 = Monday … 7 = Sunday; `true` when plural ("Mondays").
     Weekday(u8, bool),
-    /// An abbreviated weekday ("Mon", "Thurs"): only before a date.
-    WeekdayAbbrev(u8),
+    /// An abbreviated weekday ("Mon", "Thurs"), and whether it is also an English word
+    /// ("Sat", "Sun", "Wed"), which then needs a temporal neighbour to count.
+    WeekdayAbbrev(u8, bool),
     /// A decade named by its tens ("nineties" = 9).
     DecadeWord(u8),
     /// A cardinal number word.
@@ -242,18 +243,19 @@ pub(crate) const WEEKDAYS: &[(&str, u8, bool)] = &[
     ("sundays", 7, true),
 ];
 
-/// Abbreviated weekday names.
-pub(crate) const WEEKDAY_ABBREVS: &[(&str, u8)] = &[
-    ("mon", 1),
-    ("tue", 2),
-    ("tues", 2),
-    ("wed", 3),
-    ("thu", 4),
-    ("thur", 4),
-    ("thurs", 4),
-    ("fri", 5),
-    ("sat", 6),
-    ("sun", 7),
+/// Abbreviated weekday names: (word, day with 1 = Monday, also an English word).
+pub(crate) const WEEKDAY_ABBREVS: &[(&str, u8, bool)] = &[
+    ("mon", 1, true),
+    ("tue", 2, false),
+    ("tues", 2, false),
+    ("wed", 3, true),
+    ("weds", 3, false),
+    ("thu", 4, false),
+    ("thur", 4, false),
+    ("thurs", 4, false),
+    ("fri", 5, false),
+    ("sat", 6, true),
+    ("sun", 7, true),
 ];
 
 /// Decades named in words.
@@ -408,6 +410,20 @@ pub(crate) const ZONES: &[&str] = &[
     "et", "pt", "ct", "mt", "jst", "ist", "msk", "aest", "hkt", "sgt",
 ];
 
+/// Texting spellings written as "2" and a word: "2moro" (tomorrow), "2nite" (tonight).
+pub(crate) const TWO_WORDS: &[(&str, Kw)] = &[
+    ("moro", Kw::Tomorrow),
+    ("morro", Kw::Tomorrow),
+    ("morrow", Kw::Tomorrow),
+    ("morow", Kw::Tomorrow),
+    ("mrw", Kw::Tomorrow),
+    ("mro", Kw::Tomorrow),
+    ("nite", Kw::Tonight),
+    ("night", Kw::Tonight),
+    ("nyt", Kw::Tonight),
+    ("day", Kw::Today),
+];
+
 /// Keywords.
 pub(crate) const KEYWORDS: &[(&str, Kw)] = &[
     ("today", Kw::Today),
@@ -462,6 +478,7 @@ pub(crate) const KEYWORDS: &[(&str, Kw)] = &[
     ("thrice", Kw::Thrice),
     ("times", Kw::Times),
     ("fiscal", Kw::Fiscal),
+    ("fy", Kw::Fiscal),
     ("about", Kw::About),
     ("around", Kw::Around),
     ("nearly", Kw::Nearly),
@@ -953,6 +970,8 @@ pub(crate) enum HolidayRule {
     Easter(i8),
     /// The Tuesday after the first Monday of November.
     ElectionDay,
+    /// Days after US Thanksgiving (the fourth Thursday of November): Black Friday is 1.
+    AfterThanksgiving(u8),
 }
 
 impl HolidayRule {
@@ -975,6 +994,10 @@ impl HolidayRule {
                     (7 + last.weekday().num_days_from_monday() - wd.num_days_from_monday()) % 7;
                 let d = last - chrono::Duration::days(back.into());
                 (d >= first).then_some(d)
+            }
+            HolidayRule::AfterThanksgiving(n) => {
+                NaiveDate::from_weekday_of_month_opt(year, 11, Weekday::Thu, 4)?
+                    .checked_add_days(chrono::Days::new(n.into()))
             }
             HolidayRule::Easter(off) => {
                 let e = easter(year)?;
@@ -1038,6 +1061,14 @@ pub(crate) const HOLIDAYS: &[Holiday] = &[
     Holiday {
         words: &["good", "friday"],
         rule: HolidayRule::Easter(-2),
+    },
+    Holiday {
+        words: &["black", "friday"],
+        rule: HolidayRule::AfterThanksgiving(1),
+    },
+    Holiday {
+        words: &["cyber", "monday"],
+        rule: HolidayRule::AfterThanksgiving(4),
     },
     Holiday {
         words: &["easter", "sunday"],
@@ -1113,6 +1144,10 @@ pub(crate) const HOLIDAYS: &[Holiday] = &[
     },
     Holiday {
         words: &["christmas"],
+        rule: HolidayRule::Fixed(12, 25),
+    },
+    Holiday {
+        words: &["xmas"],
         rule: HolidayRule::Fixed(12, 25),
     },
     Holiday {
@@ -1287,8 +1322,8 @@ impl Lexicon {
         for &(w, d, p) in WEEKDAYS {
             add(w, Lex::Weekday(d, p));
         }
-        for &(w, d) in WEEKDAY_ABBREVS {
-            add(w, Lex::WeekdayAbbrev(d));
+        for &(w, d, word) in WEEKDAY_ABBREVS {
+            add(w, Lex::WeekdayAbbrev(d, word));
         }
         for &(w, n) in NUMBERS {
             add(w, Lex::Number(n));
@@ -1417,6 +1452,8 @@ mod tests {
     fn holiday_rules() {
         let d = |r: HolidayRule, y| r.date(y).unwrap().to_string();
         assert_eq!(d(HolidayRule::Easter(0), 2025), "2025-04-20");
+        assert_eq!(d(HolidayRule::AfterThanksgiving(1), 2025), "2025-11-28");
+        assert_eq!(d(HolidayRule::AfterThanksgiving(4), 2024), "2024-12-02");
         assert_eq!(d(HolidayRule::Easter(0), 2024), "2024-03-31");
         assert_eq!(
             d(HolidayRule::NthWeekday(11, Weekday::Thu, 4), 1999),

@@ -13,7 +13,7 @@ mod partial;
 mod resolve;
 mod token;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::document::{DocKind, Document};
 use crate::timex::{Timex, TimexKind};
@@ -145,10 +145,10 @@ impl Tagger {
         };
         let found = scan(&cx);
         let resolver = shared.get_or_insert_with(|| {
-            let kind = kind.unwrap_or_else(|| kind_of(&cx, dct.is_some()));
+            let kind = kind.unwrap_or_else(|| kind_of(&cx, dct.map(|d| d.year())));
             Resolver::new(dct, kind == DocKind::Narrative)
         });
-        let mut out = Vec::with_capacity(found.len());
+        let mut out: Vec<Tagged> = Vec::with_capacity(found.len());
         // End of the last expression read as ahead of the document date: a following date of
         // the same sentence with no cue of its own goes the same way ("flying back Sunday
         // night, landing Monday").
@@ -178,8 +178,11 @@ impl Tagger {
                 continue;
             }
             let comparison = f.partial == Partial::YearAgo;
+            // "the year-ago quarter", "last year's quarter" name their quarter; "a year ago"
+            // is the year-ago quarter only in a report about a quarter.
             if comparison
                 && !cx.kw(f.start, lexicon::Kw::The)
+                && !cx.kw(f.start, lexicon::Kw::Last)
                 && !cx.quarter_context(f.start, f.end)
             {
                 // "a year earlier" counts from the year in focus, "a year ago" from now.
@@ -190,9 +193,18 @@ impl Tagger {
                     Partial::RelYear(-1)
                 };
             }
-            let value = resolver
+            let mut value = resolver
                 .resolve(&f.partial, tense)
                 .unwrap_or_else(|| Resolver::fallback(&f.partial));
+            // "from Monday to Wednesday", "between Dec. 28 and Jan. 3": a range's end does not
+            // come before its start.
+            if let Some(prev) = out.last() {
+                if range_pair(&cx, &prev.found, &f) {
+                    if let Some(v) = after_range_start(&prev.value, &f.partial, value.clone()) {
+                        value = v;
+                    }
+                }
+            }
             // Comparison periods ("a year ago") do not move the reference time.
             if !comparison {
                 resolver.note(&value);
@@ -205,6 +217,49 @@ impl Tagger {
             Some(x)
         }));
     }
+}
+
+/// `a` and `b` are the two ends of a range: "from a to b", "between a and b", "a–b", "a
+/// through b", "a until b".
+fn range_pair(cx: &Cx<'_>, a: &Found, b: &Found) -> bool {
+    use lexicon::Kw;
+    if b.start != a.end + 1 {
+        return false;
+    }
+    let link = a.end;
+    let lead = |k: Kw| a.start > 0 && cx.kw(a.start - 1, k);
+    (cx.kw(link, Kw::To) || cx.kw(link, Kw::Through) || cx.kw(link, Kw::Until)) && lead(Kw::From)
+        || cx.kw(link, Kw::And) && lead(Kw::Between)
+        || cx.dash(link)
+}
+
+/// The end of a range moved past its start when the text leaves its year or week open: a
+/// weekday a week later, a year-less date or month a year later. `None` when nothing moves.
+fn after_range_start(start: &TimexValue, end: &Partial, value: TimexValue) -> Option<TimexValue> {
+    use crate::value::DateValue;
+    let (s, e) = (start.interval()?, value.interval()?);
+    if e.start >= s.start {
+        return None;
+    }
+    let shifted = match (end, &value) {
+        (Partial::Day(DaySpec::Weekday(..)), TimexValue::Date(DateValue::Day(Some(y), m, d))) => {
+            let day = NaiveDate::from_ymd_opt(*y, (*m).into(), (*d).into())?
+                .checked_add_days(chrono::Days::new(7))?;
+            TimexValue::Date(DateValue::from_naive_date(day))
+        }
+        (
+            Partial::Day(DaySpec::Date(None, ..)),
+            TimexValue::Date(DateValue::Day(Some(y), m, d)),
+        ) => {
+            NaiveDate::from_ymd_opt(y + 1, (*m).into(), (*d).into())?;
+            TimexValue::Date(DateValue::Day(Some(y + 1), *m, *d))
+        }
+        (Partial::Month(None, _), TimexValue::Date(DateValue::Month(Some(y), m))) => {
+            TimexValue::Date(DateValue::Month(Some(y + 1), *m))
+        }
+        _ => return None,
+    };
+    (shifted.interval()?.start >= s.start).then_some(shifted)
 }
 
 /// Texts up to this size are tagged in one piece; longer ones a segment at a time.
@@ -258,33 +313,30 @@ fn needs_tense(p: &Partial) -> bool {
             | Partial::RelWeek(_)
             | Partial::RelQuarter(_)
             | Partial::Anaphor(..)
+            | Partial::RefSeason(..)
             | Partial::Ago { .. }
     )
 }
 
 /// [`Document::kind`] from the tokens already at hand (same counts, no second pass).
-fn kind_of(cx: &Cx<'_>, has_dct: bool) -> DocKind {
+fn kind_of(cx: &Cx<'_>, dct_year: Option<i32>) -> DocKind {
     use lexicon::{Kw, Lex, Unit};
-    let (mut years, mut min, mut max, mut deictic) = (0usize, i32::MAX, i32::MIN, 0usize);
+    let mut counts = crate::document::KindCounts::new(dct_year);
     for (i, t) in cx.toks.iter().enumerate() {
         if t.kind == token::TokKind::Num {
             if let (4, Some(y)) = (t.digits, t.num) {
-                if (1000..=2100).contains(&y) {
-                    years += 1;
-                    min = min.min(y as i32);
-                    max = max.max(y as i32);
-                }
+                counts.year(y as i32);
             }
             continue;
         }
         match cx.lx(i) {
             Some(Lex::Kw(Kw::Today | Kw::Yesterday | Kw::Tomorrow | Kw::Tonight))
             | Some(Lex::Weekday(_, false))
-            | Some(Lex::Unit(Unit::Week | Unit::Weekend, false)) => deictic += 1,
+            | Some(Lex::Unit(Unit::Week | Unit::Weekend, false)) => counts.deictic += 1,
             _ => {}
         }
     }
-    crate::document::kind_from_counts(years, min, max, deictic, has_dct)
+    counts.kind()
 }
 
 fn to_timex(cx: &Cx<'_>, t: Tagged) -> Option<Timex> {

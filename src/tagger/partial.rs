@@ -86,6 +86,9 @@ pub(crate) enum Partial {
     Season(Option<i32>, Season),
     /// A season relative to the anchor ("last summer" = -1).
     RelSeason(Season, i32),
+    /// A season relative to the last mentioned date ("that winter" = 0, "the following
+    /// spring" = 1).
+    RefSeason(Season, i32),
     /// A decade by its first three digits (199 = the 1990s).
     Decade(i32),
     /// A decade named by its tens, in the latest century where it has begun ("the nineties").
@@ -98,6 +101,11 @@ pub(crate) enum Partial {
     Day(DaySpec),
     /// A time of day on a day.
     Time(DaySpec, TimeOfDay),
+    /// The ISO week ("the week of March 6") or its weekend ("the weekend of June 3") that
+    /// holds a day.
+    WeekOf(DaySpec, bool),
+    /// Days from a day ("the day before last Tuesday" = -1).
+    DayFrom(DaySpec, i32),
     /// "N units ago" (dir -1) or "N units from now" (dir 1) from the anchor; `anaphoric`
     /// counts from the last mentioned date instead ("three years earlier").
     Ago {

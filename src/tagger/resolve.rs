@@ -20,6 +20,9 @@ pub(crate) struct RefTime {
     pub year: Option<i32>,
     /// Last mentioned quarter.
     pub quarter: Option<(i32, u8)>,
+    /// Where the last mentioned date begins, at whatever granularity ("that winter" of 1942:
+    /// 1942-12-01); a narrative moves forward from it.
+    pub from: Option<NaiveDate>,
 }
 
 /// What relative expressions are resolved against.
@@ -206,6 +209,9 @@ impl Resolver {
                 Some(self.season_year(s, off, tense, true)?),
                 s,
             )),
+            Partial::RefSeason(s, off) => {
+                date(DateValue::Season(Some(self.ref_season_year(s, off)?), s))
+            }
             Partial::Decade(d) => date(DateValue::Decade(d)),
             Partial::DecadeOfCentury(n) => {
                 let y = self.anchor_year().unwrap_or(2000);
@@ -218,6 +224,24 @@ impl Resolver {
             )),
             Partial::Century(c) => date(DateValue::Century(c)),
             Partial::Day(d) => date(self.day(d, tense)?),
+            Partial::WeekOf(d, weekend) => {
+                let day = self.day(d, tense)?.interval()?.start.date();
+                date(if weekend {
+                    weekend_of(day)
+                } else {
+                    week_of(day)
+                })
+            }
+            Partial::DayFrom(d, off) => {
+                let day = self.day(d, tense)?.interval()?;
+                if day.end.date() - day.start.date() != chrono::Duration::days(1) {
+                    return None;
+                }
+                date(DateValue::from_naive_date(add_days(
+                    day.start.date(),
+                    off.into(),
+                )?))
+            }
             Partial::Time(d, t) => {
                 let day = self.day(d, tense)?;
                 matches!(day, DateValue::Day(Some(_), _, _)).then_some(TimexValue::Time(day, t))
@@ -292,6 +316,9 @@ impl Resolver {
             Partial::Day(DaySpec::Weekday(d, _)) | Partial::Time(DaySpec::Weekday(d, _), _) => {
                 return TimexValue::Date(DateValue::Weekday(d));
             }
+            Partial::Season(None, s) | Partial::RefSeason(s, _) => {
+                return TimexValue::Date(DateValue::Season(None, s));
+            }
             _ => 0,
         };
         TimexValue::Ref(match dir.signum() {
@@ -325,10 +352,24 @@ impl Resolver {
         }
     }
 
+    /// The year of a year-less month (and day) in a narrative that has a year in focus: that
+    /// year, or the next one when the date would fall well before the last mentioned date
+    /// (histories move forward: "That winter … On 2 February").
+    fn narrative_year(&self, y: i32, m: u8, d: u8) -> i32 {
+        let (Some(from), Some(cand)) = (self.refs.from, ymd(y, m, d)) else {
+            return y;
+        };
+        if (from - cand).num_days() > 45 {
+            y + 1
+        } else {
+            y
+        }
+    }
+
     fn month_year(&self, m: u8, tense: Tense) -> Option<i32> {
         let a = match self.yearless_anchor() {
             Ok(a) => a,
-            Err(year) => return year,
+            Err(year) => return year.map(|y| self.narrative_year(y, m, 1)),
         };
         let (y, am) = (a.year(), a.month() as u8);
         Some(if m == am {
@@ -355,7 +396,7 @@ impl Resolver {
     fn day_year(&self, m: u8, d: u8, tense: Tense) -> Option<i32> {
         let a = match self.yearless_anchor() {
             Ok(a) => a,
-            Err(year) => return year,
+            Err(year) => return year.map(|y| self.narrative_year(y, m, d)),
         };
         let y = a.year();
         let mut best: Option<(i64, i32)> = None;
@@ -378,6 +419,45 @@ impl Resolver {
             by -= 1;
         }
         Some(by)
+    }
+
+    /// "that winter" (0), "the following spring" (1), "the previous autumn" (-1): the season
+    /// around, after or before the last mentioned date.
+    fn ref_season_year(&self, s: Season, off: i32) -> Option<i32> {
+        let r = self.refs.from.or(self.dct);
+        let y = self.refs.year.or(r.map(|d| d.year()))?;
+        let Some(r) = r else { return Some(y) };
+        let iv = |y: i32| DateValue::Season(Some(y), s).interval();
+        // After a bare year ("In 1942 … that winter"), the season of that year.
+        if off == 0 && self.refs.month.is_none() && self.refs.day.is_none() {
+            return Some(y);
+        }
+        let y = r.year();
+        Some(match off {
+            0 => {
+                // The winter that began last year is still "that winter" in January.
+                let this = iv(y)?;
+                if r < this.start.date() && iv(y - 1)?.end.date() > r {
+                    y - 1
+                } else {
+                    y
+                }
+            }
+            o if o > 0 => {
+                if iv(y)?.start.date() > r {
+                    y
+                } else {
+                    y + 1
+                }
+            }
+            _ => {
+                if iv(y)?.end.date() <= r {
+                    y
+                } else {
+                    y - 1
+                }
+            }
+        })
     }
 
     fn season_year(&self, s: Season, off: i32, tense: Tense, explicit_this: bool) -> Option<i32> {
@@ -603,6 +683,9 @@ impl Resolver {
             TimexValue::Date(d) | TimexValue::Time(d, _) => *d,
             _ => return,
         };
+        if let Some(iv) = d.interval() {
+            self.refs.from = Some(iv.start.date());
+        }
         let r = &mut self.refs;
         match d {
             DateValue::Day(Some(y), m, dd) => {

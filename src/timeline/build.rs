@@ -249,7 +249,12 @@ impl Timeline {
                 self.add_relation(n, t, relation(rel, Provenance::Tense, doc));
             }
         }
-        for l in &ann.links {
+        // A narrative order is a likely reading, not a constraint the bounds may rest on.
+        for l in ann
+            .links
+            .iter()
+            .filter(|l| l.provenance != Provenance::Narrative)
+        {
             let end = |tl: &mut Timeline, e: &Endpoint| -> Option<NodeIndex> {
                 match e {
                     Endpoint::Event(id) => nodes.get(id.as_str()).copied(),

@@ -172,6 +172,7 @@ fn provenance_name(p: Provenance) -> &'static str {
         Provenance::Anchor => "anchor",
         Provenance::Tense => "tense",
         Provenance::Inferred => "inferred",
+        Provenance::Narrative => "narrative",
         Provenance::User => "user",
     }
 }

@@ -98,6 +98,7 @@ pub(crate) fn atoms(rel: RelType) -> &'static [Atom] {
 /// error-prone step), then inferences.
 pub(crate) fn strength(p: Provenance) -> u8 {
     match p {
+        Provenance::Narrative => 0,
         Provenance::Inferred => 1,
         Provenance::Anchor => 2,
         Provenance::Tense => 3,
