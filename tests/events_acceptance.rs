@@ -50,7 +50,6 @@ fn the_article_becomes_dated_events() {
         ("says", Some(("DCT", IsIncluded, "2025-03-31"))),
         ("call", None),
         ("planned", Some(("DCT", Includes, "2025-03-31"))),
-        ("confirmed", None),
         ("calls", Some(("February 12", IsIncluded, "2025-02-12"))),
         ("another", Some(("March 18", IsIncluded, "2025-03-18"))),
         ("interview", Some(("weekend", IsIncluded, "2025-W13-WE"))),
