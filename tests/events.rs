@@ -721,3 +721,54 @@ fn a_past_perfect_under_a_dated_statement_is_before_its_date() {
     let rels: Vec<RelType> = timex_links(&a, agreed).map(|l| l.relation).collect();
     assert!(rels.iter().all(|&r| r == RelType::Before), "{rels:?}");
 }
+
+#[test]
+fn attributive_participles_are_no_events() {
+    let text = "The two confirmed phone calls and the revised plan were discussed.";
+    let a = run(text, &[], "2025-03-31");
+    assert!(no_event(&a, "confirmed"));
+    assert!(no_event(&a, "revised"));
+    // The same word as a verb is an event.
+    let text = "The Kremlin confirmed the call.";
+    let a = run(text, &[], "2025-03-31");
+    assert_eq!(event(&a, "confirmed").class, EventClass::Reporting);
+}
+
+#[test]
+fn coordinated_verbs_share_the_framing_occasion() {
+    let text = "In a weekend interview with NBC News, Trump expressed frustration with the pace \
+                of the talks and warned of new tariffs on Russian oil.";
+    let weekend = tx(text, "weekend", 0, TimexKind::Date, "2025-W13-WE");
+    let a = run(text, &[weekend], "2025-03-31");
+    for verb in ["expressed", "warned"] {
+        let anchor = event(&a, verb).anchor.as_ref().expect("anchored");
+        assert_eq!(
+            anchor.value.as_ref().map(|v| v.to_string()).as_deref(),
+            Some("2025-W13-WE"),
+            "{verb}"
+        );
+    }
+}
+
+#[test]
+fn a_noun_announced_as_ahead_comes_after_the_story_day() {
+    let text = "Kremlin says no date set for next Putin-Trump call\nMonday, March 31, 2025\n\n\
+                MOSCOW - Nothing was decided.";
+    let at = text.find("Monday").expect("date line");
+    let day = tx(
+        text,
+        "Monday, March 31, 2025",
+        at,
+        TimexKind::Date,
+        "2025-03-31",
+    );
+    let a = run(text, &[day], "2025-03-31");
+    let call = event(&a, "call");
+    let rels: Vec<RelType> = a
+        .links
+        .iter()
+        .filter(|l| l.source == Endpoint::Event(call.id.clone()))
+        .map(|l| l.relation)
+        .collect();
+    assert!(!rels.contains(&RelType::IsIncluded), "{rels:?}");
+}
