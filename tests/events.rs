@@ -771,4 +771,5 @@ fn a_noun_announced_as_ahead_comes_after_the_story_day() {
         .map(|l| l.relation)
         .collect();
     assert!(!rels.contains(&RelType::IsIncluded), "{rels:?}");
+    assert!(rels.contains(&RelType::After), "{rels:?}");
 }
