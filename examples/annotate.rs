@@ -21,7 +21,8 @@ use std::io::{self, BufRead, BufWriter, Write};
 use std::process::ExitCode;
 
 use eventline::{
-    mention_pairs, AnchorTarget, Annotation, Dct, Document, Extractor, PairTarget, Timex,
+    mention_pairs, relate_events, AnchorTarget, Annotation, Dct, Document, Extractor, PairTarget,
+    Timex,
 };
 use serde_json::{json, Map, Value};
 
@@ -156,7 +157,8 @@ fn process(extractor: &Extractor, line: &str, lineno: usize) -> Result<Value, St
             json!({"warning": format!("line {lineno}: dct {other} is not a string; processed without it"), "id": id})
         ),
     }
-    let ann = extractor.extract(&doc);
+    let mut ann = extractor.extract(&doc);
+    relate_events(doc.text(), &mut ann);
     Ok(output_line(id, &doc, &ann))
 }
 

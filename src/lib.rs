@@ -27,6 +27,7 @@ pub use error::{DocumentError, ValueError};
 pub use event::{Anchor, AnchorTarget, Aspect, Event, EventClass, Polarity, RelType, Tense};
 pub use events::{sentences, EventAnalysis, EventExtractor};
 pub use pipeline::{mention_pairs, Extractor, MentionPair, PairTarget};
+pub use relate::relate_events;
 pub use tagger::Tagger;
 pub use timeline::{
     Bounds, Certainty, Comparison, Contradiction, EventId, EventSpec, Explanation, Gap, Mention,

@@ -67,17 +67,19 @@ impl Extractor {
     }
 
     /// Tags the document's temporal expressions, finds its events and anchors them.
+    ///
+    /// Relations between the events themselves are a further step: [`relate_events`].
+    ///
+    /// [`relate_events`]: crate::relate_events
     pub fn extract(&self, doc: &Document) -> Annotation {
         let (timexes, kind) = self.tagger.tag_with_kind(doc);
         let found = self.events.extract(doc.text(), &timexes, doc.dct());
-        let mut links = found.links;
-        links.extend(crate::relate::event_links(doc.text(), &found.events));
         Annotation {
             dct: doc.dct().copied(),
             kind,
             timexes,
             events: found.events,
-            links,
+            links: found.links,
         }
     }
 }

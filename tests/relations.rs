@@ -2,12 +2,15 @@
 //! they are told.
 
 use eventline::{
-    mention_pairs, Dct, Document, Endpoint, Extractor, PairTarget, Provenance, RelType,
+    mention_pairs, relate_events, Dct, Document, Endpoint, Extractor, PairTarget, Provenance,
+    RelType,
 };
 
 fn extract(text: &str) -> (String, eventline::Annotation) {
     let doc = Document::new(text).with_dct(Dct::parse("2025-03-31").expect("valid date"));
-    (text.to_string(), Extractor::new().extract(&doc))
+    let mut ann = Extractor::new().extract(&doc);
+    relate_events(doc.text(), &mut ann);
+    (text.to_string(), ann)
 }
 
 /// The relation asserted from the event with trigger `a` to the one with trigger `b` (either
@@ -96,8 +99,7 @@ fn event_pairs_reach_the_mention_pairs() {
 #[test]
 fn narrative_orders_do_not_constrain_the_timeline() {
     let text = "A bomb exploded near the embassy. The old building collapsed.";
-    let doc = Document::new(text).with_dct(Dct::parse("2025-03-31").expect("valid date"));
-    let ann = Extractor::new().extract(&doc);
+    let (_, ann) = extract(text);
     assert_eq!(
         relation(text, &ann, "exploded", "collapsed"),
         Some((RelType::Before, Provenance::Narrative))
@@ -128,4 +130,15 @@ fn the_two_calls_are_ordered_by_their_dates() {
         relation(&t, &ann, "calls", "another"),
         Some((RelType::Before, Provenance::Inferred))
     );
+}
+
+#[test]
+fn extraction_alone_relates_no_events() {
+    let text = "A bomb exploded near the embassy. Police said two people were hurt.";
+    let doc = Document::new(text).with_dct(Dct::parse("2025-03-31").expect("valid date"));
+    let ann = Extractor::new().extract(&doc);
+    assert!(ann.links.iter().all(|l| !matches!(
+        (&l.source, &l.target),
+        (Endpoint::Event(_), Endpoint::Event(_))
+    )));
 }

@@ -302,6 +302,32 @@ fn placed(e: &Event) -> Option<(chrono::NaiveDateTime, chrono::NaiveDateTime)> {
     }
 }
 
+/// Adds to an annotation the relations between its nearby events (same or adjacent
+/// sentence), each from the earlier event to the later: by their dates when both are placed
+/// on days that do not overlap ([`Provenance::Inferred`]), else by how such events are
+/// usually told ([`Provenance::Narrative`]). `text` is the annotated document's text.
+///
+/// ```
+/// use eventline::{relate_events, Dct, Document, Endpoint, Extractor, Provenance, RelType};
+/// let text = "A bomb exploded near the embassy. Police said two people were hurt.";
+/// let doc = Document::new(text).with_dct(Dct::parse("2025-03-31")?);
+/// let mut ann = Extractor::new().extract(&doc);
+/// relate_events(doc.text(), &mut ann);
+/// let id = |w: &str| ann.events.iter().find(|e| e.text == w).map(|e| e.id.clone());
+/// let (exploded, said) = (id("exploded").unwrap(), id("said").unwrap());
+/// let link = ann
+///     .links
+///     .iter()
+///     .find(|l| l.source == Endpoint::Event(exploded.clone()) && l.target == Endpoint::Event(said.clone()))
+///     .unwrap();
+/// assert_eq!((link.relation, link.provenance), (RelType::Before, Provenance::Narrative));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn relate_events(text: &str, ann: &mut crate::annotation::Annotation) {
+    let links = event_links(text, &ann.events);
+    ann.links.extend(links);
+}
+
 /// Links between nearby events (same or adjacent sentence), each from the earlier event to
 /// the later: by their dates when both are placed on dates that do not overlap, else by the
 /// learned table. `events` must be sorted by trigger.
