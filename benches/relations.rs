@@ -6,28 +6,9 @@
 use criterion::{black_box, criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use eventline::{relate_events, Dct, Document, Extractor};
 
-const ARTICLES: &[&str] = &[
-    include_str!("data/election.txt"),
-    include_str!("data/earnings.txt"),
-    include_str!("data/port_strike.txt"),
-    include_str!("data/weather.txt"),
-    include_str!("data/history.txt"),
-    include_str!("data/prose.txt"),
-];
+mod common;
 
-fn corpus(size: usize) -> String {
-    let mut text = String::with_capacity(size + 8192);
-    'fill: loop {
-        for a in ARTICLES {
-            if text.len() >= size {
-                break 'fill;
-            }
-            text.push_str(a);
-            text.push_str("\n\n");
-        }
-    }
-    text
-}
+use common::corpus;
 
 fn relations(c: &mut Criterion) {
     let doc = Document::new(corpus(1_000_000)).with_dct(Dct::parse("2025-03-31").expect("date"));
