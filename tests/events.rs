@@ -773,3 +773,13 @@ fn a_noun_announced_as_ahead_comes_after_the_story_day() {
     assert!(!rels.contains(&RelType::IsIncluded), "{rels:?}");
     assert!(rels.contains(&RelType::After), "{rels:?}");
 }
+
+#[test]
+fn coordinated_verbs_take_the_first_verbs_subject_in_their_titles() {
+    let text = "Trump expressed frustration with the talks and warned of new tariffs. \
+                Peskov said he saw no reason to hurry.";
+    let a = run(text, &[], "2025-03-31");
+    assert_eq!(event(&a, "warned").title, "Trump warned of new tariffs");
+    // The subject of what was said is no addressee.
+    assert_eq!(event(&a, "said").title, "Peskov said");
+}

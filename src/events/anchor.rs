@@ -37,7 +37,11 @@ fn word<'a>(text: &'a str, t: &Token) -> &'a str {
 }
 
 /// Token positions of the timexes (None for a timex that covers no token).
-pub(crate) fn locate(toks: &[Token], sent_of: &[u32], timexes: &[Timex]) -> Vec<Option<TimexPos>> {
+pub(crate) fn locate(
+    toks: &[Token],
+    sents: &[std::ops::Range<usize>],
+    timexes: &[Timex],
+) -> Vec<Option<TimexPos>> {
     timexes
         .iter()
         .map(|tx| {
@@ -52,7 +56,10 @@ pub(crate) fn locate(toks: &[Token], sent_of: &[u32], timexes: &[Timex]) -> Vec<
             Some(TimexPos {
                 first,
                 last,
-                sent: sent_of.get(first).map_or(0, |&s| s as usize),
+                // The sentences partition the tokens, in order.
+                sent: Some(sents.partition_point(|r| r.end <= first))
+                    .filter(|&s| s < sents.len())
+                    .unwrap_or(0),
             })
         })
         .collect()

@@ -116,6 +116,68 @@ fn is_name_part(
     w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.')
 }
 
+/// Where the verb group of the verb at `i` starts: modals, auxiliaries and adverbs right
+/// before it.
+fn verb_group_start(toks: &[Token], sent_start: usize, i: usize) -> usize {
+    let mut s = i;
+    while s > sent_start {
+        let p = s - 1;
+        let t = &toks[p];
+        if t.tag == Tag::Rb || t.tag == Tag::Md || (t.tag.is_verb() && p + 3 >= i) {
+            s = p;
+            continue;
+        }
+        break;
+    }
+    s
+}
+
+/// The subject of a verb group starting at `verb_start`, as a token range (empty when there
+/// is none). It ends before the verb group, or before a relative clause set off by commas
+/// ("Trump, who took office on January 20, has promised"); the verb of a relative clause
+/// takes the noun the clause is about ("Trump, who took office").
+fn subject(
+    text: &str,
+    toks: &[Token],
+    sent_start: usize,
+    verb_start: usize,
+    stop: &dyn Fn(usize) -> bool,
+) -> (usize, usize) {
+    let mut subj_end = verb_start;
+    let comma = |k: usize| toks[k].sym == Sym::Comma;
+    if subj_end > sent_start && comma(subj_end - 1) {
+        let lo = sent_start.max(subj_end.saturating_sub(RELATIVE_REACH));
+        if let Some(c) = (lo..subj_end - 1)
+            .rev()
+            .find(|&k| comma(k) && toks.get(k + 1).is_some_and(|t| is_relative(text, t)))
+        {
+            subj_end = c;
+        }
+    } else if subj_end > sent_start + 1
+        && is_relative(text, &toks[subj_end - 1])
+        && comma(subj_end - 2)
+    {
+        subj_end -= 2;
+    }
+    let mut subj_start = subj_end;
+    while subj_start > sent_start && subj_end - subj_start < SUBJECT_WORDS {
+        let p = subj_start - 1;
+        if stop(p)
+            || !matches!(
+                toks[p].tag,
+                Tag::Nn | Tag::Nns | Tag::Nnp | Tag::Prp | Tag::Jj
+            )
+        {
+            break;
+        }
+        subj_start = p;
+    }
+    (subj_start, subj_end)
+}
+
+/// How far back a coordinated verb looks for the verb it is coordinated with.
+const COORDINATION_REACH: usize = 16;
+
 /// A short title for the event triggered at token `i` of the sentence `range`.
 pub(crate) fn title(
     text: &str,
@@ -199,49 +261,23 @@ pub(crate) fn title(
             }
         }
     } else {
-        // The verb group: modals, auxiliaries and adverbs right before the verb.
-        let mut s = i;
-        while s > range.start {
-            let p = s - 1;
-            let t = &toks[p];
-            if t.tag == Tag::Rb || t.tag == Tag::Md || (t.tag.is_verb() && p + 3 >= i) {
-                s = p;
-                continue;
+        let verb_start = verb_group_start(toks, range.start, i);
+        let (mut subj_start, mut subj_end) = subject(text, toks, range.start, verb_start, &stop);
+        // "Trump expressed frustration and warned of tariffs": a verb coordinated with an
+        // earlier one shares its subject.
+        if subj_start == subj_end && verb_start > range.start {
+            let before = &toks[verb_start - 1];
+            let coordinated = before.tag == Tag::Cc
+                && with_lower(text, before, |w| matches!(w, "and" | "or" | "but"));
+            if coordinated {
+                let lo = range
+                    .start
+                    .max(verb_start.saturating_sub(COORDINATION_REACH));
+                if let Some(v) = (lo..verb_start - 1).rev().find(|&k| toks[k].tag.is_verb()) {
+                    let vs = verb_group_start(toks, range.start, v);
+                    (subj_start, subj_end) = subject(text, toks, range.start, vs, &stop);
+                }
             }
-            break;
-        }
-        let verb_start = s;
-        // The subject ends before the verb group, or before a relative clause set off by
-        // commas ("Trump, who took office on January 20, has promised"); the verb of
-        // a relative clause takes the noun the clause is about ("Trump, who took office").
-        let mut subj_end = verb_start;
-        let comma = |k: usize| toks[k].sym == Sym::Comma;
-        if subj_end > range.start && comma(subj_end - 1) {
-            let lo = range.start.max(subj_end.saturating_sub(RELATIVE_REACH));
-            if let Some(c) = (lo..subj_end - 1)
-                .rev()
-                .find(|&k| comma(k) && toks.get(k + 1).is_some_and(|t| is_relative(text, t)))
-            {
-                subj_end = c;
-            }
-        } else if subj_end > range.start + 1
-            && is_relative(text, &toks[subj_end - 1])
-            && comma(subj_end - 2)
-        {
-            subj_end -= 2;
-        }
-        let mut subj_start = subj_end;
-        while subj_start > range.start && subj_end - subj_start < SUBJECT_WORDS {
-            let p = subj_start - 1;
-            if stop(p)
-                || !matches!(
-                    toks[p].tag,
-                    Tag::Nn | Tag::Nns | Tag::Nnp | Tag::Prp | Tag::Jj
-                )
-            {
-                break;
-            }
-            subj_start = p;
         }
         for k in subj_start..subj_end {
             parts.push(w(k));
@@ -269,12 +305,15 @@ pub(crate) fn title(
         let mut after_noun = false;
         let mut after_to = false;
         let mut pp = false;
-        let addressee = toks
-            .get(k)
-            .is_some_and(|t| matches!(t.tag, Tag::Prp | Tag::Nns))
-            && toks
-                .get(k + 1)
-                .is_none_or(|t| !matches!(t.tag, Tag::Nn | Tag::Nns | Tag::Nnp));
+        // "told reporters", "told him"; not the subject of what was said ("said he was").
+        let addressee = toks.get(k).is_some_and(|t| {
+            matches!(t.tag, Tag::Prp | Tag::Nns)
+                && !with_lower(text, t, |w| {
+                    matches!(w, "he" | "she" | "they" | "it" | "we" | "i" | "there")
+                })
+        }) && toks
+            .get(k + 1)
+            .is_none_or(|t| !matches!(t.tag, Tag::Nn | Tag::Nns | Tag::Nnp));
         let limit = match (reporting, addressee) {
             (false, _) => OBJECT_WORDS,
             (true, true) => 1,

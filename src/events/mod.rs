@@ -135,12 +135,6 @@ impl EventExtractor {
         let mut toks = text::tokenize(text);
         pos::tag_sentence(lex, text, &mut toks);
         let sents = text::split_sentences(text, &toks);
-        let mut sent_of = vec![0u32; toks.len()];
-        for (si, r) in sents.iter().enumerate() {
-            for s in sent_of.get_mut(r.clone()).into_iter().flatten() {
-                *s = u32::try_from(si).unwrap_or(u32::MAX);
-            }
-        }
         // The tagger's timexes are sorted and inside the text: borrowed as they are.
         let valid = |t: &Timex| t.span.start < t.span.end && t.span.end <= text.len();
         let ordered = timexes.iter().all(valid)
@@ -155,7 +149,7 @@ impl EventExtractor {
             std::borrow::Cow::Owned(own)
         };
         let timexes: &[Timex] = &timexes;
-        let tpos = anchor::locate(&toks, &sent_of, timexes);
+        let tpos = anchor::locate(&toks, &sents, timexes);
         let mut in_timex = vec![false; toks.len()];
         for p in tpos.iter().flatten() {
             for b in in_timex.get_mut(p.first..=p.last).into_iter().flatten() {

@@ -337,7 +337,13 @@ impl Lexicon {
                 second: p.second,
                 share: p.share,
             });
-            v.head = head_of(k.as_bytes()).0;
+            // The form's own bytes: a form with a capital (the tables have none) is never
+            // matched by a lowercased word.
+            v.head = k
+                .bytes()
+                .take(8)
+                .enumerate()
+                .fold(0u64, |h, (n, b)| h | (u64::from(b) << (8 * n)));
             v.flags = super::tables::word_flags(k);
             v.marks = super::tables::word_marks(k);
             if let Some(p) = v.pos {
