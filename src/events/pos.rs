@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use super::lexicon::{EventEntry, PosEntry, EVENT_FORMS, EVENT_LEMMAS, POS_LEXICON};
 use super::tables::flag;
 use super::text::{Sym, Token, TokenKind};
+use crate::event::EventClass;
 
 /// A reduced Penn Treebank tag set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -264,6 +265,28 @@ fn head_of(bytes: &[u8]) -> (u64, u64) {
         })
 }
 
+/// How often a word or lemma is an event mention (a copy of its [`EventEntry`] counts,
+/// read without following the table entry).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Counts {
+    /// Occurrences in the corpus.
+    pub seen: u16,
+    /// Occurrences annotated as an event.
+    pub events: u16,
+    /// Most frequent event class.
+    pub class: EventClass,
+}
+
+impl From<&EventEntry> for Counts {
+    fn from(e: &EventEntry) -> Counts {
+        Counts {
+            seen: e.seen,
+            events: e.events,
+            class: e.class,
+        }
+    }
+}
+
 /// A word form's treebank tags.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Tags {
@@ -283,7 +306,7 @@ pub(crate) struct WordInfo {
     /// Treebank tags and lemma.
     pub pos: Option<&'static PosEntry>,
     /// Event counts of the form.
-    pub form: Option<&'static EventEntry>,
+    pub form: Option<Counts>,
     /// The treebank's tags of the form (a copy of `pos`'s, read without following it).
     pub tags: Option<Tags>,
     /// The first eight bytes of `word`, little-endian, zero-padded.
@@ -294,7 +317,7 @@ pub(crate) struct WordInfo {
     pub marks: u32,
     /// Event counts of the treebank lemma by word class ([`word_class`]), when the treebank
     /// knows the form.
-    pub lemma_events: [Option<&'static EventEntry>; 4],
+    pub lemma_events: [Option<Counts>; 4],
 }
 
 /// The word class of a tag as the lemma table keys it: verb, noun, adjective, other.
@@ -326,7 +349,7 @@ impl Lexicon {
             words.entry(e.word).or_default().pos = Some(e);
         }
         for e in EVENT_FORMS {
-            words.entry(e.word).or_default().form = Some(e);
+            words.entry(e.word).or_default().form = Some(Counts::from(e));
         }
         let lemmas: WordMap<&'static EventEntry> =
             EVENT_LEMMAS.iter().map(|e| (e.word, e)).collect();
@@ -369,7 +392,7 @@ impl Lexicon {
 
     /// Event counts of a lemma used as the word class of `tag` ("last" the verb is not
     /// "last" the adjective).
-    pub(crate) fn event_lemma(&self, lemma: &str, tag: Tag) -> Option<&'static EventEntry> {
+    pub(crate) fn event_lemma(&self, lemma: &str, tag: Tag) -> Option<Counts> {
         lemma_entry(&self.lemmas, lemma, word_class(tag))
     }
 
@@ -380,7 +403,7 @@ impl Lexicon {
         info: Option<&'static WordInfo>,
         lower: &'a str,
         tag: Tag,
-    ) -> (std::borrow::Cow<'a, str>, Option<&'static EventEntry>) {
+    ) -> (std::borrow::Cow<'a, str>, Option<Counts>) {
         if let Some(p) = info.and_then(|i| i.pos) {
             let entry = i_lemma_events(info, tag);
             return (std::borrow::Cow::Borrowed(p.lemma), entry);
@@ -428,16 +451,12 @@ impl Lexicon {
 }
 
 /// The precomputed lemma event counts of a known word for `tag`.
-fn i_lemma_events(info: Option<&'static WordInfo>, tag: Tag) -> Option<&'static EventEntry> {
+fn i_lemma_events(info: Option<&'static WordInfo>, tag: Tag) -> Option<Counts> {
     info?.lemma_events.get(word_class(tag)).copied().flatten()
 }
 
 /// The lemma table's entry for `lemma` in word class `class` (an index of [`CLASS_KEYS`]).
-fn lemma_entry(
-    lemmas: &WordMap<&'static EventEntry>,
-    lemma: &str,
-    class: usize,
-) -> Option<&'static EventEntry> {
+fn lemma_entry(lemmas: &WordMap<&'static EventEntry>, lemma: &str, class: usize) -> Option<Counts> {
     let mut buf = [0u8; 40];
     let n = lemma.len();
     let key = buf.get_mut(..n + 2).and_then(|b| {
@@ -446,7 +465,7 @@ fn lemma_entry(
         *b.get_mut(n + 1)? = *CLASS_KEYS.get(class)?;
         std::str::from_utf8(b).ok()
     })?;
-    lemmas.get(key).copied()
+    lemmas.get(key).map(|e| Counts::from(*e))
 }
 
 /// The tag of a word the lexicon does not know, from its shape.
