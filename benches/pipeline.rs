@@ -6,30 +6,9 @@
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use eventline::{Dct, Document, Extractor};
 
-/// Realistic news articles (elections, earnings, a strike, weather, a history, prose).
-const ARTICLES: &[&str] = &[
-    include_str!("data/election.txt"),
-    include_str!("data/earnings.txt"),
-    include_str!("data/port_strike.txt"),
-    include_str!("data/weather.txt"),
-    include_str!("data/history.txt"),
-    include_str!("data/prose.txt"),
-];
+mod common;
 
-/// The articles repeated up to `size` bytes, as one document.
-fn corpus(size: usize) -> String {
-    let mut text = String::with_capacity(size + 8192);
-    'fill: loop {
-        for a in ARTICLES {
-            if text.len() >= size {
-                break 'fill;
-            }
-            text.push_str(a);
-            text.push_str("\n\n");
-        }
-    }
-    text
-}
+use common::corpus;
 
 fn pipeline(c: &mut Criterion) {
     let extractor = Extractor::new();
