@@ -6,7 +6,8 @@
 //! ```
 //!
 //! Each input line is `{"id", "text", "dct"?}`; each output line is
-//! `{"id", "dct", "timexes": [{"start", "end", "text", "type", "value", "mod"?}],
+//! `{"id", "dct", "timexes": [{"start", "end", "text", "type", "value", "mod"?, "quant"?,
+//! "freq"?}],
 //! "events": [{"start", "end", "text", "class", "title", "timex"?, "value"?}],
 //! "pairs": [{"source_span": [s, e], "target_span": [s, e] | "DCT", "rel"}]}` with Unicode code
 //! point offsets into `text`, end exclusive. Every mention of an event is listed; `timex` and
@@ -72,6 +73,13 @@ fn timex_json(text: &str, offsets: &CharOffsets, t: &Timex) -> Value {
     m.insert("value".into(), json!(t.value.to_string()));
     if let Some(md) = t.modifier {
         m.insert("mod".into(), json!(md.as_str()));
+    }
+    // Sets carry TimeML's quantifier and frequency ("every" → EVERY, "twice a week" → 2X).
+    if let Some(q) = &t.quant {
+        m.insert("quant".into(), json!(q));
+    }
+    if let Some(f) = &t.freq {
+        m.insert("freq".into(), json!(f));
     }
     Value::Object(m)
 }
