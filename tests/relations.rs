@@ -142,3 +142,12 @@ fn extraction_alone_relates_no_events() {
         (Endpoint::Event(_), Endpoint::Event(_))
     )));
 }
+
+#[test]
+fn a_past_event_comes_before_a_future_one() {
+    let (t, ann) = extract("The minister resigned. His successor will arrive in the capital.");
+    assert_eq!(
+        relation(&t, &ann, "resigned", "arrive"),
+        Some((RelType::Before, Provenance::Inferred))
+    );
+}

@@ -3,7 +3,7 @@
 //!
 //! Two sources, the stronger first:
 //! - their dates: two events anchored on ("on", "in") dates that do not overlap are ordered by
-//!   them;
+//!   them, and so are an event before the document date and one after it;
 //! - the way they are told: a table learned from annotated news (`table.rs`, written by
 //!   `scripts/learn_relations.py`) gives the usual order of two events from their sentence
 //!   distance, the signal word between them ("after", "before", "when", "that"…) and each
@@ -370,7 +370,12 @@ pub(crate) fn event_links(text: &str, events: &[Event]) -> Vec<Link> {
             let by_date = match (dates[i], dates[j]) {
                 (Some((_, ae)), Some((bs, _))) if ae <= bs => Some(RelType::Before),
                 (Some((as_, _)), Some((_, be))) if be <= as_ => Some(RelType::After),
-                _ => None,
+                // One before the document date, the other after it.
+                _ => match (a.dct_relation, b.dct_relation) {
+                    (Some(RelType::Before), Some(RelType::After)) => Some(RelType::Before),
+                    (Some(RelType::After), Some(RelType::Before)) => Some(RelType::After),
+                    _ => None,
+                },
             };
             let (relation, provenance) = match by_date {
                 Some(r) => (r, Provenance::Inferred),
