@@ -783,3 +783,14 @@ fn coordinated_verbs_take_the_first_verbs_subject_in_their_titles() {
     // The subject of what was said is no addressee.
     assert_eq!(event(&a, "said").title, "Peskov said");
 }
+
+#[test]
+fn informal_lowercase_sentences_are_split_at_a_pronoun() {
+    let text = "last nite was crazy lol. we went to the concert on sat and it was great.";
+    let s: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+    assert_eq!(s.len(), 2, "{s:?}");
+    // A quoted question followed by its speaker stays one sentence.
+    let text = "\"Why?\" he asked. They left.";
+    let s: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+    assert_eq!(s, ["\"Why?\" he asked.", "They left."]);
+}

@@ -571,6 +571,11 @@ pub(crate) fn split_sentences(text: &str, toks: &[Token]) -> Vec<Range<usize>> {
                         || nx.capitalized
                         || nx.kind == TokenKind::Number
                         || matches!(word(last + 1), "\"" | "``" | "“" | "(" | "'" | "‘")
+                        // Informal writing starts sentences in lowercase ("lol. we went"); a
+                        // subject pronoun right after the mark (no closing quote between:
+                        // "'Why?' he asked" goes on) starts a new one.
+                        || (last == i
+                            && matches!(word(last + 1), "i" | "we" | "he" | "she" | "they" | "you"))
                 }
             };
         } else if t.abbrev && !is_title_abbreviation(word(i)) {

@@ -1823,12 +1823,20 @@ fn yearless_numeric_date(cx: &Cx<'_>, i: usize, a: u32, b: u32) -> Option<Found>
     chrono::NaiveDate::from_ymd_opt(2000, m, d)?;
     let p = i.checked_sub(1)?;
     let p = if cx.p(p, ',') { p.checked_sub(1)? } else { p };
+    let e = i + 3;
+    // After "for"/"to" only at the end of a phrase ("rebooked for 3/12."), not before a noun
+    // ("for 1/2 price").
+    let weak_lead = (cx.kw(p, Kw::For) || cx.kw(p, Kw::To))
+        && cx
+            .toks
+            .get(e)
+            .is_none_or(|t| t.kind == TokKind::Punct || cx.lx(e).is_some() || cx.cap(e));
     let lead = WEEKDAY_LEADS.iter().any(|&k| cx.kw(p, k))
+        || weak_lead
         || cx.is(p, "till")
         || cx.weekday(p).is_some()
         || matches!(cx.lx(p), Some(Lex::WeekdayAbbrev(..)))
         || (cx.p(p, '.') && p > 0 && matches!(cx.lx(p - 1), Some(Lex::WeekdayAbbrev(..))));
-    let e = i + 3;
     let continues = (cx.joined(e) && (cx.num(e).is_some() || cx.p(e, '/') || cx.p(e, '%')))
         || cx.unit(e).is_some()
         || cx.kw(e, Kw::Of);
