@@ -794,3 +794,17 @@ fn informal_lowercase_sentences_are_split_at_a_pronoun() {
     let s: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
     assert_eq!(s, ["\"Why?\" he asked.", "They left."]);
 }
+
+#[test]
+fn the_get_of_a_passive_is_no_event() {
+    let a = run(
+        "Her flight got cancelled again, and she got married in June.",
+        &[],
+        "2025-03-09",
+    );
+    assert!(no_event(&a, "got"));
+    assert!(!no_event(&a, "cancelled"));
+    assert!(!no_event(&a, "married"));
+    let a = run("He got a call from the minister.", &[], "2025-03-09");
+    assert!(!no_event(&a, "got"));
+}

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use super::pos::{Lexicon, Tag};
 use super::tables::flag::{BE, DO, HAVE, MODAL, NEG, NEVER};
-use super::text::{is, lower, Token, TokenKind};
+use super::text::{is, lower, with_lower, Token, TokenKind};
 use crate::event::{Aspect, EventClass, Polarity, Tense};
 
 /// One event mention found in the text (borrowing its lemma from the text or the lexicon).
@@ -83,6 +83,24 @@ fn is_auxiliary(toks: &[Token], i: usize, end: usize) -> bool {
     false
 }
 
+/// Whether the token at `i` is the "get" of a passive ("flight got cancelled", "were getting
+/// paid"): a form of get followed (over adverbs) by a past participle, which is the event.
+fn is_passive_get(text: &str, toks: &[Token], i: usize, end: usize) -> bool {
+    let Some(t) = toks.get(i) else { return false };
+    if !t.tag.is_verb()
+        || !with_lower(text, t, |w| {
+            matches!(w, "get" | "gets" | "got" | "gotten" | "getting")
+        })
+    {
+        return false;
+    }
+    let mut k = i + 1;
+    while k < end && k <= i + 3 && toks[k].tag == Tag::Rb {
+        k += 1;
+    }
+    k < end && toks[k].tag == Tag::Vbn
+}
+
 /// Threshold for the head of a verb group with auxiliaries.
 const GROUP_THRESHOLD: f32 = 0.25;
 
@@ -132,7 +150,7 @@ pub(crate) fn detect<'a>(
         if (fl & NEVER != 0) || (fl & MODAL != 0) || (fl & BE != 0) {
             continue;
         }
-        if is_auxiliary(toks, i, end) {
+        if is_auxiliary(toks, i, end) || is_passive_get(text, toks, i, end) {
             continue;
         }
         // "two confirmed phone calls", "the revised plan": a participle between a determiner
