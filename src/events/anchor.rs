@@ -2,7 +2,7 @@
 
 use super::detect::Mention;
 use super::pos::Tag;
-use super::tables::{mark, signal};
+use super::tables::{mark, signal, AHEAD_WORDS};
 use super::text::{lower, marked, Sym, TokIndex, Token, TokenKind};
 use crate::document::Dct;
 use crate::event::{Aspect, EventClass, RelType, Tense};
@@ -592,10 +592,7 @@ fn announced_ahead(text: &str, toks: &[Token], tok: usize) -> bool {
         }
         k -= 1;
         let t = &toks[k];
-        if matches!(
-            lower(text, t).as_ref(),
-            "next" | "upcoming" | "coming" | "future" | "planned" | "proposed"
-        ) {
+        if AHEAD_WORDS.contains(&lower(text, t).as_ref()) {
             return true;
         }
         if !(matches!(t.tag, Tag::Nn | Tag::Nnp | Tag::Jj) || word(text, t) == "-") {

@@ -2,7 +2,7 @@
 
 use super::detect::Mention;
 use super::pos::Tag;
-use super::tables::{flag, mark};
+use super::tables::{flag, mark, SUBJECT_PRONOUNS};
 use crate::event::EventClass;
 
 use super::text::{lower, marked, with_lower, Sym, Token, TokenKind};
@@ -305,11 +305,12 @@ pub(crate) fn title(
         let mut after_noun = false;
         let mut after_to = false;
         let mut pp = false;
-        // "told reporters", "told him"; not the subject of what was said ("said he was").
+        // "told reporters", "told him"; not the subject of what was said ("said he was",
+        // "said it was", "said there was").
         let addressee = toks.get(k).is_some_and(|t| {
             matches!(t.tag, Tag::Prp | Tag::Nns)
                 && !with_lower(text, t, |w| {
-                    matches!(w, "he" | "she" | "they" | "it" | "we" | "i" | "there")
+                    matches!(w, "it" | "there") || SUBJECT_PRONOUNS.contains(&w)
                 })
         }) && toks
             .get(k + 1)

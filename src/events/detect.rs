@@ -4,6 +4,7 @@ use std::borrow::Cow;
 
 use super::pos::{Lexicon, Tag};
 use super::tables::flag::{BE, DO, HAVE, MODAL, NEG, NEVER};
+use super::tables::GET_FORMS;
 use super::text::{is, lower, with_lower, Token, TokenKind};
 use crate::event::{Aspect, EventClass, Polarity, Tense};
 
@@ -87,11 +88,7 @@ fn is_auxiliary(toks: &[Token], i: usize, end: usize) -> bool {
 /// paid"): a form of get followed (over adverbs) by a past participle, which is the event.
 fn is_passive_get(text: &str, toks: &[Token], i: usize, end: usize) -> bool {
     let Some(t) = toks.get(i) else { return false };
-    if !t.tag.is_verb()
-        || !with_lower(text, t, |w| {
-            matches!(w, "get" | "gets" | "got" | "gotten" | "getting")
-        })
-    {
+    if !t.tag.is_verb() || !with_lower(text, t, |w| GET_FORMS.contains(&w)) {
         return false;
     }
     let mut k = i + 1;

@@ -328,3 +328,16 @@ pub(crate) fn in_marked_list(lower: &str, mark: u32) -> bool {
         .iter()
         .any(|(bit, list)| *bit == mark && list.contains(&lower))
 }
+
+/// Words that announce a noun event as ahead of the story ("the next call", "the upcoming
+/// summit").
+pub(crate) const AHEAD_WORDS: &[&str] = &[
+    "next", "upcoming", "coming", "future", "planned", "proposed",
+];
+
+/// Forms of "get", the auxiliary of a passive ("flight got cancelled").
+pub(crate) const GET_FORMS: &[&str] = &["get", "gets", "got", "gotten", "getting"];
+
+/// Pronouns that can only be subjects: never the addressee of a statement ("said he was");
+/// in informal writing, one right after a full stop starts a new sentence ("lol. we went").
+pub(crate) const SUBJECT_PRONOUNS: &[&str] = &["i", "we", "he", "she", "they"];

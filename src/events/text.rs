@@ -4,7 +4,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::pos::{Tag, WordInfo};
-use super::tables::{is_abbreviation, is_title_abbreviation};
+use super::tables::{is_abbreviation, is_title_abbreviation, SUBJECT_PRONOUNS};
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -575,7 +575,7 @@ pub(crate) fn split_sentences(text: &str, toks: &[Token]) -> Vec<Range<usize>> {
                         // subject pronoun right after the mark (no closing quote between:
                         // "'Why?' he asked" goes on) starts a new one.
                         || (last == i
-                            && matches!(word(last + 1), "i" | "we" | "he" | "she" | "they" | "you"))
+                            && SUBJECT_PRONOUNS.contains(&word(last + 1)))
                 }
             };
         } else if t.abbrev && !is_title_abbreviation(word(i)) {

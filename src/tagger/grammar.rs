@@ -1831,9 +1831,8 @@ fn yearless_numeric_date(cx: &Cx<'_>, i: usize, a: u32, b: u32) -> Option<Found>
             .toks
             .get(e)
             .is_none_or(|t| t.kind == TokKind::Punct || cx.lx(e).is_some() || cx.cap(e));
-    let lead = WEEKDAY_LEADS.iter().any(|&k| cx.kw(p, k))
+    let lead = day_lead(cx, p)
         || weak_lead
-        || cx.is(p, "till")
         || cx.weekday(p).is_some()
         || matches!(cx.lx(p), Some(Lex::WeekdayAbbrev(..)))
         || (cx.p(p, '.') && p > 0 && matches!(cx.lx(p - 1), Some(Lex::WeekdayAbbrev(..))));
@@ -2215,7 +2214,8 @@ fn century(cx: &Cx<'_>, i: usize) -> Option<Found> {
     date(i, k + 1, Partial::Century(n as i32 - 1))
 }
 
-/// Words before a weekday abbreviation that make it a day ("on Sat", "until Wed").
+/// Words before a weekday abbreviation or a year-less numeric date that make it a day ("on
+/// Sat", "until Wed", "since 3/12").
 const WEEKDAY_LEADS: &[Kw] = &[
     Kw::On,
     Kw::This,
@@ -2231,6 +2231,18 @@ const WEEKDAY_LEADS: &[Kw] = &[
     Kw::Each,
     Kw::Through,
 ];
+
+/// Token `p` is a lead word of a day ([`WEEKDAY_LEADS`], "till", "thru").
+fn day_lead(cx: &Cx<'_>, p: usize) -> bool {
+    WEEKDAY_LEADS.iter().any(|&k| cx.kw(p, k)) || cx.is(p, "till") || cx.is(p, "thru")
+}
+
+/// A month-and-day date at `j` in any written form ("March 18", "18 March", "3/18").
+fn calendar_date(cx: &Cx<'_>, j: usize) -> Option<Found> {
+    month_date(cx, j)
+        .or_else(|| day_month(cx, j))
+        .or_else(|| numeric_date(cx, j))
+}
 
 /// A weekday abbreviation at `i` that stands for a day: (day, index after it and its
 /// period). "Fri", "Thurs." when capitalised; "Sat", "Sun", "Wed", "Mon" (also English
@@ -2250,10 +2262,7 @@ fn weekday_abbrev(cx: &Cx<'_>, i: usize) -> Option<(u8, usize)> {
                 && (t.kind == TokKind::Num || !cx.cap(i + 2) || cx.lx(i + 2).is_some())
         });
     let j = if dot { i + 2 } else { i + 1 };
-    let lead = i > 0
-        && (WEEKDAY_LEADS.iter().any(|&k| cx.kw(i - 1, k))
-            || cx.is(i - 1, "till")
-            || cx.is(i - 1, "thru"));
+    let lead = i > 0 && day_lead(cx, i - 1);
     let timed =
         cx.daypart(j).is_some() || cx.p(j, '@') || (cx.num(j).is_some() && clock(cx, j).is_some());
     // "Fri Frank": a capitalised word after a bare abbreviation makes it part of a name.
@@ -2286,10 +2295,7 @@ fn weekday(cx: &Cx<'_>, i: usize) -> Option<Found> {
             j += 1;
         }
         if cx.cap(i) {
-            if let Some(f) = month_date(cx, j)
-                .or_else(|| day_month(cx, j))
-                .or_else(|| numeric_date(cx, j))
-            {
+            if let Some(f) = calendar_date(cx, j) {
                 if let Partial::Day(_) = f.partial {
                     return date(i, f.end, f.partial);
                 }
@@ -2309,10 +2315,7 @@ fn weekday(cx: &Cx<'_>, i: usize) -> Option<Found> {
     }
     let j = i + 1;
     let after = if cx.p(j, ',') { j + 1 } else { j };
-    if let Some(f) = month_date(cx, after)
-        .or_else(|| day_month(cx, after))
-        .or_else(|| numeric_date(cx, after))
-    {
+    if let Some(f) = calendar_date(cx, after) {
         if matches!(f.partial, Partial::Day(_)) {
             return date(i, f.end, f.partial);
         }
@@ -2361,19 +2364,13 @@ fn weekday_tail(cx: &Cx<'_>, i: usize, j: usize, wd: u8) -> Option<Found> {
 /// A day expression starting at `i` (a date, a weekday, a holiday, "last Tuesday"): its day
 /// and the index after it.
 fn best_day(cx: &Cx<'_>, i: usize) -> Option<(DaySpec, usize)> {
-    [
-        month_date(cx, i),
-        day_month(cx, i),
-        weekday(cx, i),
-        holiday(cx, i),
-        relative(cx, i),
-    ]
-    .into_iter()
-    .flatten()
-    .find_map(|f| match f.partial {
+    let day = |f: Found| match f.partial {
         Partial::Day(d) => Some((d, f.end)),
         _ => None,
-    })
+    };
+    let rules: [fn(&Cx<'_>, usize) -> Option<Found>; 5] =
+        [month_date, day_month, weekday, holiday, relative];
+    rules.iter().find_map(|r| r(cx, i).and_then(day))
 }
 
 fn daypart_time(dp: DayPart) -> Option<TimeOfDay> {
@@ -3333,10 +3330,7 @@ fn clock(cx: &Cx<'_>, i: usize) -> Option<Found> {
             return Some(Found::new(i, f.end, TimexKind::Time, Partial::Time(d, tod)));
         }
     }
-    if let Some(f) = month_date(cx, after)
-        .or_else(|| day_month(cx, after))
-        .or_else(|| numeric_date(cx, after))
-    {
+    if let Some(f) = calendar_date(cx, after) {
         if let Partial::Day(d) = f.partial {
             return Some(Found::new(i, f.end, TimexKind::Time, Partial::Time(d, tod)));
         }
