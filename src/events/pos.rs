@@ -253,16 +253,26 @@ fn finish_hash(h: u64) -> u64 {
 /// every byte's 0x20 bit set (as [`fold_hash`] hashes them).
 #[inline]
 fn head_of(bytes: &[u8]) -> (u64, u64) {
-    bytes
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let n = bytes.len().min(8);
+    let x = bytes
         .iter()
         .take(8)
         .enumerate()
-        .fold((0u64, 0u64), |(l, f), (k, &b)| {
-            (
-                l | (u64::from(b.to_ascii_lowercase()) << (8 * k)),
-                f | (u64::from(b | 0x20) << (8 * k)),
-            )
-        })
+        .fold(0u64, |v, (k, &b)| v | (u64::from(b) << (8 * k)));
+    // The bytes 'A'..='Z', found a whole word at a time: on the low seven bits of each
+    // byte (so no addition carries into the next byte), at least 'A' and not beyond 'Z',
+    // with the high bit clear.
+    let low = x & (0x7f * ONES);
+    let at_least_a = low.wrapping_add(0x3f * ONES);
+    let beyond_z = low.wrapping_add(0x25 * ONES);
+    let upper = at_least_a & !beyond_z & !x & (0x80 * ONES);
+    let present = if n >= 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * n)) - 1
+    };
+    (x | (upper >> 2), x | ((0x20 * ONES) & present))
 }
 
 /// How often a word or lemma is an event mention (a copy of its [`EventEntry`] counts,
@@ -339,20 +349,38 @@ const CLASS_KEYS: [u8; 4] = [b'v', b'n', b'j', b'o'];
 #[derive(Debug)]
 pub(crate) struct Lexicon {
     words: WordTable,
-    lemmas: WordMap<&'static EventEntry>,
+    /// Event counts of each lemma by word class (an index of [`CLASS_KEYS`]).
+    lemmas: WordMap<LemmaCounts>,
 }
+
+/// Event counts of one lemma in each word class of [`word_class`].
+type LemmaCounts = [Option<Counts>; 4];
 
 impl Lexicon {
     pub(crate) fn new() -> Lexicon {
-        let mut words: WordMap<WordInfo> = WordMap::default();
+        let mut words: WordMap<WordInfo> =
+            WordMap::with_capacity_and_hasher(POS_LEXICON.len(), WordBuildHasher::default());
         for e in POS_LEXICON {
             words.entry(e.word).or_default().pos = Some(e);
         }
         for e in EVENT_FORMS {
             words.entry(e.word).or_default().form = Some(Counts::from(e));
         }
-        let lemmas: WordMap<&'static EventEntry> =
-            EVENT_LEMMAS.iter().map(|e| (e.word, e)).collect();
+        // The lemma table's keys are "lemma/c", `c` a letter of [`CLASS_KEYS`]; a later
+        // entry of a key replaces an earlier one.
+        let mut lemmas: WordMap<LemmaCounts> =
+            WordMap::with_capacity_and_hasher(EVENT_LEMMAS.len(), WordBuildHasher::default());
+        for e in EVENT_LEMMAS {
+            let Some((lemma, class)) = e.word.rsplit_once('/') else {
+                continue;
+            };
+            let Some(c) = CLASS_KEYS.iter().position(|k| class.as_bytes() == [*k]) else {
+                continue;
+            };
+            if let Some(slot) = lemmas.entry(lemma).or_default().get_mut(c) {
+                *slot = Some(Counts::from(e));
+            }
+        }
         for (k, v) in words.iter_mut() {
             v.word = k;
             v.tags = v.pos.map(|p| Tags {
@@ -456,17 +484,16 @@ fn i_lemma_events(info: Option<&'static WordInfo>, tag: Tag) -> Option<Counts> {
 }
 
 /// The lemma table's entry for `lemma` in word class `class` (an index of [`CLASS_KEYS`]).
-fn lemma_entry(lemmas: &WordMap<&'static EventEntry>, lemma: &str, class: usize) -> Option<Counts> {
-    let mut buf = [0u8; 40];
-    let n = lemma.len();
-    let key = buf.get_mut(..n + 2).and_then(|b| {
-        b.get_mut(..n)?.copy_from_slice(lemma.as_bytes());
-        *b.get_mut(n)? = b'/';
-        *b.get_mut(n + 1)? = *CLASS_KEYS.get(class)?;
-        std::str::from_utf8(b).ok()
-    })?;
-    lemmas.get(key).map(|e| Counts::from(*e))
+/// Lemmas of more than [`MAX_LEMMA`] bytes are not looked up.
+fn lemma_entry(lemmas: &WordMap<LemmaCounts>, lemma: &str, class: usize) -> Option<Counts> {
+    if lemma.len() > MAX_LEMMA {
+        return None;
+    }
+    lemmas.get(lemma)?.get(class).copied().flatten()
 }
+
+/// The longest lemma that is looked up in the lemma table, in bytes.
+const MAX_LEMMA: usize = 38;
 
 /// The tag of a word the lexicon does not know, from its shape.
 fn guess<'a>(
@@ -805,6 +832,33 @@ fn choose(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The word-at-a-time head agrees with lowering byte by byte, for every byte value.
+    #[test]
+    fn head_of_agrees_with_bytewise_lowering() {
+        let bytewise = |bytes: &[u8]| {
+            bytes
+                .iter()
+                .take(8)
+                .enumerate()
+                .fold((0u64, 0u64), |(l, f), (k, &b)| {
+                    (
+                        l | (u64::from(b.to_ascii_lowercase()) << (8 * k)),
+                        f | (u64::from(b | 0x20) << (8 * k)),
+                    )
+                })
+        };
+        for b in 0..=255u8 {
+            for n in 0..=9 {
+                let mut v = vec![b; n];
+                if n > 1 {
+                    v[0] = b'Q';
+                    v[n - 1] = 0xc3;
+                }
+                assert_eq!(head_of(&v), bytewise(&v), "{b} {n}");
+            }
+        }
+    }
 
     /// Every lexicon form is found as it is, capitalised and in capitals; words that are
     /// not forms are not found.

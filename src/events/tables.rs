@@ -1,5 +1,9 @@
 //! Hand-written word tables for event extraction, each in one place.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::pos::WordBuildHasher;
 use crate::event::RelType;
 
 /// Abbreviations that keep their final dot (lowercase, without the dot).
@@ -22,19 +26,51 @@ const TITLE_ABBREVIATIONS: &[&str] = &[
     "sept", "oct", "nov", "dec", "vs", "supt", "cmdr", "messrs", "gens", "sens", "reps",
 ];
 
-fn in_list(list: &[&str], word: &str) -> bool {
-    let w = word.trim_end_matches('.');
-    w.len() <= 6 && list.iter().any(|a| a.eq_ignore_ascii_case(w))
+/// A word of at most six bytes as one number: its length, then its bytes ASCII-lowercased.
+fn pack(word: &str) -> Option<u64> {
+    let b = word.as_bytes();
+    if b.len() > 6 {
+        return None;
+    }
+    Some(b.iter().fold(b.len() as u64, |v, &c| {
+        (v << 8) | u64::from(c.to_ascii_lowercase())
+    }))
+}
+
+/// The abbreviation lists packed ([`pack`]) and sorted, built once.
+struct PackedAbbreviations {
+    all: Vec<u64>,
+    titles: Vec<u64>,
+}
+
+fn packed_abbreviations() -> &'static PackedAbbreviations {
+    static PACKED: OnceLock<PackedAbbreviations> = OnceLock::new();
+    PACKED.get_or_init(|| {
+        let sorted = |list: &[&str]| {
+            let mut v: Vec<u64> = list.iter().filter_map(|w| pack(w)).collect();
+            v.sort_unstable();
+            v
+        };
+        PackedAbbreviations {
+            all: sorted(ABBREVIATIONS),
+            titles: sorted(TITLE_ABBREVIATIONS),
+        }
+    })
+}
+
+/// Whether `word`, without its final dots, is in a packed list, ignoring ASCII case.
+fn in_list(packed: &[u64], word: &str) -> bool {
+    pack(word.trim_end_matches('.')).is_some_and(|p| packed.binary_search(&p).is_ok())
 }
 
 /// Whether `word` (without its dot) is a known abbreviation.
 pub(crate) fn is_abbreviation(word: &str) -> bool {
-    in_list(ABBREVIATIONS, word)
+    in_list(&packed_abbreviations().all, word)
 }
 
 /// Whether a sentence can never end at `word` ("Dr.", "No.", "Jan.").
 pub(crate) fn is_title_abbreviation(word: &str) -> bool {
-    in_list(TITLE_ABBREVIATIONS, word)
+    in_list(&packed_abbreviations().titles, word)
 }
 
 /// Titles that start a person's name ("President Putin", "Dr. Jones").
@@ -276,27 +312,38 @@ pub(crate) mod flag {
     pub const ORG: u16 = 128;
 }
 
+/// The word lists of the flags.
+const FLAG_LISTS: &[(&[&str], u16)] = &[
+    (BE_FORMS, flag::BE),
+    (HAVE_FORMS, flag::HAVE),
+    (DO_FORMS, flag::DO),
+    (MODALS, flag::MODAL),
+    (NEGATIONS, flag::NEG),
+    (NEVER_EVENTS, flag::NEVER),
+    (PERSON_TITLES, flag::TITLE),
+    (ORG_SUFFIXES, flag::ORG),
+];
+
+/// The flags of every word of [`FLAG_LISTS`], built once.
+fn flag_words() -> &'static HashMap<&'static str, u16, WordBuildHasher> {
+    static WORDS: OnceLock<HashMap<&'static str, u16, WordBuildHasher>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut m: HashMap<&'static str, u16, WordBuildHasher> = HashMap::default();
+        for &(list, bit) in FLAG_LISTS {
+            for &w in list {
+                *m.entry(w).or_default() |= bit;
+            }
+        }
+        m
+    })
+}
+
 /// The flags of a lowercased word.
 pub(crate) fn word_flags(lower: &str) -> u16 {
     if lower.len() > 12 {
         return 0;
     }
-    let mut f = 0;
-    for (list, bit) in [
-        (BE_FORMS, flag::BE),
-        (HAVE_FORMS, flag::HAVE),
-        (DO_FORMS, flag::DO),
-        (MODALS, flag::MODAL),
-        (NEGATIONS, flag::NEG),
-        (NEVER_EVENTS, flag::NEVER),
-        (PERSON_TITLES, flag::TITLE),
-        (ORG_SUFFIXES, flag::ORG),
-    ] {
-        if list.contains(&lower) {
-            f |= bit;
-        }
-    }
-    f
+    flag_words().get(lower).copied().unwrap_or(0)
 }
 
 /// Bit marks for the word lists that the later stages test tokens against, computed once
