@@ -253,13 +253,26 @@ fn finish_hash(h: u64) -> u64 {
 /// every byte's 0x20 bit set (as [`fold_hash`] hashes them).
 #[inline]
 fn head_of(bytes: &[u8]) -> (u64, u64) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let n = bytes.len().min(8);
-    let x = bytes
+    head_from(load_head(bytes), bytes.len())
+}
+
+/// Every byte of a word, in each byte lane.
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The first eight bytes as a little-endian number, zero-padded.
+#[inline]
+fn load_head(bytes: &[u8]) -> u64 {
+    bytes
         .iter()
         .take(8)
         .enumerate()
-        .fold(0u64, |v, (k, &b)| v | (u64::from(b) << (8 * k)));
+        .fold(0u64, |v, (k, &b)| v | (u64::from(b) << (8 * k)))
+}
+
+/// [`head_of`] from the first eight bytes `x` ([`load_head`]) of a word of `len` bytes.
+#[inline]
+fn head_from(x: u64, len: usize) -> (u64, u64) {
+    let n = len.min(8);
     // The bytes 'A'..='Z', found a whole word at a time: on the low seven bits of each
     // byte (so no addition carries into the next byte), at least 'A' and not beyond 'Z',
     // with the high bit clear.
@@ -418,6 +431,33 @@ impl Lexicon {
         self.words.get(&key)
     }
 
+    /// [`Lexicon::lookup`] of the text at `span`, reading a short ASCII word only once.
+    #[inline]
+    pub(crate) fn lookup_span(
+        &'static self,
+        text: &str,
+        span: std::ops::Range<usize>,
+    ) -> Option<&'static WordInfo> {
+        if let Some(bytes) = text
+            .as_bytes()
+            .get(span.clone())
+            .filter(|b| (1..=8).contains(&b.len()))
+        {
+            let x = load_head(bytes);
+            if x & (0x80 * ONES) == 0 {
+                // ASCII bytes: the span's ends are char boundaries, and the word is searched
+                // as `get_ascii_any_case` does.
+                let n = bytes.len();
+                let (lowered, folded) = head_from(x, n);
+                let h = finish_hash(mix_hash(n as u64, folded));
+                return self
+                    .words
+                    .find(h, |i| i.word.len() == n && i.head == lowered);
+            }
+        }
+        self.lookup(text.get(span).unwrap_or(""))
+    }
+
     /// Event counts of a lemma used as the word class of `tag` ("last" the verb is not
     /// "last" the adjective).
     pub(crate) fn event_lemma(&self, lemma: &str, tag: Tag) -> Option<Counts> {
@@ -567,7 +607,7 @@ pub(crate) fn tag_sentence(lex: &'static Lexicon, text: &str, toks: &mut [Token]
         let ahead = (end + 1).min(toks.len());
         for t in toks.get_mut(looked..ahead).into_iter().flatten() {
             t.info = match t.kind {
-                TokenKind::Word => lex.lookup(text.get(t.span()).unwrap_or("")),
+                TokenKind::Word => lex.lookup_span(text, t.span()),
                 _ => None,
             };
             t.flags = super::text::word_flags_of(text, t);

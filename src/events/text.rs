@@ -249,6 +249,56 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// Bits of [`BYTE_CLASS`].
+mod class {
+    /// A space, tab or carriage return.
+    pub const BLANK: u8 = 1;
+    /// A line feed.
+    pub const NEWLINE: u8 = 2;
+    /// An ASCII letter.
+    pub const ALPHA: u8 = 4;
+    /// An ASCII letter or digit.
+    pub const ALNUM: u8 = 8;
+    /// An ASCII byte after which a plain word ends: not "-", "." or an apostrophe.
+    pub const ENDS_WORD: u8 = 16;
+    /// ASCII punctuation that is a token on its own: not "-", ".", "`" or an apostrophe.
+    pub const LONE_MARK: u8 = 32;
+}
+
+/// The classes of every byte value ([`class`]).
+static BYTE_CLASS: [u8; 256] = byte_classes();
+
+const fn byte_classes() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut b = 0usize;
+    while b < 128 {
+        // (`b` is below 128: the cast is exact.)
+        let x = b as u8;
+        let mut c = 0;
+        if matches!(x, b' ' | b'\t' | b'\r') {
+            c |= class::BLANK;
+        }
+        if x == b'\n' {
+            c |= class::NEWLINE;
+        }
+        if x.is_ascii_alphabetic() {
+            c |= class::ALPHA;
+        }
+        if x.is_ascii_alphanumeric() {
+            c |= class::ALNUM;
+        }
+        if !matches!(x, b'-' | b'.' | b'\'') {
+            c |= class::ENDS_WORD;
+        }
+        if x.is_ascii_punctuation() && !matches!(x, b'-' | b'.' | b'`' | b'\'') {
+            c |= class::LONE_MARK;
+        }
+        t[b] = c;
+        b += 1;
+    }
+    t
+}
+
 /// The longest prefix of `text` whose offsets fit in 32 bits.
 fn clip(text: &str) -> &str {
     let mut k = text.len().min(u32::MAX as usize);
@@ -282,71 +332,73 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let mut newlines: u8 = 0;
     while i < n {
         // ASCII blanks in one sweep.
-        while let Some(&b) = bytes.get(i) {
-            match b {
-                b' ' | b'\t' | b'\r' => i += 1,
-                b'\n' => {
-                    newlines = newlines.saturating_add(1);
-                    i += 1;
-                }
-                _ => break,
+        let mut b = 0u8;
+        while let Some(&x) = bytes.get(i) {
+            let class = BYTE_CLASS[usize::from(x)];
+            if class & class::BLANK != 0 {
+                i += 1;
+            } else if class & class::NEWLINE != 0 {
+                newlines = newlines.saturating_add(1);
+                i += 1;
+            } else {
+                b = x;
+                break;
             }
         }
+        let class = BYTE_CLASS[usize::from(b)];
         // The common case in one sweep: an ASCII word of letters and digits that ends at
         // a space or a mark the scanner below would stop at too (not "-", ".", "," or an
         // apostrophe, which may continue it), and that is not the "n" of an "n't".
-        if let Some(&b) = bytes.get(i) {
-            if b.is_ascii_alphabetic()
-                && (!matches!(b, b'n' | b'N')
-                    || bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric))
-            {
-                let mut j = i + 1;
-                while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
-                    j += 1;
-                }
-                // (A comma ends a word: only numbers continue over one.)
-                let ends = match bytes.get(j) {
-                    None => true,
-                    Some(&e) => e < 0x80 && !matches!(e, b'-' | b'.' | b'\''),
-                };
-                if ends {
-                    toks.push(Token {
-                        capitalized: b.is_ascii_uppercase(),
-                        start: offset(i),
-                        end: offset(j),
-                        kind: TokenKind::Word,
-                        abbrev: false,
-                        newlines_before: newlines,
-                        tag: Tag::Other,
-                        info: None,
-                        flags: 0,
-                        sym: Sym::Other,
-                    });
-                    i = j;
-                    newlines = 0;
-                    continue;
-                }
-            }
-        }
-        // A single ASCII punctuation mark that no rule below extends.
-        if let Some(&b) = bytes.get(i) {
-            if b.is_ascii_punctuation() && !matches!(b, b'-' | b'.' | b'`' | b'\'') {
+        if i < n
+            && class & class::ALPHA != 0
+            && (!matches!(b, b'n' | b'N')
+                || bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric))
+        {
+            let rest = bytes.get(i + 1..).unwrap_or_default();
+            let run = rest
+                .iter()
+                .position(|&x| BYTE_CLASS[usize::from(x)] & class::ALNUM == 0)
+                .unwrap_or(rest.len());
+            let j = i + 1 + run;
+            // (A comma ends a word: only numbers continue over one.)
+            let ends = rest
+                .get(run)
+                .is_none_or(|&e| BYTE_CLASS[usize::from(e)] & class::ENDS_WORD != 0);
+            if ends {
                 toks.push(Token {
-                    capitalized: false,
+                    capitalized: b.is_ascii_uppercase(),
                     start: offset(i),
-                    end: offset(i + 1),
-                    kind: TokenKind::Punct,
+                    end: offset(j),
+                    kind: TokenKind::Word,
                     abbrev: false,
                     newlines_before: newlines,
                     tag: Tag::Other,
                     info: None,
                     flags: 0,
-                    sym: Sym::of_byte(b),
+                    sym: Sym::Other,
                 });
-                i += 1;
+                i = j;
                 newlines = 0;
                 continue;
             }
+        }
+        // A single ASCII punctuation mark that no rule below extends.
+        if i < n && class & class::LONE_MARK != 0 {
+            toks.push(Token {
+                capitalized: false,
+                start: offset(i),
+                end: offset(i + 1),
+                kind: TokenKind::Punct,
+                abbrev: false,
+                newlines_before: newlines,
+                tag: Tag::Other,
+                info: None,
+                flags: 0,
+                sym: Sym::of_byte(b),
+            });
+            i += 1;
+            newlines = 0;
+            continue;
         }
         let Some(c) = at(i) else { break };
         if c.is_whitespace() {
@@ -556,7 +608,14 @@ pub(crate) fn split_sentences(text: &str, toks: &[Token]) -> Vec<Range<usize>> {
         let t = &toks[i];
         let mut end_here = false;
         let mut last = i;
-        if t.kind == TokenKind::Punct && is_terminal(word(i)) {
+        // (Only the marks with no symbol of their own need their text read.)
+        let terminal = t.kind == TokenKind::Punct
+            && match t.sym {
+                Sym::Period | Sym::Bang | Sym::Question => true,
+                Sym::Other => is_terminal(word(i)),
+                _ => false,
+            };
+        if terminal {
             while last + 1 < toks.len()
                 && toks[last + 1].kind == TokenKind::Punct
                 && toks[last + 1].newlines_before == 0
@@ -592,7 +651,8 @@ pub(crate) fn split_sentences(text: &str, toks: &[Token]) -> Vec<Range<usize>> {
             if let Some(nx) = toks.get(i + 1) {
                 end_here = nx.newlines_before > 1
                     || (nx.newlines_before == 1 && line_break_ends(text, toks, start, i))
-                    || ((start + 3..=start + 10).contains(&i)
+                    || (is_dash(t.sym)
+                        && (start + 3..=start + 10).contains(&i)
                         && is_dateline_end(text, toks, start, i));
             }
         }
@@ -638,18 +698,22 @@ fn line_break_ends(text: &str, toks: &[Token], start: usize, i: usize) -> bool {
     line_len < 60 && sentence_on_line
 }
 
+/// The marks that end a dateline.
+#[inline]
+fn is_dash(sym: Sym) -> bool {
+    matches!(
+        sym,
+        Sym::DoubleDash | Sym::EmDash | Sym::Underscore | Sym::EnDash
+    )
+}
+
 /// "MOSCOW (AP) — Presidents …": the dateline ends at the dash after the agency.
 fn is_dateline_end(text: &str, toks: &[Token], start: usize, i: usize) -> bool {
     let w = |k: usize| toks.get(k).and_then(|t| text.get(t.span())).unwrap_or("");
     if i < start + 3 || i > start + 10 {
         return false;
     }
-    let dash = toks.get(i).is_some_and(|t| {
-        matches!(
-            t.sym,
-            Sym::DoubleDash | Sym::EmDash | Sym::Underscore | Sym::EnDash
-        )
-    });
+    let dash = toks.get(i).is_some_and(|t| is_dash(t.sym));
     dash && w(i - 1) == ")" && {
         let agency = w(i - 2);
         agency.len() >= 2 && agency.chars().all(|c| c.is_uppercase()) && w(i - 3) == "("
