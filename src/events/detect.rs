@@ -4,8 +4,8 @@ use std::borrow::Cow;
 
 use super::pos::{Lexicon, Tag};
 use super::tables::flag::{BE, DO, HAVE, MODAL, NEG, NEVER};
-use super::tables::GET_FORMS;
-use super::text::{is, lower, with_lower, Token, TokenKind};
+use super::tables::mark;
+use super::text::{is, lower, marked, Token, TokenKind};
 use crate::event::{Aspect, EventClass, Polarity, Tense};
 
 /// One event mention found in the text (borrowing its lemma from the text or the lexicon).
@@ -34,16 +34,14 @@ pub(crate) struct Mention<'a> {
 }
 
 /// Prior probability that a word with this tag is an event, when the corpus has little to
-/// say about the word.
-fn prior(tag: Tag, lower: &str) -> f32 {
+/// say about the word (`eventive` is [`has_eventive_suffix`] of the word, asked only for
+/// nouns).
+fn prior(tag: Tag, eventive: impl FnOnce() -> bool) -> f32 {
     match tag {
         Tag::Vb | Tag::Vbd | Tag::Vbz | Tag::Vbp | Tag::Vbg => 0.85,
         Tag::Vbn => 0.8,
         Tag::Nn | Tag::Nns => {
-            if EVENTIVE_SUFFIXES
-                .iter()
-                .any(|s| lower.len() > s.len() + 2 && lower.ends_with(s))
-            {
+            if eventive() {
                 0.6
             } else {
                 0.12
@@ -52,6 +50,14 @@ fn prior(tag: Tag, lower: &str) -> f32 {
         Tag::Jj => 0.04,
         _ => 0.0,
     }
+}
+
+/// Whether a lowercased word ends in one of [`EVENTIVE_SUFFIXES`] (and is more than two
+/// bytes longer).
+pub(crate) fn has_eventive_suffix(lower: &str) -> bool {
+    EVENTIVE_SUFFIXES
+        .iter()
+        .any(|s| lower.len() > s.len() + 2 && lower.ends_with(s))
 }
 
 /// Suffixes of nouns that name happenings ("election", "agreement", "arrival", "bombing").
@@ -88,7 +94,7 @@ fn is_auxiliary(toks: &[Token], i: usize, end: usize) -> bool {
 /// paid"): a form of get followed (over adverbs) by a past participle, which is the event.
 fn is_passive_get(text: &str, toks: &[Token], i: usize, end: usize) -> bool {
     let Some(t) = toks.get(i) else { return false };
-    if !t.tag.is_verb() || !with_lower(text, t, |w| GET_FORMS.contains(&w)) {
+    if !t.tag.is_verb() || !marked(text, t, mark::GET) {
         return false;
     }
     let mut k = i + 1;
@@ -142,9 +148,13 @@ pub(crate) fn detect<'a>(
         if tag == Tag::Nnp {
             continue;
         }
-        let lw = lower(text, t);
         let fl = t.flags;
         if (fl & NEVER != 0) || (fl & MODAL != 0) || (fl & BE != 0) {
+            continue;
+        }
+        let form_entry = t.info.and_then(|i| i.form);
+        // A form seen often and never as an event is not one ("percent", "rate").
+        if form_entry.is_some_and(|e| e.events == 0 && e.seen >= 10) {
             continue;
         }
         if is_auxiliary(toks, i, end) || is_passive_get(text, toks, i, end) {
@@ -164,6 +174,7 @@ pub(crate) fn detect<'a>(
         {
             continue;
         }
+        let lw = lower(text, t);
         // "is going to visit": the future of "visit", not a going.
         if lw == "going"
             && toks.get(i + 1).is_some_and(|n| is(text, n, "to"))
@@ -171,12 +182,10 @@ pub(crate) fn detect<'a>(
         {
             continue;
         }
-        let form_entry = t.info.and_then(|i| i.form);
-        // A form seen often and never as an event is not one ("percent", "rate").
-        if form_entry.is_some_and(|e| e.events == 0 && e.seen >= 10) {
-            continue;
-        }
-        let base = prior(tag, &lw);
+        let base = prior(tag, || match t.info {
+            Some(i) => i.eventive_suffix,
+            None => has_eventive_suffix(&lw),
+        });
         // A frequent form speaks for itself; rarer ones borrow from their lemma.
         let (lemma, lemma_entry): (Cow<'a, str>, _) = match &lw {
             Cow::Borrowed(w) => lex.lemma_and_events(t.info, w, tag),

@@ -192,7 +192,12 @@ impl WordTable {
 
     /// The entry of exactly `key`.
     fn get(&self, key: &str) -> Option<&WordInfo> {
-        self.find(fold_hash(key.as_bytes()), |i| i.word == key)
+        self.get_bytes(key.as_bytes())
+    }
+
+    /// The entry whose form's bytes are exactly `key`.
+    fn get_bytes(&self, key: &[u8]) -> Option<&WordInfo> {
+        self.find(fold_hash(key), |i| i.word.as_bytes() == key)
     }
 
     /// The entry of the ASCII word `word` lowercased.
@@ -338,6 +343,8 @@ pub(crate) struct WordInfo {
     pub flags: u16,
     /// Word-list marks ([`super::tables::mark`]).
     pub marks: u32,
+    /// The form ends in a suffix of event nouns ([`super::detect::has_eventive_suffix`]).
+    pub eventive_suffix: bool,
     /// Event counts of the treebank lemma by word class ([`word_class`]), when the treebank
     /// knows the form.
     pub lemma_events: [Option<Counts>; 4],
@@ -410,6 +417,7 @@ impl Lexicon {
                 .fold(0u64, |h, (n, b)| h | (u64::from(b) << (8 * n)));
             v.flags = super::tables::word_flags(k);
             v.marks = super::tables::word_marks(k);
+            v.eventive_suffix = super::detect::has_eventive_suffix(k);
             if let Some(p) = v.pos {
                 for (c, slot) in v.lemma_events.iter_mut().enumerate() {
                     *slot = lemma_entry(&lemmas, p.lemma, c);
@@ -466,6 +474,7 @@ impl Lexicon {
 
     /// The lemma of a token's word and its event counts for `tag`: precomputed for words
     /// the treebank knows, else by stripping inflections (`lower` is the lowercased word).
+    #[inline]
     pub(crate) fn lemma_and_events<'a>(
         &self,
         info: Option<&'static WordInfo>,
@@ -476,6 +485,16 @@ impl Lexicon {
             let entry = i_lemma_events(info, tag);
             return (std::borrow::Cow::Borrowed(p.lemma), entry);
         }
+        self.unknown_lemma_and_events(lower, tag)
+    }
+
+    /// [`Lexicon::lemma_and_events`] of a word the treebank does not know.
+    #[inline(never)]
+    fn unknown_lemma_and_events<'a>(
+        &self,
+        lower: &'a str,
+        tag: Tag,
+    ) -> (std::borrow::Cow<'a, str>, Option<Counts>) {
         // `info` is the lexicon's entry for `lower`: the treebank does not know the word.
         let l = self.strip_lemma(lower, tag);
         let entry = self.event_lemma(&l, tag);
@@ -500,8 +519,7 @@ impl Lexicon {
             };
             b.get_mut(..stem.len())?.copy_from_slice(stem.as_bytes());
             b.get_mut(stem.len()..)?.copy_from_slice(add.as_bytes());
-            let cand = std::str::from_utf8(b).ok()?;
-            self.words.get(cand).map(|i| i.word)
+            self.words.get_bytes(b).map(|i| i.word)
         };
         let rules: &[(&str, &str)] = match tag {
             Tag::Nns | Tag::Vbz => &[("ies", "y"), ("es", ""), ("s", "")],

@@ -353,12 +353,15 @@ pub(crate) mod mark {
     pub const DISTRIBUTIVE: u32 = 1;
     /// In [`super::DEFINITES`].
     pub const DEFINITE: u32 = 2;
+    /// In [`super::GET_FORMS`].
+    pub const GET: u32 = 4;
 }
 
 /// The list of each mark.
 const MARKED: &[(u32, &[&str])] = &[
     (mark::DISTRIBUTIVE, DISTRIBUTIVES),
     (mark::DEFINITE, DEFINITES),
+    (mark::GET, GET_FORMS),
 ];
 
 /// The marks of a lowercased word.
