@@ -641,99 +641,107 @@ const TAG_BLOCK: usize = 2048;
 
 /// Tags the tokens of `block`, whose words (and the next one) have been looked up.
 fn tag_block(text: &str, toks: &mut [Token], block: std::ops::Range<usize>) {
+    // The tags of the two tokens before, carried along (those before the block are tagged).
+    let before = |k: Option<usize>| k.and_then(|k| toks.get(k)).map(|t| t.tag);
+    let mut prev = before(block.start.checked_sub(1));
+    let mut prev2 = before(block.start.checked_sub(2));
     for i in block {
-        let tok = &toks[i];
-        let info = tok.info;
+        let Some(tok) = toks.get(i) else { break };
         let tag = match tok.kind {
             TokenKind::Punct => Tag::Punct,
             TokenKind::Number => Tag::Cd,
-            TokenKind::Word => {
-                // Known words carry their lowercased form; unknown ones are lowercased
-                // only when their shape does not already decide.
-                let lower_of = || match info {
-                    Some(i) => std::borrow::Cow::Borrowed(i.word),
-                    None => super::text::lower(text, tok),
-                };
-                let sentence_start = i == 0
-                    || tok.newlines_before > 1
-                    || (i == 1 && matches!(toks[0].kind, TokenKind::Punct))
-                    || toks.get(i.wrapping_sub(1)).is_some_and(|p| {
-                        matches!(
-                            p.sym,
-                            Sym::Quote
-                                | Sym::OpenQuotes
-                                | Sym::CurlyOpenQuote
-                                | Sym::Colon
-                                | Sym::OpenParen
-                                | Sym::DoubleDash
-                                | Sym::EmDash
-                                | Sym::Underscore
-                                | Sym::Period
-                                | Sym::Bang
-                                | Sym::Question
-                        )
-                    });
-                let prev = if i > 0 { Some(toks[i - 1].tag) } else { None };
-                let prev2 = if i > 1 { Some(toks[i - 2].tag) } else { None };
-                // The next word's most frequent tag, for "phone calls between" (noun) against
-                // "the company calls the bonds" (verb).
-                // (Read only where it decides.)
-                let next = || {
-                    toks.get(i + 1).and_then(|n| {
-                        if n.kind == TokenKind::Punct {
-                            return Some(Tag::Punct);
-                        }
-                        if n.capitalized {
-                            return Some(Tag::Nnp);
-                        }
-                        n.info?.tags.map(|t| t.first)
-                    })
-                };
-                let tag = match info.and_then(|w| w.tags) {
-                    Some(e)
-                        if (e.first.is_verb() || e.second.is_verb())
-                            && after_do_form(text, toks, i) =>
-                    {
-                        Tag::Vb
-                    }
-                    Some(e) => choose(
-                        e,
-                        tok.capitalized,
-                        sentence_start,
-                        prev,
-                        prev2,
-                        next,
-                        &lower_of(),
-                    ),
-                    None => {
-                        let word = text.get(tok.span()).unwrap_or("");
-                        let g = guess(word, lower_of, tok.capitalized, sentence_start);
-                        match (refine_unknown(g, prev), prev) {
-                            // "The museum occupies three rooms": a verb that takes an object.
-                            (Tag::Nns, Some(Tag::Nn | Tag::Nnp | Tag::Prp))
-                                if matches!(
-                                    next(),
-                                    Some(Tag::Dt | Tag::Cd | Tag::PrpPoss | Tag::Prp | Tag::To)
-                                ) =>
-                            {
-                                Tag::Vbz
-                            }
-                            (t, _) => t,
-                        }
-                    }
-                };
-                // No present-tense or base verb right after a determiner, a possessive or an
-                // adjective: "a new syndicate", "the southern span".
-                match (tag, prev) {
-                    (Tag::Vb | Tag::Vbp, Some(Tag::Dt | Tag::PrpPoss | Tag::Poss | Tag::Jj)) => {
-                        Tag::Nn
-                    }
-                    (Tag::Vbz, Some(Tag::Dt | Tag::PrpPoss | Tag::Poss | Tag::Jj)) => Tag::Nns,
-                    _ => tag,
-                }
-            }
+            TokenKind::Word => word_tag(text, toks, i, prev, prev2),
         };
-        toks[i].tag = tag;
+        if let Some(t) = toks.get_mut(i) {
+            t.tag = tag;
+        }
+        prev2 = prev;
+        prev = Some(tag);
+    }
+}
+
+/// The tag of the word at `i`, after tokens tagged `prev` and `prev2`.
+#[inline]
+fn word_tag(text: &str, toks: &[Token], i: usize, prev: Option<Tag>, prev2: Option<Tag>) -> Tag {
+    let Some(tok) = toks.get(i) else {
+        return Tag::Other;
+    };
+    let info = tok.info;
+    // Known words carry their lowercased form; unknown ones are lowercased
+    // only when their shape does not already decide.
+    let lower_of = || match info {
+        Some(i) => std::borrow::Cow::Borrowed(i.word),
+        None => super::text::lower(text, tok),
+    };
+    let sentence_start = i == 0
+        || tok.newlines_before > 1
+        || (i == 1 && toks.first().is_some_and(|t| t.kind == TokenKind::Punct))
+        || toks.get(i.wrapping_sub(1)).is_some_and(|p| {
+            matches!(
+                p.sym,
+                Sym::Quote
+                    | Sym::OpenQuotes
+                    | Sym::CurlyOpenQuote
+                    | Sym::Colon
+                    | Sym::OpenParen
+                    | Sym::DoubleDash
+                    | Sym::EmDash
+                    | Sym::Underscore
+                    | Sym::Period
+                    | Sym::Bang
+                    | Sym::Question
+            )
+        });
+    // The next word's most frequent tag, for "phone calls between" (noun) against
+    // "the company calls the bonds" (verb).
+    // (Read only where it decides.)
+    let next = || {
+        toks.get(i + 1).and_then(|n| {
+            if n.kind == TokenKind::Punct {
+                return Some(Tag::Punct);
+            }
+            if n.capitalized {
+                return Some(Tag::Nnp);
+            }
+            n.info?.tags.map(|t| t.first)
+        })
+    };
+    let tag = match info.and_then(|w| w.tags) {
+        Some(e) if (e.first.is_verb() || e.second.is_verb()) && after_do_form(text, toks, i) => {
+            Tag::Vb
+        }
+        Some(e) => choose(
+            e,
+            tok.capitalized,
+            sentence_start,
+            prev,
+            prev2,
+            next,
+            &lower_of(),
+        ),
+        None => {
+            let word = text.get(tok.span()).unwrap_or("");
+            let g = guess(word, lower_of, tok.capitalized, sentence_start);
+            match (refine_unknown(g, prev), prev) {
+                // "The museum occupies three rooms": a verb that takes an object.
+                (Tag::Nns, Some(Tag::Nn | Tag::Nnp | Tag::Prp))
+                    if matches!(
+                        next(),
+                        Some(Tag::Dt | Tag::Cd | Tag::PrpPoss | Tag::Prp | Tag::To)
+                    ) =>
+                {
+                    Tag::Vbz
+                }
+                (t, _) => t,
+            }
+        }
+    };
+    // No present-tense or base verb right after a determiner, a possessive or an
+    // adjective: "a new syndicate", "the southern span".
+    match (tag, prev) {
+        (Tag::Vb | Tag::Vbp, Some(Tag::Dt | Tag::PrpPoss | Tag::Poss | Tag::Jj)) => Tag::Nn,
+        (Tag::Vbz, Some(Tag::Dt | Tag::PrpPoss | Tag::Poss | Tag::Jj)) => Tag::Nns,
+        _ => tag,
     }
 }
 

@@ -726,7 +726,8 @@ fn is_dateline_end(text: &str, toks: &[Token], start: usize, i: usize) -> bool {
 pub(crate) fn word_flags_of(text: &str, t: &Token) -> u16 {
     match t.info {
         Some(i) => i.flags,
-        None => unknown_flags(text, t),
+        None if t.kind == TokenKind::Word && !t.capitalized => unknown_flags(text, t),
+        None => 0,
     }
 }
 
