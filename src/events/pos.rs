@@ -567,9 +567,18 @@ fn guess<'a>(
         return Tag::Nnp;
     }
     let lower = lower();
-    for &(suffix, tag) in SUFFIX_TAGS {
-        if super::text::has_suffix(&lower, suffix) {
-            return tag;
+    // Only the rules whose suffix ends in the word's last byte, in their order.
+    let mut rules = lower
+        .as_bytes()
+        .last()
+        .map_or(0, |&b| SUFFIXES_BY_LAST_BYTE[usize::from(b)]);
+    while rules != 0 {
+        let k = rules.trailing_zeros() as usize;
+        rules &= rules - 1;
+        if let Some(&(suffix, tag)) = SUFFIX_TAGS.get(k) {
+            if super::text::has_suffix(&lower, suffix) {
+                return tag;
+            }
         }
     }
     if capitalized {
@@ -577,6 +586,24 @@ fn guess<'a>(
     } else {
         Tag::Nn
     }
+}
+
+/// For each byte value, the rules of [`SUFFIX_TAGS`] whose suffix ends in it (bit `k` for
+/// rule `k`).
+static SUFFIXES_BY_LAST_BYTE: [u64; 256] = suffixes_by_last_byte();
+
+const fn suffixes_by_last_byte() -> [u64; 256] {
+    assert!(SUFFIX_TAGS.len() <= 64, "one bit per rule");
+    let mut t = [0u64; 256];
+    let mut k = 0;
+    while k < SUFFIX_TAGS.len() {
+        let b = SUFFIX_TAGS[k].0.as_bytes();
+        if !b.is_empty() {
+            t[b[b.len() - 1] as usize] |= 1 << k;
+        }
+        k += 1;
+    }
+    t
 }
 
 /// Suffix → tag rules for unknown words, most specific first.

@@ -740,7 +740,8 @@ fn unknown_flags(text: &str, t: &Token) -> u16 {
         // "won't"/"can't" may be missing from it.
         None if t.kind == TokenKind::Word && !t.capitalized => {
             let w = text.get(t.span()).unwrap_or("");
-            if w.len() <= 4 || w.contains('’') {
+            // (The curly apostrophe's first byte is 0xE2.)
+            if w.len() <= 4 || (w.as_bytes().contains(&0xe2) && w.contains('’')) {
                 super::tables::word_flags(&lower(text, t))
             } else {
                 0
