@@ -285,12 +285,15 @@ fn head_from(x: u64, len: usize) -> (u64, u64) {
     let at_least_a = low.wrapping_add(0x3f * ONES);
     let beyond_z = low.wrapping_add(0x25 * ONES);
     let upper = at_least_a & !beyond_z & !x & (0x80 * ONES);
-    let present = if n >= 8 {
-        u64::MAX
-    } else {
-        (1u64 << (8 * n)) - 1
-    };
-    (x | (upper >> 2), x | ((0x20 * ONES) & present))
+    (x | (upper >> 2), x | ((0x20 * ONES) & low_bytes(n)))
+}
+
+/// A mask of the low `n` bytes of a number (all of them from eight on).
+#[inline]
+fn low_bytes(n: usize) -> u64 {
+    // (A shift by 64, for no bytes, leaves none.)
+    let shift = 64 - 8 * n.min(8) as u32;
+    u64::MAX.checked_shr(shift).unwrap_or(0)
 }
 
 /// How often a word or lemma is an event mention (a copy of its [`EventEntry`] counts,
@@ -418,9 +421,10 @@ impl Lexicon {
             v.flags = super::tables::word_flags(k);
             v.marks = super::tables::word_marks(k);
             v.eventive_suffix = super::detect::has_eventive_suffix(k);
-            if let Some(p) = v.pos {
-                for (c, slot) in v.lemma_events.iter_mut().enumerate() {
-                    *slot = lemma_entry(&lemmas, p.lemma, c);
+            // (Every class at once: what `lemma_entry` finds class by class.)
+            if let Some(p) = v.pos.filter(|p| p.lemma.len() <= MAX_LEMMA) {
+                if let Some(counts) = lemmas.get(p.lemma) {
+                    v.lemma_events = *counts;
                 }
             }
         }
@@ -451,7 +455,15 @@ impl Lexicon {
             .get(span.clone())
             .filter(|b| (1..=8).contains(&b.len()))
         {
-            let x = load_head(bytes);
+            // Eight bytes read at once where the text has them, less those past the word.
+            let x = match text
+                .as_bytes()
+                .get(span.start..span.start + 8)
+                .and_then(|c| <[u8; 8]>::try_from(c).ok())
+            {
+                Some(c) => u64::from_le_bytes(c) & low_bytes(bytes.len()),
+                None => load_head(bytes),
+            };
             if x & (0x80 * ONES) == 0 {
                 // ASCII bytes: the span's ends are char boundaries, and the word is searched
                 // as `get_ascii_any_case` does.
@@ -700,25 +712,27 @@ fn word_tag(text: &str, toks: &[Token], i: usize, prev: Option<Tag>, prev2: Opti
         Some(i) => std::borrow::Cow::Borrowed(i.word),
         None => super::text::lower(text, tok),
     };
-    let sentence_start = i == 0
-        || tok.newlines_before > 1
-        || (i == 1 && toks.first().is_some_and(|t| t.kind == TokenKind::Punct))
-        || toks.get(i.wrapping_sub(1)).is_some_and(|p| {
-            matches!(
-                p.sym,
-                Sym::Quote
-                    | Sym::OpenQuotes
-                    | Sym::CurlyOpenQuote
-                    | Sym::Colon
-                    | Sym::OpenParen
-                    | Sym::DoubleDash
-                    | Sym::EmDash
-                    | Sym::Underscore
-                    | Sym::Period
-                    | Sym::Bang
-                    | Sym::Question
-            )
-        });
+    // (The taggers ask only whether a capitalised word starts a sentence.)
+    let sentence_start = tok.capitalized
+        && (i == 0
+            || tok.newlines_before > 1
+            || (i == 1 && toks.first().is_some_and(|t| t.kind == TokenKind::Punct))
+            || toks.get(i.wrapping_sub(1)).is_some_and(|p| {
+                matches!(
+                    p.sym,
+                    Sym::Quote
+                        | Sym::OpenQuotes
+                        | Sym::CurlyOpenQuote
+                        | Sym::Colon
+                        | Sym::OpenParen
+                        | Sym::DoubleDash
+                        | Sym::EmDash
+                        | Sym::Underscore
+                        | Sym::Period
+                        | Sym::Bang
+                        | Sym::Question
+                )
+            }));
     // The next word's most frequent tag, for "phone calls between" (noun) against
     // "the company calls the bonds" (verb).
     // (Read only where it decides.)
@@ -950,6 +964,16 @@ mod tests {
                 }
                 assert_eq!(head_of(&v), bytewise(&v), "{b} {n}");
             }
+        }
+    }
+
+    /// The byte masks keep exactly the low bytes asked for.
+    #[test]
+    fn low_byte_masks() {
+        for n in 0..=12usize {
+            let bytes = 0xffu64.to_le_bytes().len();
+            let expected = (0..n.min(bytes)).fold(0u64, |m, k| m | (0xff << (8 * k)));
+            assert_eq!(low_bytes(n), expected, "{n}");
         }
     }
 
