@@ -606,6 +606,15 @@ pub(crate) fn split_sentences(text: &str, toks: &[Token]) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
+        // Most tokens end nothing: a word or number, not an abbreviation, with the next token
+        // on the same line (the last token's sentence is closed after the loop).
+        if t.kind != TokenKind::Punct
+            && !t.abbrev
+            && toks.get(i + 1).is_none_or(|nx| nx.newlines_before == 0)
+        {
+            i += 1;
+            continue;
+        }
         let mut end_here = false;
         let mut last = i;
         // (Only the marks with no symbol of their own need their text read.)
