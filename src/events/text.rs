@@ -299,6 +299,17 @@ const fn byte_classes() -> [u8; 256] {
     t
 }
 
+/// The number of ASCII letters and digits that `bytes` starts with (a loop of its own, out
+/// of the tokenizer's many live values).
+#[inline(never)]
+fn alnum_run(bytes: &[u8]) -> usize {
+    let classes = &BYTE_CLASS;
+    bytes
+        .iter()
+        .position(|&x| classes[usize::from(x)] & class::ALNUM == 0)
+        .unwrap_or(bytes.len())
+}
+
 /// The longest prefix of `text` whose offsets fit in 32 bits.
 fn clip(text: &str) -> &str {
     let mut k = text.len().min(u32::MAX as usize);
@@ -355,15 +366,38 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 || bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric))
         {
             let rest = bytes.get(i + 1..).unwrap_or_default();
-            let run = rest
-                .iter()
-                .position(|&x| BYTE_CLASS[usize::from(x)] & class::ALNUM == 0)
-                .unwrap_or(rest.len());
+            let run = alnum_run(rest);
             let j = i + 1 + run;
+            let next = rest.get(run).copied();
             // (A comma ends a word: only numbers continue over one.)
-            let ends = rest
-                .get(run)
-                .is_none_or(|&e| BYTE_CLASS[usize::from(e)] & class::ENDS_WORD != 0);
+            let ends = next.is_none_or(|e| BYTE_CLASS[usize::from(e)] & class::ENDS_WORD != 0);
+            // A word before a full stop that no letter follows ("said.", "Dr. Jones", "U.S" is
+            // left to the scanner below): the stop is the word's own when it is an
+            // abbreviation, as below.
+            let before_stop = next == Some(b'.')
+                && rest
+                    .get(run + 1)
+                    .is_none_or(|&a| a < 0x80 && !a.is_ascii_alphabetic());
+            if before_stop {
+                let abbrev = is_abbreviation(text.get(i..j).unwrap_or(""))
+                    || (run == 0 && b.is_ascii_uppercase());
+                let end = if abbrev { j + 1 } else { j };
+                toks.push(Token {
+                    capitalized: b.is_ascii_uppercase(),
+                    start: offset(i),
+                    end: offset(end),
+                    kind: TokenKind::Word,
+                    abbrev,
+                    newlines_before: newlines,
+                    tag: Tag::Other,
+                    info: None,
+                    flags: 0,
+                    sym: Sym::Other,
+                });
+                i = end;
+                newlines = 0;
+                continue;
+            }
             if ends {
                 toks.push(Token {
                     capitalized: b.is_ascii_uppercase(),
@@ -382,8 +416,11 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 continue;
             }
         }
-        // A single ASCII punctuation mark that no rule below extends.
-        if i < n && class & class::LONE_MARK != 0 {
+        // A single ASCII punctuation mark that no rule below extends, or a full stop or
+        // hyphen that is not one of a row.
+        let lone = class & class::LONE_MARK != 0
+            || (matches!(b, b'.' | b'-') && bytes.get(i + 1) != Some(&b));
+        if i < n && lone {
             toks.push(Token {
                 capitalized: false,
                 start: offset(i),
@@ -780,6 +817,25 @@ mod tests {
         }
         let said: Vec<bool> = toks.iter().map(|t| is(text, t, "said")).collect();
         assert_eq!(said.iter().filter(|&&b| b).count(), 2);
+    }
+
+    /// The runs of letters and digits found eight bytes at a time agree with a byte-by-byte
+    /// count, for every byte value at every position.
+    #[test]
+    fn alnum_runs_agree_with_bytes() {
+        let bytewise = |b: &[u8]| b.iter().take_while(|x| x.is_ascii_alphanumeric()).count();
+        let letters = b"aZ09qQzA1bcdefghijklmnop";
+        for x in 0..=255u8 {
+            for pos in 0..letters.len() {
+                for len in pos + 1..=letters.len() {
+                    let mut v = letters.get(..len).unwrap_or_default().to_vec();
+                    if let Some(b) = v.get_mut(pos) {
+                        *b = x;
+                    }
+                    assert_eq!(alnum_run(&v), bytewise(&v), "{x} {pos} {len}");
+                }
+            }
+        }
     }
 
     /// The one-byte marks agree with the marks of their texts.
