@@ -147,27 +147,53 @@ struct WordTable {
     slots: Vec<(u32, u32)>,
     /// `slots.len() - 1` (a power of two less one).
     mask: usize,
+    /// The most words the table takes (half the slots at most).
+    limit: usize,
 }
 
 impl WordTable {
-    fn new(infos: Vec<WordInfo>) -> WordTable {
-        // At most two thirds full.
-        let size = (infos.len() + infos.len() / 2 + 1)
-            .next_power_of_two()
-            .max(16);
-        let mask = size - 1;
-        let mut slots = vec![(0u32, 0u32); size];
-        for (i, info) in infos.iter().enumerate() {
-            let h = fold_hash(info.word.as_bytes());
-            let mut at = (h as usize) & mask;
-            while slots.get(at).is_some_and(|s| s.1 != 0) {
-                at = (at + 1) & mask;
-            }
-            if let Some(s) = slots.get_mut(at) {
-                *s = ((h >> 32) as u32, u32::try_from(i + 1).unwrap_or(0));
-            }
+    /// An empty table for at most `n` words.
+    fn with_capacity(n: usize) -> WordTable {
+        // At most half full: short probes, for the words that are not in the table too.
+        let size = (2 * n + 1).next_power_of_two().max(16);
+        WordTable {
+            infos: Vec::with_capacity(n),
+            slots: vec![(0u32, 0u32); size],
+            mask: size - 1,
+            limit: n,
         }
-        WordTable { infos, slots, mask }
+    }
+
+    /// The entry of the form `word`, added (with nothing known) if new; `None` once the
+    /// table holds as many words as it was made for.
+    fn entry(&mut self, word: &'static str) -> Option<&mut WordInfo> {
+        let h = fold_hash(word.as_bytes());
+        let tag = (h >> 32) as u32;
+        let mut at = (h as usize) & self.mask;
+        // (The table is never full: the search ends at an empty slot.)
+        loop {
+            let &(t, i) = self.slots.get(at)?;
+            if i == 0 {
+                if self.infos.len() >= self.limit {
+                    return None;
+                }
+                self.infos.push(WordInfo {
+                    word,
+                    ..WordInfo::default()
+                });
+                *self.slots.get_mut(at)? = (tag, u32::try_from(self.infos.len()).ok()?);
+                return self.infos.last_mut();
+            }
+            if t == tag
+                && self
+                    .infos
+                    .get(i as usize - 1)
+                    .is_some_and(|w| w.word == word)
+            {
+                return self.infos.get_mut(i as usize - 1);
+            }
+            at = (at + 1) & self.mask;
+        }
     }
 
     /// The slot search: the first entry with the hash `h` that `same` accepts.
@@ -381,13 +407,16 @@ type LemmaCounts = [Option<Counts>; 4];
 
 impl Lexicon {
     pub(crate) fn new() -> Lexicon {
-        let mut words: WordMap<WordInfo> =
-            WordMap::with_capacity_and_hasher(POS_LEXICON.len(), WordBuildHasher::default());
+        let mut words = WordTable::with_capacity(POS_LEXICON.len() + EVENT_FORMS.len());
         for e in POS_LEXICON {
-            words.entry(e.word).or_default().pos = Some(e);
+            if let Some(w) = words.entry(e.word) {
+                w.pos = Some(e);
+            }
         }
         for e in EVENT_FORMS {
-            words.entry(e.word).or_default().form = Some(Counts::from(e));
+            if let Some(w) = words.entry(e.word) {
+                w.form = Some(Counts::from(e));
+            }
         }
         // The lemma table's keys are "lemma/c", `c` a letter of [`CLASS_KEYS`]; a later
         // entry of a key replaces an earlier one.
@@ -404,8 +433,8 @@ impl Lexicon {
                 *slot = Some(Counts::from(e));
             }
         }
-        for (k, v) in words.iter_mut() {
-            v.word = k;
+        for v in words.infos.iter_mut() {
+            let k = v.word;
             v.tags = v.pos.map(|p| Tags {
                 first: p.first,
                 second: p.second,
@@ -428,10 +457,7 @@ impl Lexicon {
                 }
             }
         }
-        Lexicon {
-            words: WordTable::new(words.into_values().collect()),
-            lemmas,
-        }
+        Lexicon { words, lemmas }
     }
 
     /// Looks a word up in any case, without allocating for ASCII words.
