@@ -54,7 +54,7 @@ use std::ops::Range;
 
 use crate::annotation::{Endpoint, Link, Provenance};
 use crate::document::Dct;
-use crate::event::{Anchor, AnchorTarget, Event, EventClass, RelType, Tense};
+use crate::event::{Anchor, AnchorTarget, Event, EventClass, LocalEventId, RelType, Tense};
 use crate::timex::Timex;
 use crate::value::TimexValue;
 
@@ -258,7 +258,7 @@ impl EventExtractor {
                             });
                         }
                         links.push(Link {
-                            source: Endpoint::Event(ev.id.clone()),
+                            source: Endpoint::Event(ev.id),
                             target: Endpoint::Timex(tx.span.clone()),
                             relation: l.rel,
                             provenance: provenance_of(l),
@@ -311,7 +311,7 @@ impl EventExtractor {
                     });
                 }
                 links.push(Link {
-                    source: Endpoint::Event(id.clone()),
+                    source: Endpoint::Event(id),
                     target: Endpoint::Timex(tx.span.clone()),
                     relation: l.rel,
                     provenance: provenance_of(l),
@@ -335,7 +335,7 @@ impl EventExtractor {
                 }) = &anchor_
                 {
                     links.push(Link {
-                        source: Endpoint::Event(id.clone()),
+                        source: Endpoint::Event(id),
                         target: Endpoint::Timex(span.clone()),
                         relation: *relation,
                         provenance: Provenance::Inferred,
@@ -347,7 +347,7 @@ impl EventExtractor {
             }
             if let Some(r) = dct_rel {
                 links.push(Link {
-                    source: Endpoint::Event(id.clone()),
+                    source: Endpoint::Event(id),
                     target: Endpoint::Dct,
                     relation: r,
                     provenance: dct_provenance,
@@ -524,27 +524,10 @@ fn framing_occasion(
     })
 }
 
-/// The identifier of the `n`th event: "e1", "e2", …
-fn event_id(n: usize) -> String {
-    let mut digits = [0u8; 20];
-    let mut k = digits.len();
-    let mut v = n;
-    loop {
-        k -= 1;
-        if let Some(d) = digits.get_mut(k) {
-            *d = b'0' + (v % 10) as u8;
-        }
-        v /= 10;
-        if v == 0 || k == 0 {
-            break;
-        }
-    }
-    let mut id = String::with_capacity(1 + digits.len() - k);
-    id.push('e');
-    for &d in digits.get(k..).unwrap_or(&[]) {
-        id.push(char::from(d));
-    }
-    id
+/// The identifier of the `n`th event: "e1", "e2", … (saturating: a document never holds
+/// four billion events).
+fn event_id(n: usize) -> LocalEventId {
+    LocalEventId::new(u32::try_from(n).unwrap_or(u32::MAX))
 }
 
 /// How far before "at"/"during" the event of an occasion noun may be.
@@ -673,8 +656,10 @@ mod tests {
 
     #[test]
     fn event_ids_count_from_one() {
-        for n in [1usize, 9, 10, 99, 100, 12345, usize::MAX] {
-            assert_eq!(event_id(n), format!("e{n}"));
+        for n in [1usize, 9, 10, 99, 100, 12345, u32::MAX as usize] {
+            assert_eq!(event_id(n).to_string(), format!("e{n}"));
+            assert_eq!(event_id(n).to_string().parse(), Ok(event_id(n)));
         }
+        assert_eq!(event_id(usize::MAX), event_id(u32::MAX as usize));
     }
 }
