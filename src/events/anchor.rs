@@ -153,6 +153,24 @@ pub(crate) fn link_timexes(
         }
     }
 
+    // The tokens that hold a mention, in order (the table no longer changes below), and
+    // the separators before each token, so that a distance costs no walk over its tokens.
+    let mut mention_toks: Vec<usize> = mentions.iter().map(|m| m.tok).collect();
+    mention_toks.sort_unstable();
+    mention_toks.dedup();
+    let mut separators_before: Vec<u32> = Vec::with_capacity(toks.len() + 1);
+    let mut seps = 0u32;
+    separators_before.push(0);
+    for t in toks {
+        seps += u32::from(is_separator(t));
+        separators_before.push(seps);
+    }
+    let separators = |a: usize, b: usize| -> i32 {
+        match (separators_before.get(a), separators_before.get(b)) {
+            (Some(&x), Some(&y)) => y.saturating_sub(x) as i32,
+            _ => 0,
+        }
+    };
     for (ti, tx) in timexes.iter().enumerate() {
         if done[ti] {
             continue;
@@ -204,7 +222,9 @@ pub(crate) fn link_timexes(
         let mut best_left: Option<(i32, usize)> = None;
         let window = p.first.saturating_sub(LINK_REACH).max(range.start)
             ..(p.last + 1 + LINK_REACH).min(range.end);
-        for tok in window {
+        let from = mention_toks.partition_point(|&k| k < window.start);
+        let in_window = mention_toks.get(from..).unwrap_or(&[]);
+        for &tok in in_window.iter().take_while(|&&k| k < window.end) {
             if tok >= p.first && tok <= p.last {
                 continue;
             }
@@ -221,12 +241,7 @@ pub(crate) fn link_timexes(
             } else {
                 (p.last, m.tok)
             };
-            let mut cost = (b - a) as i32;
-            for t in &toks[a..b] {
-                if is_separator(t) {
-                    cost += 3;
-                }
-            }
+            let mut cost = (b - a) as i32 + 3 * separators(a, b);
             if m.nominal {
                 cost += 1;
             }
@@ -555,14 +570,8 @@ fn fallback_links(
         }
         let reporting = m.class == EventClass::Reporting;
         let ahead = m.nominal && announced_ahead(text, toks, m.tok);
-        let mut cands: Vec<usize> = Vec::new();
-        if let Some(ti) = last_dated {
-            cands.push(ti);
-        }
-        if let Some(ti) = lead.filter(|t| !cands.contains(t)) {
-            cands.push(ti);
-        }
-        for ti in cands {
+        let cands = [last_dated, lead.filter(|&t| last_dated != Some(t))];
+        for ti in cands.into_iter().flatten() {
             // A statement is dated by the story only when the story is today's news.
             if reporting && !is_news_day(&timexes[ti], dct) {
                 continue;

@@ -381,6 +381,8 @@ pub(crate) fn title(
 struct Words {
     text: String,
     count: usize,
+    /// Where the last word starts in `text`.
+    last_start: usize,
 }
 
 impl Words {
@@ -390,22 +392,27 @@ impl Words {
         } else if self.text.capacity() == 0 {
             self.text.reserve(TITLE_CAPACITY);
         }
+        self.last_start = self.text.len();
         self.text.push_str(w);
         self.count += 1;
     }
 
     /// The last word, when there are two or more.
     fn last(&self) -> Option<&str> {
-        let s = self.text.rfind(' ')?;
-        self.text.get(s + 1..)
+        if self.count < 2 {
+            return None;
+        }
+        self.text.get(self.last_start..)
     }
 
     /// Drops the last word (of two or more) and its separating space.
     fn pop(&mut self) {
-        if let Some(s) = self.text.rfind(' ') {
-            self.text.truncate(s);
-            self.count -= 1;
+        if self.count < 2 {
+            return;
         }
+        self.text.truncate(self.last_start.saturating_sub(1));
+        self.count -= 1;
+        self.last_start = self.text.rfind(' ').map_or(0, |s| s + 1);
     }
 }
 
@@ -414,16 +421,25 @@ const TITLE_CAPACITY: usize = 40;
 
 /// Whether a title word is one no title may end with ([`DANGLING`], in any case).
 fn is_dangling(w: &str) -> bool {
+    let listed = |lw: &str| DANGLING.binary_search(&lw).is_ok();
     if w.is_ascii() {
-        w.len() <= DANGLING_LONGEST && DANGLING.iter().any(|d| d.eq_ignore_ascii_case(w))
+        let mut buf = [0u8; DANGLING_LONGEST];
+        match buf.get_mut(..w.len()) {
+            Some(b) => {
+                b.copy_from_slice(w.as_bytes());
+                b.make_ascii_lowercase();
+                std::str::from_utf8(b).is_ok_and(listed)
+            }
+            None => false,
+        }
     } else {
-        DANGLING.contains(&w.to_lowercase().as_str())
+        listed(&w.to_lowercase())
     }
 }
 
 /// Whether a token opens a relative clause ("who", "which").
 fn is_relative(text: &str, t: &Token) -> bool {
-    matches!(lower(text, t).as_ref(), "who" | "whom" | "whose" | "which")
+    with_lower(text, t, |w| matches!(w, "who" | "whom" | "whose" | "which"))
 }
 
 /// How far back a relative clause between a subject and its verb is looked for.
@@ -450,13 +466,13 @@ const OBJECT_PREPOSITIONS: &[&str] = &[
 ];
 
 /// Words a title may not end with: prepositions, particles, "to", determiners,
-/// conjunctions, auxiliaries and modals.
+/// conjunctions, auxiliaries and modals (sorted, for a binary search).
 const DANGLING: &[&str] = &[
-    "to", "of", "in", "on", "at", "for", "with", "about", "between", "against", "from", "by",
-    "into", "over", "up", "out", "off", "down", "the", "a", "an", "its", "their", "his", "her",
-    "this", "that", "these", "those", "and", "or", "but", "has", "have", "had", "is", "are", "was",
-    "were", "be", "been", "being", "do", "does", "did", "will", "would", "could", "can", "may",
-    "might", "must", "should", "shall",
+    "a", "about", "against", "an", "and", "are", "at", "be", "been", "being", "between", "but",
+    "by", "can", "could", "did", "do", "does", "down", "for", "from", "had", "has", "have", "her",
+    "his", "in", "into", "is", "its", "may", "might", "must", "of", "off", "on", "or", "out",
+    "over", "shall", "should", "that", "the", "their", "these", "this", "those", "to", "up", "was",
+    "were", "will", "with", "would",
 ];
 
 /// The length of the longest word of [`DANGLING`].
@@ -476,6 +492,12 @@ mod tests {
             DANGLING.iter().map(|w| w.len()).max(),
             Some(DANGLING_LONGEST)
         );
+        assert!(
+            DANGLING.windows(2).all(|w| w[0] < w[1]),
+            "sorted, no duplicates"
+        );
         assert!(is_dangling("Between") && is_dangling("the") && !is_dangling("talks"));
+        assert!(is_dangling("SHALL") && is_dangling("a") && !is_dangling("") && !is_dangling("ab"));
+        assert!(!is_dangling("betweenx") && !is_dangling("él"));
     }
 }

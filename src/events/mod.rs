@@ -422,7 +422,7 @@ impl EventExtractor {
         match value {
             Some(v) => index
                 .by_value
-                .get(&(m.lemma.as_ref(), v.to_string()))
+                .get(&(m.lemma.as_ref(), ValueKey::of(v)))
                 .copied(),
             None => index.last_by_lemma.get(m.lemma.as_ref()).copied(),
         }
@@ -538,14 +538,55 @@ const OCCASION_REACH: usize = 6;
 #[derive(Debug, Default)]
 struct CorefIndex<'m> {
     last_by_lemma: std::collections::HashMap<&'m str, usize, pos::WordBuildHasher>,
-    by_value: std::collections::HashMap<(&'m str, String), usize, pos::WordBuildHasher>,
+    by_value: std::collections::HashMap<(&'m str, ValueKey), usize, pos::WordBuildHasher>,
+}
+
+/// A timex value as its TIMEX3 string, kept inline when short (all but freak values), so
+/// that a coreference key costs no allocation. Two keys are equal when their strings are.
+#[derive(Debug, PartialEq, Eq, Hash)]
+enum ValueKey {
+    Inline(u8, [u8; VALUE_KEY_INLINE]),
+    Long(String),
+}
+
+/// The longest value string a [`ValueKey`] holds inline.
+const VALUE_KEY_INLINE: usize = 30;
+
+impl ValueKey {
+    fn of(v: &TimexValue) -> ValueKey {
+        use std::fmt::Write;
+        /// Writes into a fixed buffer; fails when it would overflow.
+        struct Buf {
+            len: usize,
+            bytes: [u8; VALUE_KEY_INLINE],
+        }
+        impl Write for Buf {
+            fn write_str(&mut self, s: &str) -> std::fmt::Result {
+                let end = self.len + s.len();
+                let slot = self.bytes.get_mut(self.len..end).ok_or(std::fmt::Error)?;
+                slot.copy_from_slice(s.as_bytes());
+                self.len = end;
+                Ok(())
+            }
+        }
+        let mut buf = Buf {
+            len: 0,
+            bytes: [0; VALUE_KEY_INLINE],
+        };
+        match (write!(buf, "{v}"), u8::try_from(buf.len)) {
+            (Ok(()), Ok(len)) => ValueKey::Inline(len, buf.bytes),
+            _ => ValueKey::Long(v.to_string()),
+        }
+    }
 }
 
 impl<'m> CorefIndex<'m> {
     fn note(&mut self, lemma: &'m str, event: usize, value: Option<&TimexValue>) {
         self.last_by_lemma.insert(lemma, event);
         if let Some(v) = value {
-            self.by_value.entry((lemma, v.to_string())).or_insert(event);
+            self.by_value
+                .entry((lemma, ValueKey::of(v)))
+                .or_insert(event);
         }
     }
 }
@@ -652,6 +693,30 @@ mod tests {
             }
         }
         assert!(cuts.len() >= 6);
+    }
+
+    /// Coreference keys are equal exactly when the values' strings are.
+    #[test]
+    fn value_keys_follow_value_strings() {
+        let v = |s: &str| s.parse::<TimexValue>().unwrap();
+        let values = [
+            "2025-03-18",
+            "2025-03",
+            "P34D",
+            "2025-03-18T15:00",
+            "XXXX-WXX-1",
+            "PRESENT_REF",
+        ];
+        for a in values {
+            for b in values {
+                assert_eq!(
+                    ValueKey::of(&v(a)) == ValueKey::of(&v(b)),
+                    a == b,
+                    "{a} {b}"
+                );
+            }
+            assert!(matches!(ValueKey::of(&v(a)), ValueKey::Inline(..)));
+        }
     }
 
     #[test]
