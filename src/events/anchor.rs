@@ -92,6 +92,12 @@ pub(crate) fn link_timexes(
         }
     }
     let mention_at = |table: &TokIndex, tok: usize| table.at(tok).map(|i| i as usize);
+    // The relation each timex's signal word states (read once: several steps ask).
+    let signals: Vec<(RelType, bool)> = timexes
+        .iter()
+        .zip(pos)
+        .map(|(tx, p)| rel_for(text, toks, p.as_ref().map_or(0, |p| p.first), tx))
+        .collect();
     let inset = insets(text, toks, sents, mentions, mention_of_tok);
     let inset_of = |tok: usize| inset.get(tok).copied().unwrap_or(0);
     // Governing verbs that hand their timex to the event they govern.
@@ -119,12 +125,10 @@ pub(crate) fn link_timexes(
                 }
                 let tx = mention_at(&timex_at, j).or_else(|| mention_at(&timex_at, j + 1));
                 if let Some(ti) = tx.filter(|&ti| !done[ti]) {
-                    let rel = rel_for(
-                        text,
-                        toks,
-                        pos[ti].as_ref().map_or(j, |p| p.first),
-                        &timexes[ti],
-                    );
+                    let rel = match pos[ti] {
+                        Some(_) => signals[ti],
+                        None => rel_for(text, toks, j, &timexes[ti]),
+                    };
                     let target = if items == 0 {
                         mi
                     } else {
@@ -158,20 +162,21 @@ pub(crate) fn link_timexes(
     let mut mention_toks: Vec<usize> = mentions.iter().map(|m| m.tok).collect();
     mention_toks.sort_unstable();
     mention_toks.dedup();
-    let mut separators_before: Vec<u32> = Vec::with_capacity(toks.len() + 1);
+    let mut separators_before: Vec<u32> = vec![0; toks.len() + 1];
     let mut seps = 0u32;
-    separators_before.push(0);
-    for t in toks {
+    for (slot, t) in separators_before.iter_mut().skip(1).zip(toks) {
         seps += u32::from(is_separator(t));
-        separators_before.push(seps);
+        *slot = seps;
     }
+    // The first mention at or after a window's start: windows move forward with the timexes.
+    let mut cursor = 0;
     let separators = |a: usize, b: usize| -> i32 {
         match (separators_before.get(a), separators_before.get(b)) {
             (Some(&x), Some(&y)) => y.saturating_sub(x) as i32,
             _ => 0,
         }
     };
-    for (ti, tx) in timexes.iter().enumerate() {
+    for ti in 0..timexes.len() {
         if done[ti] {
             continue;
         }
@@ -184,10 +189,8 @@ pub(crate) fn link_timexes(
         if k < range.end && matches!(lower(text, &toks[k]).as_ref(), "'s" | "’s") {
             k += 1;
         }
-        let before = p.first.checked_sub(1).filter(|&b| b >= range.start);
-        let has_signal = before.is_some_and(|b| {
-            signal(&lower(text, &toks[b]), tx.kind == TimexKind::Duration).is_some()
-        });
+        // A signal word right before the timex, inside its sentence.
+        let has_signal = p.first > range.start && signals[ti].1;
         let mut found = None;
         if !has_signal {
             let mut j = k;
@@ -222,8 +225,17 @@ pub(crate) fn link_timexes(
         let mut best_left: Option<(i32, usize)> = None;
         let window = p.first.saturating_sub(LINK_REACH).max(range.start)
             ..(p.last + 1 + LINK_REACH).min(range.end);
-        let from = mention_toks.partition_point(|&k| k < window.start);
-        let in_window = mention_toks.get(from..).unwrap_or(&[]);
+        if cursor > 0
+            && mention_toks
+                .get(cursor - 1)
+                .is_some_and(|&k| k >= window.start)
+        {
+            cursor = mention_toks.partition_point(|&k| k < window.start);
+        }
+        while mention_toks.get(cursor).is_some_and(|&k| k < window.start) {
+            cursor += 1;
+        }
+        let in_window = mention_toks.get(cursor..).unwrap_or(&[]);
         for &tok in in_window.iter().take_while(|&&k| k < window.end) {
             if tok >= p.first && tok <= p.last {
                 continue;
@@ -261,7 +273,7 @@ pub(crate) fn link_timexes(
                 best_left = Some((cost, mi));
             }
         }
-        let (rel, stated) = rel_for(text, toks, p.first, tx);
+        let (rel, stated) = signals[ti];
         // "A new round of talks is expected in mid-April": the time is the expected
         // thing's, the event noun the attitude verb is about.
         if let Some((_, v)) = best.filter(|b| !mentions[b.1].nominal) {
@@ -392,7 +404,7 @@ pub(crate) fn link_timexes(
         }
     }
     fallback_links(
-        text, toks, sents, mentions, timexes, pos, dct, &inset, &declined, &mut links,
+        text, toks, sents, mentions, timexes, pos, &signals, dct, &inset, &declined, &mut links,
     );
     links
 }
@@ -408,6 +420,7 @@ fn fallback_links(
     mentions: &[Mention],
     timexes: &[Timex],
     pos: &[Option<TimexPos>],
+    signals: &[(RelType, bool)],
     dct: Option<chrono::NaiveDate>,
     inset: &[u32],
     declined: &[bool],
@@ -540,13 +553,12 @@ fn fallback_links(
             // A statement with no day of its own in the sentence falls through to the
             // story's day below.
             if let Some((_, ti)) = best {
-                let (first, last) = pos[ti].as_ref().map_or((0, 0), |p| (p.first, p.last));
+                let last = pos[ti].as_ref().map_or(0, |p| p.last);
                 let end = sents.get(m.sent).map_or(0, |r| r.end);
                 let (rel, stated) = if timexes[ti].kind == TimexKind::Set {
                     (RelType::IsIncluded, false)
                 } else {
-                    post_signal(text, toks, last, end, m.tok)
-                        .unwrap_or_else(|| rel_for(text, toks, first, &timexes[ti]))
+                    post_signal(text, toks, last, end, m.tok).unwrap_or_else(|| signals[ti])
                 };
                 // A signal word states the relation, unless it is a plain "on"/"in" that
                 // belongs to the timex's own verb and the event is a perfect ("announced
@@ -680,9 +692,8 @@ fn insets(
         {
             last -= 1;
         }
-        let comma = (r.start..last)
+        let comma = (last.saturating_sub(TRAILING_REPORT_REACH).max(r.start)..last)
             .rev()
-            .take(TRAILING_REPORT_REACH)
             .find(|&k| sym(k) == Sym::Comma);
         if let Some(c) = comma {
             let reporting = (c + 1..last).any(|k| {
