@@ -72,19 +72,36 @@ pub(crate) fn participants(
         };
         if let Some(raw) = text.get(a.start()..b.end()) {
             // The name with its words joined by single spaces.
-            let mut name = String::with_capacity(raw.len());
-            for (n, part) in raw.split_whitespace().enumerate() {
-                if n > 0 {
-                    name.push(' ');
+            let name = if is_single_spaced(raw) {
+                raw.to_string()
+            } else {
+                let mut name = String::with_capacity(raw.len());
+                for (n, part) in raw.split_whitespace().enumerate() {
+                    if n > 0 {
+                        name.push(' ');
+                    }
+                    name.push_str(part);
                 }
-                name.push_str(part);
-            }
+                name
+            };
             if !out.contains(&name) {
                 out.push(name);
             }
         }
     }
     out
+}
+
+/// Whether an ASCII text's words are already joined by single spaces, with none around
+/// them (what `split_whitespace` and a join would give back unchanged).
+fn is_single_spaced(s: &str) -> bool {
+    let b = s.as_bytes();
+    s.is_ascii()
+        && b.first().is_none_or(|&c| c != b' ')
+        && b.last().is_none_or(|&c| c != b' ')
+        && b.iter()
+            .all(|&c| c == b' ' || !c.is_ascii_whitespace() && c != 0x0b)
+        && !b.windows(2).any(|w| w == b"  ")
 }
 
 fn is_name_part(
@@ -421,21 +438,51 @@ const TITLE_CAPACITY: usize = 40;
 
 /// Whether a title word is one no title may end with ([`DANGLING`], in any case).
 fn is_dangling(w: &str) -> bool {
-    let listed = |lw: &str| DANGLING.binary_search(&lw).is_ok();
+    let listed = |key: Option<u64>| key.is_some_and(|k| DANGLING_KEYS.binary_search(&k).is_ok());
     if w.is_ascii() {
-        let mut buf = [0u8; DANGLING_LONGEST];
-        match buf.get_mut(..w.len()) {
-            Some(b) => {
-                b.copy_from_slice(w.as_bytes());
-                b.make_ascii_lowercase();
-                std::str::from_utf8(b).is_ok_and(listed)
-            }
-            None => false,
-        }
+        listed(word_key(w.as_bytes(), true))
     } else {
-        listed(&w.to_lowercase())
+        listed(word_key(w.to_lowercase().as_bytes(), false))
     }
 }
+
+/// A word of up to seven bytes as one number: its bytes (ASCII-lowercased when asked) from
+/// the high end, then its length. The numbers of words without NUL bytes compare as the
+/// words do.
+const fn word_key(w: &[u8], lowercase: bool) -> Option<u64> {
+    if w.len() > 7 {
+        return None;
+    }
+    let mut key = 0u64;
+    let mut i = 0;
+    while i < 7 {
+        key <<= 8;
+        if i < w.len() {
+            let b = if lowercase {
+                w[i].to_ascii_lowercase()
+            } else {
+                w[i]
+            };
+            key |= b as u64;
+        }
+        i += 1;
+    }
+    Some(key << 8 | w.len() as u64)
+}
+
+/// The keys ([`word_key`]) of [`DANGLING`], in the same (sorted) order.
+static DANGLING_KEYS: [u64; DANGLING.len()] = {
+    let mut keys = [0u64; DANGLING.len()];
+    let mut i = 0;
+    while i < DANGLING.len() {
+        keys[i] = match word_key(DANGLING[i].as_bytes(), false) {
+            Some(k) => k,
+            None => panic!("a dangling word longer than seven bytes"),
+        };
+        i += 1;
+    }
+    keys
+};
 
 /// Whether a token opens a relative clause ("who", "which").
 fn is_relative(text: &str, t: &Token) -> bool {
@@ -475,9 +522,6 @@ const DANGLING: &[&str] = &[
     "were", "will", "with", "would",
 ];
 
-/// The length of the longest word of [`DANGLING`].
-const DANGLING_LONGEST: usize = 7;
-
 /// How far after a plural noun its distributive list ("one on …, another on …") is looked
 /// for.
 const DISTRIBUTIVE_REACH: usize = 16;
@@ -487,17 +531,46 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dangling_words_fit_the_quick_length_check() {
-        assert_eq!(
-            DANGLING.iter().map(|w| w.len()).max(),
-            Some(DANGLING_LONGEST)
-        );
+    fn single_spaced_names_are_kept_as_they_are() {
+        for s in [
+            "Vladimir Putin",
+            "NBC",
+            "",
+            " Putin",
+            "Putin ",
+            "Vladimir  Putin",
+            "Vladimir\nPutin",
+            "Vladimir\tPutin",
+            "A\x0bB",
+            "A\x0cB",
+            "A\rB",
+            "Président Macron",
+            "A\u{a0}B",
+        ] {
+            let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            if is_single_spaced(s) {
+                assert_eq!(joined, s, "{s:?}");
+            }
+        }
+        assert!(is_single_spaced("Vladimir Putin") && !is_single_spaced("A\x0bB"));
+    }
+
+    #[test]
+    fn dangling_words_are_found_in_any_case() {
         assert!(
             DANGLING.windows(2).all(|w| w[0] < w[1]),
             "sorted, no duplicates"
         );
+        assert!(
+            DANGLING_KEYS.windows(2).all(|w| w[0] < w[1]),
+            "keys sorted too"
+        );
         assert!(is_dangling("Between") && is_dangling("the") && !is_dangling("talks"));
         assert!(is_dangling("SHALL") && is_dangling("a") && !is_dangling("") && !is_dangling("ab"));
-        assert!(!is_dangling("betweenx") && !is_dangling("él"));
+        assert!(!is_dangling("betweenx") && !is_dangling("él") && !is_dangling("a\0"));
+        assert!(!is_dangling("abou") && !is_dangling("t") && !is_dangling("zz"));
+        for w in DANGLING {
+            assert!(is_dangling(w) && is_dangling(&w.to_uppercase()), "{w}");
+        }
     }
 }

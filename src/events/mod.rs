@@ -158,13 +158,17 @@ impl EventExtractor {
         }
 
         let mut entities = Vec::with_capacity(toks.len() / 16);
+        // The entities of sentence `s`: `entities[entity_start[s]..entity_start[s + 1]]`.
+        let mut entity_start: Vec<usize> = Vec::with_capacity(sents.len() + 1);
         // Room for the mentions of news text (about one token in seven), reserved once.
         let mut mentions: Vec<Mention> = Vec::with_capacity(toks.len() / 5);
         // Names and event mentions sentence by sentence, while its tokens are in cache.
         for (si, r) in sents.iter().enumerate() {
+            entity_start.push(entities.len());
             describe::entities(text, &toks, r.clone(), &in_timex, &mut entities);
             detect::detect(lex, text, &toks, r.clone(), si, &mut mentions);
         }
+        entity_start.push(entities.len());
         mentions.retain(|m| !in_timex.get(m.tok).copied().unwrap_or(false));
         let mut elided_of: Vec<Option<usize>> = vec![None; mentions.len()];
         // The mention at each token (the last one there); list items are entered as they
@@ -275,9 +279,14 @@ impl EventExtractor {
                 }
                 _ => {
                     let clause = clause_of(&cuts, range.clone(), m.tok);
+                    // A clause lies in its sentence, and so do the names it may hold.
+                    let names = match (entity_start.get(m.sent), entity_start.get(m.sent + 1)) {
+                        (Some(&a), Some(&b)) => entities.get(a..b),
+                        _ => None,
+                    };
                     (
                         describe::title(text, &toks, clause.clone(), m, &in_timex),
-                        describe::participants(text, &toks, &entities, clause),
+                        describe::participants(text, &toks, names.unwrap_or(&entities), clause),
                     )
                 }
             };
