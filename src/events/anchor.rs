@@ -42,10 +42,13 @@ pub(crate) fn locate(
     sents: &[std::ops::Range<usize>],
     timexes: &[Timex],
 ) -> Vec<Option<TimexPos>> {
+    // Sorted timexes move both searches forward: each starts where the last one ended.
+    let mut first = 0;
+    let mut sent = 0;
     timexes
         .iter()
         .map(|tx| {
-            let first = toks.partition_point(|t| t.end() <= tx.span.start);
+            first = forward_partition(toks, first, |t| t.end() <= tx.span.start);
             let mut last = first;
             if first >= toks.len() || toks[first].start() >= tx.span.end {
                 return None;
@@ -53,16 +56,29 @@ pub(crate) fn locate(
             while last + 1 < toks.len() && toks[last + 1].start() < tx.span.end {
                 last += 1;
             }
+            // The sentences partition the tokens, in order.
+            sent = forward_partition(sents, sent, |r| r.end <= first);
             Some(TimexPos {
                 first,
                 last,
-                // The sentences partition the tokens, in order.
-                sent: Some(sents.partition_point(|r| r.end <= first))
-                    .filter(|&s| s < sents.len())
-                    .unwrap_or(0),
+                sent: Some(sent).filter(|&s| s < sents.len()).unwrap_or(0),
             })
         })
         .collect()
+}
+
+/// The partition point of `pred` in `items` (true, then false), found by walking forward
+/// from `from` when the point lies there or later, else by a binary search.
+fn forward_partition<T>(items: &[T], from: usize, pred: impl Fn(&T) -> bool) -> usize {
+    let before_holds = from == 0 || items.get(from - 1).is_some_and(&pred);
+    if !before_holds || from > items.len() {
+        return items.partition_point(pred);
+    }
+    let mut k = from;
+    while items.get(k).is_some_and(&pred) {
+        k += 1;
+    }
+    k
 }
 
 /// Links every timex to the event that governs it: a noun it modifies ("a weekend
@@ -963,5 +979,26 @@ pub(crate) fn entailed_dct_relation(rel: RelType, tx: &Timex, dct: &Dct) -> Opti
         Some(RelType::After)
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forward_partitions_agree_with_binary_search() {
+        let items: Vec<u32> = vec![1, 3, 3, 5, 8, 8, 8, 13, 21];
+        for x in 0..25 {
+            let want = items.partition_point(|&v| v < x);
+            for from in 0..=items.len() + 1 {
+                assert_eq!(
+                    forward_partition(&items, from, |&v| v < x),
+                    want,
+                    "{x} from {from}"
+                );
+            }
+        }
+        assert_eq!(forward_partition(&[] as &[u32], 0, |&v| v < 3), 0);
     }
 }

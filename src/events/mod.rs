@@ -224,6 +224,17 @@ impl EventExtractor {
         }
         let mut index = CorefIndex::default();
         let cuts = clause_cuts(&toks);
+        // The cuts of sentence `s`: `cuts[cut_start[s]..cut_start[s + 1]]` (a clause never
+        // reaches past its sentence, so no other cut matters to it).
+        let mut cut_start: Vec<usize> = Vec::with_capacity(sents.len() + 1);
+        let mut next_cut = 0;
+        for r in &sents {
+            while cuts.get(next_cut).is_some_and(|&c| c < r.start) {
+                next_cut += 1;
+            }
+            cut_start.push(next_cut);
+        }
+        cut_start.push(cuts.len());
         let dct_has_time = dct.is_some_and(|d| d.time.is_some());
         let dct_value = dct.map(|d| TimexValue::day(d.date));
         let mut events: Vec<Event> = Vec::with_capacity(mentions.len());
@@ -278,7 +289,11 @@ impl EventExtractor {
                     (e.title.clone(), e.participants.clone())
                 }
                 _ => {
-                    let clause = clause_of(&cuts, range.clone(), m.tok);
+                    let sent_cuts = match (cut_start.get(m.sent), cut_start.get(m.sent + 1)) {
+                        (Some(&a), Some(&b)) if range.contains(&m.tok) => cuts.get(a..b),
+                        _ => None,
+                    };
+                    let clause = clause_of(sent_cuts.unwrap_or(&cuts), range.clone(), m.tok);
                     // A clause lies in its sentence, and so do the names it may hold.
                     let names = match (entity_start.get(m.sent), entity_start.get(m.sent + 1)) {
                         (Some(&a), Some(&b)) => entities.get(a..b),
@@ -699,6 +714,16 @@ mod tests {
                     b += 1;
                 }
                 assert_eq!(clause_of(&cuts, range.clone(), i), a..b, "{i} in {range:?}");
+                // Only the cuts inside the range matter to a token inside it.
+                let inside: Vec<usize> =
+                    cuts.iter().copied().filter(|c| range.contains(c)).collect();
+                if range.contains(&i) {
+                    assert_eq!(
+                        clause_of(&inside, range.clone(), i),
+                        a..b,
+                        "{i} in {range:?}"
+                    );
+                }
             }
         }
         assert!(cuts.len() >= 6);
