@@ -3,7 +3,7 @@
 use super::detect::Mention;
 use super::pos::Tag;
 use super::tables::{mark, signal, AHEAD_WORDS};
-use super::text::{lower, marked, Sym, TokIndex, Token, TokenKind};
+use super::text::{marked, with_lower, Sym, TokIndex, Token, TokenKind};
 use crate::document::Dct;
 use crate::event::{Aspect, EventClass, RelType, Tense};
 use crate::timex::{Timex, TimexKind};
@@ -202,7 +202,7 @@ pub(crate) fn link_timexes(
         };
         // Pre-nominal: "a weekend interview", "Tuesday's vote", "the March 18 call".
         let mut k = p.last + 1;
-        if k < range.end && matches!(lower(text, &toks[k]).as_ref(), "'s" | "’s") {
+        if k < range.end && with_lower(text, &toks[k], |w| matches!(w, "'s" | "’s")) {
             k += 1;
         }
         // A signal word right before the timex, inside its sentence.
@@ -554,10 +554,9 @@ fn fallback_links(
                         && toks.get(a + 1..b).is_some_and(|r| {
                             r.windows(2).any(|p| {
                                 word(text, &p[0]) == ","
-                                    && matches!(
-                                        lower(text, &p[1]).as_ref(),
-                                        "and" | "but" | "while" | "whereas"
-                                    )
+                                    && with_lower(text, &p[1], |w| {
+                                        matches!(w, "and" | "but" | "while" | "whereas")
+                                    })
                             })
                         })
                     {
@@ -629,7 +628,7 @@ fn announced_ahead(text: &str, toks: &[Token], tok: usize) -> bool {
         }
         k -= 1;
         let t = &toks[k];
-        if AHEAD_WORDS.contains(&lower(text, t).as_ref()) {
+        if with_lower(text, t, |w| AHEAD_WORDS.contains(&w)) {
             return true;
         }
         if !(matches!(t.tag, Tag::Nn | Tag::Nnp | Tag::Jj) || word(text, t) == "-") {
@@ -673,9 +672,9 @@ fn insets(
             let opener = match sym(k) {
                 Sym::OpenParen => Some(Sym::CloseParen),
                 Sym::Comma
-                    if toks
-                        .get(k + 1)
-                        .is_some_and(|t| RELATIVE_OPENERS.contains(&lower(text, t).as_ref())) =>
+                    if toks.get(k + 1).is_some_and(|t| {
+                        with_lower(text, t, |w| RELATIVE_OPENERS.contains(&w))
+                    }) =>
                 {
                     Some(Sym::Comma)
                 }
@@ -759,7 +758,7 @@ fn attitude_subject(
     }
     // A be-auxiliary right before the participle: "is expected", "was scheduled".
     let aux = m.tok.checked_sub(1)?;
-    if !BE_FORMS.contains(&lower(text, toks.get(aux)?).as_ref()) {
+    if !with_lower(text, toks.get(aux)?, |w| BE_FORMS.contains(&w)) {
         return None;
     }
     // The subject's head noun: the last nominal event before the auxiliary, within the
@@ -831,7 +830,7 @@ fn coordinated(
         if t.tag.is_verb() && mention_of_tok.at(k).is_some() {
             break; // another verb event before any conjunction: a new clause
         }
-        if t.tag == Tag::Cc && matches!(lower(text, t).as_ref(), "and" | "or" | "but") {
+        if t.tag == Tag::Cc && with_lower(text, t, |w| matches!(w, "and" | "or" | "but")) {
             let mut j = k + 1;
             while j < stop && (toks[j].tag == Tag::Rb || toks[j].tag == Tag::Md) {
                 j += 1;
@@ -908,19 +907,18 @@ fn post_signal(
     if event <= k || k >= end {
         return None;
     }
-    match lower(text, toks.get(k)?).as_ref() {
+    with_lower(text, toks.get(k)?, |w| match w {
         "before" => Some((RelType::After, true)),
         "after" => Some((RelType::Before, true)),
         _ => None,
-    }
+    })
 }
 
 /// The relation "event REL timex" from the signal word before the timex at token `first`.
 fn rel_for(text: &str, toks: &[Token], first: usize, tx: &Timex) -> (RelType, bool) {
     let duration = tx.kind == TimexKind::Duration;
     if let Some(b) = first.checked_sub(1) {
-        let w = lower(text, &toks[b]);
-        if let Some(r) = signal(&w, duration) {
+        if let Some(r) = with_lower(text, &toks[b], |w| signal(w, duration)) {
             return (r, true);
         }
     }

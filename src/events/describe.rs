@@ -5,7 +5,7 @@ use super::pos::Tag;
 use super::tables::{flag, mark, SUBJECT_PRONOUNS};
 use crate::event::EventClass;
 
-use super::text::{lower, marked, with_lower, Sym, Token, TokenKind};
+use super::text::{marked, with_lower, Sym, Token, TokenKind};
 
 fn word<'a>(text: &'a str, t: &Token) -> &'a str {
     text.get(t.span()).unwrap_or("")
@@ -244,7 +244,7 @@ pub(crate) fn title(
         if toks[i].tag == Tag::Nns && distributed() {
             parts.push(lemma);
         } else {
-            parts.push(&lower(text, &toks[i]));
+            with_lower(text, &toks[i], |w| parts.push(w));
         }
         // Its complement: "between X and Y", "with NBC News", "of the talks".
         let mut k = i + 1;
@@ -368,7 +368,7 @@ pub(crate) fn title(
                         && (after_noun || taken == 0)
                         && !pp
                         && !in_timex.get(k + 1).copied().unwrap_or(true)
-                        && OBJECT_PREPOSITIONS.contains(&lower(text, t).as_ref())
+                        && with_lower(text, t, |w| OBJECT_PREPOSITIONS.contains(&w))
                 }
                 _ => false,
             };
