@@ -62,11 +62,12 @@ pub(crate) fn participants(
     clause: std::ops::Range<usize>,
 ) -> Vec<String> {
     let first = entities.partition_point(|e| e.start < clause.start);
-    let mut out: Vec<String> = Vec::new();
-    for e in entities.get(first..).unwrap_or(&[]) {
-        if e.end > clause.end {
-            break;
-        }
+    let inside = entities.get(first..).unwrap_or(&[]);
+    let inside = inside
+        .get(..inside.iter().take_while(|e| e.end <= clause.end).count())
+        .unwrap_or(&[]);
+    let mut out: Vec<String> = Vec::with_capacity(inside.len());
+    for e in inside {
         let (Some(a), Some(b)) = (toks.get(e.start), toks.get(e.end.saturating_sub(1))) else {
             continue;
         };
@@ -213,7 +214,7 @@ pub(crate) fn title(
             || t.kind == TokenKind::Punct
             || matches!(t.tag, Tag::Wh | Tag::Md)
     };
-    let mut parts = Words::default();
+    let mut parts = Words::with_capacity(TITLE_CAPACITY);
     if nominal {
         // Noun modifiers right before the head: "phone call", "peace talks".
         let mut s = i;
@@ -394,7 +395,6 @@ pub(crate) fn title(
 
 /// The words of a title, joined by single spaces as they are added. Words are token texts
 /// (or a lowercased token, or a lemma), which hold no space.
-#[derive(Default)]
 struct Words {
     text: String,
     count: usize,
@@ -403,11 +403,17 @@ struct Words {
 }
 
 impl Words {
+    fn with_capacity(n: usize) -> Words {
+        Words {
+            text: String::with_capacity(n),
+            count: 0,
+            last_start: 0,
+        }
+    }
+
     fn push(&mut self, w: &str) {
         if self.count > 0 {
             self.text.push(' ');
-        } else if self.text.capacity() == 0 {
-            self.text.reserve(TITLE_CAPACITY);
         }
         self.last_start = self.text.len();
         self.text.push_str(w);
