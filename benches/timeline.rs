@@ -6,7 +6,8 @@
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use eventline::{
     Anchor, AnchorTarget, Annotation, Aspect, Dct, DocKind, Endpoint, Event, EventClass, Link,
-    Polarity, Provenance, RelType, Tense, Timeline, Timex, TimexKind, TimexMod, TimexValue,
+    LocalEventId, Polarity, Provenance, RelType, Tense, Timeline, Timex, TimexKind, TimexMod,
+    TimexValue,
 };
 
 /// A small deterministic generator (xorshift), so every run builds the same corpus.
@@ -83,7 +84,7 @@ fn document(rng: &mut Rng) -> Annotation {
             _ => None,
         };
         events.push(Event {
-            id: format!("e{k}"),
+            id: LocalEventId::new(k as u32),
             trigger: span.start + 12..span.start + 16,
             text: "call".into(),
             class: EventClass::Occurrence,
@@ -105,8 +106,8 @@ fn document(rng: &mut Rng) -> Annotation {
                 RelType::Simultaneous,
             ][rng.next(4) as usize];
             links.push(Link {
-                source: Endpoint::Event(format!("e{}", rng.next(k as u64))),
-                target: Endpoint::Event(format!("e{k}")),
+                source: Endpoint::Event(LocalEventId::new(rng.next(k as u64) as u32)),
+                target: Endpoint::Event(LocalEventId::new(k as u32)),
                 relation: rel,
                 provenance: Provenance::Stated,
             });

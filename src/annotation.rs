@@ -5,7 +5,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use crate::document::{Dct, DocKind};
-use crate::event::{Event, RelType};
+use crate::event::{Event, LocalEventId, RelType};
 use crate::timex::Timex;
 
 /// One end of a temporal relation asserted between mentions of a document.
@@ -13,7 +13,7 @@ use crate::timex::Timex;
 #[serde(rename_all = "snake_case")]
 pub enum Endpoint {
     /// An event, by its id.
-    Event(String),
+    Event(LocalEventId),
     /// A temporal expression, by its byte span.
     Timex(Range<usize>),
     /// The document creation time.
@@ -65,4 +65,27 @@ pub struct Annotation {
     pub events: Vec<Event>,
     /// Relations between events, timexes and the DCT.
     pub links: Vec<Link>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An event endpoint reads and writes as the id string, as it did when ids were strings.
+    #[test]
+    fn event_endpoints_serialize_as_id_strings() {
+        let link = Link {
+            source: Endpoint::Event(LocalEventId::new(12)),
+            target: Endpoint::Timex(3..9),
+            relation: RelType::IsIncluded,
+            provenance: Provenance::Anchor,
+        };
+        let json = serde_json::to_string(&link).unwrap();
+        assert_eq!(
+            json,
+            r#"{"source":{"event":"e12"},"target":{"timex":{"start":3,"end":9}},"relation":"IS_INCLUDED","provenance":"anchor"}"#
+        );
+        assert_eq!(serde_json::from_str::<Link>(&json).unwrap(), link);
+        assert!(serde_json::from_str::<Endpoint>(r#"{"event":"x1"}"#).is_err());
+    }
 }

@@ -22,3 +22,8 @@ pub enum DocumentError {
     #[error("not a document date: {0:?}")]
     BadDate(String),
 }
+
+/// A string that is not a document's event id (`e1`, `e2`, …).
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("not an event id (e1, e2, …): {0:?}")]
+pub struct EventIdError(pub String);

@@ -2,10 +2,160 @@
 
 use std::fmt;
 use std::ops::Range;
+use std::str::FromStr;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::error::EventIdError;
 use crate::value::TimexValue;
+
+/// An event's identifier within its document: `e1`, `e2`, … for the first, second, … event
+/// found.
+///
+/// It is a number (cheap to copy, compare and hash) that reads, prints, serializes and
+/// parses as the string `"e12"`. A [`Timeline`](crate::Timeline) qualifies it with the
+/// document's id ([`EventId`](crate::EventId), `"nbc:e12"`).
+///
+/// ```
+/// use eventline::LocalEventId;
+/// let id = LocalEventId::new(12);
+/// assert_eq!(id.to_string(), "e12");
+/// assert_eq!("e12".parse::<LocalEventId>()?, id);
+/// assert_eq!(id, "e12");
+/// assert_eq!(serde_json::to_string(&id)?, r#""e12""#);
+/// assert_eq!(serde_json::from_str::<LocalEventId>(r#""e12""#)?, id);
+/// assert!("12".parse::<LocalEventId>().is_err() && "e012".parse::<LocalEventId>().is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct LocalEventId(u32);
+
+impl LocalEventId {
+    /// The id of the `n`th event (`e{n}`).
+    pub const fn new(n: u32) -> LocalEventId {
+        LocalEventId(n)
+    }
+
+    /// The event's number (`12` for `e12`).
+    pub const fn get(self) -> u32 {
+        self.0
+    }
+
+    /// The id as text, on the stack.
+    pub(crate) fn text(self) -> IdText {
+        let mut buf = [0u8; ID_TEXT];
+        let mut k = buf.len();
+        let mut v = self.0;
+        loop {
+            k -= 1;
+            if let Some(d) = buf.get_mut(k) {
+                *d = b'0' + (v % 10) as u8;
+            }
+            v /= 10;
+            if v == 0 || k <= 1 {
+                break;
+            }
+        }
+        k -= 1;
+        if let Some(e) = buf.get_mut(k) {
+            *e = b'e';
+        }
+        IdText { buf, start: k }
+    }
+}
+
+/// Room for "e" and the ten digits of a `u32`.
+const ID_TEXT: usize = 11;
+
+/// The text of a [`LocalEventId`], without an allocation.
+pub(crate) struct IdText {
+    buf: [u8; ID_TEXT],
+    start: usize,
+}
+
+impl IdText {
+    pub(crate) fn as_str(&self) -> &str {
+        self.buf
+            .get(self.start..)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or("")
+    }
+}
+
+impl fmt::Display for LocalEventId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.text().as_str())
+    }
+}
+
+impl fmt::Debug for LocalEventId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.text().as_str(), f)
+    }
+}
+
+impl FromStr for LocalEventId {
+    type Err = EventIdError;
+
+    /// Reads `e` and a number without leading zeros (`e1`, `e12`, `e0`).
+    fn from_str(s: &str) -> Result<LocalEventId, EventIdError> {
+        let bad = || EventIdError(s.to_string());
+        let digits = s.strip_prefix('e').ok_or_else(bad)?;
+        let plain = !digits.is_empty()
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && (digits == "0" || !digits.starts_with('0'));
+        if !plain {
+            return Err(bad());
+        }
+        digits.parse().map(LocalEventId).map_err(|_| bad())
+    }
+}
+
+impl PartialEq<str> for LocalEventId {
+    fn eq(&self, other: &str) -> bool {
+        self.text().as_str() == other
+    }
+}
+
+impl PartialEq<&str> for LocalEventId {
+    fn eq(&self, other: &&str) -> bool {
+        self.text().as_str() == *other
+    }
+}
+
+impl PartialEq<LocalEventId> for str {
+    fn eq(&self, other: &LocalEventId) -> bool {
+        other == self
+    }
+}
+
+impl PartialEq<LocalEventId> for &str {
+    fn eq(&self, other: &LocalEventId) -> bool {
+        other == *self
+    }
+}
+
+impl Serialize for LocalEventId {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.text().as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for LocalEventId {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<LocalEventId, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = LocalEventId;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an event id such as \"e12\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<LocalEventId, E> {
+                v.parse().map_err(E::custom)
+            }
+        }
+        d.deserialize_str(Visitor)
+    }
+}
 
 /// A TimeML event class.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -223,7 +373,7 @@ pub struct Anchor {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
     /// Identifier, unique within the document (`e1`, `e2`…).
-    pub id: String,
+    pub id: LocalEventId,
     /// Byte span of the trigger word.
     pub trigger: Range<usize>,
     /// The trigger as written.

@@ -23,8 +23,10 @@ mod value;
 
 pub use annotation::{Annotation, Endpoint, Link, Provenance};
 pub use document::{Dct, DctSource, DocKind, Document};
-pub use error::{DocumentError, ValueError};
-pub use event::{Anchor, AnchorTarget, Aspect, Event, EventClass, Polarity, RelType, Tense};
+pub use error::{DocumentError, EventIdError, ValueError};
+pub use event::{
+    Anchor, AnchorTarget, Aspect, Event, EventClass, LocalEventId, Polarity, RelType, Tense,
+};
 pub use events::{sentences, EventAnalysis, EventExtractor};
 pub use pipeline::{mention_pairs, Extractor, MentionPair, PairTarget};
 pub use relate::relate_events;

@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use crate::annotation::{Annotation, Endpoint};
 use crate::document::Document;
-use crate::event::RelType;
+use crate::event::{LocalEventId, RelType};
 use crate::events::EventExtractor;
 use crate::tagger::Tagger;
 
@@ -88,14 +88,14 @@ impl Extractor {
 /// for a timex, the mention of the event nearest to it ("the [March 18] call" rather than the
 /// first "call"); for the DCT and for another event, the triggers.
 pub fn mention_pairs(ann: &Annotation) -> Vec<MentionPair> {
-    let by_id: std::collections::HashMap<&str, &crate::event::Event> =
-        ann.events.iter().map(|e| (e.id.as_str(), e)).collect();
+    let by_id: std::collections::HashMap<LocalEventId, &crate::event::Event> =
+        ann.events.iter().map(|e| (e.id, e)).collect();
     let mut out = Vec::new();
     for link in &ann.links {
         let Endpoint::Event(id) = &link.source else {
             continue;
         };
-        let Some(ev) = by_id.get(id.as_str()) else {
+        let Some(ev) = by_id.get(id) else {
             continue;
         };
         match &link.target {
@@ -118,7 +118,7 @@ pub fn mention_pairs(ann: &Annotation) -> Vec<MentionPair> {
                 relation: link.relation,
             }),
             Endpoint::Event(other) => {
-                if let Some(b) = by_id.get(other.as_str()) {
+                if let Some(b) = by_id.get(other) {
                     out.push(MentionPair {
                         source: ev.trigger.clone(),
                         target: PairTarget::Event(b.trigger.clone()),

@@ -229,9 +229,9 @@ fn a_timex_dates_its_nearest_event_not_every_event() {
         "2025-03-31",
     );
     let friday = |e: &eventline::Event| {
-        a.links.iter().any(|l| {
-            l.source == Endpoint::Event(e.id.clone()) && matches!(l.target, Endpoint::Timex(_))
-        })
+        a.links
+            .iter()
+            .any(|l| l.source == Endpoint::Event(e.id) && matches!(l.target, Endpoint::Timex(_)))
     };
     assert!(friday(event(&a, "responded")));
     assert!(!friday(event(&a, "attacked")));
@@ -589,10 +589,10 @@ fn timex_links<'a>(
     a: &'a EventAnalysis,
     e: &eventline::Event,
 ) -> impl Iterator<Item = &'a eventline::Link> + 'a {
-    let id = e.id.clone();
+    let id = e.id;
     a.links
         .iter()
-        .filter(move |l| l.source == Endpoint::Event(id.clone()))
+        .filter(move |l| l.source == Endpoint::Event(id))
         .filter(|l| matches!(l.target, Endpoint::Timex(_)))
 }
 
@@ -767,7 +767,7 @@ fn a_noun_announced_as_ahead_comes_after_the_story_day() {
     let rels: Vec<RelType> = a
         .links
         .iter()
-        .filter(|l| l.source == Endpoint::Event(call.id.clone()))
+        .filter(|l| l.source == Endpoint::Event(call.id))
         .map(|l| l.relation)
         .collect();
     assert!(!rels.contains(&RelType::IsIncluded), "{rels:?}");

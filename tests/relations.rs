@@ -25,7 +25,7 @@ fn relation(
         ann.events
             .iter()
             .find(|e| &text[e.trigger.clone()] == w)
-            .map(|e| e.id.clone())
+            .map(|e| e.id)
             .unwrap_or_else(|| {
                 panic!(
                     "no event {w:?} in {:?}",

@@ -3,8 +3,8 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use eventline::{
     Anchor, AnchorTarget, Annotation, Aspect, Certainty, Dct, DocKind, Endpoint, Event, EventClass,
-    EventSpec, Link, Polarity, Provenance, RelType, Tense, Timeline, TimelineError, Timex,
-    TimexKind, TimexMod, TimexValue,
+    EventSpec, Link, LocalEventId, Polarity, Provenance, RelType, Tense, Timeline, TimelineError,
+    Timex, TimexKind, TimexMod, TimexValue,
 };
 
 fn v(s: &str) -> TimexValue {
@@ -245,7 +245,7 @@ fn unknown_ids_and_bad_values_are_errors() {
 
 fn event(id: &str, trigger: std::ops::Range<usize>, text: &str) -> Event {
     Event {
-        id: id.into(),
+        id: id.parse().expect("an event id"),
         trigger: trigger.clone(),
         text: text.into(),
         class: EventClass::Occurrence,
@@ -309,8 +309,8 @@ fn annotations_use_anchors_tense_and_links() {
             resumed,
         ],
         links: vec![Link {
-            source: Endpoint::Event("e5".into()),
-            target: Endpoint::Event("e2".into()),
+            source: Endpoint::Event("e5".parse().unwrap()),
+            target: Endpoint::Event("e2".parse().unwrap()),
             relation: RelType::After,
             provenance: Provenance::Stated,
         }],
@@ -348,8 +348,8 @@ fn dangling_links_fail_without_side_effects() {
         timexes: vec![timex(10..21, "2025-02-12")],
         events: vec![anchored(event("e1", 0..5, "call"), 10..21)],
         links: vec![Link {
-            source: Endpoint::Event("e1".into()),
-            target: Endpoint::Event("e9".into()),
+            source: Endpoint::Event("e1".parse().unwrap()),
+            target: Endpoint::Event("e9".parse().unwrap()),
             relation: RelType::Before,
             provenance: Provenance::Stated,
         }],
@@ -727,7 +727,7 @@ fn no_panic_on_random_annotations() {
         let endpoint = |r: usize, next: &mut dyn FnMut(usize) -> usize| match r {
             0 => Endpoint::Dct,
             1 if n_timex > 0 => Endpoint::Timex(timexes[next(n_timex)].span.clone()),
-            _ => Endpoint::Event(format!("e{}", next(n_ev))),
+            _ => Endpoint::Event(LocalEventId::new(next(n_ev) as u32)),
         };
         let mut links = Vec::new();
         for _ in 0..next(10) {

@@ -3,7 +3,7 @@
 use super::detect::Mention;
 use super::pos::Tag;
 use super::tables::{mark, signal, AHEAD_WORDS};
-use super::text::{lower, marked, Sym, TokIndex, Token, TokenKind};
+use super::text::{marked, with_lower, Sym, TokIndex, Token, TokenKind};
 use crate::document::Dct;
 use crate::event::{Aspect, EventClass, RelType, Tense};
 use crate::timex::{Timex, TimexKind};
@@ -42,10 +42,13 @@ pub(crate) fn locate(
     sents: &[std::ops::Range<usize>],
     timexes: &[Timex],
 ) -> Vec<Option<TimexPos>> {
+    // Sorted timexes move both searches forward: each starts where the last one ended.
+    let mut first = 0;
+    let mut sent = 0;
     timexes
         .iter()
         .map(|tx| {
-            let first = toks.partition_point(|t| t.end() <= tx.span.start);
+            first = forward_partition(toks, first, |t| t.end() <= tx.span.start);
             let mut last = first;
             if first >= toks.len() || toks[first].start() >= tx.span.end {
                 return None;
@@ -53,16 +56,29 @@ pub(crate) fn locate(
             while last + 1 < toks.len() && toks[last + 1].start() < tx.span.end {
                 last += 1;
             }
+            // The sentences partition the tokens, in order.
+            sent = forward_partition(sents, sent, |r| r.end <= first);
             Some(TimexPos {
                 first,
                 last,
-                // The sentences partition the tokens, in order.
-                sent: Some(sents.partition_point(|r| r.end <= first))
-                    .filter(|&s| s < sents.len())
-                    .unwrap_or(0),
+                sent: Some(sent).filter(|&s| s < sents.len()).unwrap_or(0),
             })
         })
         .collect()
+}
+
+/// The partition point of `pred` in `items` (true, then false), found by walking forward
+/// from `from` when the point lies there or later, else by a binary search.
+fn forward_partition<T>(items: &[T], from: usize, pred: impl Fn(&T) -> bool) -> usize {
+    let before_holds = from == 0 || items.get(from - 1).is_some_and(&pred);
+    if !before_holds || from > items.len() {
+        return items.partition_point(pred);
+    }
+    let mut k = from;
+    while items.get(k).is_some_and(&pred) {
+        k += 1;
+    }
+    k
 }
 
 /// Links every timex to the event that governs it: a noun it modifies ("a weekend
@@ -92,6 +108,12 @@ pub(crate) fn link_timexes(
         }
     }
     let mention_at = |table: &TokIndex, tok: usize| table.at(tok).map(|i| i as usize);
+    // The relation each timex's signal word states (read once: several steps ask).
+    let signals: Vec<(RelType, bool)> = timexes
+        .iter()
+        .zip(pos)
+        .map(|(tx, p)| rel_for(text, toks, p.as_ref().map_or(0, |p| p.first), tx))
+        .collect();
     let inset = insets(text, toks, sents, mentions, mention_of_tok);
     let inset_of = |tok: usize| inset.get(tok).copied().unwrap_or(0);
     // Governing verbs that hand their timex to the event they govern.
@@ -119,12 +141,10 @@ pub(crate) fn link_timexes(
                 }
                 let tx = mention_at(&timex_at, j).or_else(|| mention_at(&timex_at, j + 1));
                 if let Some(ti) = tx.filter(|&ti| !done[ti]) {
-                    let rel = rel_for(
-                        text,
-                        toks,
-                        pos[ti].as_ref().map_or(j, |p| p.first),
-                        &timexes[ti],
-                    );
+                    let rel = match pos[ti] {
+                        Some(_) => signals[ti],
+                        None => rel_for(text, toks, j, &timexes[ti]),
+                    };
                     let target = if items == 0 {
                         mi
                     } else {
@@ -153,7 +173,26 @@ pub(crate) fn link_timexes(
         }
     }
 
-    for (ti, tx) in timexes.iter().enumerate() {
+    // The tokens that hold a mention, in order (the table no longer changes below), and
+    // the separators before each token, so that a distance costs no walk over its tokens.
+    let mut mention_toks: Vec<usize> = mentions.iter().map(|m| m.tok).collect();
+    mention_toks.sort_unstable();
+    mention_toks.dedup();
+    let mut separators_before: Vec<u32> = vec![0; toks.len() + 1];
+    let mut seps = 0u32;
+    for (slot, t) in separators_before.iter_mut().skip(1).zip(toks) {
+        seps += u32::from(is_separator(t));
+        *slot = seps;
+    }
+    // The first mention at or after a window's start: windows move forward with the timexes.
+    let mut cursor = 0;
+    let separators = |a: usize, b: usize| -> i32 {
+        match (separators_before.get(a), separators_before.get(b)) {
+            (Some(&x), Some(&y)) => y.saturating_sub(x) as i32,
+            _ => 0,
+        }
+    };
+    for ti in 0..timexes.len() {
         if done[ti] {
             continue;
         }
@@ -163,13 +202,11 @@ pub(crate) fn link_timexes(
         };
         // Pre-nominal: "a weekend interview", "Tuesday's vote", "the March 18 call".
         let mut k = p.last + 1;
-        if k < range.end && matches!(lower(text, &toks[k]).as_ref(), "'s" | "’s") {
+        if k < range.end && with_lower(text, &toks[k], |w| matches!(w, "'s" | "’s")) {
             k += 1;
         }
-        let before = p.first.checked_sub(1).filter(|&b| b >= range.start);
-        let has_signal = before.is_some_and(|b| {
-            signal(&lower(text, &toks[b]), tx.kind == TimexKind::Duration).is_some()
-        });
+        // A signal word right before the timex, inside its sentence.
+        let has_signal = p.first > range.start && signals[ti].1;
         let mut found = None;
         if !has_signal {
             let mut j = k;
@@ -204,7 +241,18 @@ pub(crate) fn link_timexes(
         let mut best_left: Option<(i32, usize)> = None;
         let window = p.first.saturating_sub(LINK_REACH).max(range.start)
             ..(p.last + 1 + LINK_REACH).min(range.end);
-        for tok in window {
+        if cursor > 0
+            && mention_toks
+                .get(cursor - 1)
+                .is_some_and(|&k| k >= window.start)
+        {
+            cursor = mention_toks.partition_point(|&k| k < window.start);
+        }
+        while mention_toks.get(cursor).is_some_and(|&k| k < window.start) {
+            cursor += 1;
+        }
+        let in_window = mention_toks.get(cursor..).unwrap_or(&[]);
+        for &tok in in_window.iter().take_while(|&&k| k < window.end) {
             if tok >= p.first && tok <= p.last {
                 continue;
             }
@@ -221,12 +269,7 @@ pub(crate) fn link_timexes(
             } else {
                 (p.last, m.tok)
             };
-            let mut cost = (b - a) as i32;
-            for t in &toks[a..b] {
-                if is_separator(t) {
-                    cost += 3;
-                }
-            }
+            let mut cost = (b - a) as i32 + 3 * separators(a, b);
             if m.nominal {
                 cost += 1;
             }
@@ -246,7 +289,7 @@ pub(crate) fn link_timexes(
                 best_left = Some((cost, mi));
             }
         }
-        let (rel, stated) = rel_for(text, toks, p.first, tx);
+        let (rel, stated) = signals[ti];
         // "A new round of talks is expected in mid-April": the time is the expected
         // thing's, the event noun the attitude verb is about.
         if let Some((_, v)) = best.filter(|b| !mentions[b.1].nominal) {
@@ -377,7 +420,7 @@ pub(crate) fn link_timexes(
         }
     }
     fallback_links(
-        text, toks, sents, mentions, timexes, pos, dct, &inset, &declined, &mut links,
+        text, toks, sents, mentions, timexes, pos, &signals, dct, &inset, &declined, &mut links,
     );
     links
 }
@@ -393,6 +436,7 @@ fn fallback_links(
     mentions: &[Mention],
     timexes: &[Timex],
     pos: &[Option<TimexPos>],
+    signals: &[(RelType, bool)],
     dct: Option<chrono::NaiveDate>,
     inset: &[u32],
     declined: &[bool],
@@ -510,10 +554,9 @@ fn fallback_links(
                         && toks.get(a + 1..b).is_some_and(|r| {
                             r.windows(2).any(|p| {
                                 word(text, &p[0]) == ","
-                                    && matches!(
-                                        lower(text, &p[1]).as_ref(),
-                                        "and" | "but" | "while" | "whereas"
-                                    )
+                                    && with_lower(text, &p[1], |w| {
+                                        matches!(w, "and" | "but" | "while" | "whereas")
+                                    })
                             })
                         })
                     {
@@ -525,13 +568,12 @@ fn fallback_links(
             // A statement with no day of its own in the sentence falls through to the
             // story's day below.
             if let Some((_, ti)) = best {
-                let (first, last) = pos[ti].as_ref().map_or((0, 0), |p| (p.first, p.last));
+                let last = pos[ti].as_ref().map_or(0, |p| p.last);
                 let end = sents.get(m.sent).map_or(0, |r| r.end);
                 let (rel, stated) = if timexes[ti].kind == TimexKind::Set {
                     (RelType::IsIncluded, false)
                 } else {
-                    post_signal(text, toks, last, end, m.tok)
-                        .unwrap_or_else(|| rel_for(text, toks, first, &timexes[ti]))
+                    post_signal(text, toks, last, end, m.tok).unwrap_or_else(|| signals[ti])
                 };
                 // A signal word states the relation, unless it is a plain "on"/"in" that
                 // belongs to the timex's own verb and the event is a perfect ("announced
@@ -555,14 +597,8 @@ fn fallback_links(
         }
         let reporting = m.class == EventClass::Reporting;
         let ahead = m.nominal && announced_ahead(text, toks, m.tok);
-        let mut cands: Vec<usize> = Vec::new();
-        if let Some(ti) = last_dated {
-            cands.push(ti);
-        }
-        if let Some(ti) = lead.filter(|t| !cands.contains(t)) {
-            cands.push(ti);
-        }
-        for ti in cands {
+        let cands = [last_dated, lead.filter(|&t| last_dated != Some(t))];
+        for ti in cands.into_iter().flatten() {
             // A statement is dated by the story only when the story is today's news.
             if reporting && !is_news_day(&timexes[ti], dct) {
                 continue;
@@ -592,7 +628,7 @@ fn announced_ahead(text: &str, toks: &[Token], tok: usize) -> bool {
         }
         k -= 1;
         let t = &toks[k];
-        if AHEAD_WORDS.contains(&lower(text, t).as_ref()) {
+        if with_lower(text, t, |w| AHEAD_WORDS.contains(&w)) {
             return true;
         }
         if !(matches!(t.tag, Tag::Nn | Tag::Nnp | Tag::Jj) || word(text, t) == "-") {
@@ -636,9 +672,9 @@ fn insets(
             let opener = match sym(k) {
                 Sym::OpenParen => Some(Sym::CloseParen),
                 Sym::Comma
-                    if toks
-                        .get(k + 1)
-                        .is_some_and(|t| RELATIVE_OPENERS.contains(&lower(text, t).as_ref())) =>
+                    if toks.get(k + 1).is_some_and(|t| {
+                        with_lower(text, t, |w| RELATIVE_OPENERS.contains(&w))
+                    }) =>
                 {
                     Some(Sym::Comma)
                 }
@@ -671,9 +707,8 @@ fn insets(
         {
             last -= 1;
         }
-        let comma = (r.start..last)
+        let comma = (last.saturating_sub(TRAILING_REPORT_REACH).max(r.start)..last)
             .rev()
-            .take(TRAILING_REPORT_REACH)
             .find(|&k| sym(k) == Sym::Comma);
         if let Some(c) = comma {
             let reporting = (c + 1..last).any(|k| {
@@ -723,7 +758,7 @@ fn attitude_subject(
     }
     // A be-auxiliary right before the participle: "is expected", "was scheduled".
     let aux = m.tok.checked_sub(1)?;
-    if !BE_FORMS.contains(&lower(text, toks.get(aux)?).as_ref()) {
+    if !with_lower(text, toks.get(aux)?, |w| BE_FORMS.contains(&w)) {
         return None;
     }
     // The subject's head noun: the last nominal event before the auxiliary, within the
@@ -795,7 +830,7 @@ fn coordinated(
         if t.tag.is_verb() && mention_of_tok.at(k).is_some() {
             break; // another verb event before any conjunction: a new clause
         }
-        if t.tag == Tag::Cc && matches!(lower(text, t).as_ref(), "and" | "or" | "but") {
+        if t.tag == Tag::Cc && with_lower(text, t, |w| matches!(w, "and" | "or" | "but")) {
             let mut j = k + 1;
             while j < stop && (toks[j].tag == Tag::Rb || toks[j].tag == Tag::Md) {
                 j += 1;
@@ -872,19 +907,18 @@ fn post_signal(
     if event <= k || k >= end {
         return None;
     }
-    match lower(text, toks.get(k)?).as_ref() {
+    with_lower(text, toks.get(k)?, |w| match w {
         "before" => Some((RelType::After, true)),
         "after" => Some((RelType::Before, true)),
         _ => None,
-    }
+    })
 }
 
 /// The relation "event REL timex" from the signal word before the timex at token `first`.
 fn rel_for(text: &str, toks: &[Token], first: usize, tx: &Timex) -> (RelType, bool) {
     let duration = tx.kind == TimexKind::Duration;
     if let Some(b) = first.checked_sub(1) {
-        let w = lower(text, &toks[b]);
-        if let Some(r) = signal(&w, duration) {
+        if let Some(r) = with_lower(text, &toks[b], |w| signal(w, duration)) {
             return (r, true);
         }
     }
@@ -943,5 +977,26 @@ pub(crate) fn entailed_dct_relation(rel: RelType, tx: &Timex, dct: &Dct) -> Opti
         Some(RelType::After)
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forward_partitions_agree_with_binary_search() {
+        let items: Vec<u32> = vec![1, 3, 3, 5, 8, 8, 8, 13, 21];
+        for x in 0..25 {
+            let want = items.partition_point(|&v| v < x);
+            for from in 0..=items.len() + 1 {
+                assert_eq!(
+                    forward_partition(&items, from, |&v| v < x),
+                    want,
+                    "{x} from {from}"
+                );
+            }
+        }
+        assert_eq!(forward_partition(&[] as &[u32], 0, |&v| v < 3), 0);
     }
 }

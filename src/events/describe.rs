@@ -5,7 +5,7 @@ use super::pos::Tag;
 use super::tables::{flag, mark, SUBJECT_PRONOUNS};
 use crate::event::EventClass;
 
-use super::text::{lower, marked, with_lower, Sym, Token, TokenKind};
+use super::text::{marked, with_lower, Sym, Token, TokenKind};
 
 fn word<'a>(text: &'a str, t: &Token) -> &'a str {
     text.get(t.span()).unwrap_or("")
@@ -62,29 +62,47 @@ pub(crate) fn participants(
     clause: std::ops::Range<usize>,
 ) -> Vec<String> {
     let first = entities.partition_point(|e| e.start < clause.start);
-    let mut out: Vec<String> = Vec::new();
-    for e in entities.get(first..).unwrap_or(&[]) {
-        if e.end > clause.end {
-            break;
-        }
+    let inside = entities.get(first..).unwrap_or(&[]);
+    let inside = inside
+        .get(..inside.iter().take_while(|e| e.end <= clause.end).count())
+        .unwrap_or(&[]);
+    let mut out: Vec<String> = Vec::with_capacity(inside.len());
+    for e in inside {
         let (Some(a), Some(b)) = (toks.get(e.start), toks.get(e.end.saturating_sub(1))) else {
             continue;
         };
         if let Some(raw) = text.get(a.start()..b.end()) {
             // The name with its words joined by single spaces.
-            let mut name = String::with_capacity(raw.len());
-            for (n, part) in raw.split_whitespace().enumerate() {
-                if n > 0 {
-                    name.push(' ');
+            let name = if is_single_spaced(raw) {
+                raw.to_string()
+            } else {
+                let mut name = String::with_capacity(raw.len());
+                for (n, part) in raw.split_whitespace().enumerate() {
+                    if n > 0 {
+                        name.push(' ');
+                    }
+                    name.push_str(part);
                 }
-                name.push_str(part);
-            }
+                name
+            };
             if !out.contains(&name) {
                 out.push(name);
             }
         }
     }
     out
+}
+
+/// Whether an ASCII text's words are already joined by single spaces, with none around
+/// them (what `split_whitespace` and a join would give back unchanged).
+fn is_single_spaced(s: &str) -> bool {
+    let b = s.as_bytes();
+    s.is_ascii()
+        && b.first().is_none_or(|&c| c != b' ')
+        && b.last().is_none_or(|&c| c != b' ')
+        && b.iter()
+            .all(|&c| c == b' ' || !c.is_ascii_whitespace() && c != 0x0b)
+        && !b.windows(2).any(|w| w == b"  ")
 }
 
 fn is_name_part(
@@ -196,7 +214,7 @@ pub(crate) fn title(
             || t.kind == TokenKind::Punct
             || matches!(t.tag, Tag::Wh | Tag::Md)
     };
-    let mut parts = Words::default();
+    let mut parts = Words::with_capacity(TITLE_CAPACITY);
     if nominal {
         // Noun modifiers right before the head: "phone call", "peace talks".
         let mut s = i;
@@ -227,7 +245,7 @@ pub(crate) fn title(
         if toks[i].tag == Tag::Nns && distributed() {
             parts.push(lemma);
         } else {
-            parts.push(&lower(text, &toks[i]));
+            with_lower(text, &toks[i], |w| parts.push(w));
         }
         // Its complement: "between X and Y", "with NBC News", "of the talks".
         let mut k = i + 1;
@@ -351,7 +369,7 @@ pub(crate) fn title(
                         && (after_noun || taken == 0)
                         && !pp
                         && !in_timex.get(k + 1).copied().unwrap_or(true)
-                        && OBJECT_PREPOSITIONS.contains(&lower(text, t).as_ref())
+                        && with_lower(text, t, |w| OBJECT_PREPOSITIONS.contains(&w))
                 }
                 _ => false,
             };
@@ -377,35 +395,47 @@ pub(crate) fn title(
 
 /// The words of a title, joined by single spaces as they are added. Words are token texts
 /// (or a lowercased token, or a lemma), which hold no space.
-#[derive(Default)]
 struct Words {
     text: String,
     count: usize,
+    /// Where the last word starts in `text`.
+    last_start: usize,
 }
 
 impl Words {
+    fn with_capacity(n: usize) -> Words {
+        Words {
+            text: String::with_capacity(n),
+            count: 0,
+            last_start: 0,
+        }
+    }
+
     fn push(&mut self, w: &str) {
         if self.count > 0 {
             self.text.push(' ');
-        } else if self.text.capacity() == 0 {
-            self.text.reserve(TITLE_CAPACITY);
         }
+        self.last_start = self.text.len();
         self.text.push_str(w);
         self.count += 1;
     }
 
     /// The last word, when there are two or more.
     fn last(&self) -> Option<&str> {
-        let s = self.text.rfind(' ')?;
-        self.text.get(s + 1..)
+        if self.count < 2 {
+            return None;
+        }
+        self.text.get(self.last_start..)
     }
 
     /// Drops the last word (of two or more) and its separating space.
     fn pop(&mut self) {
-        if let Some(s) = self.text.rfind(' ') {
-            self.text.truncate(s);
-            self.count -= 1;
+        if self.count < 2 {
+            return;
         }
+        self.text.truncate(self.last_start.saturating_sub(1));
+        self.count -= 1;
+        self.last_start = self.text.rfind(' ').map_or(0, |s| s + 1);
     }
 }
 
@@ -414,16 +444,55 @@ const TITLE_CAPACITY: usize = 40;
 
 /// Whether a title word is one no title may end with ([`DANGLING`], in any case).
 fn is_dangling(w: &str) -> bool {
+    let listed = |key: Option<u64>| key.is_some_and(|k| DANGLING_KEYS.binary_search(&k).is_ok());
     if w.is_ascii() {
-        w.len() <= DANGLING_LONGEST && DANGLING.iter().any(|d| d.eq_ignore_ascii_case(w))
+        listed(word_key(w.as_bytes(), true))
     } else {
-        DANGLING.contains(&w.to_lowercase().as_str())
+        listed(word_key(w.to_lowercase().as_bytes(), false))
     }
 }
 
+/// A word of up to seven bytes as one number: its bytes (ASCII-lowercased when asked) from
+/// the high end, then its length. The numbers of words without NUL bytes compare as the
+/// words do.
+const fn word_key(w: &[u8], lowercase: bool) -> Option<u64> {
+    if w.len() > 7 {
+        return None;
+    }
+    let mut key = 0u64;
+    let mut i = 0;
+    while i < 7 {
+        key <<= 8;
+        if i < w.len() {
+            let b = if lowercase {
+                w[i].to_ascii_lowercase()
+            } else {
+                w[i]
+            };
+            key |= b as u64;
+        }
+        i += 1;
+    }
+    Some(key << 8 | w.len() as u64)
+}
+
+/// The keys ([`word_key`]) of [`DANGLING`], in the same (sorted) order.
+static DANGLING_KEYS: [u64; DANGLING.len()] = {
+    let mut keys = [0u64; DANGLING.len()];
+    let mut i = 0;
+    while i < DANGLING.len() {
+        keys[i] = match word_key(DANGLING[i].as_bytes(), false) {
+            Some(k) => k,
+            None => panic!("a dangling word longer than seven bytes"),
+        };
+        i += 1;
+    }
+    keys
+};
+
 /// Whether a token opens a relative clause ("who", "which").
 fn is_relative(text: &str, t: &Token) -> bool {
-    matches!(lower(text, t).as_ref(), "who" | "whom" | "whose" | "which")
+    with_lower(text, t, |w| matches!(w, "who" | "whom" | "whose" | "which"))
 }
 
 /// How far back a relative clause between a subject and its verb is looked for.
@@ -450,17 +519,14 @@ const OBJECT_PREPOSITIONS: &[&str] = &[
 ];
 
 /// Words a title may not end with: prepositions, particles, "to", determiners,
-/// conjunctions, auxiliaries and modals.
+/// conjunctions, auxiliaries and modals (sorted, for a binary search).
 const DANGLING: &[&str] = &[
-    "to", "of", "in", "on", "at", "for", "with", "about", "between", "against", "from", "by",
-    "into", "over", "up", "out", "off", "down", "the", "a", "an", "its", "their", "his", "her",
-    "this", "that", "these", "those", "and", "or", "but", "has", "have", "had", "is", "are", "was",
-    "were", "be", "been", "being", "do", "does", "did", "will", "would", "could", "can", "may",
-    "might", "must", "should", "shall",
+    "a", "about", "against", "an", "and", "are", "at", "be", "been", "being", "between", "but",
+    "by", "can", "could", "did", "do", "does", "down", "for", "from", "had", "has", "have", "her",
+    "his", "in", "into", "is", "its", "may", "might", "must", "of", "off", "on", "or", "out",
+    "over", "shall", "should", "that", "the", "their", "these", "this", "those", "to", "up", "was",
+    "were", "will", "with", "would",
 ];
-
-/// The length of the longest word of [`DANGLING`].
-const DANGLING_LONGEST: usize = 7;
 
 /// How far after a plural noun its distributive list ("one on …, another on …") is looked
 /// for.
@@ -471,11 +537,46 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dangling_words_fit_the_quick_length_check() {
-        assert_eq!(
-            DANGLING.iter().map(|w| w.len()).max(),
-            Some(DANGLING_LONGEST)
+    fn single_spaced_names_are_kept_as_they_are() {
+        for s in [
+            "Vladimir Putin",
+            "NBC",
+            "",
+            " Putin",
+            "Putin ",
+            "Vladimir  Putin",
+            "Vladimir\nPutin",
+            "Vladimir\tPutin",
+            "A\x0bB",
+            "A\x0cB",
+            "A\rB",
+            "Président Macron",
+            "A\u{a0}B",
+        ] {
+            let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            if is_single_spaced(s) {
+                assert_eq!(joined, s, "{s:?}");
+            }
+        }
+        assert!(is_single_spaced("Vladimir Putin") && !is_single_spaced("A\x0bB"));
+    }
+
+    #[test]
+    fn dangling_words_are_found_in_any_case() {
+        assert!(
+            DANGLING.windows(2).all(|w| w[0] < w[1]),
+            "sorted, no duplicates"
+        );
+        assert!(
+            DANGLING_KEYS.windows(2).all(|w| w[0] < w[1]),
+            "keys sorted too"
         );
         assert!(is_dangling("Between") && is_dangling("the") && !is_dangling("talks"));
+        assert!(is_dangling("SHALL") && is_dangling("a") && !is_dangling("") && !is_dangling("ab"));
+        assert!(!is_dangling("betweenx") && !is_dangling("él") && !is_dangling("a\0"));
+        assert!(!is_dangling("abou") && !is_dangling("t") && !is_dangling("zz"));
+        for w in DANGLING {
+            assert!(is_dangling(w) && is_dangling(&w.to_uppercase()), "{w}");
+        }
     }
 }

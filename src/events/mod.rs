@@ -54,7 +54,7 @@ use std::ops::Range;
 
 use crate::annotation::{Endpoint, Link, Provenance};
 use crate::document::Dct;
-use crate::event::{Anchor, AnchorTarget, Event, EventClass, RelType, Tense};
+use crate::event::{Anchor, AnchorTarget, Event, EventClass, LocalEventId, RelType, Tense};
 use crate::timex::Timex;
 use crate::value::TimexValue;
 
@@ -158,13 +158,17 @@ impl EventExtractor {
         }
 
         let mut entities = Vec::with_capacity(toks.len() / 16);
+        // The entities of sentence `s`: `entities[entity_start[s]..entity_start[s + 1]]`.
+        let mut entity_start: Vec<usize> = Vec::with_capacity(sents.len() + 1);
         // Room for the mentions of news text (about one token in seven), reserved once.
         let mut mentions: Vec<Mention> = Vec::with_capacity(toks.len() / 5);
         // Names and event mentions sentence by sentence, while its tokens are in cache.
         for (si, r) in sents.iter().enumerate() {
+            entity_start.push(entities.len());
             describe::entities(text, &toks, r.clone(), &in_timex, &mut entities);
             detect::detect(lex, text, &toks, r.clone(), si, &mut mentions);
         }
+        entity_start.push(entities.len());
         mentions.retain(|m| !in_timex.get(m.tok).copied().unwrap_or(false));
         let mut elided_of: Vec<Option<usize>> = vec![None; mentions.len()];
         // The mention at each token (the last one there); list items are entered as they
@@ -220,6 +224,17 @@ impl EventExtractor {
         }
         let mut index = CorefIndex::default();
         let cuts = clause_cuts(&toks);
+        // The cuts of sentence `s`: `cuts[cut_start[s]..cut_start[s + 1]]` (a clause never
+        // reaches past its sentence, so no other cut matters to it).
+        let mut cut_start: Vec<usize> = Vec::with_capacity(sents.len() + 1);
+        let mut next_cut = 0;
+        for r in &sents {
+            while cuts.get(next_cut).is_some_and(|&c| c < r.start) {
+                next_cut += 1;
+            }
+            cut_start.push(next_cut);
+        }
+        cut_start.push(cuts.len());
         let dct_has_time = dct.is_some_and(|d| d.time.is_some());
         let dct_value = dct.map(|d| TimexValue::day(d.date));
         let mut events: Vec<Event> = Vec::with_capacity(mentions.len());
@@ -258,7 +273,7 @@ impl EventExtractor {
                             });
                         }
                         links.push(Link {
-                            source: Endpoint::Event(ev.id.clone()),
+                            source: Endpoint::Event(ev.id),
                             target: Endpoint::Timex(tx.span.clone()),
                             relation: l.rel,
                             provenance: provenance_of(l),
@@ -274,10 +289,19 @@ impl EventExtractor {
                     (e.title.clone(), e.participants.clone())
                 }
                 _ => {
-                    let clause = clause_of(&cuts, range.clone(), m.tok);
+                    let sent_cuts = match (cut_start.get(m.sent), cut_start.get(m.sent + 1)) {
+                        (Some(&a), Some(&b)) if range.contains(&m.tok) => cuts.get(a..b),
+                        _ => None,
+                    };
+                    let clause = clause_of(sent_cuts.unwrap_or(&cuts), range.clone(), m.tok);
+                    // A clause lies in its sentence, and so do the names it may hold.
+                    let names = match (entity_start.get(m.sent), entity_start.get(m.sent + 1)) {
+                        (Some(&a), Some(&b)) => entities.get(a..b),
+                        _ => None,
+                    };
                     (
                         describe::title(text, &toks, clause.clone(), m, &in_timex),
-                        describe::participants(text, &toks, &entities, clause),
+                        describe::participants(text, &toks, names.unwrap_or(&entities), clause),
                     )
                 }
             };
@@ -311,7 +335,7 @@ impl EventExtractor {
                     });
                 }
                 links.push(Link {
-                    source: Endpoint::Event(id.clone()),
+                    source: Endpoint::Event(id),
                     target: Endpoint::Timex(tx.span.clone()),
                     relation: l.rel,
                     provenance: provenance_of(l),
@@ -335,7 +359,7 @@ impl EventExtractor {
                 }) = &anchor_
                 {
                     links.push(Link {
-                        source: Endpoint::Event(id.clone()),
+                        source: Endpoint::Event(id),
                         target: Endpoint::Timex(span.clone()),
                         relation: *relation,
                         provenance: Provenance::Inferred,
@@ -347,7 +371,7 @@ impl EventExtractor {
             }
             if let Some(r) = dct_rel {
                 links.push(Link {
-                    source: Endpoint::Event(id.clone()),
+                    source: Endpoint::Event(id),
                     target: Endpoint::Dct,
                     relation: r,
                     provenance: dct_provenance,
@@ -422,7 +446,7 @@ impl EventExtractor {
         match value {
             Some(v) => index
                 .by_value
-                .get(&(m.lemma.as_ref(), v.to_string()))
+                .get(&(m.lemma.as_ref(), ValueKey::of(v)))
                 .copied(),
             None => index.last_by_lemma.get(m.lemma.as_ref()).copied(),
         }
@@ -524,27 +548,10 @@ fn framing_occasion(
     })
 }
 
-/// The identifier of the `n`th event: "e1", "e2", …
-fn event_id(n: usize) -> String {
-    let mut digits = [0u8; 20];
-    let mut k = digits.len();
-    let mut v = n;
-    loop {
-        k -= 1;
-        if let Some(d) = digits.get_mut(k) {
-            *d = b'0' + (v % 10) as u8;
-        }
-        v /= 10;
-        if v == 0 || k == 0 {
-            break;
-        }
-    }
-    let mut id = String::with_capacity(1 + digits.len() - k);
-    id.push('e');
-    for &d in digits.get(k..).unwrap_or(&[]) {
-        id.push(char::from(d));
-    }
-    id
+/// The identifier of the `n`th event: "e1", "e2", … (saturating: a document never holds
+/// four billion events).
+fn event_id(n: usize) -> LocalEventId {
+    LocalEventId::new(u32::try_from(n).unwrap_or(u32::MAX))
 }
 
 /// How far before "at"/"during" the event of an occasion noun may be.
@@ -555,14 +562,55 @@ const OCCASION_REACH: usize = 6;
 #[derive(Debug, Default)]
 struct CorefIndex<'m> {
     last_by_lemma: std::collections::HashMap<&'m str, usize, pos::WordBuildHasher>,
-    by_value: std::collections::HashMap<(&'m str, String), usize, pos::WordBuildHasher>,
+    by_value: std::collections::HashMap<(&'m str, ValueKey), usize, pos::WordBuildHasher>,
+}
+
+/// A timex value as its TIMEX3 string, kept inline when short (all but freak values), so
+/// that a coreference key costs no allocation. Two keys are equal when their strings are.
+#[derive(Debug, PartialEq, Eq, Hash)]
+enum ValueKey {
+    Inline(u8, [u8; VALUE_KEY_INLINE]),
+    Long(String),
+}
+
+/// The longest value string a [`ValueKey`] holds inline.
+const VALUE_KEY_INLINE: usize = 30;
+
+impl ValueKey {
+    fn of(v: &TimexValue) -> ValueKey {
+        use std::fmt::Write;
+        /// Writes into a fixed buffer; fails when it would overflow.
+        struct Buf {
+            len: usize,
+            bytes: [u8; VALUE_KEY_INLINE],
+        }
+        impl Write for Buf {
+            fn write_str(&mut self, s: &str) -> std::fmt::Result {
+                let end = self.len + s.len();
+                let slot = self.bytes.get_mut(self.len..end).ok_or(std::fmt::Error)?;
+                slot.copy_from_slice(s.as_bytes());
+                self.len = end;
+                Ok(())
+            }
+        }
+        let mut buf = Buf {
+            len: 0,
+            bytes: [0; VALUE_KEY_INLINE],
+        };
+        match (write!(buf, "{v}"), u8::try_from(buf.len)) {
+            (Ok(()), Ok(len)) => ValueKey::Inline(len, buf.bytes),
+            _ => ValueKey::Long(v.to_string()),
+        }
+    }
 }
 
 impl<'m> CorefIndex<'m> {
     fn note(&mut self, lemma: &'m str, event: usize, value: Option<&TimexValue>) {
         self.last_by_lemma.insert(lemma, event);
         if let Some(v) = value {
-            self.by_value.entry((lemma, v.to_string())).or_insert(event);
+            self.by_value
+                .entry((lemma, ValueKey::of(v)))
+                .or_insert(event);
         }
     }
 }
@@ -666,15 +714,51 @@ mod tests {
                     b += 1;
                 }
                 assert_eq!(clause_of(&cuts, range.clone(), i), a..b, "{i} in {range:?}");
+                // Only the cuts inside the range matter to a token inside it.
+                let inside: Vec<usize> =
+                    cuts.iter().copied().filter(|c| range.contains(c)).collect();
+                if range.contains(&i) {
+                    assert_eq!(
+                        clause_of(&inside, range.clone(), i),
+                        a..b,
+                        "{i} in {range:?}"
+                    );
+                }
             }
         }
         assert!(cuts.len() >= 6);
     }
 
+    /// Coreference keys are equal exactly when the values' strings are.
+    #[test]
+    fn value_keys_follow_value_strings() {
+        let v = |s: &str| s.parse::<TimexValue>().unwrap();
+        let values = [
+            "2025-03-18",
+            "2025-03",
+            "P34D",
+            "2025-03-18T15:00",
+            "XXXX-WXX-1",
+            "PRESENT_REF",
+        ];
+        for a in values {
+            for b in values {
+                assert_eq!(
+                    ValueKey::of(&v(a)) == ValueKey::of(&v(b)),
+                    a == b,
+                    "{a} {b}"
+                );
+            }
+            assert!(matches!(ValueKey::of(&v(a)), ValueKey::Inline(..)));
+        }
+    }
+
     #[test]
     fn event_ids_count_from_one() {
-        for n in [1usize, 9, 10, 99, 100, 12345, usize::MAX] {
-            assert_eq!(event_id(n), format!("e{n}"));
+        for n in [1usize, 9, 10, 99, 100, 12345, u32::MAX as usize] {
+            assert_eq!(event_id(n).to_string(), format!("e{n}"));
+            assert_eq!(event_id(n).to_string().parse(), Ok(event_id(n)));
         }
+        assert_eq!(event_id(usize::MAX), event_id(u32::MAX as usize));
     }
 }

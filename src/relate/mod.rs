@@ -313,12 +313,12 @@ fn placed(e: &Event) -> Option<(chrono::NaiveDateTime, chrono::NaiveDateTime)> {
 /// let doc = Document::new(text).with_dct(Dct::parse("2025-03-31")?);
 /// let mut ann = Extractor::new().extract(&doc);
 /// relate_events(doc.text(), &mut ann);
-/// let id = |w: &str| ann.events.iter().find(|e| e.text == w).map(|e| e.id.clone());
+/// let id = |w: &str| ann.events.iter().find(|e| e.text == w).map(|e| e.id);
 /// let (exploded, said) = (id("exploded").unwrap(), id("said").unwrap());
 /// let link = ann
 ///     .links
 ///     .iter()
-///     .find(|l| l.source == Endpoint::Event(exploded.clone()) && l.target == Endpoint::Event(said.clone()))
+///     .find(|l| l.source == Endpoint::Event(exploded) && l.target == Endpoint::Event(said))
 ///     .unwrap();
 /// assert_eq!((link.relation, link.provenance), (RelType::Before, Provenance::Narrative));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -395,8 +395,8 @@ pub(crate) fn event_links(text: &str, events: &[Event]) -> Vec<Link> {
                 }
             };
             out.push(Link {
-                source: Endpoint::Event(a.id.clone()),
-                target: Endpoint::Event(b.id.clone()),
+                source: Endpoint::Event(a.id),
+                target: Endpoint::Event(b.id),
                 relation,
                 provenance,
             });

@@ -12,7 +12,7 @@ use super::model::{EventSpec, Mention, Node, Relation, TimeKind, TimeNode, Timel
 use super::{EventId, Timeline, TimelineError};
 use crate::annotation::{Annotation, Endpoint, Provenance};
 use crate::document::{Dct, Document};
-use crate::event::{AnchorTarget, RelType};
+use crate::event::{AnchorTarget, LocalEventId, RelType};
 use crate::pipeline::Extractor;
 use crate::timex::TimexMod;
 use crate::value::{DateValue, TimeOfDay, TimexValue};
@@ -69,14 +69,15 @@ impl Timeline {
     ///
     /// ```
     /// use eventline::{Anchor, AnchorTarget, Annotation, Aspect, Certainty, Dct, DocKind, Event,
-    ///                 EventClass, Polarity, RelType, Tense, Timeline, Timex, TimexKind};
+    ///                 EventClass, LocalEventId, Polarity, RelType, Tense, Timeline, Timex,
+    ///                 TimexKind};
     /// // "… calls on February 12 and on March 18": two timexes, two events anchored to them.
     /// let timex = |span: std::ops::Range<usize>, value: &str| Timex {
     ///     span, kind: TimexKind::Date, value: value.parse().unwrap(),
     ///     modifier: None, quant: None, freq: None,
     /// };
-    /// let event = |id: &str, span: std::ops::Range<usize>| Event {
-    ///     id: id.into(), trigger: 0..5, text: "calls".into(), class: EventClass::Occurrence,
+    /// let event = |id: LocalEventId, span: std::ops::Range<usize>| Event {
+    ///     id, trigger: 0..5, text: "calls".into(), class: EventClass::Occurrence,
     ///     tense: Tense::None, aspect: Aspect::None, polarity: Polarity::Pos, modality: None,
     ///     title: "phone call".into(), participants: vec![], dct_relation: None, mentions: vec![],
     ///     anchor: Some(Anchor { target: AnchorTarget::Timex(span), relation: RelType::IsIncluded,
@@ -85,7 +86,7 @@ impl Timeline {
     /// let ann = Annotation {
     ///     dct: Some(Dct::parse("2025-03-31")?), kind: DocKind::News, links: vec![],
     ///     timexes: vec![timex(9..20, "2025-02-12"), timex(28..36, "2025-03-18")],
-    ///     events: vec![event("e1", 9..20), event("e2", 28..36)],
+    ///     events: vec![event(LocalEventId::new(1), 9..20), event(LocalEventId::new(2), 28..36)],
     /// };
     /// let mut t = Timeline::new();
     /// let ids = t.add_annotation("doc", &ann)?;
@@ -104,10 +105,10 @@ impl Timeline {
             return Err(TimelineError::DuplicateDocument(doc.to_string()));
         }
         // Validate everything first so that a failure leaves the timeline untouched.
-        let mut local: HashSet<&str> = HashSet::new();
+        let mut local: HashSet<LocalEventId> = HashSet::with_capacity(ann.events.len());
         for ev in &ann.events {
-            let id = EventId::new(doc, &ev.id);
-            if !local.insert(ev.id.as_str()) || self.node(id.as_str()).is_ok() {
+            let id = EventId::new(doc, ev.id.text().as_str());
+            if !local.insert(ev.id) || self.node(id.as_str()).is_ok() {
                 return Err(TimelineError::DuplicateEvent(id.as_str().to_string()));
             }
         }
@@ -119,7 +120,7 @@ impl Timeline {
             .collect();
         let check = |e: &Endpoint| -> Result<(), TimelineError> {
             let ok = match e {
-                Endpoint::Event(id) => local.contains(id.as_str()),
+                Endpoint::Event(id) => local.contains(id),
                 Endpoint::Timex(span) => timexes.contains_key(&(span.start, span.end)),
                 Endpoint::Dct => true,
             };
@@ -146,9 +147,9 @@ impl Timeline {
         let dct_node = ann.dct.map(|d| self.dct_node(doc, dct_value(&d), d.date));
         self.docs.insert(doc.to_string(), dct_node);
         let mut ids = Vec::with_capacity(ann.events.len());
-        let mut nodes: HashMap<&str, NodeIndex> = HashMap::with_capacity(ann.events.len());
+        let mut nodes: HashMap<LocalEventId, NodeIndex> = HashMap::with_capacity(ann.events.len());
         for ev in &ann.events {
-            let id = EventId::new(doc, &ev.id);
+            let id = EventId::new(doc, ev.id.text().as_str());
             let mut mentions: Vec<Mention> = ev
                 .mentions
                 .iter()
@@ -234,7 +235,7 @@ impl Timeline {
             }
             let n = self.graph.add_node(Node::Event(event));
             self.events.insert(id.clone(), n);
-            nodes.insert(ev.id.as_str(), n);
+            nodes.insert(ev.id, n);
             ids.push(id);
             if let Some((t, rel)) = anchor_edge {
                 self.add_relation(n, t, relation(rel, Provenance::Anchor, doc));
@@ -257,7 +258,7 @@ impl Timeline {
         {
             let end = |tl: &mut Timeline, e: &Endpoint| -> Option<NodeIndex> {
                 match e {
-                    Endpoint::Event(id) => nodes.get(id.as_str()).copied(),
+                    Endpoint::Event(id) => nodes.get(id).copied(),
                     Endpoint::Timex(span) => {
                         let t = ann.timexes.get(*timexes.get(&(span.start, span.end))?)?;
                         Some(tl.timex_node(

@@ -21,6 +21,7 @@ use crate::value::TimexValue;
 /// assert_eq!(EventId::new("nbc", "e3").as_str(), "nbc:e3");
 /// assert_eq!(EventId::new("", "e3").as_str(), "e3");
 /// assert_eq!(EventId::from("call-1").to_string(), "call-1");
+/// assert_eq!(EventId::from(eventline::LocalEventId::new(3)).as_str(), "e3");
 /// ```
 #[derive(Clone)]
 pub struct EventId(Repr);
@@ -120,6 +121,13 @@ impl From<&str> for EventId {
 impl From<String> for EventId {
     fn from(s: String) -> EventId {
         EventId::from(s.as_str())
+    }
+}
+
+/// A document's event id on its own (`e3`), as when the document id is empty.
+impl From<crate::event::LocalEventId> for EventId {
+    fn from(id: crate::event::LocalEventId) -> EventId {
+        EventId::from(id.text().as_str())
     }
 }
 
