@@ -289,8 +289,18 @@ impl<'a> Cx<'a> {
     /// A part of the day at `i` ("morning", "night", "noon").
     pub fn daypart(&self, i: usize) -> Option<DayPart> {
         match self.lx(i)? {
+            Lex::DayPart(DayPart::Plural(_)) => None,
             Lex::DayPart(p) => Some(p),
             Lex::Unit(Unit::Night, false) => Some(DayPart::Part(PartOfDay::Night)),
+            _ => None,
+        }
+    }
+
+    /// A plural part of the day at `i` ("mornings", "nights"): a recurring part of the day.
+    pub fn daypart_plural(&self, i: usize) -> Option<PartOfDay> {
+        match self.lx(i)? {
+            Lex::DayPart(DayPart::Plural(p)) => Some(p),
+            Lex::Unit(Unit::Night, true) => Some(PartOfDay::Night),
             _ => None,
         }
     }
@@ -1067,6 +1077,16 @@ pub(crate) static RULES: &[Rule] = &[
                 "1999-11-25",
             ),
             ex("since Easter 2024 they", "Easter 2024", "2024-03-31"),
+            ex(
+                "during Easter week 2024 they",
+                "Easter week 2024",
+                "2024-W13",
+            ),
+            ex(
+                "over the Thanksgiving weekend 2024",
+                "Thanksgiving weekend 2024",
+                "2024-W48-WE",
+            ),
             ex(
                 "on New Year's Day 2025 they",
                 "New Year's Day 2025",
@@ -2335,6 +2355,15 @@ fn weekday(cx: &Cx<'_>, i: usize) -> Option<Found> {
 
 /// A weekday's day (tokens `i..j`) with a clock time or part of the day after it.
 fn weekday_tail(cx: &Cx<'_>, i: usize, j: usize, wd: u8) -> Option<Found> {
+    // "Sunday mornings", "sat nights": that part of every such day.
+    if let Some(p) = cx.daypart_plural(j) {
+        return Some(weekday_set(i, j + 1, wd, Some(p)));
+    }
+    // "Monday and Tuesday nights", "Monday, Wednesday and Friday evenings": the plural part
+    // of the day at the end of the list belongs to every day in it.
+    if let Some(p) = shared_daypart(cx, j) {
+        return Some(weekday_set(i, j, wd, Some(p)));
+    }
     // "thursday 8pm"
     if cx.num(j).is_some() {
         if let Some(c) = clock(cx, j) {
@@ -2359,6 +2388,37 @@ fn weekday_tail(cx: &Cx<'_>, i: usize, j: usize, wd: u8) -> Option<Found> {
         }
     }
     date(i, j, Partial::Day(DaySpec::Weekday(wd, WdRel::Tense)))
+}
+
+/// A recurring weekday (tokens `i..end`), at a part of the day or all day: a SET.
+fn weekday_set(i: usize, end: usize, wd: u8, part: Option<PartOfDay>) -> Found {
+    let day = DateValue::Weekday(wd);
+    let v = match part {
+        Some(p) => TimexValue::Time(day, TimeOfDay::Part(p)),
+        None => TimexValue::Date(day),
+    };
+    Found::new(i, end, TimexKind::Set, Partial::Set(v))
+}
+
+/// After a weekday ending at `j`, a list of further weekdays joined by "and", "or" or commas
+/// that ends in a plural part of the day ("[Monday] and Tuesday nights"): that part.
+fn shared_daypart(cx: &Cx<'_>, j: usize) -> Option<PartOfDay> {
+    let mut k = j;
+    for _ in 0..6 {
+        let joined = if cx.p(k, ',') {
+            k + 1 + usize::from(cx.kw(k + 1, Kw::And) || cx.kw(k + 1, Kw::Or))
+        } else if cx.kw(k, Kw::And) || cx.kw(k, Kw::Or) {
+            k + 1
+        } else {
+            return None;
+        };
+        let (_, next) = day_name(cx, joined)?;
+        if let Some(p) = cx.daypart_plural(next) {
+            return Some(p);
+        }
+        k = next;
+    }
+    None
 }
 
 /// A day expression starting at `i` (a date, a weekday, a holiday, "last Tuesday"): its day
@@ -2387,6 +2447,7 @@ fn daypart_time(dp: DayPart) -> Option<TimeOfDay> {
             second: None,
         },
         DayPart::Overnight => TimeOfDay::Part(PartOfDay::Night),
+        DayPart::Plural(_) => return None,
     })
 }
 
@@ -3374,6 +3435,15 @@ fn holiday(cx: &Cx<'_>, i: usize) -> Option<Found> {
         if lower && h.words.len() == 1 && ["easter"].contains(&h.words[0]) {
             continue;
         }
+        // "Easter week", "the Thanksgiving weekend": the week (weekend) of the holiday.
+        let week = match cx.unit(j) {
+            Some((Unit::Week, false)) => Some(false),
+            Some((Unit::Weekend, false)) => Some(true),
+            _ => None,
+        };
+        if week.is_some() {
+            j += 1;
+        }
         let mut y = None;
         let mut end = j;
         let yat = if cx.p(j, ',') { j + 1 } else { j };
@@ -3381,7 +3451,11 @@ fn holiday(cx: &Cx<'_>, i: usize) -> Option<Found> {
             y = Some(yy);
             end = e;
         }
-        return date(i, end, Partial::Day(DaySpec::Holiday(h.rule, y)));
+        let day = DaySpec::Holiday(h.rule, y);
+        return match week {
+            Some(weekend) => date(i, end, Partial::WeekOf(day, weekend)),
+            None => date(i, end, Partial::Day(day)),
+        };
     }
     None
 }
@@ -3442,12 +3516,14 @@ fn set(cx: &Cx<'_>, i: usize) -> Option<Found> {
         }
         if n == 1 {
             if let Some((wd, e)) = day_name(cx, j) {
-                return setf(
-                    e,
-                    TimexValue::Date(DateValue::Weekday(wd)),
-                    Some(quant),
-                    None,
-                );
+                // "every Monday night": that part of each such day.
+                let (v, e) = match cx.daypart(e).and_then(daypart_time) {
+                    Some(t @ TimeOfDay::Part(_)) => {
+                        (TimexValue::Time(DateValue::Weekday(wd), t), e + 1)
+                    }
+                    _ => (TimexValue::Date(DateValue::Weekday(wd)), e),
+                };
+                return setf(e, v, Some(quant), None);
             }
             if let Some((m, e)) = cx.month(j) {
                 return setf(

@@ -165,6 +165,8 @@ pub(crate) enum DayPart {
     Midnight,
     /// Overnight: the night before.
     Overnight,
+    /// A plural part of the day ("mornings", "evenings"): a recurring part, never one day's.
+    Plural(PartOfDay),
 }
 
 /// What a word is.
@@ -389,6 +391,13 @@ pub(crate) const DAY_PARTS: &[(&str, DayPart)] = &[
     ("noon", DayPart::Noon),
     ("midnight", DayPart::Midnight),
     ("overnight", DayPart::Overnight),
+    // Informal (Australian/British) "arvo" = afternoon.
+    ("arvo", DayPart::Part(PartOfDay::Afternoon)),
+    ("arvos", DayPart::Plural(PartOfDay::Afternoon)),
+    ("mornings", DayPart::Plural(PartOfDay::Morning)),
+    ("afternoons", DayPart::Plural(PartOfDay::Afternoon)),
+    ("evenings", DayPart::Plural(PartOfDay::Evening)),
+    ("nites", DayPart::Plural(PartOfDay::Night)),
 ];
 
 /// Frequency adverbs and adjectives.

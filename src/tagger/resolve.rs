@@ -225,7 +225,20 @@ impl Resolver {
             Partial::Century(c) => date(DateValue::Century(c)),
             Partial::Day(d) => date(self.day(d, tense)?),
             Partial::WeekOf(d, weekend) => {
-                let day = self.day(d, tense)?.interval()?.start.date();
+                // "Easter week" written during that very week is this year's, whatever the
+                // tense: the occurrence whose week holds the anchor wins.
+                let current = match (d, self.anchor_day()) {
+                    (DaySpec::Holiday(_, None), Some(a)) => self
+                        .day(d, Tense::None)
+                        .and_then(|v| v.interval())
+                        .map(|iv| iv.start.date())
+                        .filter(|&c| week_of(c) == week_of(a)),
+                    _ => None,
+                };
+                let day = match current {
+                    Some(c) => c,
+                    None => self.day(d, tense)?.interval()?.start.date(),
+                };
                 date(if weekend {
                     weekend_of(day)
                 } else {
