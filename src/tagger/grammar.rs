@@ -1394,6 +1394,21 @@ const MODIFIERS: &[ModWords] = &[
         points: true,
     },
     ModWords {
+        words: &["circa"],
+        modifier: TimexMod::Approx,
+        points: true,
+    },
+    ModWords {
+        words: &["c", "."],
+        modifier: TimexMod::Approx,
+        points: true,
+    },
+    ModWords {
+        words: &["ca", "."],
+        modifier: TimexMod::Approx,
+        points: true,
+    },
+    ModWords {
         words: &["sometime"],
         modifier: TimexMod::Approx,
         points: true,
@@ -1633,7 +1648,8 @@ fn with_modifier(cx: &Cx<'_>, i: usize) -> Option<Found> {
             | Kw::Less
             | Kw::Fewer
             | Kw::At
-            | Kw::Up,
+            | Kw::Up
+            | Kw::Circa,
         )) => {}
         _ if cx.is(i, "no") || cx.is(i, "sometime") => {}
         _ => return None,
@@ -1714,6 +1730,14 @@ fn with_modifier(cx: &Cx<'_>, i: usize) -> Option<Found> {
                 || cx.kw(j, Kw::Yesterday)
                 || cx.kw(j, Kw::Tonight)
                 || cx.weekday(j).is_some())
+        {
+            continue;
+        }
+        // "c. 1500", "ca. 1850": the abbreviations of "circa" qualify only a year or a
+        // decade, their period joined to them.
+        if m.words.len() == 2
+            && m.words[1] == "."
+            && !(cx.joined(i + 1) && matches!(f.partial, Partial::Year(_) | Partial::Decade(_)))
         {
             continue;
         }
@@ -3099,11 +3123,32 @@ fn quarter(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let k2 = if hyph { k + 1 } else { k };
     let is_half = cx.kw(k2, Kw::Half);
     let is_quarter = cx.unit(k2) == Some((Unit::Quarter, false));
+    // "the first two quarters of 1990": the first half of the year.
+    let two = cx.num(k2) == Some(2) || cx.lx(k2) == Some(Lex::Number(2));
+    if n == 1 && !hyph && two && cx.unit(k2 + 1) == Some((Unit::Quarter, true)) {
+        if let Some((y, end)) = cx.kw(k2 + 2, Kw::Of).then(|| cx.year4(k2 + 3)).flatten() {
+            return date(i, end, Partial::Half(Some(y), 1));
+        }
+    }
     if !is_half && !is_quarter {
         return None;
     }
     if is_half && n > 2 {
         return None;
+    }
+    // "the last half of the '80s", "the first half of the 20th century": the decade or
+    // century, its start or end.
+    if is_half && cx.kw(k2 + 1, Kw::Of) && !hyph {
+        let whole = decade(cx, k2 + 2).or_else(|| century(cx, k2 + 2));
+        if let Some(mut f) = whole.filter(|f| f.modifier.is_none()) {
+            f.start = i;
+            f.modifier = Some(if n == 1 {
+                TimexMod::Start
+            } else {
+                TimexMod::End
+            });
+            return Some(f);
+        }
     }
     let n = if n == 0 {
         if is_half {

@@ -135,6 +135,8 @@ pub(crate) enum Kw {
     Other,
     Will,
     Would,
+    /// "circa", and its abbreviations "c." and "ca." (before a year).
+    Circa,
     /// Adjectives that can sit between "the" and a temporal head ("the near future").
     Adj,
     Once,
@@ -489,6 +491,9 @@ pub(crate) const KEYWORDS: &[(&str, Kw)] = &[
     ("fiscal", Kw::Fiscal),
     ("fy", Kw::Fiscal),
     ("about", Kw::About),
+    ("circa", Kw::Circa),
+    ("c", Kw::Circa),
+    ("ca", Kw::Circa),
     ("around", Kw::Around),
     ("nearly", Kw::Nearly),
     ("approximately", Kw::Approximately),
