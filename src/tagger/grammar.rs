@@ -659,6 +659,15 @@ impl<'a> Cx<'a> {
             })
     }
 
+    /// The words before token `i` are "can't", "cant" or "cannot".
+    fn cannot(&self, i: usize) -> bool {
+        let before = |k: usize| i.checked_sub(k);
+        before(1).is_some_and(|p| self.is(p, "cant") || self.is(p, "cannot"))
+            || (before(1).is_some_and(|p| self.is(p, "t"))
+                && before(2).is_some_and(|p| self.apos(p))
+                && before(3).is_some_and(|p| self.is(p, "can")))
+    }
+
     /// Token `i - 1` is "to" ("expected to meet", "a visit to open"): the verb's tense lies
     /// elsewhere.
     fn prev_is_to(&self, i: usize) -> bool {
@@ -686,6 +695,10 @@ impl<'a> Cx<'a> {
             return None;
         }
         let w = self.bytes(i);
+        // "can't wait for Friday", "cannot wait until June": looked forward to.
+        if self.is(i, "wait") && self.cannot(i) {
+            return Some(Tense::Future);
+        }
         // "is to resume", "are to meet": an arrangement for later.
         if self.is_any(i, PLAN_COPULAS) && self.kw(i + 1, Kw::To) {
             return Some(Tense::Future);
@@ -2306,7 +2319,14 @@ fn weekday_abbrev(cx: &Cx<'_>, i: usize) -> Option<(u8, usize)> {
                 && (t.kind == TokKind::Num || !cx.cap(i + 2) || cx.lx(i + 2).is_some())
         });
     let j = if dot { i + 2 } else { i + 1 };
-    let lead = i > 0 && day_lead(cx, i - 1);
+    // After "for"/"to" only at the end of a phrase ("can't wait for fri!!").
+    let weak_lead = i > 0
+        && (cx.kw(i - 1, Kw::For) || cx.kw(i - 1, Kw::To))
+        && cx
+            .toks
+            .get(j)
+            .is_none_or(|t| t.kind == TokKind::Punct || t.newline_before);
+    let lead = i > 0 && day_lead(cx, i - 1) || weak_lead;
     let timed =
         cx.daypart(j).is_some() || cx.p(j, '@') || (cx.num(j).is_some() && clock(cx, j).is_some());
     // "Fri Frank": a capitalised word after a bare abbreviation makes it part of a name.

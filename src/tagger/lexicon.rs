@@ -353,6 +353,9 @@ pub(crate) const UNITS: &[(&str, Unit, bool)] = &[
     ("weeks", Unit::Week, true),
     ("weekend", Unit::Weekend, false),
     ("wknd", Unit::Weekend, false),
+    ("wkend", Unit::Weekend, false),
+    ("wknds", Unit::Weekend, true),
+    ("wkends", Unit::Weekend, true),
     ("weekends", Unit::Weekend, true),
     ("fortnight", Unit::Fortnight, false),
     ("fortnights", Unit::Fortnight, true),
@@ -388,6 +391,7 @@ pub(crate) const DAY_PARTS: &[(&str, DayPart)] = &[
     ("evening", DayPart::Part(PartOfDay::Evening)),
     ("night", DayPart::Part(PartOfDay::Night)),
     ("nite", DayPart::Part(PartOfDay::Night)),
+    ("morn", DayPart::Part(PartOfDay::Morning)),
     ("midday", DayPart::Part(PartOfDay::Midday)),
     ("daytime", DayPart::Part(PartOfDay::Daytime)),
     ("noon", DayPart::Noon),
@@ -444,6 +448,8 @@ pub(crate) const KEYWORDS: &[(&str, Kw)] = &[
     // Informal spellings.
     ("tmrw", Kw::Tomorrow),
     ("tmr", Kw::Tomorrow),
+    ("tmw", Kw::Tomorrow),
+    ("tmro", Kw::Tomorrow),
     ("tomorow", Kw::Tomorrow),
     ("tommorow", Kw::Tomorrow),
     ("tommorrow", Kw::Tomorrow),
@@ -686,6 +692,8 @@ pub(crate) const PAST_VERBS: &[&str] = &[
 pub(crate) const FUTURE_CUES: &[&str] = &[
     "will", "shall", "ll", "would", "going", "scheduled", "expected", "expects", "plans",
     "planning", "plan", "upcoming", "tomorrow", "intends", "intend", "aims", "hopes",
+    // Informal: "gonna" (going to), "gotta" (have got to).
+    "gonna", "gotta",
 ];
 
 /// Count nouns: "1998 people" is not a year.
@@ -1158,6 +1166,22 @@ pub(crate) const HOLIDAYS: &[Holiday] = &[
     },
     Holiday {
         words: &["christmas"],
+        rule: HolidayRule::Fixed(12, 25),
+    },
+    Holiday {
+        words: &["new", "yrs", "eve"],
+        rule: HolidayRule::Fixed(12, 31),
+    },
+    Holiday {
+        words: &["new", "yrs", "day"],
+        rule: HolidayRule::Fixed(1, 1),
+    },
+    Holiday {
+        words: &["xmas", "eve"],
+        rule: HolidayRule::Fixed(12, 24),
+    },
+    Holiday {
+        words: &["xmas", "day"],
         rule: HolidayRule::Fixed(12, 25),
     },
     Holiday {
