@@ -313,41 +313,67 @@ impl<'a> Cx<'a> {
         }
     }
 
-    /// A cardinal number written in words at `i` ("twenty four", "a hundred").
+    /// A cardinal number written in words at `i` ("twenty four", "a hundred and fifty",
+    /// "two thousand five hundred", "two dozen").
     fn number_words(&self, i: usize) -> Option<(u32, usize)> {
-        let (mut n, mut j) = match self.lx(i)? {
-            Lex::Number(t) => (t, i + 1),
-            Lex::Kw(Kw::Dozen) => return Some((12, i + 1)),
-            _ => return None,
-        };
-        if n >= 20 && n % 10 == 0 {
-            let k = if self.hyphen(j) { j + 1 } else { j };
-            if let Some(Lex::Number(u @ 1..=9)) = self.lx(k) {
-                n += u;
-                j = k + 1;
-            }
+        if self.kw(i, Kw::Dozen) {
+            return Some((12, i + 1));
         }
-        if self.kw(j, Kw::Hundred) {
-            n = n.saturating_mul(100);
-            j += 1;
-            // "one hundred (and) twenty"
-            let k = if self.kw(j, Kw::And) { j + 1 } else { j };
-            if let Some(Lex::Number(_)) = self.lx(k) {
-                if let Some((rest, e)) = self.number_words(k) {
-                    if rest < 100 {
-                        n = n.saturating_add(rest);
-                        j = e;
-                    }
-                }
-            }
-        } else if self.kw(j, Kw::Thousand) {
+        let (mut n, mut j) = self.hundreds(i)?;
+        if self.kw(j, Kw::Thousand) {
             n = n.saturating_mul(1000);
             j += 1;
+            // "two thousand (and) five hundred"
+            let k = if self.kw(j, Kw::And) { j + 1 } else { j };
+            if let Some((rest, e)) = self.hundreds(k).filter(|&(r, _)| r < 1000) {
+                n = n.saturating_add(rest);
+                j = e;
+            }
         } else if self.kw(j, Kw::Dozen) {
             n = n.saturating_mul(12);
             j += 1;
         }
         Some((n, j))
+    }
+
+    /// A number below a thousand in words at `i` ("forty-eight", "a hundred and twenty";
+    /// the article only before "hundred" or "thousand").
+    fn hundreds(&self, i: usize) -> Option<(u32, usize)> {
+        let (mut n, mut j) = match self.lx(i)? {
+            Lex::Number(t) => self.tens(t, i),
+            Lex::Kw(Kw::A | Kw::An)
+                if self.kw(i + 1, Kw::Hundred) || self.kw(i + 1, Kw::Thousand) =>
+            {
+                (1, i + 1)
+            }
+            _ => return None,
+        };
+        if self.kw(j, Kw::Hundred) {
+            n = n.saturating_mul(100);
+            j += 1;
+            // "one hundred (and) twenty"
+            let k = if self.kw(j, Kw::And) { j + 1 } else { j };
+            if let Some(Lex::Number(t)) = self.lx(k) {
+                let (rest, e) = self.tens(t, k);
+                if rest < 100 {
+                    n = n.saturating_add(rest);
+                    j = e;
+                }
+            }
+        }
+        Some((n, j))
+    }
+
+    /// The number word `t` at `i`, with its units ("twenty four", "forty-eight").
+    fn tens(&self, t: u32, i: usize) -> (u32, usize) {
+        let j = i + 1;
+        if (20..100).contains(&t) && t % 10 == 0 {
+            let k = if self.hyphen(j) { j + 1 } else { j };
+            if let Some(Lex::Number(u @ 1..=9)) = self.lx(k) {
+                return (t + u, k + 1);
+            }
+        }
+        (t, j)
     }
 
     /// An amount at `i`.
@@ -449,11 +475,9 @@ impl<'a> Cx<'a> {
                 if self.kw(j, Kw::Dozen) {
                     return plain(12, j + 1);
                 }
-                if self.kw(j, Kw::Hundred) {
-                    return plain(100, j + 1);
-                }
-                if self.kw(j, Kw::Thousand) {
-                    return plain(1000, j + 1);
+                if self.kw(j, Kw::Hundred) || self.kw(j, Kw::Thousand) {
+                    let (n, e) = self.number_words(i)?;
+                    return plain(n, e);
                 }
                 Some((
                     Qty {
