@@ -13,9 +13,10 @@ use crate::value::{
 use super::lexicon::{
     DayPart, Entry, Kw, Lex, MonthForm, Unit, WordTag, ABBREVIATIONS, ADVERB_FOLLOWERS,
     AMOUNT_ADJECTIVES, AMOUNT_WORDS, CLAUSE_WORDS, CONTRACTED_BE, COPULAS, CUES_NEEDING_TO,
-    FINITE_PAST, HOLIDAYS, MODALS, NOT_PLURAL_NOUNS, ORDINAL_SUFFIXES, PASSIVE_AUXILIARIES,
-    PERFECT_AUXILIARIES, PLAN_COPULAS, PLAN_PARTICIPLES, PROGRESSIVE_AUXILIARIES, SCHEDULE_VERBS,
-    SPAN_PREPOSITIONS, VERB_CONTEXT, ZONE_WORDS,
+    FINITE_PAST, FRACTION_LEADS, HOLIDAYS, MODALS, NOT_PLURAL_NOUNS, ORDINAL_SUFFIXES,
+    PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES, PLAN_COPULAS, PLAN_PARTICIPLES,
+    PROGRESSIVE_AUXILIARIES, REPORTING_VERBS, SCHEDULE_VERBS, SPAN_PREPOSITIONS, VERB_CONTEXT,
+    ZONE_WORDS,
 };
 use super::partial::{DaySpec, Found, Partial, WdRel};
 use super::token::{eq_lower, TokKind, Token};
@@ -652,6 +653,41 @@ impl<'a> Cx<'a> {
         Tense::None
     }
 
+    /// The past-tense verb nearest to tokens `start..end` in their clause (what happened at
+    /// that time), as a word key: "was [shot] to death last Oct. 23", "he [died] at 10 p.m.".
+    /// Auxiliaries are passed over; a verb of saying ("said Thursday he was arrested") gives
+    /// none, the date being the report's.
+    pub fn clause_verb(&self, start: usize, end: usize) -> Option<u64> {
+        let verb = |i: usize| -> Option<Option<u64>> {
+            let w = self.bytes(i);
+            if self.is_any(i, REPORTING_VERBS) {
+                return Some(None);
+            }
+            let past = self.cue(i) == Some(Tense::Past)
+                && !self.is_any(i, FINITE_PAST)
+                && w.first().is_some_and(|b| b.is_ascii_lowercase());
+            past.then(|| Some(word_key(w)))
+        };
+        let mut i = start;
+        while i > 0 && start - i < 10 {
+            if self.sentence_break(i) || self.quote(i - 1) {
+                break;
+            }
+            i -= 1;
+            if let Some(v) = verb(i) {
+                return v;
+            }
+        }
+        let mut i = end;
+        while i < self.len() && i - end < 8 && !self.sentence_break(i) && !self.quote(i) {
+            if let Some(v) = verb(i) {
+                return v;
+            }
+            i += 1;
+        }
+        None
+    }
+
     /// The word `w` occurs in the sentence around tokens `start..end`, within the window
     /// tense cues are looked for in.
     fn clause_has(&self, start: usize, end: usize, w: &str) -> bool {
@@ -772,6 +808,13 @@ impl<'a> Cx<'a> {
         }
         None
     }
+}
+
+/// A key for a word, ASCII case-insensitive (FNV-1a).
+pub(crate) fn word_key(w: &[u8]) -> u64 {
+    w.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// The tense cue around an expression.
@@ -2986,6 +3029,10 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
         && cx.year4(k + 2).is_none()
         && !(cx.kw(k + 2, Kw::This) || cx.kw(k + 2, Kw::Last) || cx.kw(k + 2, Kw::Next))
     {
+        return None;
+    }
+    // "fell by a quarter", "nearly a quarter": a fraction.
+    if u == Unit::Quarter && q.article && !lead && i > 0 && cx.is_any(i - 1, FRACTION_LEADS) {
         return None;
     }
     // "year-earlier", "year-end", "year-old": another rule's compound.

@@ -939,6 +939,41 @@ pub(crate) const ABBREVIATIONS: &[&str] = &[
     "ltd", "no", "vs",
 ];
 
+/// Verbs of saying: the report of an event, not the event a later clock time belongs to.
+pub(crate) const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "told",
+    "reported",
+    "announced",
+    "added",
+    "stated",
+    "noted",
+    "confirmed",
+    "declared",
+    "explained",
+    "insisted",
+    "claimed",
+    "wrote",
+    "asked",
+    "replied",
+];
+
+/// Words before "a quarter" that make it a fraction ("fell by a quarter", "nearly a
+/// quarter"), not three months.
+pub(crate) const FRACTION_LEADS: &[&str] = &[
+    "by",
+    "than",
+    "nearly",
+    "almost",
+    "about",
+    "roughly",
+    "around",
+    "some",
+    "approximately",
+    "only",
+    "just",
+];
+
 /// Adjectives between an amount and its unit ("three consecutive quarters").
 pub(crate) const AMOUNT_ADJECTIVES: &[&str] = &[
     "consecutive",

@@ -31,7 +31,13 @@ pub(crate) struct Resolver {
     dct: Option<NaiveDate>,
     narrative: bool,
     refs: RefTime,
+    /// The days recent events were placed on, by their verb's word key ("shot … on Oct.
+    /// 23"), newest last; at most [`EVENT_DAYS`].
+    event_days: Vec<(u64, NaiveDate)>,
 }
+
+/// How many event days a resolver remembers.
+const EVENT_DAYS: usize = 64;
 
 fn add_months(y: i32, m: u8, off: i32) -> Option<(i32, u8)> {
     let total = i64::from(y) * 12 + i64::from(m) - 1 + i64::from(off);
@@ -85,6 +91,7 @@ impl Resolver {
             dct,
             narrative,
             refs: RefTime::default(),
+            event_days: Vec::new(),
         }
     }
 
@@ -688,6 +695,35 @@ impl Resolver {
             )),
             _ => None,
         }
+    }
+
+    /// Remembers the day of a resolved value for the verbs of its clause (a day or a time on
+    /// a day; other values are ignored).
+    pub(crate) fn note_event_day(&mut self, verb: Option<u64>, v: &TimexValue) {
+        let Some(k) = verb else { return };
+        let (TimexValue::Date(d @ DateValue::Day(Some(_), _, _))
+        | TimexValue::Time(d @ DateValue::Day(Some(_), _, _), _)) = v
+        else {
+            return;
+        };
+        let Some(day) = d.interval().map(|iv| iv.start.date()) else {
+            return;
+        };
+        if self.event_days.len() == EVENT_DAYS {
+            self.event_days.remove(0);
+        }
+        self.event_days.push((k, day));
+    }
+
+    /// The day an event told with one of these verbs was last placed on ("was shot to death
+    /// at 10 p.m." after "was shot to death last Oct. 23").
+    pub(crate) fn event_day(&self, verb: Option<u64>) -> Option<NaiveDate> {
+        let k = verb?;
+        self.event_days
+            .iter()
+            .rev()
+            .find(|&&(e, _)| e == k)
+            .map(|&(_, d)| d)
     }
 
     /// Records a resolved value as the latest reference time.
