@@ -15,8 +15,8 @@ use super::lexicon::{
     AMOUNT_ADJECTIVES, AMOUNT_WORDS, CLAUSE_WORDS, CONTRACTED_BE, COPULAS, CUES_NEEDING_TO,
     FINITE_PAST, FRACTION_LEADS, HOLIDAYS, MODALS, NOT_PLURAL_NOUNS, ORDINAL_SUFFIXES,
     PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES, PLAN_COPULAS, PLAN_PARTICIPLES,
-    PROGRESSIVE_AUXILIARIES, REPORTING_VERBS, SCHEDULE_VERBS, SPAN_PREPOSITIONS, VERB_CONTEXT,
-    ZONE_WORDS,
+    POSSESSIVE_DETERMINERS, PROGRESSIVE_AUXILIARIES, REPORTING_VERBS, SCHEDULE_VERBS,
+    SPAN_PREPOSITIONS, VERB_CONTEXT, ZONE_WORDS,
 };
 use super::partial::{DaySpec, Found, Partial, WdRel};
 use super::token::{eq_lower, TokKind, Token};
@@ -619,6 +619,21 @@ impl<'a> Cx<'a> {
             // "we're flying back Sunday", "is visiting Paris on Monday": a present progressive
             // right before a date names an arrangement ahead.
             if steps <= 4 && self.progressive(i) {
+                return Tense::Future;
+            }
+            // "protesters planned a rally on Saturday": what was planned (the object after
+            // the verb) lies ahead; not "the service planned for Saturday was canceled", "as
+            // previously planned".
+            if self.is_any(i, PLAN_PARTICIPLES)
+                && self.bytes(i).ends_with(b"ed")
+                && (self.kw(i + 1, Kw::A)
+                    || self.kw(i + 1, Kw::An)
+                    || self.kw(i + 1, Kw::The)
+                    || self.is_any(i + 1, POSSESSIVE_DETERMINERS))
+                && !i
+                    .checked_sub(1)
+                    .is_some_and(|p| self.is(p, "had") || self.is(p, "been"))
+            {
                 return Tense::Future;
             }
             match self.cue(i) {

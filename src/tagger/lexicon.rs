@@ -939,6 +939,10 @@ pub(crate) const ABBREVIATIONS: &[&str] = &[
     "ltd", "no", "vs",
 ];
 
+/// Possessive determiners ("planned their march for Sunday").
+pub(crate) const POSSESSIVE_DETERMINERS: &[&str] =
+    &["his", "her", "its", "their", "our", "my", "your"];
+
 /// Verbs of saying: the report of an event, not the event a later clock time belongs to.
 pub(crate) const REPORTING_VERBS: &[&str] = &[
     "said",
