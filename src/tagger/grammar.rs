@@ -13,8 +13,8 @@ use crate::value::{
 use super::lexicon::{
     DayPart, Entry, Kw, Lex, MonthForm, Unit, WordTag, ABBREVIATIONS, ADVERB_FOLLOWERS,
     AMOUNT_ADJECTIVES, AMOUNT_WORDS, CLAUSE_WORDS, CONTRACTED_BE, COPULAS, CUES_NEEDING_TO,
-    FINITE_PAST, FRACTION_LEADS, HOLIDAYS, MODALS, NOT_PLURAL_NOUNS, ORDINAL_SUFFIXES,
-    PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES, PLAN_COPULAS, PLAN_PARTICIPLES,
+    FINITE_PAST, FRACTION_LEADS, FUTURE_MODALS, HOLIDAYS, MODALS, NOT_PLURAL_NOUNS,
+    ORDINAL_SUFFIXES, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES, PLAN_COPULAS, PLAN_PARTICIPLES,
     POSSESSIVE_DETERMINERS, PROGRESSIVE_AUXILIARIES, REPORTING_VERBS, SCHEDULE_VERBS,
     SPAN_PREPOSITIONS, VERB_CONTEXT, ZONE_WORDS,
 };
@@ -823,6 +823,18 @@ impl<'a> Cx<'a> {
         }
         None
     }
+}
+
+/// Token `i` can be the verb after "will one day" / "to one day": a lowercase word that is
+/// not a known function or temporal word ("be", "follow"; not "in", "late", punctuation).
+fn verb_like(cx: &Cx<'_>, i: usize) -> bool {
+    cx.is_word(i)
+        && cx.lx(i).is_none()
+        && !cx.cap(i)
+        && !cx.is_any(
+            i,
+            &["late", "early", "with", "behind", "off", "ahead", "ago"],
+        )
 }
 
 /// A key for a word, ASCII case-insensitive (FNV-1a).
@@ -3019,7 +3031,20 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
             Partial::Duration(unit_duration(q, u)),
         ));
     }
-    let (u, _) = cx.unit(k)?;
+    let (u, plural) = cx.unit(k)?;
+    // "Islam will one day be", "hopes to one day follow", "some day you will see": an
+    // indefinite time ahead, not a day's length.
+    let one_or_some = q.n == Some(1) && !q.article || cx.kw(j, Kw::Some);
+    if u == Unit::Day && !plural && one_or_some && !lead && !the && k == j + 1 {
+        // Only before a verb: not "sentenced to one day in jail", "will be one day late".
+        let modal = i > 0
+            && (cx.is_any(i - 1, FUTURE_MODALS) || cx.kw(i - 1, Kw::To))
+            && verb_like(cx, k + 1);
+        let ahead = cx.kw(j, Kw::Some) && (cx.kw(k + 1, Kw::Will) || cx.is(k + 1, "you"));
+        if modal || ahead {
+            return date(i, k + 1, Partial::Ref(RefValue::Future));
+        }
+    }
     // "The Seven Years' War": a name.
     if cx.cap(k) && !cx.sentence_break(k) && !cx.is(k, "q") {
         let all_caps = cx.bytes(k).iter().all(|b| !b.is_ascii_lowercase());

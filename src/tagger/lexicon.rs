@@ -939,6 +939,11 @@ pub(crate) const ABBREVIATIONS: &[&str] = &[
     "ltd", "no", "vs",
 ];
 
+/// Modals that put an indefinite "one day" ahead ("will one day be").
+pub(crate) const FUTURE_MODALS: &[&str] = &[
+    "will", "would", "could", "might", "may", "can", "shall", "should", "ll",
+];
+
 /// Possessive determiners ("planned their march for Sunday").
 pub(crate) const POSSESSIVE_DETERMINERS: &[&str] =
     &["his", "her", "its", "their", "our", "my", "your"];
