@@ -2672,6 +2672,20 @@ fn deictic(cx: &Cx<'_>, i: usize) -> Option<Found> {
         {
             return None;
         }
+        // "USA Today", "VOA Today": a title-case name ends in the word.
+        Lex::Kw(Kw::Today)
+            if cx.cap(i)
+                && i > 0
+                && cx.is_word(i - 1)
+                && cx.cap(i - 1)
+                && cx.lx(i - 1).is_none()
+                && !cx.sentence_break(i)
+                // "WASHINGTON Today …": a dateline, not a name.
+                && (cx.bytes(i - 1).len() <= 3
+                    || cx.bytes(i - 1).iter().any(u8::is_ascii_lowercase)) =>
+        {
+            return None;
+        }
         Lex::Kw(Kw::Today) => 0,
         Lex::Kw(Kw::Yesterday) => -1,
         Lex::Kw(Kw::Tomorrow) => 1,
@@ -3426,6 +3440,8 @@ fn meridiem(cx: &Cx<'_>, j: usize) -> Option<(bool, usize)> {
 fn clock(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let (tod, mut k) = if let Some(dp) = cx.daypart(i) {
         match dp {
+            // "high noon": a showdown, not twelve o'clock.
+            DayPart::Noon if i > 0 && cx.is(i - 1, "high") => return None,
             DayPart::Noon | DayPart::Midnight => (daypart_time(dp)?, i + 1),
             // "at midday"
             DayPart::Part(PartOfDay::Midday) if i > 0 && cx.kw(i - 1, Kw::At) => (
