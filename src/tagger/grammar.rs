@@ -1647,6 +1647,13 @@ pub(crate) fn best_at(cx: &Cx<'_>, i: usize) -> Option<Found> {
             best = Some(f);
         }
     }
+    // "quarter-to-quarter comparison", "day-to-day operations": an adjective of manner.
+    if let Some(f) = &best {
+        let e = f.end;
+        if e > 0 && cx.unit(e - 1).is_some() && cx.hyphen(e) && cx.kw(e + 1, Kw::To) {
+            return None;
+        }
+    }
     if let Some(f) = best.as_mut() {
         ended_quarter(cx, f);
         // "the next year or so"
