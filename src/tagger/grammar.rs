@@ -1243,6 +1243,7 @@ pub(crate) static RULES: &[Rule] = &[
                 "2025",
             ),
             ex("complete the deal by year-end.", "year-end", "2025-12-31"),
+            ex("expected to cut rates by mid-year.", "mid-year", "2025"),
             ex("a loss in the 1988 period", "the 1988 period", "1988"),
             ex(
                 "In the 1988 third quarter, it lost",
@@ -1260,7 +1261,7 @@ pub(crate) static RULES: &[Rule] = &[
                 "2024-Q4",
             ),
         ],
-        first: UNIT | REL | THE,
+        first: UNIT | REL | THE | MODWORD,
         apply: period,
     },
     Rule {
@@ -3679,6 +3680,21 @@ fn set(cx: &Cx<'_>, i: usize) -> Option<Found> {
         f.freq = freq;
         Some(f)
     };
+    // "twice weekly", "three times daily": a frequency over the period.
+    let times = if cx.kw(i, Kw::Twice) {
+        Some((2, i + 1))
+    } else if cx.kw(i, Kw::Thrice) {
+        Some((3, i + 1))
+    } else {
+        cx.qty(i)
+            .filter(|(q, k)| !q.article && q.n.is_some() && cx.kw(*k, Kw::Times))
+            .and_then(|(q, k)| Some((q.n?, k + 1)))
+    };
+    if let Some((n, k)) = times {
+        if let Some(Lex::Frequency(u)) = cx.lx(k) {
+            return setf(k + 1, TimexValue::Duration(set_unit(u, 1)?), None, Some(n));
+        }
+    }
     if let Some(Lex::Frequency(u)) = cx.lx(i) {
         // "a quarterly dividend", "average daily turnover", "the daily Granma": an adjective
         // before a noun, not a set. An adverb ("gather daily outside", "paid annually.") is
@@ -3891,6 +3907,19 @@ fn period(cx: &Cx<'_>, i: usize) -> Option<Found> {
         && cx.is_word_lower_noun(i + 1)
     {
         return date(i, i + 1, Partial::RelWeekend(None));
+    }
+    // "mid-year", "mid-month", "mid-week": the unit in focus, its middle.
+    if cx.kw(i, Kw::Mid) && cx.hyphen(i + 1) {
+        let p = match cx.unit(i + 2) {
+            Some((Unit::Year, false)) => Partial::RelYear(0),
+            Some((Unit::Month, false)) => Partial::RelMonth(0),
+            Some((Unit::Week, false)) => Partial::RelWeek(0),
+            _ => return None,
+        };
+        // "mid-year results": an adjective, still the year's middle.
+        let mut f = Found::new(i, i + 3, TimexKind::Date, p);
+        f.modifier = Some(TimexMod::Mid);
+        return Some(f);
     }
     // year-end, year end, year's end
     if cx.unit(i) == Some((Unit::Year, false)) {
