@@ -16,7 +16,7 @@ use super::lexicon::{
     FINITE_PAST, FRACTION_LEADS, FUTURE_MODALS, HOLIDAYS, MODALS, NOT_PLURAL_NOUNS,
     ORDINAL_SUFFIXES, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES, PLAN_COPULAS, PLAN_PARTICIPLES,
     POSSESSIVE_DETERMINERS, PROGRESSIVE_AUXILIARIES, REPORTING_VERBS, SCHEDULE_VERBS,
-    SPAN_PREPOSITIONS, VERB_CONTEXT, ZONE_WORDS,
+    SPAN_PREPOSITIONS, SUBJECT_PRONOUNS, VERB_CONTEXT, ZONE_WORDS,
 };
 use super::partial::{DaySpec, Found, Partial, WdRel};
 use super::token::{eq_lower, TokKind, Token};
@@ -182,13 +182,15 @@ impl<'a> Cx<'a> {
             Lex::Month(m, _) if self.day(i + 1).is_some() && self.num(i + 1).is_some() => {
                 Some((m, i + 1))
             }
-            // "since jan", "by sept": an abbreviation after a preposition, before a break.
+            // "since jan", "by sept": an abbreviation after a preposition, before a break or
+            // the subject of the next clause ("since jan i've been sick").
             Lex::Month(m, MonthForm::Abbrev)
                 if month_context(self, i)
-                    && self
+                    && (self
                         .toks
                         .get(i + 1)
-                        .is_none_or(|t| t.kind == TokKind::Punct || t.newline_before) =>
+                        .is_none_or(|t| t.kind == TokKind::Punct || t.newline_before)
+                        || self.is_any(i + 1, SUBJECT_PRONOUNS)) =>
             {
                 Some((m, i + 1))
             }
@@ -1244,6 +1246,7 @@ pub(crate) static RULES: &[Rule] = &[
             ),
             ex("complete the deal by year-end.", "year-end", "2025-12-31"),
             ex("expected to cut rates by mid-year.", "mid-year", "2025"),
+            ex("I saw him the other day.", "the other day", "PAST_REF"),
             ex("a loss in the 1988 period", "the 1988 period", "1988"),
             ex(
                 "In the 1988 third quarter, it lost",
@@ -3907,6 +3910,14 @@ fn period(cx: &Cx<'_>, i: usize) -> Option<Found> {
         && cx.is_word_lower_noun(i + 1)
     {
         return date(i, i + 1, Partial::RelWeekend(None));
+    }
+    // "the other day": a recent, unnamed day.
+    if cx.kw(i, Kw::The)
+        && cx.kw(i + 1, Kw::Other)
+        && cx.unit(i + 2) == Some((Unit::Day, false))
+        && !cx.kw(i + 3, Kw::Of)
+    {
+        return date(i, i + 3, Partial::Ref(RefValue::Past));
     }
     // "mid-year", "mid-month", "mid-week": the unit in focus, its middle.
     if cx.kw(i, Kw::Mid) && cx.hyphen(i + 1) {

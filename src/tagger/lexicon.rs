@@ -944,6 +944,9 @@ pub(crate) const FUTURE_MODALS: &[&str] = &[
     "will", "would", "could", "might", "may", "can", "shall", "should", "ll",
 ];
 
+/// Subject pronouns: the start of a clause after a time word ("since jan i've been").
+pub(crate) const SUBJECT_PRONOUNS: &[&str] = &["i", "we", "he", "she", "they", "you", "it"];
+
 /// Possessive determiners ("planned their march for Sunday").
 pub(crate) const POSSESSIVE_DETERMINERS: &[&str] =
     &["his", "her", "its", "their", "our", "my", "your"];
