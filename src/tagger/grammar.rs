@@ -2659,6 +2659,23 @@ fn deictic(cx: &Cx<'_>, i: usize) -> Option<Found> {
         }
         return None;
     }
+    // "The year before, …", "the month after, …": the unit next to the one in focus, at the
+    // head of its clause (at a clause's end it is a comparison: "down from $450 million the
+    // year before.").
+    if cx.kw(i, Kw::The) {
+        if let Some((u @ (Unit::Week | Unit::Month | Unit::Year), false)) = cx.unit(i + 1) {
+            let dir = if cx.kw(i + 2, Kw::Before) {
+                -1
+            } else if cx.kw(i + 2, Kw::After) {
+                1
+            } else {
+                return None;
+            };
+            if cx.p(i + 3, ',') {
+                return date(i, i + 3, Partial::Anaphor(u, dir));
+            }
+        }
+    }
     // "2moro", "2nite": a texting spelling (not "a 2day course").
     if cx.num(i) == Some(2) && cx.digits(i) == 1 && cx.joined(i + 1) && cx.is_word(i + 1) {
         let article = i > 0 && (cx.kw(i - 1, Kw::A) || cx.kw(i - 1, Kw::The));
@@ -2850,8 +2867,13 @@ fn relative(cx: &Cx<'_>, i: usize) -> Option<Found> {
         return date(i, k + 1, Partial::Day(DaySpec::Weekday(wd, rel)));
     }
     if let Some((m, e)) = cx.month(k) {
+        // "the following May", "the previous December", "that March": the month next to
+        // the date in focus.
         if anaphoric {
-            return None;
+            if cx.day(e).is_some() || cx.year4(e).is_some() {
+                return None;
+            }
+            return date(i, e, Partial::RefMonth(m, off));
         }
         // "last Oct. 23": a day; the nearest past occurrence.
         if let Some(f) = month_date(cx, k) {

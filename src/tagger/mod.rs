@@ -327,6 +327,7 @@ fn needs_tense(p: &Partial) -> bool {
             | Partial::RelQuarter(_)
             | Partial::Anaphor(..)
             | Partial::RefSeason(..)
+            | Partial::RefMonth(..)
             | Partial::Ago { .. }
     )
 }

@@ -151,6 +151,28 @@ impl Resolver {
                 m,
             )),
             Partial::MonthOfRefYear(m) => date(DateValue::Month(Some(self.ref_year()?), m)),
+            Partial::RefMonth(m, off) => {
+                let r = self.refs.from.or(self.dct)?;
+                let (y, rm) = (r.year(), r.month() as u8);
+                let y = match off {
+                    o if o > 0 => {
+                        if m > rm {
+                            y
+                        } else {
+                            y + 1
+                        }
+                    }
+                    o if o < 0 => {
+                        if m < rm {
+                            y
+                        } else {
+                            y - 1
+                        }
+                    }
+                    _ => self.refs.year.unwrap_or(y),
+                };
+                date(DateValue::Month(Some(y), m))
+            }
             Partial::RelMonth(off) => {
                 let (y, m) = self.anchor_month()?;
                 let (y, m) = add_months(y, m, off)?;
@@ -323,6 +345,7 @@ impl Resolver {
             | Partial::RelQuarter(o)
             | Partial::RelDecade(o)
             | Partial::NamedMonth(_, o)
+            | Partial::RefMonth(_, o)
             | Partial::RelSeason(_, o)
             | Partial::MonthOfRelYear(_, o)
             | Partial::QuarterOfRelYear(_, o)
@@ -573,7 +596,10 @@ impl Resolver {
                 Some(DateValue::Day(Some(y), m, dd))
             }
             DaySpec::Deictic(off) => day(add_days(self.anchor_day()?, off.into())?),
-            DaySpec::Anaphor(off) => day(add_days(self.ref_day()?, off.into())?),
+            DaySpec::Anaphor(off) => match self.coarse_focus(Unit::Day) {
+                Some(c) => Some(c),
+                None => day(add_days(self.ref_day()?, off.into())?),
+            },
             DaySpec::Current => day(self.ref_day()?),
             DaySpec::Weekday(wd, rel) | DaySpec::RefWeekday(wd, rel) => {
                 let a = if matches!(d, DaySpec::RefWeekday(..)) {
@@ -662,8 +688,30 @@ impl Resolver {
         }
     }
 
+    /// The date in focus when it is coarser than `unit` and not the document date's year:
+    /// "In 1943 … that month" or "… the next day" cannot name a month or day, and the
+    /// document date's would be another time altogether.
+    fn coarse_focus(&self, unit: Unit) -> Option<DateValue> {
+        let y = self.refs.year?;
+        if self.dct.is_some_and(|d| d.year() == y) {
+            return None;
+        }
+        match (unit, self.refs.month, self.refs.day) {
+            (Unit::Day | Unit::Night | Unit::Week | Unit::Weekend, Some((my, m)), None) => {
+                Some(DateValue::Month(Some(my), m))
+            }
+            (Unit::Day | Unit::Night | Unit::Week | Unit::Weekend | Unit::Month, None, None) => {
+                Some(DateValue::Year(y))
+            }
+            _ => None,
+        }
+    }
+
     fn anaphor(&self, unit: Unit, off: i32) -> Option<TimexValue> {
         let date = |d: DateValue| Some(TimexValue::Date(d));
+        if let Some(c) = self.coarse_focus(unit) {
+            return date(c);
+        }
         match unit {
             Unit::Day | Unit::Night => date(DateValue::from_naive_date(add_days(
                 self.ref_day()?,
