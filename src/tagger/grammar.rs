@@ -16,7 +16,7 @@ use super::lexicon::{
     FINITE_PAST, FRACTION_LEADS, FUTURE_MODALS, HOLIDAYS, MODALS, NOT_PLURAL_NOUNS,
     ORDINAL_SUFFIXES, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES, PLAN_COPULAS, PLAN_PARTICIPLES,
     POSSESSIVE_DETERMINERS, PROGRESSIVE_AUXILIARIES, REPORTING_VERBS, SCHEDULE_VERBS,
-    SPAN_PREPOSITIONS, SUBJECT_PRONOUNS, VERB_CONTEXT, ZONE_WORDS,
+    SPAN_PREPOSITIONS, SUBJECT_PRONOUNS, TEMPERATURE_WORDS, VERB_CONTEXT, ZONE_WORDS,
 };
 use super::partial::{DaySpec, Found, Partial, WdRel};
 use super::token::{eq_lower, TokKind, Token};
@@ -996,8 +996,10 @@ pub(crate) static RULES: &[Rule] = &[
             ex("popular in the 1990s.", "the 1990s", "199"),
             ex("music of the '60s", "the '60s", "196"),
             ex("it grew through the nineties", "the nineties", "199"),
+            ex("back in the 80s we had fun", "the 80s", "198"),
+            ex("During the 1920s and 30s jazz boomed", "30s", "193"),
         ],
-        first: THE | NUM4 | APOS | MODWORD,
+        first: THE | NUM4 | NUM12 | APOS | MODWORD,
         apply: decade,
     },
     Rule {
@@ -2328,8 +2330,26 @@ fn decade(cx: &Cx<'_>, i: usize) -> Option<Found> {
         f.modifier = modifier;
         return Some(f);
     }
+    // "the 80s" without its apostrophe: a decade only after "the" ("in his 80s" is an age).
+    let bare_two = cx.digits(j) == 2 && cx.is(j + 1, "s") && cx.joined(j + 1);
+    // "the 1920s and 30s": the second decade of a pair takes the first one's century.
+    let paired = bare_two
+        && j == i
+        && i >= 3
+        && (cx.kw(i - 1, Kw::And)
+            || cx.kw(i - 1, Kw::Or)
+            || cx.kw(i - 1, Kw::To)
+            || cx.dash(i - 1))
+        && cx.is(i - 2, "s")
+        && cx.joined(i - 2)
+        && cx.digits(i - 3) == 4;
     let (y, k) = if cx.apos(j) && cx.joined(j + 1) && cx.digits(j + 1) == 2 {
         (two_digit_year(cx.num(j + 1)?), j + 2)
+    } else if paired {
+        let first = cx.num(i - 3)? as i32;
+        (first - first.rem_euclid(100) + cx.num(j)? as i32, j + 1)
+    } else if bare_two && the && !temperature(cx, i, j + 2) {
+        (two_digit_year(cx.num(j)?), j + 1)
     } else if cx.digits(j) == 4 {
         (cx.num(j)? as i32, j + 1)
     } else {
@@ -2348,6 +2368,10 @@ fn decade(cx: &Cx<'_>, i: usize) -> Option<Found> {
     if !the && modifier.is_none() && j > i {
         return None;
     }
+    // "the 1920s and 30s" moving backwards ("the 1990s and 80s") is no pair.
+    if paired && cx.num(i - 3).is_some_and(|f| y <= f as i32) {
+        return None;
+    }
     let p = if y % 100 == 0 && y < 2000 && cx.digits(j) == 4 {
         Partial::Century(y / 100)
     } else {
@@ -2356,6 +2380,13 @@ fn decade(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let mut f = Found::new(i, end, TimexKind::Date, p);
     f.modifier = modifier;
     Some(f)
+}
+
+/// A reading of a thermometer around tokens `i..end` ("highs in the 70s", "the 80s
+/// Fahrenheit"), not a decade.
+fn temperature(cx: &Cx<'_>, i: usize, end: usize) -> bool {
+    (i.saturating_sub(4)..i).any(|k| cx.is_any(k, TEMPERATURE_WORDS))
+        || (end..end + 2).any(|k| cx.is_any(k, TEMPERATURE_WORDS))
 }
 
 fn century(cx: &Cx<'_>, i: usize) -> Option<Found> {

@@ -947,6 +947,22 @@ pub(crate) const FUTURE_MODALS: &[&str] = &[
 /// Subject pronouns: the start of a clause after a time word ("since jan i've been").
 pub(crate) const SUBJECT_PRONOUNS: &[&str] = &["i", "we", "he", "she", "they", "you", "it"];
 
+/// Words of weather reports around "the 70s": a temperature, not a decade.
+pub(crate) const TEMPERATURE_WORDS: &[&str] = &[
+    "temperature",
+    "temperatures",
+    "temps",
+    "highs",
+    "lows",
+    "high",
+    "low",
+    "degrees",
+    "fahrenheit",
+    "celsius",
+    "mercury",
+    "thermometer",
+];
+
 /// Possessive determiners ("planned their march for Sunday").
 pub(crate) const POSSESSIVE_DETERMINERS: &[&str] =
     &["his", "her", "its", "their", "our", "my", "your"];
