@@ -3620,6 +3620,15 @@ fn clock(cx: &Cx<'_>, i: usize) -> Option<Found> {
                 },
                 k,
             )
+        } else if let Some((hour, e)) = bare_hour(cx, i, h, k).filter(|_| minute.is_none()) {
+            (
+                TimeOfDay::Clock {
+                    hour,
+                    minute: Some(0),
+                    second: None,
+                },
+                e,
+            )
         } else {
             return None;
         }
@@ -3668,6 +3677,38 @@ fn clock(cx: &Cx<'_>, i: usize) -> Option<Found> {
         TimexKind::Time,
         Partial::Time(DaySpec::Current, tod),
     ))
+}
+
+/// "at 4 in the morning", "at 8 in the evening", "at 10 at night", "at 8 tonight": a bare
+/// hour after "at" made a clock time by the part of the day after it (hour `h` at `i`, the
+/// part from `k`): the 24-hour hour and the index after the part ("tonight" is left to
+/// attach as the day).
+fn bare_hour(cx: &Cx<'_>, i: usize, h: u32, k: usize) -> Option<(u8, usize)> {
+    if !(i > 0 && cx.kw(i - 1, Kw::At) && (1..=12).contains(&h)) {
+        return None;
+    }
+    let h = h as u8;
+    let (part, end) = if cx.kw(k, Kw::In) && cx.kw(k + 1, Kw::The) {
+        match cx.daypart(k + 2)? {
+            DayPart::Part(p) => (p, k + 3),
+            _ => return None,
+        }
+    } else if cx.kw(k, Kw::At) && cx.daypart(k + 1) == Some(DayPart::Part(PartOfDay::Night)) {
+        (PartOfDay::Night, k + 2)
+    } else if cx.kw(k, Kw::Tonight) {
+        (PartOfDay::Night, k)
+    } else {
+        return None;
+    };
+    let hour = match part {
+        PartOfDay::Morning => h % 12,
+        PartOfDay::Afternoon | PartOfDay::Evening => h % 12 + 12,
+        // "10 at night", "8 tonight"; "2 at night" is after midnight.
+        PartOfDay::Night if (5..12).contains(&h) => h + 12,
+        PartOfDay::Night => h % 12,
+        PartOfDay::Midday | PartOfDay::Daytime => return None,
+    };
+    Some((hour, end))
 }
 
 fn holiday(cx: &Cx<'_>, i: usize) -> Option<Found> {
