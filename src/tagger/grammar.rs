@@ -3899,6 +3899,12 @@ fn vague(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let r = |end: usize, v: RefValue| date(i, end, Partial::Ref(v));
     match cx.lx(i)? {
         Lex::Kw(Kw::Now | Kw::Nowadays) => r(i + 1, RefValue::Present),
+        // "at a later date", "at a future date", "an earlier date": unnamed days.
+        Lex::Kw(Kw::A | Kw::An) if cx.is(i + 2, "date") => match cx.lx(i + 1)? {
+            Lex::Kw(Kw::Later | Kw::Future) => r(i + 3, RefValue::Future),
+            Lex::Kw(Kw::Earlier) => r(i + 3, RefValue::Past),
+            _ => None,
+        },
         _ if cx.is(i, "right") && cx.kw(i + 1, Kw::Now) => r(i + 2, RefValue::Present),
         Lex::Kw(Kw::Currently) => r(i + 1, RefValue::Present),
         Lex::Kw(Kw::Current) => {
@@ -4004,6 +4010,23 @@ fn period(cx: &Cx<'_>, i: usize) -> Option<Found> {
         && cx.is_word_lower_noun(i + 1)
     {
         return date(i, i + 1, Partial::RelWeekend(None));
+    }
+    // "a day-long meeting", "the decades-long battle": the length of what follows.
+    if let Some((u, plural)) = cx.unit(i) {
+        if cx.hyphen(i + 1) && cx.is(i + 2, "long") && !matches!(u, Unit::Weekend | Unit::Night) {
+            let q = Qty {
+                n: (!plural).then_some(1),
+                half: false,
+                approx: false,
+                article: false,
+            };
+            return Some(Found::new(
+                i,
+                i + 3,
+                TimexKind::Duration,
+                Partial::Duration(unit_duration(q, u)),
+            ));
+        }
     }
     // "the other day": a recent, unnamed day.
     if cx.kw(i, Kw::The)
