@@ -1507,6 +1507,16 @@ const MODIFIERS: &[ModWords] = &[
         points: true,
     },
     ModWords {
+        words: &["pre", "-"],
+        modifier: TimexMod::Before,
+        points: true,
+    },
+    ModWords {
+        words: &["post", "-"],
+        modifier: TimexMod::After,
+        points: true,
+    },
+    ModWords {
         words: &["circa"],
         modifier: TimexMod::Approx,
         points: true,
@@ -1769,7 +1779,9 @@ fn with_modifier(cx: &Cx<'_>, i: usize) -> Option<Found> {
             | Kw::Fewer
             | Kw::At
             | Kw::Up
-            | Kw::Circa,
+            | Kw::Circa
+            | Kw::Pre
+            | Kw::Post,
         )) => {}
         _ if cx.is(i, "no") || cx.is(i, "sometime") => {}
         _ => return None,
@@ -1850,6 +1862,13 @@ fn with_modifier(cx: &Cx<'_>, i: usize) -> Option<Found> {
                 || cx.kw(j, Kw::Yesterday)
                 || cx.kw(j, Kw::Tonight)
                 || cx.weekday(j).is_some())
+        {
+            continue;
+        }
+        // "post-1959", "pre-1990s": the prefix is joined to a year or decade.
+        if m.words.len() == 2
+            && m.words[1] == "-"
+            && !(cx.hyphen(i + 1) && matches!(f.partial, Partial::Year(_) | Partial::Decade(_)))
         {
             continue;
         }
@@ -2275,7 +2294,9 @@ fn year(cx: &Cx<'_>, i: usize) -> Option<Found> {
         {
             return None;
         }
-        let after_mid = cx.hyphen(p) && p > 0 && cx.is(p - 1, "mid");
+        let after_mid = cx.hyphen(p)
+            && p > 0
+            && (cx.is(p - 1, "mid") || cx.kw(p - 1, Kw::Pre) || cx.kw(p - 1, Kw::Post));
         if (cx.hyphen(p) && !after_mid) || (cx.joined(i) && cx.is_word(p)) {
             return None;
         }

@@ -135,6 +135,10 @@ pub(crate) enum Kw {
     Other,
     Will,
     Would,
+    /// "pre-" and "post-" before a year ("post-1959 politics").
+    Pre,
+    /// See [`Kw::Pre`].
+    Post,
     /// "circa", and its abbreviations "c." and "ca." (before a year).
     Circa,
     /// Adjectives that can sit between "the" and a temporal head ("the near future").
@@ -498,6 +502,8 @@ pub(crate) const KEYWORDS: &[(&str, Kw)] = &[
     ("fy", Kw::Fiscal),
     ("about", Kw::About),
     ("circa", Kw::Circa),
+    ("pre", Kw::Pre),
+    ("post", Kw::Post),
     ("c", Kw::Circa),
     ("ca", Kw::Circa),
     ("around", Kw::Around),
