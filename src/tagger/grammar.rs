@@ -14,9 +14,10 @@ use super::lexicon::{
     DayPart, Entry, Kw, Lex, MonthForm, Unit, WordTag, ABBREVIATIONS, ADVERB_FOLLOWERS,
     AMOUNT_ADJECTIVES, AMOUNT_WORDS, CLAUSE_WORDS, CONTRACTED_BE, COPULAS, CUES_NEEDING_TO,
     FINITE_PAST, FRACTION_LEADS, FUTURE_MODALS, HOLIDAYS, MODALS, NOT_PLURAL_NOUNS,
-    ORDINAL_SUFFIXES, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES, PLAN_COPULAS, PLAN_PARTICIPLES,
-    POSSESSIVE_DETERMINERS, PROGRESSIVE_AUXILIARIES, REPORTING_VERBS, SCHEDULE_VERBS,
-    SPAN_PREPOSITIONS, SUBJECT_PRONOUNS, TEMPERATURE_WORDS, VERB_CONTEXT, ZONE_WORDS,
+    ORDINAL_SUFFIXES, OVER_AMOUNT_LEADS, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES, PLAN_COPULAS,
+    PLAN_PARTICIPLES, POSSESSIVE_DETERMINERS, PROGRESSIVE_AUXILIARIES, REPORTING_VERBS,
+    SCHEDULE_VERBS, SPAN_PREPOSITIONS, SUBJECT_PRONOUNS, TEMPERATURE_WORDS, VERB_CONTEXT,
+    ZONE_WORDS,
 };
 use super::partial::{DaySpec, Found, Partial, WdRel};
 use super::token::{eq_lower, TokKind, Token};
@@ -1507,6 +1508,11 @@ const MODIFIERS: &[ModWords] = &[
         points: true,
     },
     ModWords {
+        words: &["over"],
+        modifier: TimexMod::MoreThan,
+        points: false,
+    },
+    ModWords {
         words: &["pre", "-"],
         modifier: TimexMod::Before,
         points: true,
@@ -1628,7 +1634,6 @@ pub(crate) fn candidate(cx: &Cx<'_>, i: usize) -> bool {
                 | Kw::Between
                 | Kw::Before
                 | Kw::After
-                | Kw::Over
                 | Kw::Under
                 | Kw::Within
                 | Kw::Times
@@ -1781,7 +1786,8 @@ fn with_modifier(cx: &Cx<'_>, i: usize) -> Option<Found> {
             | Kw::Up
             | Kw::Circa
             | Kw::Pre
-            | Kw::Post,
+            | Kw::Post
+            | Kw::Over,
         )) => {}
         _ if cx.is(i, "no") || cx.is(i, "sometime") => {}
         _ => return None,
@@ -1864,6 +1870,16 @@ fn with_modifier(cx: &Cx<'_>, i: usize) -> Option<Found> {
                 || cx.weekday(j).is_some())
         {
             continue;
+        }
+        // "lasted over a week", "just over an hour later": more than the amount; not the
+        // stretch something happens over ("used over three years", "over the weekend").
+        if m.words == ["over"] {
+            let before = i > 0 && cx.is_any(i - 1, OVER_AMOUNT_LEADS);
+            let after =
+                cx.kw(f.end, Kw::Later) || cx.kw(f.end, Kw::Earlier) || cx.kw(f.end, Kw::Ago);
+            if f.kind != TimexKind::Duration || cx.kw(j, Kw::The) || !(before || after) {
+                continue;
+            }
         }
         // "post-1959", "pre-1990s": the prefix is joined to a year or decade.
         if m.words.len() == 2

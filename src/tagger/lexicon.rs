@@ -969,6 +969,13 @@ pub(crate) const TEMPERATURE_WORDS: &[&str] = &[
     "thermometer",
 ];
 
+/// Words before "over" + an amount that make it "more than" ("lasted over a week", "just
+/// over an hour").
+pub(crate) const OVER_AMOUNT_LEADS: &[&str] = &[
+    "last", "lasts", "lasted", "lasting", "just", "took", "take", "takes", "taking", "for",
+    "spent", "spend", "waited", "wait", "slightly", "well",
+];
+
 /// Possessive determiners ("planned their march for Sunday").
 pub(crate) const POSSESSIVE_DETERMINERS: &[&str] =
     &["his", "her", "its", "their", "our", "my", "your"];
