@@ -2572,6 +2572,14 @@ fn weekday(cx: &Cx<'_>, i: usize) -> Option<Found> {
 
 /// A weekday's day (tokens `i..j`) with a clock time or part of the day after it.
 fn weekday_tail(cx: &Cx<'_>, i: usize, j: usize, wd: u8) -> Option<Found> {
+    // "every Monday and Wednesday": "every" reaches the second day of the pair.
+    if i >= 3
+        && (cx.kw(i - 1, Kw::And) || cx.kw(i - 1, Kw::Or))
+        && (cx.kw(i - 3, Kw::Every) || cx.kw(i - 3, Kw::Each))
+        && day_name(cx, i - 2).is_some_and(|(_, e)| e == i - 1)
+    {
+        return Some(weekday_set(i, j, wd, None));
+    }
     // "Sunday mornings", "sat nights": that part of every such day.
     if let Some(p) = cx.daypart_plural(j) {
         return Some(weekday_set(i, j + 1, wd, Some(p)));
