@@ -648,7 +648,9 @@ impl Resolver {
                 let (_, mut c) = best?;
                 if tense == Tense::Future && c < a {
                     c = rule.date(c.year() + 1)?;
-                } else if tense.is_past() && c > a {
+                } else if tense.is_past() && (c - a).num_days() > 7 {
+                    // Within the holiday's own week the past tense tells of its eve ("as
+                    // Easter week began"), not of last year's.
                     c = rule.date(c.year() - 1)?;
                 }
                 day(c)
