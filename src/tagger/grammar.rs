@@ -3669,7 +3669,8 @@ fn clock(cx: &Cx<'_>, i: usize) -> Option<Found> {
             (
                 TimeOfDay::Clock {
                     hour,
-                    minute: Some(0),
+                    // Midnight is written "T24", as for "midnight".
+                    minute: (hour != 24).then_some(0),
                     second: None,
                 },
                 e,
@@ -3750,7 +3751,9 @@ fn bare_hour(cx: &Cx<'_>, i: usize, h: u32, k: usize) -> Option<(u8, usize)> {
         PartOfDay::Afternoon | PartOfDay::Evening => h % 12 + 12,
         // "10 at night", "8 tonight"; "2 at night" is after midnight.
         PartOfDay::Night if (5..12).contains(&h) => h + 12,
-        PartOfDay::Night => h % 12,
+        // "12 at night": midnight, the end of the day.
+        PartOfDay::Night if h == 12 => 24,
+        PartOfDay::Night => h,
         PartOfDay::Midday | PartOfDay::Daytime => return None,
     };
     Some((hour, end))
