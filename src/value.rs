@@ -368,7 +368,8 @@ pub enum RefValue {
 /// ```
 /// use eventline::TimexValue;
 /// for s in ["2025-03-18", "2025-W13-WE", "199", "2025-Q3", "P34D", "PT1M30S",
-///           "2025-03-18T15:30", "2025-03-18TMO", "XXXX-WXX-1", "PAST_REF", "XXXX-02-12"] {
+///           "2025-03-18T15:30", "2025-03-18TMO", "XXXX-WXX-1", "XXXX-WXX-2TNI", "PAST_REF",
+///           "XXXX-02-12"] {
 ///     let v: TimexValue = s.parse()?;
 ///     assert_eq!(v.to_string(), s);
 /// }
@@ -378,7 +379,8 @@ pub enum RefValue {
 pub enum TimexValue {
     /// A calendar date at some granularity.
     Date(DateValue),
-    /// A time of day on a day (`date` is a [`DateValue::Day`]).
+    /// A time of day on a day (`date` is a [`DateValue::Day`]), or on every such weekday
+    /// (a [`DateValue::Weekday`], the value of a SET: `XXXX-WXX-2TNI`).
     Time(DateValue, TimeOfDay),
     /// A duration (also the period of many SETs).
     Duration(DurationValue),
@@ -1029,7 +1031,8 @@ impl FromStr for TimexValue {
         if c.done() {
             return Ok(TimexValue::Date(date));
         }
-        if !c.eat("T") || !matches!(date, DateValue::Day(..)) {
+        // A time of day on a day, or on every such weekday ("XXXX-WXX-2TNI", a SET).
+        if !c.eat("T") || !matches!(date, DateValue::Day(..) | DateValue::Weekday(_)) {
             return Err(bad());
         }
         let t = parse_time_of_day(&mut c).ok_or_else(bad)?;

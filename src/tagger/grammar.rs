@@ -13,9 +13,11 @@ use crate::value::{
 use super::lexicon::{
     DayPart, Entry, Kw, Lex, MonthForm, Unit, WordTag, ABBREVIATIONS, ADVERB_FOLLOWERS,
     AMOUNT_ADJECTIVES, AMOUNT_WORDS, CLAUSE_WORDS, CONTRACTED_BE, COPULAS, CUES_NEEDING_TO,
-    FINITE_PAST, HOLIDAYS, MODALS, NOT_PLURAL_NOUNS, ORDINAL_SUFFIXES, PASSIVE_AUXILIARIES,
-    PERFECT_AUXILIARIES, PLAN_COPULAS, PLAN_PARTICIPLES, PROGRESSIVE_AUXILIARIES, SCHEDULE_VERBS,
-    SPAN_PREPOSITIONS, VERB_CONTEXT, ZONE_WORDS,
+    FINITE_PAST, FRACTION_LEADS, FUTURE_MODALS, HOLIDAYS, MODALS, NOT_PLURAL_NOUNS,
+    ORDINAL_SUFFIXES, OVER_AMOUNT_LEADS, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES, PLAN_COPULAS,
+    PLAN_PARTICIPLES, POSSESSIVE_DETERMINERS, PROGRESSIVE_AUXILIARIES, REPORTING_VERBS,
+    SCHEDULE_VERBS, SPAN_PREPOSITIONS, SUBJECT_PRONOUNS, TEMPERATURE_WORDS, VERB_CONTEXT,
+    ZONE_WORDS,
 };
 use super::partial::{DaySpec, Found, Partial, WdRel};
 use super::token::{eq_lower, TokKind, Token};
@@ -181,13 +183,15 @@ impl<'a> Cx<'a> {
             Lex::Month(m, _) if self.day(i + 1).is_some() && self.num(i + 1).is_some() => {
                 Some((m, i + 1))
             }
-            // "since jan", "by sept": an abbreviation after a preposition, before a break.
+            // "since jan", "by sept": an abbreviation after a preposition, before a break or
+            // the subject of the next clause ("since jan i've been sick").
             Lex::Month(m, MonthForm::Abbrev)
                 if month_context(self, i)
-                    && self
+                    && (self
                         .toks
                         .get(i + 1)
-                        .is_none_or(|t| t.kind == TokKind::Punct || t.newline_before) =>
+                        .is_none_or(|t| t.kind == TokKind::Punct || t.newline_before)
+                        || self.is_any(i + 1, SUBJECT_PRONOUNS)) =>
             {
                 Some((m, i + 1))
             }
@@ -289,8 +293,18 @@ impl<'a> Cx<'a> {
     /// A part of the day at `i` ("morning", "night", "noon").
     pub fn daypart(&self, i: usize) -> Option<DayPart> {
         match self.lx(i)? {
+            Lex::DayPart(DayPart::Plural(_)) => None,
             Lex::DayPart(p) => Some(p),
             Lex::Unit(Unit::Night, false) => Some(DayPart::Part(PartOfDay::Night)),
+            _ => None,
+        }
+    }
+
+    /// A plural part of the day at `i` ("mornings", "nights"): a recurring part of the day.
+    pub fn daypart_plural(&self, i: usize) -> Option<PartOfDay> {
+        match self.lx(i)? {
+            Lex::DayPart(DayPart::Plural(p)) => Some(p),
+            Lex::Unit(Unit::Night, true) => Some(PartOfDay::Night),
             _ => None,
         }
     }
@@ -303,41 +317,67 @@ impl<'a> Cx<'a> {
         }
     }
 
-    /// A cardinal number written in words at `i` ("twenty four", "a hundred").
+    /// A cardinal number written in words at `i` ("twenty four", "a hundred and fifty",
+    /// "two thousand five hundred", "two dozen").
     fn number_words(&self, i: usize) -> Option<(u32, usize)> {
-        let (mut n, mut j) = match self.lx(i)? {
-            Lex::Number(t) => (t, i + 1),
-            Lex::Kw(Kw::Dozen) => return Some((12, i + 1)),
-            _ => return None,
-        };
-        if n >= 20 && n % 10 == 0 {
-            let k = if self.hyphen(j) { j + 1 } else { j };
-            if let Some(Lex::Number(u @ 1..=9)) = self.lx(k) {
-                n += u;
-                j = k + 1;
-            }
+        if self.kw(i, Kw::Dozen) {
+            return Some((12, i + 1));
         }
-        if self.kw(j, Kw::Hundred) {
-            n = n.saturating_mul(100);
-            j += 1;
-            // "one hundred (and) twenty"
-            let k = if self.kw(j, Kw::And) { j + 1 } else { j };
-            if let Some(Lex::Number(_)) = self.lx(k) {
-                if let Some((rest, e)) = self.number_words(k) {
-                    if rest < 100 {
-                        n = n.saturating_add(rest);
-                        j = e;
-                    }
-                }
-            }
-        } else if self.kw(j, Kw::Thousand) {
+        let (mut n, mut j) = self.hundreds(i)?;
+        if self.kw(j, Kw::Thousand) {
             n = n.saturating_mul(1000);
             j += 1;
+            // "two thousand (and) five hundred"
+            let k = if self.kw(j, Kw::And) { j + 1 } else { j };
+            if let Some((rest, e)) = self.hundreds(k).filter(|&(r, _)| r < 1000) {
+                n = n.saturating_add(rest);
+                j = e;
+            }
         } else if self.kw(j, Kw::Dozen) {
             n = n.saturating_mul(12);
             j += 1;
         }
         Some((n, j))
+    }
+
+    /// A number below a thousand in words at `i` ("forty-eight", "a hundred and twenty";
+    /// the article only before "hundred" or "thousand").
+    fn hundreds(&self, i: usize) -> Option<(u32, usize)> {
+        let (mut n, mut j) = match self.lx(i)? {
+            Lex::Number(t) => self.tens(t, i),
+            Lex::Kw(Kw::A | Kw::An)
+                if self.kw(i + 1, Kw::Hundred) || self.kw(i + 1, Kw::Thousand) =>
+            {
+                (1, i + 1)
+            }
+            _ => return None,
+        };
+        if self.kw(j, Kw::Hundred) {
+            n = n.saturating_mul(100);
+            j += 1;
+            // "one hundred (and) twenty"
+            let k = if self.kw(j, Kw::And) { j + 1 } else { j };
+            if let Some(Lex::Number(t)) = self.lx(k) {
+                let (rest, e) = self.tens(t, k);
+                if rest < 100 {
+                    n = n.saturating_add(rest);
+                    j = e;
+                }
+            }
+        }
+        Some((n, j))
+    }
+
+    /// The number word `t` at `i`, with its units ("twenty four", "forty-eight").
+    fn tens(&self, t: u32, i: usize) -> (u32, usize) {
+        let j = i + 1;
+        if (20..100).contains(&t) && t % 10 == 0 {
+            let k = if self.hyphen(j) { j + 1 } else { j };
+            if let Some(Lex::Number(u @ 1..=9)) = self.lx(k) {
+                return (t + u, k + 1);
+            }
+        }
+        (t, j)
     }
 
     /// An amount at `i`.
@@ -439,11 +479,9 @@ impl<'a> Cx<'a> {
                 if self.kw(j, Kw::Dozen) {
                     return plain(12, j + 1);
                 }
-                if self.kw(j, Kw::Hundred) {
-                    return plain(100, j + 1);
-                }
-                if self.kw(j, Kw::Thousand) {
-                    return plain(1000, j + 1);
+                if self.kw(j, Kw::Hundred) || self.kw(j, Kw::Thousand) {
+                    let (n, e) = self.number_words(i)?;
+                    return plain(n, e);
                 }
                 Some((
                     Qty {
@@ -586,6 +624,21 @@ impl<'a> Cx<'a> {
             if steps <= 4 && self.progressive(i) {
                 return Tense::Future;
             }
+            // "protesters planned a rally on Saturday": what was planned (the object after
+            // the verb) lies ahead; not "the service planned for Saturday was canceled", "as
+            // previously planned".
+            if self.is_any(i, PLAN_PARTICIPLES)
+                && self.bytes(i).ends_with(b"ed")
+                && (self.kw(i + 1, Kw::A)
+                    || self.kw(i + 1, Kw::An)
+                    || self.kw(i + 1, Kw::The)
+                    || self.is_any(i + 1, POSSESSIVE_DETERMINERS))
+                && !i
+                    .checked_sub(1)
+                    .is_some_and(|p| self.is(p, "had") || self.is(p, "been"))
+            {
+                return Tense::Future;
+            }
             match self.cue(i) {
                 Some(Tense::Future) => return Tense::Future,
                 // "extended to Nov. 20" names the new date, not the time of the change.
@@ -616,6 +669,41 @@ impl<'a> Cx<'a> {
             steps += 1;
         }
         Tense::None
+    }
+
+    /// The past-tense verb nearest to tokens `start..end` in their clause (what happened at
+    /// that time), as a word key: "was [shot] to death last Oct. 23", "he [died] at 10 p.m.".
+    /// Auxiliaries are passed over; a verb of saying ("said Thursday he was arrested") gives
+    /// none, the date being the report's.
+    pub fn clause_verb(&self, start: usize, end: usize) -> Option<u64> {
+        let verb = |i: usize| -> Option<Option<u64>> {
+            let w = self.bytes(i);
+            if self.is_any(i, REPORTING_VERBS) {
+                return Some(None);
+            }
+            let past = self.cue(i) == Some(Tense::Past)
+                && !self.is_any(i, FINITE_PAST)
+                && w.first().is_some_and(|b| b.is_ascii_lowercase());
+            past.then(|| Some(word_key(w)))
+        };
+        let mut i = start;
+        while i > 0 && start - i < 10 {
+            if self.sentence_break(i) || self.quote(i - 1) {
+                break;
+            }
+            i -= 1;
+            if let Some(v) = verb(i) {
+                return v;
+            }
+        }
+        let mut i = end;
+        while i < self.len() && i - end < 8 && !self.sentence_break(i) && !self.quote(i) {
+            if let Some(v) = verb(i) {
+                return v;
+            }
+            i += 1;
+        }
+        None
     }
 
     /// The word `w` occurs in the sentence around tokens `start..end`, within the window
@@ -649,6 +737,15 @@ impl<'a> Cx<'a> {
             })
     }
 
+    /// The words before token `i` are "can't", "cant" or "cannot".
+    fn cannot(&self, i: usize) -> bool {
+        let before = |k: usize| i.checked_sub(k);
+        before(1).is_some_and(|p| self.is(p, "cant") || self.is(p, "cannot"))
+            || (before(1).is_some_and(|p| self.is(p, "t"))
+                && before(2).is_some_and(|p| self.apos(p))
+                && before(3).is_some_and(|p| self.is(p, "can")))
+    }
+
     /// Token `i - 1` is "to" ("expected to meet", "a visit to open"): the verb's tense lies
     /// elsewhere.
     fn prev_is_to(&self, i: usize) -> bool {
@@ -676,6 +773,10 @@ impl<'a> Cx<'a> {
             return None;
         }
         let w = self.bytes(i);
+        // "can't wait for Friday", "cannot wait until June": looked forward to.
+        if self.is(i, "wait") && self.cannot(i) {
+            return Some(Tense::Future);
+        }
         // "is to resume", "are to meet": an arrangement for later.
         if self.is_any(i, PLAN_COPULAS) && self.kw(i + 1, Kw::To) {
             return Some(Tense::Future);
@@ -725,6 +826,25 @@ impl<'a> Cx<'a> {
         }
         None
     }
+}
+
+/// Token `i` can be the verb after "will one day" / "to one day": a lowercase word that is
+/// not a known function or temporal word ("be", "follow"; not "in", "late", punctuation).
+fn verb_like(cx: &Cx<'_>, i: usize) -> bool {
+    cx.is_word(i)
+        && cx.lx(i).is_none()
+        && !cx.cap(i)
+        && !cx.is_any(
+            i,
+            &["late", "early", "with", "behind", "off", "ahead", "ago"],
+        )
+}
+
+/// A key for a word, ASCII case-insensitive (FNV-1a).
+pub(crate) fn word_key(w: &[u8]) -> u64 {
+    w.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// The tense cue around an expression.
@@ -877,8 +997,10 @@ pub(crate) static RULES: &[Rule] = &[
             ex("popular in the 1990s.", "the 1990s", "199"),
             ex("music of the '60s", "the '60s", "196"),
             ex("it grew through the nineties", "the nineties", "199"),
+            ex("back in the 80s we had fun", "the 80s", "198"),
+            ex("During the 1920s and 30s jazz boomed", "30s", "193"),
         ],
-        first: THE | NUM4 | APOS | MODWORD,
+        first: THE | NUM4 | NUM12 | APOS | MODWORD,
         apply: decade,
     },
     Rule {
@@ -1068,6 +1190,16 @@ pub(crate) static RULES: &[Rule] = &[
             ),
             ex("since Easter 2024 they", "Easter 2024", "2024-03-31"),
             ex(
+                "during Easter week 2024 they",
+                "Easter week 2024",
+                "2024-W13",
+            ),
+            ex(
+                "over the Thanksgiving weekend 2024",
+                "Thanksgiving weekend 2024",
+                "2024-W48-WE",
+            ),
+            ex(
                 "on New Year's Day 2025 they",
                 "New Year's Day 2025",
                 "2025-01-01",
@@ -1116,6 +1248,8 @@ pub(crate) static RULES: &[Rule] = &[
                 "2025",
             ),
             ex("complete the deal by year-end.", "year-end", "2025-12-31"),
+            ex("expected to cut rates by mid-year.", "mid-year", "2025"),
+            ex("I saw him the other day.", "the other day", "PAST_REF"),
             ex("a loss in the 1988 period", "the 1988 period", "1988"),
             ex(
                 "In the 1988 third quarter, it lost",
@@ -1133,7 +1267,7 @@ pub(crate) static RULES: &[Rule] = &[
                 "2024-Q4",
             ),
         ],
-        first: UNIT | REL | THE,
+        first: UNIT | REL | THE | MODWORD,
         apply: period,
     },
     Rule {
@@ -1374,6 +1508,36 @@ const MODIFIERS: &[ModWords] = &[
         points: true,
     },
     ModWords {
+        words: &["over"],
+        modifier: TimexMod::MoreThan,
+        points: false,
+    },
+    ModWords {
+        words: &["pre", "-"],
+        modifier: TimexMod::Before,
+        points: true,
+    },
+    ModWords {
+        words: &["post", "-"],
+        modifier: TimexMod::After,
+        points: true,
+    },
+    ModWords {
+        words: &["circa"],
+        modifier: TimexMod::Approx,
+        points: true,
+    },
+    ModWords {
+        words: &["c", "."],
+        modifier: TimexMod::Approx,
+        points: true,
+    },
+    ModWords {
+        words: &["ca", "."],
+        modifier: TimexMod::Approx,
+        points: true,
+    },
+    ModWords {
         words: &["sometime"],
         modifier: TimexMod::Approx,
         points: true,
@@ -1470,7 +1634,6 @@ pub(crate) fn candidate(cx: &Cx<'_>, i: usize) -> bool {
                 | Kw::Between
                 | Kw::Before
                 | Kw::After
-                | Kw::Over
                 | Kw::Under
                 | Kw::Within
                 | Kw::Times
@@ -1503,6 +1666,13 @@ pub(crate) fn best_at(cx: &Cx<'_>, i: usize) -> Option<Found> {
     if let Some(f) = with_modifier(cx, i) {
         if best.as_ref().is_none_or(|b| f.end > b.end) {
             best = Some(f);
+        }
+    }
+    // "quarter-to-quarter comparison", "day-to-day operations": an adjective of manner.
+    if let Some(f) = &best {
+        let e = f.end;
+        if e > 0 && cx.unit(e - 1).is_some() && cx.hyphen(e) && cx.kw(e + 1, Kw::To) {
+            return None;
         }
     }
     if let Some(f) = best.as_mut() {
@@ -1613,7 +1783,11 @@ fn with_modifier(cx: &Cx<'_>, i: usize) -> Option<Found> {
             | Kw::Less
             | Kw::Fewer
             | Kw::At
-            | Kw::Up,
+            | Kw::Up
+            | Kw::Circa
+            | Kw::Pre
+            | Kw::Post
+            | Kw::Over,
         )) => {}
         _ if cx.is(i, "no") || cx.is(i, "sometime") => {}
         _ => return None,
@@ -1694,6 +1868,31 @@ fn with_modifier(cx: &Cx<'_>, i: usize) -> Option<Found> {
                 || cx.kw(j, Kw::Yesterday)
                 || cx.kw(j, Kw::Tonight)
                 || cx.weekday(j).is_some())
+        {
+            continue;
+        }
+        // "lasted over a week", "just over an hour later": more than the amount; not the
+        // stretch something happens over ("used over three years", "over the weekend").
+        if m.words == ["over"] {
+            let before = i > 0 && cx.is_any(i - 1, OVER_AMOUNT_LEADS);
+            let after =
+                cx.kw(f.end, Kw::Later) || cx.kw(f.end, Kw::Earlier) || cx.kw(f.end, Kw::Ago);
+            if f.kind != TimexKind::Duration || cx.kw(j, Kw::The) || !(before || after) {
+                continue;
+            }
+        }
+        // "post-1959", "pre-1990s": the prefix is joined to a year or decade.
+        if m.words.len() == 2
+            && m.words[1] == "-"
+            && !(cx.hyphen(i + 1) && matches!(f.partial, Partial::Year(_) | Partial::Decade(_)))
+        {
+            continue;
+        }
+        // "c. 1500", "ca. 1850": the abbreviations of "circa" qualify only a year or a
+        // decade, their period joined to them.
+        if m.words.len() == 2
+            && m.words[1] == "."
+            && !(cx.joined(i + 1) && matches!(f.partial, Partial::Year(_) | Partial::Decade(_)))
         {
             continue;
         }
@@ -2111,7 +2310,9 @@ fn year(cx: &Cx<'_>, i: usize) -> Option<Found> {
         {
             return None;
         }
-        let after_mid = cx.hyphen(p) && p > 0 && cx.is(p - 1, "mid");
+        let after_mid = cx.hyphen(p)
+            && p > 0
+            && (cx.is(p - 1, "mid") || cx.kw(p - 1, Kw::Pre) || cx.kw(p - 1, Kw::Post));
         if (cx.hyphen(p) && !after_mid) || (cx.joined(i) && cx.is_word(p)) {
             return None;
         }
@@ -2166,8 +2367,26 @@ fn decade(cx: &Cx<'_>, i: usize) -> Option<Found> {
         f.modifier = modifier;
         return Some(f);
     }
+    // "the 80s" without its apostrophe: a decade only after "the" ("in his 80s" is an age).
+    let bare_two = cx.digits(j) == 2 && cx.is(j + 1, "s") && cx.joined(j + 1);
+    // "the 1920s and 30s": the second decade of a pair takes the first one's century.
+    let paired = bare_two
+        && j == i
+        && i >= 3
+        && (cx.kw(i - 1, Kw::And)
+            || cx.kw(i - 1, Kw::Or)
+            || cx.kw(i - 1, Kw::To)
+            || cx.dash(i - 1))
+        && cx.is(i - 2, "s")
+        && cx.joined(i - 2)
+        && cx.digits(i - 3) == 4;
     let (y, k) = if cx.apos(j) && cx.joined(j + 1) && cx.digits(j + 1) == 2 {
         (two_digit_year(cx.num(j + 1)?), j + 2)
+    } else if paired {
+        let first = cx.num(i - 3)? as i32;
+        (first - first.rem_euclid(100) + cx.num(j)? as i32, j + 1)
+    } else if bare_two && the && !temperature(cx, i, j + 2) {
+        (two_digit_year(cx.num(j)?), j + 1)
     } else if cx.digits(j) == 4 {
         (cx.num(j)? as i32, j + 1)
     } else {
@@ -2186,6 +2405,10 @@ fn decade(cx: &Cx<'_>, i: usize) -> Option<Found> {
     if !the && modifier.is_none() && j > i {
         return None;
     }
+    // "the 1920s and 30s" moving backwards ("the 1990s and 80s") is no pair.
+    if paired && cx.num(i - 3).is_some_and(|f| y <= f as i32) {
+        return None;
+    }
     let p = if y % 100 == 0 && y < 2000 && cx.digits(j) == 4 {
         Partial::Century(y / 100)
     } else {
@@ -2194,6 +2417,13 @@ fn decade(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let mut f = Found::new(i, end, TimexKind::Date, p);
     f.modifier = modifier;
     Some(f)
+}
+
+/// A reading of a thermometer around tokens `i..end` ("highs in the 70s", "the 80s
+/// Fahrenheit"), not a decade.
+fn temperature(cx: &Cx<'_>, i: usize, end: usize) -> bool {
+    (i.saturating_sub(4)..i).any(|k| cx.is_any(k, TEMPERATURE_WORDS))
+        || (end..end + 2).any(|k| cx.is_any(k, TEMPERATURE_WORDS))
 }
 
 fn century(cx: &Cx<'_>, i: usize) -> Option<Found> {
@@ -2262,7 +2492,14 @@ fn weekday_abbrev(cx: &Cx<'_>, i: usize) -> Option<(u8, usize)> {
                 && (t.kind == TokKind::Num || !cx.cap(i + 2) || cx.lx(i + 2).is_some())
         });
     let j = if dot { i + 2 } else { i + 1 };
-    let lead = i > 0 && day_lead(cx, i - 1);
+    // After "for"/"to" only at the end of a phrase ("can't wait for fri!!").
+    let weak_lead = i > 0
+        && (cx.kw(i - 1, Kw::For) || cx.kw(i - 1, Kw::To))
+        && cx
+            .toks
+            .get(j)
+            .is_none_or(|t| t.kind == TokKind::Punct || t.newline_before);
+    let lead = i > 0 && day_lead(cx, i - 1) || weak_lead;
     let timed =
         cx.daypart(j).is_some() || cx.p(j, '@') || (cx.num(j).is_some() && clock(cx, j).is_some());
     // "Fri Frank": a capitalised word after a bare abbreviation makes it part of a name.
@@ -2335,6 +2572,23 @@ fn weekday(cx: &Cx<'_>, i: usize) -> Option<Found> {
 
 /// A weekday's day (tokens `i..j`) with a clock time or part of the day after it.
 fn weekday_tail(cx: &Cx<'_>, i: usize, j: usize, wd: u8) -> Option<Found> {
+    // "every Monday and Wednesday": "every" reaches the second day of the pair.
+    if i >= 3
+        && (cx.kw(i - 1, Kw::And) || cx.kw(i - 1, Kw::Or))
+        && (cx.kw(i - 3, Kw::Every) || cx.kw(i - 3, Kw::Each))
+        && day_name(cx, i - 2).is_some_and(|(_, e)| e == i - 1)
+    {
+        return Some(weekday_set(i, j, wd, None));
+    }
+    // "Sunday mornings", "sat nights": that part of every such day.
+    if let Some(p) = cx.daypart_plural(j) {
+        return Some(weekday_set(i, j + 1, wd, Some(p)));
+    }
+    // "Monday and Tuesday nights", "Monday, Wednesday and Friday evenings": the plural part
+    // of the day at the end of the list belongs to every day in it.
+    if let Some(p) = shared_daypart(cx, j) {
+        return Some(weekday_set(i, j, wd, Some(p)));
+    }
     // "thursday 8pm"
     if cx.num(j).is_some() {
         if let Some(c) = clock(cx, j) {
@@ -2359,6 +2613,37 @@ fn weekday_tail(cx: &Cx<'_>, i: usize, j: usize, wd: u8) -> Option<Found> {
         }
     }
     date(i, j, Partial::Day(DaySpec::Weekday(wd, WdRel::Tense)))
+}
+
+/// A recurring weekday (tokens `i..end`), at a part of the day or all day: a SET.
+fn weekday_set(i: usize, end: usize, wd: u8, part: Option<PartOfDay>) -> Found {
+    let day = DateValue::Weekday(wd);
+    let v = match part {
+        Some(p) => TimexValue::Time(day, TimeOfDay::Part(p)),
+        None => TimexValue::Date(day),
+    };
+    Found::new(i, end, TimexKind::Set, Partial::Set(v))
+}
+
+/// After a weekday ending at `j`, a list of further weekdays joined by "and", "or" or commas
+/// that ends in a plural part of the day ("[Monday] and Tuesday nights"): that part.
+fn shared_daypart(cx: &Cx<'_>, j: usize) -> Option<PartOfDay> {
+    let mut k = j;
+    for _ in 0..6 {
+        let joined = if cx.p(k, ',') {
+            k + 1 + usize::from(cx.kw(k + 1, Kw::And) || cx.kw(k + 1, Kw::Or))
+        } else if cx.kw(k, Kw::And) || cx.kw(k, Kw::Or) {
+            k + 1
+        } else {
+            return None;
+        };
+        let (_, next) = day_name(cx, joined)?;
+        if let Some(p) = cx.daypart_plural(next) {
+            return Some(p);
+        }
+        k = next;
+    }
+    None
 }
 
 /// A day expression starting at `i` (a date, a weekday, a holiday, "last Tuesday"): its day
@@ -2387,6 +2672,7 @@ fn daypart_time(dp: DayPart) -> Option<TimeOfDay> {
             second: None,
         },
         DayPart::Overnight => TimeOfDay::Part(PartOfDay::Night),
+        DayPart::Plural(_) => return None,
     })
 }
 
@@ -2449,6 +2735,23 @@ fn deictic(cx: &Cx<'_>, i: usize) -> Option<Found> {
         }
         return None;
     }
+    // "The year before, …", "the month after, …": the unit next to the one in focus, at the
+    // head of its clause (at a clause's end it is a comparison: "down from $450 million the
+    // year before.").
+    if cx.kw(i, Kw::The) {
+        if let Some((u @ (Unit::Week | Unit::Month | Unit::Year), false)) = cx.unit(i + 1) {
+            let dir = if cx.kw(i + 2, Kw::Before) {
+                -1
+            } else if cx.kw(i + 2, Kw::After) {
+                1
+            } else {
+                return None;
+            };
+            if cx.p(i + 3, ',') {
+                return date(i, i + 3, Partial::Anaphor(u, dir));
+            }
+        }
+    }
     // "2moro", "2nite": a texting spelling (not "a 2day course").
     if cx.num(i) == Some(2) && cx.digits(i) == 1 && cx.joined(i + 1) && cx.is_word(i + 1) {
         let article = i > 0 && (cx.kw(i - 1, Kw::A) || cx.kw(i - 1, Kw::The));
@@ -2470,6 +2773,20 @@ fn deictic(cx: &Cx<'_>, i: usize) -> Option<Found> {
                 && super::lexicon::GENERIC_HEADS
                     .iter()
                     .any(|h| cx.is(i + 3, h)) =>
+        {
+            return None;
+        }
+        // "USA Today", "VOA Today": a title-case name ends in the word.
+        Lex::Kw(Kw::Today)
+            if cx.cap(i)
+                && i > 0
+                && cx.is_word(i - 1)
+                && cx.cap(i - 1)
+                && cx.lx(i - 1).is_none()
+                && !cx.sentence_break(i)
+                // "WASHINGTON Today …": a dateline, not a name.
+                && (cx.bytes(i - 1).len() <= 3
+                    || cx.bytes(i - 1).iter().any(u8::is_ascii_lowercase)) =>
         {
             return None;
         }
@@ -2626,8 +2943,13 @@ fn relative(cx: &Cx<'_>, i: usize) -> Option<Found> {
         return date(i, k + 1, Partial::Day(DaySpec::Weekday(wd, rel)));
     }
     if let Some((m, e)) = cx.month(k) {
+        // "the following May", "the previous December", "that March": the month next to
+        // the date in focus.
         if anaphoric {
-            return None;
+            if cx.day(e).is_some() || cx.year4(e).is_some() {
+                return None;
+            }
+            return date(i, e, Partial::RefMonth(m, off));
         }
         // "last Oct. 23": a day; the nearest past occurrence.
         if let Some(f) = month_date(cx, k) {
@@ -2832,7 +3154,20 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
             Partial::Duration(unit_duration(q, u)),
         ));
     }
-    let (u, _) = cx.unit(k)?;
+    let (u, plural) = cx.unit(k)?;
+    // "Islam will one day be", "hopes to one day follow", "some day you will see": an
+    // indefinite time ahead, not a day's length.
+    let one_or_some = q.n == Some(1) && !q.article || cx.kw(j, Kw::Some);
+    if u == Unit::Day && !plural && one_or_some && !lead && !the && k == j + 1 {
+        // Only before a verb: not "sentenced to one day in jail", "will be one day late".
+        let modal = i > 0
+            && (cx.is_any(i - 1, FUTURE_MODALS) || cx.kw(i - 1, Kw::To))
+            && verb_like(cx, k + 1);
+        let ahead = cx.kw(j, Kw::Some) && (cx.kw(k + 1, Kw::Will) || cx.is(k + 1, "you"));
+        if modal || ahead {
+            return date(i, k + 1, Partial::Ref(RefValue::Future));
+        }
+    }
     // "The Seven Years' War": a name.
     if cx.cap(k) && !cx.sentence_break(k) && !cx.is(k, "q") {
         let all_caps = cx.bytes(k).iter().all(|b| !b.is_ascii_lowercase());
@@ -2857,6 +3192,10 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
         && cx.year4(k + 2).is_none()
         && !(cx.kw(k + 2, Kw::This) || cx.kw(k + 2, Kw::Last) || cx.kw(k + 2, Kw::Next))
     {
+        return None;
+    }
+    // "fell by a quarter", "nearly a quarter": a fraction.
+    if u == Unit::Quarter && q.article && !lead && i > 0 && cx.is_any(i - 1, FRACTION_LEADS) {
         return None;
     }
     // "year-earlier", "year-end", "year-old": another rule's compound.
@@ -3038,11 +3377,32 @@ fn quarter(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let k2 = if hyph { k + 1 } else { k };
     let is_half = cx.kw(k2, Kw::Half);
     let is_quarter = cx.unit(k2) == Some((Unit::Quarter, false));
+    // "the first two quarters of 1990": the first half of the year.
+    let two = cx.num(k2) == Some(2) || cx.lx(k2) == Some(Lex::Number(2));
+    if n == 1 && !hyph && two && cx.unit(k2 + 1) == Some((Unit::Quarter, true)) {
+        if let Some((y, end)) = cx.kw(k2 + 2, Kw::Of).then(|| cx.year4(k2 + 3)).flatten() {
+            return date(i, end, Partial::Half(Some(y), 1));
+        }
+    }
     if !is_half && !is_quarter {
         return None;
     }
     if is_half && n > 2 {
         return None;
+    }
+    // "the last half of the '80s", "the first half of the 20th century": the decade or
+    // century, its start or end.
+    if is_half && cx.kw(k2 + 1, Kw::Of) && !hyph {
+        let whole = decade(cx, k2 + 2).or_else(|| century(cx, k2 + 2));
+        if let Some(mut f) = whole.filter(|f| f.modifier.is_none()) {
+            f.start = i;
+            f.modifier = Some(if n == 1 {
+                TimexMod::Start
+            } else {
+                TimexMod::End
+            });
+            return Some(f);
+        }
     }
     let n = if n == 0 {
         if is_half {
@@ -3189,6 +3549,8 @@ fn meridiem(cx: &Cx<'_>, j: usize) -> Option<(bool, usize)> {
 fn clock(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let (tod, mut k) = if let Some(dp) = cx.daypart(i) {
         match dp {
+            // "high noon": a showdown, not twelve o'clock.
+            DayPart::Noon if i > 0 && cx.is(i - 1, "high") => return None,
             DayPart::Noon | DayPart::Midnight => (daypart_time(dp)?, i + 1),
             // "at midday"
             DayPart::Part(PartOfDay::Midday) if i > 0 && cx.kw(i - 1, Kw::At) => (
@@ -3303,6 +3665,16 @@ fn clock(cx: &Cx<'_>, i: usize) -> Option<Found> {
                 },
                 k,
             )
+        } else if let Some((hour, e)) = bare_hour(cx, i, h, k).filter(|_| minute.is_none()) {
+            (
+                TimeOfDay::Clock {
+                    hour,
+                    // Midnight is written "T24", as for "midnight".
+                    minute: (hour != 24).then_some(0),
+                    second: None,
+                },
+                e,
+            )
         } else {
             return None;
         }
@@ -3353,6 +3725,40 @@ fn clock(cx: &Cx<'_>, i: usize) -> Option<Found> {
     ))
 }
 
+/// "at 4 in the morning", "at 8 in the evening", "at 10 at night", "at 8 tonight": a bare
+/// hour after "at" made a clock time by the part of the day after it (hour `h` at `i`, the
+/// part from `k`): the 24-hour hour and the index after the part ("tonight" is left to
+/// attach as the day).
+fn bare_hour(cx: &Cx<'_>, i: usize, h: u32, k: usize) -> Option<(u8, usize)> {
+    if !(i > 0 && cx.kw(i - 1, Kw::At) && (1..=12).contains(&h)) {
+        return None;
+    }
+    let h = h as u8;
+    let (part, end) = if cx.kw(k, Kw::In) && cx.kw(k + 1, Kw::The) {
+        match cx.daypart(k + 2)? {
+            DayPart::Part(p) => (p, k + 3),
+            _ => return None,
+        }
+    } else if cx.kw(k, Kw::At) && cx.daypart(k + 1) == Some(DayPart::Part(PartOfDay::Night)) {
+        (PartOfDay::Night, k + 2)
+    } else if cx.kw(k, Kw::Tonight) {
+        (PartOfDay::Night, k)
+    } else {
+        return None;
+    };
+    let hour = match part {
+        PartOfDay::Morning => h % 12,
+        PartOfDay::Afternoon | PartOfDay::Evening => h % 12 + 12,
+        // "10 at night", "8 tonight"; "2 at night" is after midnight.
+        PartOfDay::Night if (5..12).contains(&h) => h + 12,
+        // "12 at night": midnight, the end of the day.
+        PartOfDay::Night if h == 12 => 24,
+        PartOfDay::Night => h,
+        PartOfDay::Midday | PartOfDay::Daytime => return None,
+    };
+    Some((hour, end))
+}
+
 fn holiday(cx: &Cx<'_>, i: usize) -> Option<Found> {
     // Lowercase holidays are informal writing ("new years eve"); they need two words or a
     // word that is nothing else ("christmas").
@@ -3374,6 +3780,15 @@ fn holiday(cx: &Cx<'_>, i: usize) -> Option<Found> {
         if lower && h.words.len() == 1 && ["easter"].contains(&h.words[0]) {
             continue;
         }
+        // "Easter week", "the Thanksgiving weekend": the week (weekend) of the holiday.
+        let week = match cx.unit(j) {
+            Some((Unit::Week, false)) => Some(false),
+            Some((Unit::Weekend, false)) => Some(true),
+            _ => None,
+        };
+        if week.is_some() {
+            j += 1;
+        }
         let mut y = None;
         let mut end = j;
         let yat = if cx.p(j, ',') { j + 1 } else { j };
@@ -3381,7 +3796,11 @@ fn holiday(cx: &Cx<'_>, i: usize) -> Option<Found> {
             y = Some(yy);
             end = e;
         }
-        return date(i, end, Partial::Day(DaySpec::Holiday(h.rule, y)));
+        let day = DaySpec::Holiday(h.rule, y);
+        return match week {
+            Some(weekend) => date(i, end, Partial::WeekOf(day, weekend)),
+            None => date(i, end, Partial::Day(day)),
+        };
     }
     None
 }
@@ -3406,6 +3825,21 @@ fn set(cx: &Cx<'_>, i: usize) -> Option<Found> {
         f.freq = freq;
         Some(f)
     };
+    // "twice weekly", "three times daily": a frequency over the period.
+    let times = if cx.kw(i, Kw::Twice) {
+        Some((2, i + 1))
+    } else if cx.kw(i, Kw::Thrice) {
+        Some((3, i + 1))
+    } else {
+        cx.qty(i)
+            .filter(|(q, k)| !q.article && q.n.is_some() && cx.kw(*k, Kw::Times))
+            .and_then(|(q, k)| Some((q.n?, k + 1)))
+    };
+    if let Some((n, k)) = times {
+        if let Some(Lex::Frequency(u)) = cx.lx(k) {
+            return setf(k + 1, TimexValue::Duration(set_unit(u, 1)?), None, Some(n));
+        }
+    }
     if let Some(Lex::Frequency(u)) = cx.lx(i) {
         // "a quarterly dividend", "average daily turnover", "the daily Granma": an adjective
         // before a noun, not a set. An adverb ("gather daily outside", "paid annually.") is
@@ -3442,12 +3876,14 @@ fn set(cx: &Cx<'_>, i: usize) -> Option<Found> {
         }
         if n == 1 {
             if let Some((wd, e)) = day_name(cx, j) {
-                return setf(
-                    e,
-                    TimexValue::Date(DateValue::Weekday(wd)),
-                    Some(quant),
-                    None,
-                );
+                // "every Monday night": that part of each such day.
+                let (v, e) = match cx.daypart(e).and_then(daypart_time) {
+                    Some(t @ TimeOfDay::Part(_)) => {
+                        (TimexValue::Time(DateValue::Weekday(wd), t), e + 1)
+                    }
+                    _ => (TimexValue::Date(DateValue::Weekday(wd)), e),
+                };
+                return setf(e, v, Some(quant), None);
             }
             if let Some((m, e)) = cx.month(j) {
                 return setf(
@@ -3511,6 +3947,12 @@ fn vague(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let r = |end: usize, v: RefValue| date(i, end, Partial::Ref(v));
     match cx.lx(i)? {
         Lex::Kw(Kw::Now | Kw::Nowadays) => r(i + 1, RefValue::Present),
+        // "at a later date", "at a future date", "an earlier date": unnamed days.
+        Lex::Kw(Kw::A | Kw::An) if cx.is(i + 2, "date") => match cx.lx(i + 1)? {
+            Lex::Kw(Kw::Later | Kw::Future) => r(i + 3, RefValue::Future),
+            Lex::Kw(Kw::Earlier) => r(i + 3, RefValue::Past),
+            _ => None,
+        },
         _ if cx.is(i, "right") && cx.kw(i + 1, Kw::Now) => r(i + 2, RefValue::Present),
         Lex::Kw(Kw::Currently) => r(i + 1, RefValue::Present),
         Lex::Kw(Kw::Current) => {
@@ -3616,6 +4058,44 @@ fn period(cx: &Cx<'_>, i: usize) -> Option<Found> {
         && cx.is_word_lower_noun(i + 1)
     {
         return date(i, i + 1, Partial::RelWeekend(None));
+    }
+    // "a day-long meeting", "the decades-long battle": the length of what follows.
+    if let Some((u, plural)) = cx.unit(i) {
+        if cx.hyphen(i + 1) && cx.is(i + 2, "long") && !matches!(u, Unit::Weekend | Unit::Night) {
+            let q = Qty {
+                n: (!plural).then_some(1),
+                half: false,
+                approx: false,
+                article: false,
+            };
+            return Some(Found::new(
+                i,
+                i + 3,
+                TimexKind::Duration,
+                Partial::Duration(unit_duration(q, u)),
+            ));
+        }
+    }
+    // "the other day": a recent, unnamed day.
+    if cx.kw(i, Kw::The)
+        && cx.kw(i + 1, Kw::Other)
+        && cx.unit(i + 2) == Some((Unit::Day, false))
+        && !cx.kw(i + 3, Kw::Of)
+    {
+        return date(i, i + 3, Partial::Ref(RefValue::Past));
+    }
+    // "mid-year", "mid-month", "mid-week": the unit in focus, its middle.
+    if cx.kw(i, Kw::Mid) && cx.hyphen(i + 1) {
+        let p = match cx.unit(i + 2) {
+            Some((Unit::Year, false)) => Partial::RelYear(0),
+            Some((Unit::Month, false)) => Partial::RelMonth(0),
+            Some((Unit::Week, false)) => Partial::RelWeek(0),
+            _ => return None,
+        };
+        // "mid-year results": an adjective, still the year's middle.
+        let mut f = Found::new(i, i + 3, TimexKind::Date, p);
+        f.modifier = Some(TimexMod::Mid);
+        return Some(f);
     }
     // year-end, year end, year's end
     if cx.unit(i) == Some((Unit::Year, false)) {

@@ -135,6 +135,12 @@ pub(crate) enum Kw {
     Other,
     Will,
     Would,
+    /// "pre-" and "post-" before a year ("post-1959 politics").
+    Pre,
+    /// See [`Kw::Pre`].
+    Post,
+    /// "circa", and its abbreviations "c." and "ca." (before a year).
+    Circa,
     /// Adjectives that can sit between "the" and a temporal head ("the near future").
     Adj,
     Once,
@@ -165,6 +171,8 @@ pub(crate) enum DayPart {
     Midnight,
     /// Overnight: the night before.
     Overnight,
+    /// A plural part of the day ("mornings", "evenings"): a recurring part, never one day's.
+    Plural(PartOfDay),
 }
 
 /// What a word is.
@@ -349,6 +357,9 @@ pub(crate) const UNITS: &[(&str, Unit, bool)] = &[
     ("weeks", Unit::Week, true),
     ("weekend", Unit::Weekend, false),
     ("wknd", Unit::Weekend, false),
+    ("wkend", Unit::Weekend, false),
+    ("wknds", Unit::Weekend, true),
+    ("wkends", Unit::Weekend, true),
     ("weekends", Unit::Weekend, true),
     ("fortnight", Unit::Fortnight, false),
     ("fortnights", Unit::Fortnight, true),
@@ -384,11 +395,19 @@ pub(crate) const DAY_PARTS: &[(&str, DayPart)] = &[
     ("evening", DayPart::Part(PartOfDay::Evening)),
     ("night", DayPart::Part(PartOfDay::Night)),
     ("nite", DayPart::Part(PartOfDay::Night)),
+    ("morn", DayPart::Part(PartOfDay::Morning)),
     ("midday", DayPart::Part(PartOfDay::Midday)),
     ("daytime", DayPart::Part(PartOfDay::Daytime)),
     ("noon", DayPart::Noon),
     ("midnight", DayPart::Midnight),
     ("overnight", DayPart::Overnight),
+    // Informal (Australian/British) "arvo" = afternoon.
+    ("arvo", DayPart::Part(PartOfDay::Afternoon)),
+    ("arvos", DayPart::Plural(PartOfDay::Afternoon)),
+    ("mornings", DayPart::Plural(PartOfDay::Morning)),
+    ("afternoons", DayPart::Plural(PartOfDay::Afternoon)),
+    ("evenings", DayPart::Plural(PartOfDay::Evening)),
+    ("nites", DayPart::Plural(PartOfDay::Night)),
 ];
 
 /// Frequency adverbs and adjectives.
@@ -433,6 +452,8 @@ pub(crate) const KEYWORDS: &[(&str, Kw)] = &[
     // Informal spellings.
     ("tmrw", Kw::Tomorrow),
     ("tmr", Kw::Tomorrow),
+    ("tmw", Kw::Tomorrow),
+    ("tmro", Kw::Tomorrow),
     ("tomorow", Kw::Tomorrow),
     ("tommorow", Kw::Tomorrow),
     ("tommorrow", Kw::Tomorrow),
@@ -480,6 +501,11 @@ pub(crate) const KEYWORDS: &[(&str, Kw)] = &[
     ("fiscal", Kw::Fiscal),
     ("fy", Kw::Fiscal),
     ("about", Kw::About),
+    ("circa", Kw::Circa),
+    ("pre", Kw::Pre),
+    ("post", Kw::Post),
+    ("c", Kw::Circa),
+    ("ca", Kw::Circa),
     ("around", Kw::Around),
     ("nearly", Kw::Nearly),
     ("approximately", Kw::Approximately),
@@ -672,6 +698,8 @@ pub(crate) const PAST_VERBS: &[&str] = &[
 pub(crate) const FUTURE_CUES: &[&str] = &[
     "will", "shall", "ll", "would", "going", "scheduled", "expected", "expects", "plans",
     "planning", "plan", "upcoming", "tomorrow", "intends", "intend", "aims", "hopes",
+    // Informal: "gonna" (going to), "gotta" (have got to).
+    "gonna", "gotta",
 ];
 
 /// Count nouns: "1998 people" is not a year.
@@ -917,6 +945,76 @@ pub(crate) const ABBREVIATIONS: &[&str] = &[
     "ltd", "no", "vs",
 ];
 
+/// Modals that put an indefinite "one day" ahead ("will one day be").
+pub(crate) const FUTURE_MODALS: &[&str] = &[
+    "will", "would", "could", "might", "may", "can", "shall", "should", "ll",
+];
+
+/// Subject pronouns: the start of a clause after a time word ("since jan i've been").
+pub(crate) const SUBJECT_PRONOUNS: &[&str] = &["i", "we", "he", "she", "they", "you", "it"];
+
+/// Words of weather reports around "the 70s": a temperature, not a decade.
+pub(crate) const TEMPERATURE_WORDS: &[&str] = &[
+    "temperature",
+    "temperatures",
+    "temps",
+    "highs",
+    "lows",
+    "high",
+    "low",
+    "degrees",
+    "fahrenheit",
+    "celsius",
+    "mercury",
+    "thermometer",
+];
+
+/// Words before "over" + an amount that make it "more than" ("lasted over a week", "just
+/// over an hour").
+pub(crate) const OVER_AMOUNT_LEADS: &[&str] = &[
+    "last", "lasts", "lasted", "lasting", "just", "took", "take", "takes", "taking", "for",
+    "spent", "spend", "waited", "wait", "slightly", "well",
+];
+
+/// Possessive determiners ("planned their march for Sunday").
+pub(crate) const POSSESSIVE_DETERMINERS: &[&str] =
+    &["his", "her", "its", "their", "our", "my", "your"];
+
+/// Verbs of saying: the report of an event, not the event a later clock time belongs to.
+pub(crate) const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "told",
+    "reported",
+    "announced",
+    "added",
+    "stated",
+    "noted",
+    "confirmed",
+    "declared",
+    "explained",
+    "insisted",
+    "claimed",
+    "wrote",
+    "asked",
+    "replied",
+];
+
+/// Words before "a quarter" that make it a fraction ("fell by a quarter", "nearly a
+/// quarter"), not three months.
+pub(crate) const FRACTION_LEADS: &[&str] = &[
+    "by",
+    "than",
+    "nearly",
+    "almost",
+    "about",
+    "roughly",
+    "around",
+    "some",
+    "approximately",
+    "only",
+    "just",
+];
+
 /// Adjectives between an amount and its unit ("three consecutive quarters").
 pub(crate) const AMOUNT_ADJECTIVES: &[&str] = &[
     "consecutive",
@@ -1144,6 +1242,22 @@ pub(crate) const HOLIDAYS: &[Holiday] = &[
     },
     Holiday {
         words: &["christmas"],
+        rule: HolidayRule::Fixed(12, 25),
+    },
+    Holiday {
+        words: &["new", "yrs", "eve"],
+        rule: HolidayRule::Fixed(12, 31),
+    },
+    Holiday {
+        words: &["new", "yrs", "day"],
+        rule: HolidayRule::Fixed(1, 1),
+    },
+    Holiday {
+        words: &["xmas", "eve"],
+        rule: HolidayRule::Fixed(12, 24),
+    },
+    Holiday {
+        words: &["xmas", "day"],
         rule: HolidayRule::Fixed(12, 25),
     },
     Holiday {

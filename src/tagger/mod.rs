@@ -193,6 +193,18 @@ impl Tagger {
                     Partial::RelYear(-1)
                 };
             }
+            let verb = cx.clause_verb(f.start, f.end);
+            // A bare clock time in a past clause whose verb an earlier sentence placed on a
+            // day happened on that day: "was shot to death last Oct. 23 … was shot to death
+            // at 10 p.m.".
+            if let Partial::Time(DaySpec::Current, tod) = f.partial {
+                if tense.is_past() {
+                    if let Some(day) = resolver.event_day(verb) {
+                        let (y, m, d) = (day.year(), day.month() as u8, day.day() as u8);
+                        f.partial = Partial::Time(DaySpec::Date(Some(y), m, d), tod);
+                    }
+                }
+            }
             let mut value = resolver
                 .resolve(&f.partial, tense)
                 .unwrap_or_else(|| Resolver::fallback(&f.partial));
@@ -208,6 +220,7 @@ impl Tagger {
             // Comparison periods ("a year ago") do not move the reference time.
             if !comparison {
                 resolver.note(&value);
+                resolver.note_event_day(verb, &value);
             }
             out.push(Tagged { found: f, value });
         }
@@ -314,6 +327,7 @@ fn needs_tense(p: &Partial) -> bool {
             | Partial::RelQuarter(_)
             | Partial::Anaphor(..)
             | Partial::RefSeason(..)
+            | Partial::RefMonth(..)
             | Partial::Ago { .. }
     )
 }

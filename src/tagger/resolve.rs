@@ -31,7 +31,13 @@ pub(crate) struct Resolver {
     dct: Option<NaiveDate>,
     narrative: bool,
     refs: RefTime,
+    /// The days recent events were placed on, by their verb's word key ("shot … on Oct.
+    /// 23"), newest last; at most [`EVENT_DAYS`].
+    event_days: Vec<(u64, NaiveDate)>,
 }
+
+/// How many event days a resolver remembers.
+const EVENT_DAYS: usize = 64;
 
 fn add_months(y: i32, m: u8, off: i32) -> Option<(i32, u8)> {
     let total = i64::from(y) * 12 + i64::from(m) - 1 + i64::from(off);
@@ -85,6 +91,7 @@ impl Resolver {
             dct,
             narrative,
             refs: RefTime::default(),
+            event_days: Vec::new(),
         }
     }
 
@@ -144,6 +151,28 @@ impl Resolver {
                 m,
             )),
             Partial::MonthOfRefYear(m) => date(DateValue::Month(Some(self.ref_year()?), m)),
+            Partial::RefMonth(m, off) => {
+                let r = self.refs.from.or(self.dct)?;
+                let (y, rm) = (r.year(), r.month() as u8);
+                let y = match off {
+                    o if o > 0 => {
+                        if m > rm {
+                            y
+                        } else {
+                            y + 1
+                        }
+                    }
+                    o if o < 0 => {
+                        if m < rm {
+                            y
+                        } else {
+                            y - 1
+                        }
+                    }
+                    _ => self.refs.year.unwrap_or(y),
+                };
+                date(DateValue::Month(Some(y), m))
+            }
             Partial::RelMonth(off) => {
                 let (y, m) = self.anchor_month()?;
                 let (y, m) = add_months(y, m, off)?;
@@ -225,7 +254,20 @@ impl Resolver {
             Partial::Century(c) => date(DateValue::Century(c)),
             Partial::Day(d) => date(self.day(d, tense)?),
             Partial::WeekOf(d, weekend) => {
-                let day = self.day(d, tense)?.interval()?.start.date();
+                // "Easter week" written during that very week is this year's, whatever the
+                // tense: the occurrence whose week holds the anchor wins.
+                let current = match (d, self.anchor_day()) {
+                    (DaySpec::Holiday(_, None), Some(a)) => self
+                        .day(d, Tense::None)
+                        .and_then(|v| v.interval())
+                        .map(|iv| iv.start.date())
+                        .filter(|&c| week_of(c) == week_of(a)),
+                    _ => None,
+                };
+                let day = match current {
+                    Some(c) => c,
+                    None => self.day(d, tense)?.interval()?.start.date(),
+                };
                 date(if weekend {
                     weekend_of(day)
                 } else {
@@ -303,6 +345,7 @@ impl Resolver {
             | Partial::RelQuarter(o)
             | Partial::RelDecade(o)
             | Partial::NamedMonth(_, o)
+            | Partial::RefMonth(_, o)
             | Partial::RelSeason(_, o)
             | Partial::MonthOfRelYear(_, o)
             | Partial::QuarterOfRelYear(_, o)
@@ -553,7 +596,10 @@ impl Resolver {
                 Some(DateValue::Day(Some(y), m, dd))
             }
             DaySpec::Deictic(off) => day(add_days(self.anchor_day()?, off.into())?),
-            DaySpec::Anaphor(off) => day(add_days(self.ref_day()?, off.into())?),
+            DaySpec::Anaphor(off) => match self.coarse_focus(Unit::Day) {
+                Some(c) => Some(c),
+                None => day(add_days(self.ref_day()?, off.into())?),
+            },
             DaySpec::Current => day(self.ref_day()?),
             DaySpec::Weekday(wd, rel) | DaySpec::RefWeekday(wd, rel) => {
                 let a = if matches!(d, DaySpec::RefWeekday(..)) {
@@ -602,7 +648,9 @@ impl Resolver {
                 let (_, mut c) = best?;
                 if tense == Tense::Future && c < a {
                     c = rule.date(c.year() + 1)?;
-                } else if tense.is_past() && c > a {
+                } else if tense.is_past() && (c - a).num_days() > 7 {
+                    // Within the holiday's own week the past tense tells of its eve ("as
+                    // Easter week began"), not of last year's.
                     c = rule.date(c.year() - 1)?;
                 }
                 day(c)
@@ -642,8 +690,30 @@ impl Resolver {
         }
     }
 
+    /// The date in focus when it is coarser than `unit` and not the document date's year:
+    /// "In 1943 … that month" or "… the next day" cannot name a month or day, and the
+    /// document date's would be another time altogether.
+    fn coarse_focus(&self, unit: Unit) -> Option<DateValue> {
+        let y = self.refs.year?;
+        if self.dct.is_some_and(|d| d.year() == y) {
+            return None;
+        }
+        match (unit, self.refs.month, self.refs.day) {
+            (Unit::Day | Unit::Night | Unit::Week | Unit::Weekend, Some((my, m)), None) => {
+                Some(DateValue::Month(Some(my), m))
+            }
+            (Unit::Day | Unit::Night | Unit::Week | Unit::Weekend | Unit::Month, None, None) => {
+                Some(DateValue::Year(y))
+            }
+            _ => None,
+        }
+    }
+
     fn anaphor(&self, unit: Unit, off: i32) -> Option<TimexValue> {
         let date = |d: DateValue| Some(TimexValue::Date(d));
+        if let Some(c) = self.coarse_focus(unit) {
+            return date(c);
+        }
         match unit {
             Unit::Day | Unit::Night => date(DateValue::from_naive_date(add_days(
                 self.ref_day()?,
@@ -675,6 +745,35 @@ impl Resolver {
             )),
             _ => None,
         }
+    }
+
+    /// Remembers the day of a resolved value for the verbs of its clause (a day or a time on
+    /// a day; other values are ignored).
+    pub(crate) fn note_event_day(&mut self, verb: Option<u64>, v: &TimexValue) {
+        let Some(k) = verb else { return };
+        let (TimexValue::Date(d @ DateValue::Day(Some(_), _, _))
+        | TimexValue::Time(d @ DateValue::Day(Some(_), _, _), _)) = v
+        else {
+            return;
+        };
+        let Some(day) = d.interval().map(|iv| iv.start.date()) else {
+            return;
+        };
+        if self.event_days.len() == EVENT_DAYS {
+            self.event_days.remove(0);
+        }
+        self.event_days.push((k, day));
+    }
+
+    /// The day an event told with one of these verbs was last placed on ("was shot to death
+    /// at 10 p.m." after "was shot to death last Oct. 23").
+    pub(crate) fn event_day(&self, verb: Option<u64>) -> Option<NaiveDate> {
+        let k = verb?;
+        self.event_days
+            .iter()
+            .rev()
+            .find(|&&(e, _)| e == k)
+            .map(|&(_, d)| d)
     }
 
     /// Records a resolved value as the latest reference time.
