@@ -193,13 +193,12 @@ impl Tagger {
                     Partial::RelYear(-1)
                 };
             }
-            let verb = cx.clause_verb(f.start, f.end);
             // A bare clock time in a past clause whose verb an earlier sentence placed on a
             // day happened on that day: "was shot to death last Oct. 23 … was shot to death
             // at 10 p.m.".
             if let Partial::Time(DaySpec::Current, tod) = f.partial {
                 if tense.is_past() {
-                    if let Some(day) = resolver.event_day(verb) {
+                    if let Some(day) = resolver.event_day(cx.clause_verb(f.start, f.end)) {
                         let (y, m, d) = (day.year(), day.month() as u8, day.day() as u8);
                         f.partial = Partial::Time(DaySpec::Date(Some(y), m, d), tod);
                     }
@@ -220,7 +219,8 @@ impl Tagger {
             // Comparison periods ("a year ago") do not move the reference time.
             if !comparison {
                 resolver.note(&value);
-                resolver.note_event_day(verb, &value);
+                // The clause's verb is read only for a day worth remembering.
+                resolver.note_event_day(|| cx.clause_verb(f.start, f.end), &value);
             }
             out.push(Tagged { found: f, value });
         }

@@ -749,13 +749,13 @@ impl Resolver {
 
     /// Remembers the day of a resolved value for the verbs of its clause (a day or a time on
     /// a day; other values are ignored).
-    pub(crate) fn note_event_day(&mut self, verb: Option<u64>, v: &TimexValue) {
-        let Some(k) = verb else { return };
+    pub(crate) fn note_event_day(&mut self, verb: impl FnOnce() -> Option<u64>, v: &TimexValue) {
         let (TimexValue::Date(d @ DateValue::Day(Some(_), _, _))
         | TimexValue::Time(d @ DateValue::Day(Some(_), _, _), _)) = v
         else {
             return;
         };
+        let Some(k) = verb() else { return };
         let Some(day) = d.interval().map(|iv| iv.start.date()) else {
             return;
         };
