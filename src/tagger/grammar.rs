@@ -11,11 +11,9 @@ use crate::value::{
 };
 
 use super::lexicon::{
-    DayPart, Entry, Kw, Lex, MonthForm, Unit, WordTag, ABBREVIATIONS, ADVERB_FOLLOWERS,
-    AMOUNT_ADJECTIVES, AMOUNT_WORDS, CLAUSE_WORDS, CONTRACTED_BE, COPULAS, CUES_NEEDING_TO,
-    FINITE_PAST, HOLIDAYS, MODALS, NOT_PLURAL_NOUNS, ORDINAL_SUFFIXES, PASSIVE_AUXILIARIES,
-    PERFECT_AUXILIARIES, PLAN_COPULAS, PLAN_PARTICIPLES, PROGRESSIVE_AUXILIARIES, SCHEDULE_VERBS,
-    SPAN_PREPOSITIONS, VERB_CONTEXT, ZONE_WORDS,
+    Cue, DayPart, Entry, Kw, Lex, MonthForm, Unit, WordTag, ABBREVIATIONS, ADVERB_FOLLOWERS,
+    AMOUNT_ADJECTIVES, AMOUNT_WORDS, CLAUSE_WORDS, COPULAS, HOLIDAYS, NOT_PLURAL_NOUNS,
+    ORDINAL_SUFFIXES, SPAN_PREPOSITIONS, VERB_CONTEXT, ZONE_WORDS,
 };
 use super::partial::{DaySpec, Found, Partial, WdRel};
 use super::token::{eq_lower, TokKind, Token};
@@ -69,6 +67,11 @@ impl<'a> Cx<'a> {
     /// Token `i` is the word `w` (lowercase), case-insensitively.
     pub fn is(&self, i: usize, w: &str) -> bool {
         eq_lower(self.bytes(i), w)
+    }
+    /// Token `i` is in the word class `c` (one of the closed lists of the lexicon).
+    #[inline]
+    pub fn cue_word(&self, i: usize, c: Cue) -> bool {
+        self.lex.get(i).is_some_and(|e| e.cues & c as u16 != 0)
     }
     /// Token `i` is one of the words (lowercase), case-insensitively.
     pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
@@ -578,7 +581,7 @@ impl<'a> Cx<'a> {
                 break;
             }
             // "Arafat and Netanyahu meet separately Monday".
-            if steps <= 2 && self.is_any(i, SCHEDULE_VERBS) && !self.prev_is_to(i) {
+            if steps <= 2 && self.cue_word(i, Cue::Schedule) && !self.prev_is_to(i) {
                 return Tense::Future;
             }
             // "we're flying back Sunday", "is visiting Paris on Monday": a present progressive
@@ -606,7 +609,7 @@ impl<'a> Cx<'a> {
             }
             // "On Friday, the government planned to pay": told after the date, the plan is
             // what happened then.
-            if self.is_any(i, PLAN_PARTICIPLES) && self.bytes(i).ends_with(b"ed") {
+            if self.cue_word(i, Cue::PlanParticiple) && self.bytes(i).ends_with(b"ed") {
                 return Tense::Past;
             }
             if let Some(t) = self.cue(i) {
@@ -644,8 +647,8 @@ impl<'a> Cx<'a> {
         w.len() >= 5
             && w.ends_with(b"ing")
             && i.checked_sub(1).is_some_and(|p| {
-                self.is_any(p, PROGRESSIVE_AUXILIARIES)
-                    || (self.is_any(p, CONTRACTED_BE) && p > 0 && self.apos(p - 1))
+                self.cue_word(p, Cue::ProgressiveAux)
+                    || (self.cue_word(p, Cue::ContractedBe) && p > 0 && self.apos(p - 1))
             })
     }
 
@@ -672,18 +675,20 @@ impl<'a> Cx<'a> {
             return Some(Tense::Past);
         }
         // Modals say nothing about when: "could be located Wednesday" is the past one.
-        if self.is_any(i, MODALS) || (self.is(i, "may") && !self.cap(i)) {
+        if self.cue_word(i, Cue::Modal) || (self.is(i, "may") && !self.cap(i)) {
             return None;
         }
         let w = self.bytes(i);
         // "is to resume", "are to meet": an arrangement for later.
-        if self.is_any(i, PLAN_COPULAS) && self.kw(i + 1, Kw::To) {
+        if self.cue_word(i, Cue::PlanCopula) && self.kw(i + 1, Kw::To) {
             return Some(Tense::Future);
         }
         // "planned to leave", "set to resume", "scheduled for": the plan is past, the event
         // ahead, unless the plan itself is told in the past perfect ("had been scheduled to
         // expire Friday").
-        if self.is_any(i, PLAN_PARTICIPLES) && (self.kw(i + 1, Kw::To) || self.is(i + 1, "for")) {
+        if self.cue_word(i, Cue::PlanParticiple)
+            && (self.kw(i + 1, Kw::To) || self.is(i + 1, "for"))
+        {
             let perfect = i.checked_sub(1).is_some_and(|p| {
                 self.is(p, "had")
                     || (self.is(p, "been") && p.checked_sub(1).is_some_and(|q| self.is(q, "had")))
@@ -692,7 +697,7 @@ impl<'a> Cx<'a> {
         }
         if self.tag(i) == Some(WordTag::FutureCue) || self.kw(i, Kw::Will) {
             // "plans to", "expected to": the noun "plan" or "the expected loss" are no cue.
-            let needs_to = CUES_NEEDING_TO.iter().any(|a| eq_lower(w, a));
+            let needs_to = self.cue_word(i, Cue::NeedsTo);
             if !needs_to || self.kw(i + 1, Kw::To) || self.is(i + 1, "for") {
                 return Some(Tense::Future);
             }
@@ -707,14 +712,14 @@ impl<'a> Cx<'a> {
             // A participle after a form of "be" is passive: the auxiliary carries the tense.
             let aux = i
                 .checked_sub(1)
-                .is_some_and(|p| self.is_any(p, PASSIVE_AUXILIARIES));
-            if aux && !FINITE_PAST.iter().any(|a| eq_lower(w, a)) {
+                .is_some_and(|p| self.cue_word(p, Cue::PassiveAux));
+            if aux && !self.cue_word(i, Cue::FinitePast) {
                 return None;
             }
             // "has set Nov. 10 as the deadline": the perfect reports the decision, not the
             // date.
             if i.checked_sub(1)
-                .is_some_and(|p| self.is_any(p, PERFECT_AUXILIARIES))
+                .is_some_and(|p| self.cue_word(p, Cue::PerfectAux))
             {
                 return Some(Tense::None);
             }

@@ -1300,7 +1300,50 @@ pub(crate) struct Entry {
     pub lex: Option<Lex>,
     /// Its class among the context words.
     pub tag: Option<WordTag>,
+    /// The small closed classes ([`Cue`]) it belongs to, one bit each.
+    pub cues: u16,
 }
+
+/// A small closed class of words the tense cues consult, as a bit of [`Entry::cues`]:
+/// tense detection tests a flag per token instead of comparing the word with each list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u16)]
+pub(crate) enum Cue {
+    /// [`SCHEDULE_VERBS`].
+    Schedule = 1,
+    /// [`PLAN_PARTICIPLES`].
+    PlanParticiple = 1 << 1,
+    /// [`MODALS`].
+    Modal = 1 << 2,
+    /// [`PLAN_COPULAS`].
+    PlanCopula = 1 << 3,
+    /// [`PASSIVE_AUXILIARIES`].
+    PassiveAux = 1 << 4,
+    /// [`PERFECT_AUXILIARIES`].
+    PerfectAux = 1 << 5,
+    /// [`PROGRESSIVE_AUXILIARIES`].
+    ProgressiveAux = 1 << 6,
+    /// [`CONTRACTED_BE`].
+    ContractedBe = 1 << 7,
+    /// [`FINITE_PAST`].
+    FinitePast = 1 << 8,
+    /// [`CUES_NEEDING_TO`].
+    NeedsTo = 1 << 9,
+}
+
+/// Each [`Cue`] with the one list that defines it.
+const CUE_LISTS: &[(&[&str], Cue)] = &[
+    (SCHEDULE_VERBS, Cue::Schedule),
+    (PLAN_PARTICIPLES, Cue::PlanParticiple),
+    (MODALS, Cue::Modal),
+    (PLAN_COPULAS, Cue::PlanCopula),
+    (PASSIVE_AUXILIARIES, Cue::PassiveAux),
+    (PERFECT_AUXILIARIES, Cue::PerfectAux),
+    (PROGRESSIVE_AUXILIARIES, Cue::ProgressiveAux),
+    (CONTRACTED_BE, Cue::ContractedBe),
+    (FINITE_PAST, Cue::FinitePast),
+    (CUES_NEEDING_TO, Cue::NeedsTo),
+];
 
 impl Lexicon {
     /// Builds the lookup from the tables. When a word is in several tables, the first one in
@@ -1369,6 +1412,12 @@ impl Lexicon {
                 if e.tag.is_none() {
                     e.tag = Some(tag);
                 }
+            }
+        }
+        for &(list, cue) in CUE_LISTS {
+            for &w in list {
+                words.push(w);
+                map.entry(key(w.as_bytes())).or_default().cues |= cue as u16;
             }
         }
         let mut filter = vec![0u64; FILTER_BITS / 64];
@@ -1446,6 +1495,21 @@ mod tests {
         assert_eq!(lx.get(b"Yesterday"), Some(Lex::Kw(Kw::Yesterday)));
         assert_eq!(lx.get(b"zebra"), None);
         assert_eq!(lx.get(&[b'a'; 40]), None);
+    }
+
+    #[test]
+    fn cue_bits_follow_their_lists() {
+        let lx = Lexicon::new();
+        for &(list, cue) in CUE_LISTS {
+            for w in list {
+                assert!(w.len() <= MAX_WORD, "{w}");
+                assert_ne!(lx.lookup(w.as_bytes()).cues & cue as u16, 0, "{w}");
+                let upper = w.to_ascii_uppercase();
+                assert_ne!(lx.lookup(upper.as_bytes()).cues & cue as u16, 0, "{w}");
+            }
+        }
+        assert_eq!(lx.lookup(b"meeting").cues, 0);
+        assert_eq!(lx.lookup(b"had").cues, Cue::FinitePast as u16);
     }
 
     #[test]
