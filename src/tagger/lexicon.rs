@@ -1193,7 +1193,7 @@ impl Table {
             mask: size - 1,
         };
         for (&k, &e) in map {
-            let mut h = t.home(k);
+            let mut h = home(hash(k), t.mask);
             while t.slots[h].0 != 0 {
                 h = (h + 1) & t.mask;
             }
@@ -1202,15 +1202,10 @@ impl Table {
         t
     }
 
+    /// The entry of key `k`, whose [`hash`] is `x`.
     #[inline]
-    fn home(&self, k: u128) -> usize {
-        let x = (k as u64) ^ ((k >> 64) as u64).rotate_left(29);
-        ((x ^ (x >> 31)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & self.mask
-    }
-
-    #[inline]
-    fn get(&self, k: u128) -> Entry {
-        let mut h = self.home(k);
+    fn get(&self, k: u128, x: u64) -> Entry {
+        let mut h = home(x, self.mask);
         // The table is at most a quarter full: probes end on an empty slot.
         for _ in 0..self.slots.len() {
             match self.slots.get(h) {
@@ -1220,6 +1215,48 @@ impl Table {
             }
         }
         Entry::default()
+    }
+}
+
+/// The hash of a [`key`]: folds the 128 bits and multiplies. Its high bits pick the word's
+/// filter bit, its middle bits the word's home slot in the table.
+#[inline]
+fn hash(k: u128) -> u64 {
+    let x = (k as u64) ^ ((k >> 64) as u64).rotate_left(29);
+    (x ^ (x >> 31)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// The first slot probed for a key of hash `x` in a table of `mask + 1` slots.
+#[inline]
+fn home(x: u64, mask: usize) -> usize {
+    (x >> 24) as usize & mask
+}
+
+/// The bit of the lookup filter for a key of hash `x`.
+#[inline]
+fn filter_bit(x: u64) -> usize {
+    (x >> (64 - FILTER_SHIFT)) as usize
+}
+
+/// The key of the word `text[start..end]` (1 to 16 bytes), read as sixteen bytes at once
+/// when the text goes on that far.
+#[inline]
+fn key_in(text: &[u8], start: usize, end: usize) -> u128 {
+    let n = end.saturating_sub(start);
+    match text
+        .get(start..start.saturating_add(16))
+        .and_then(|c| <[u8; 16]>::try_from(c).ok())
+    {
+        Some(chunk) if n <= 16 => {
+            let k = u128::from_le_bytes(chunk);
+            let k = if n == 16 {
+                k
+            } else {
+                k & ((1u128 << (8 * n)) - 1)
+            };
+            u128::from(lower8(k as u64)) | (u128::from(lower8((k >> 64) as u64)) << 64)
+        }
+        _ => key(text.get(start..end).unwrap_or(&[])),
     }
 }
 
@@ -1282,16 +1319,10 @@ pub(crate) struct Lexicon {
     filter: Vec<u64>,
 }
 
+/// Bits in the lookup filter, as a power of two.
+const FILTER_SHIFT: u32 = 14;
 /// Bits in the lookup filter.
-const FILTER_BITS: usize = 1 << 14;
-
-/// The filter bit of a word (ASCII case-insensitive).
-fn filter_bit(w: &[u8]) -> usize {
-    let l = |i: usize| usize::from(w.get(i).map_or(0, u8::to_ascii_lowercase));
-    let last = w.len().saturating_sub(1);
-    let h = (w.len() * 0x9E37) ^ (l(0) * 0x1F3D) ^ (l(1) * 0x3B9) ^ (l(last) * 0x71);
-    h % FILTER_BITS
-}
+const FILTER_BITS: usize = 1 << FILTER_SHIFT;
 
 /// What the lexicon knows about a word.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -1422,7 +1453,7 @@ impl Lexicon {
         }
         let mut filter = vec![0u64; FILTER_BITS / 64];
         for w in words {
-            let bit = filter_bit(w.as_bytes());
+            let bit = filter_bit(hash(key(w.as_bytes())));
             if let Some(slot) = filter.get_mut(bit / 64) {
                 *slot |= 1 << (bit % 64);
             }
@@ -1434,12 +1465,21 @@ impl Lexicon {
     }
 
     /// Looks a word up, ASCII case-insensitively.
-    #[inline]
+    #[cfg(test)]
     pub(crate) fn lookup(&self, word: &[u8]) -> Entry {
-        if word.is_empty() || word.len() > MAX_WORD {
+        self.lookup_in(word, 0, word.len())
+    }
+
+    /// Looks up the word `text[start..end]`, ASCII case-insensitively.
+    #[inline]
+    pub(crate) fn lookup_in(&self, text: &[u8], start: usize, end: usize) -> Entry {
+        let n = end.saturating_sub(start);
+        if n == 0 || n > MAX_WORD {
             return Entry::default();
         }
-        let bit = filter_bit(word);
+        let k = key_in(text, start, end);
+        let x = hash(k);
+        let bit = filter_bit(x);
         if self
             .filter
             .get(bit / 64)
@@ -1447,7 +1487,7 @@ impl Lexicon {
         {
             return Entry::default();
         }
-        self.table.get(key(word))
+        self.table.get(k, x)
     }
 
     /// The temporal class of a word.
@@ -1483,6 +1523,20 @@ mod tests {
                 k | (u128::from(b.to_ascii_lowercase()) << (8 * i))
             });
             assert_eq!(key(c), slow);
+        }
+    }
+
+    #[test]
+    fn keys_in_text_match_keys_of_words() {
+        let text = b"a Sept day IN the Internationalization-era of naive words";
+        for start in 0..text.len() {
+            for end in start..=text.len().min(start + 16) {
+                assert_eq!(
+                    key_in(text, start, end),
+                    key(&text[start..end]),
+                    "{start}..{end}"
+                );
+            }
         }
     }
 
