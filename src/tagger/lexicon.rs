@@ -1247,6 +1247,13 @@ fn key_in(text: &[u8], start: usize, end: usize) -> u128 {
         .get(start..start.saturating_add(16))
         .and_then(|c| <[u8; 16]>::try_from(c).ok())
     {
+        // Most words fit in the low eight bytes.
+        Some(chunk) if n < 8 => {
+            let lo = u64::from_le_bytes([
+                chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+            ]);
+            u128::from(lower8(lo & ((1u64 << (8 * n)) - 1)))
+        }
         Some(chunk) if n <= 16 => {
             let k = u128::from_le_bytes(chunk);
             let k = if n == 16 {
