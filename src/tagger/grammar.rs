@@ -141,18 +141,23 @@ impl<'a> Cx<'a> {
             return true;
         }
         let prev = i - 1;
+        // Only punctuation ends a sentence: most tokens stop here.
+        if !t.space_before || self.tok(prev).is_none_or(|p| p.kind != TokKind::Punct) {
+            return false;
+        }
         // "!" and "?" always end a sentence; a period does before a capital, a line break,
         // or (informal writing) after a lowercase word that is not an abbreviation.
-        let lowercase_end = prev > 0
-            && self.is_word(prev - 1)
-            && self
-                .bytes(prev - 1)
-                .first()
-                .is_some_and(u8::is_ascii_lowercase)
-            && self.bytes(prev - 1).len() > 3;
+        let lowercase_end = || {
+            prev > 0
+                && self.is_word(prev - 1)
+                && self
+                    .bytes(prev - 1)
+                    .first()
+                    .is_some_and(u8::is_ascii_lowercase)
+                && self.bytes(prev - 1).len() > 3
+        };
         (self.p(prev, '.') || self.p(prev, '!') || self.p(prev, '?'))
-            && t.space_before
-            && (self.cap(i) || t.newline_before || !self.p(prev, '.') || lowercase_end)
+            && (self.cap(i) || t.newline_before || !self.p(prev, '.') || lowercase_end())
             && !(self.p(prev, '.') && self.abbrev_period(prev))
     }
     /// The period at `i` closes an abbreviation ("Mr.", "Sept.", "U.S.").
@@ -660,6 +665,9 @@ impl<'a> Cx<'a> {
 
     /// Token `i` is a quotation mark (a clause boundary for tense cues).
     fn quote(&self, i: usize) -> bool {
+        if self.tok(i).is_none_or(|t| t.kind != TokKind::Punct) {
+            return false;
+        }
         self.p(i, '"')
             || self.p(i, '“')
             || self.p(i, '”')
