@@ -11,13 +11,10 @@ use crate::value::{
 };
 
 use super::lexicon::{
-    DayPart, Entry, Kw, Lex, MonthForm, Unit, WordTag, ABBREVIATIONS, ADVERB_FOLLOWERS,
-    AMOUNT_ADJECTIVES, AMOUNT_WORDS, CLAUSE_WORDS, CONTRACTED_BE, COPULAS, CUES_NEEDING_TO,
-    FINITE_PAST, FRACTION_LEADS, FUTURE_MODALS, HOLIDAYS, MODALS, NOT_PLURAL_NOUNS,
-    ORDINAL_SUFFIXES, OVER_AMOUNT_LEADS, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES, PLAN_COPULAS,
-    PLAN_PARTICIPLES, POSSESSIVE_DETERMINERS, PROGRESSIVE_AUXILIARIES, REPORTING_VERBS,
-    SCHEDULE_VERBS, SPAN_PREPOSITIONS, SUBJECT_PRONOUNS, TEMPERATURE_WORDS, VERB_CONTEXT,
-    ZONE_WORDS,
+    Cue, DayPart, Entry, Kw, Lex, MonthForm, Unit, WordTag, ABBREVIATIONS, ADVERB_FOLLOWERS,
+    AMOUNT_ADJECTIVES, AMOUNT_WORDS, CLAUSE_WORDS, COPULAS, FRACTION_LEADS, FUTURE_MODALS,
+    HOLIDAYS, NOT_PLURAL_NOUNS, ORDINAL_SUFFIXES, OVER_AMOUNT_LEADS, POSSESSIVE_DETERMINERS,
+    SPAN_PREPOSITIONS, SUBJECT_PRONOUNS, TEMPERATURE_WORDS, VERB_CONTEXT, ZONE_WORDS,
 };
 use super::partial::{DaySpec, Found, Partial, WdRel};
 use super::token::{eq_lower, TokKind, Token};
@@ -71,6 +68,11 @@ impl<'a> Cx<'a> {
     /// Token `i` is the word `w` (lowercase), case-insensitively.
     pub fn is(&self, i: usize, w: &str) -> bool {
         eq_lower(self.bytes(i), w)
+    }
+    /// Token `i` is in the word class `c` (one of the closed lists of the lexicon).
+    #[inline]
+    pub fn cue_word(&self, i: usize, c: Cue) -> bool {
+        self.lex.get(i).is_some_and(|e| e.cues & c as u16 != 0)
     }
     /// Token `i` is one of the words (lowercase), case-insensitively.
     pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
@@ -140,18 +142,23 @@ impl<'a> Cx<'a> {
             return true;
         }
         let prev = i - 1;
+        // Only punctuation ends a sentence: most tokens stop here.
+        if !t.space_before || self.tok(prev).is_none_or(|p| p.kind != TokKind::Punct) {
+            return false;
+        }
         // "!" and "?" always end a sentence; a period does before a capital, a line break,
         // or (informal writing) after a lowercase word that is not an abbreviation.
-        let lowercase_end = prev > 0
-            && self.is_word(prev - 1)
-            && self
-                .bytes(prev - 1)
-                .first()
-                .is_some_and(u8::is_ascii_lowercase)
-            && self.bytes(prev - 1).len() > 3;
+        let lowercase_end = || {
+            prev > 0
+                && self.is_word(prev - 1)
+                && self
+                    .bytes(prev - 1)
+                    .first()
+                    .is_some_and(u8::is_ascii_lowercase)
+                && self.bytes(prev - 1).len() > 3
+        };
         (self.p(prev, '.') || self.p(prev, '!') || self.p(prev, '?'))
-            && t.space_before
-            && (self.cap(i) || t.newline_before || !self.p(prev, '.') || lowercase_end)
+            && (self.cap(i) || t.newline_before || !self.p(prev, '.') || lowercase_end())
             && !(self.p(prev, '.') && self.abbrev_period(prev))
     }
     /// The period at `i` closes an abbreviation ("Mr.", "Sept.", "U.S.").
@@ -616,7 +623,7 @@ impl<'a> Cx<'a> {
                 break;
             }
             // "Arafat and Netanyahu meet separately Monday".
-            if steps <= 2 && self.is_any(i, SCHEDULE_VERBS) && !self.prev_is_to(i) {
+            if steps <= 2 && self.cue_word(i, Cue::Schedule) && !self.prev_is_to(i) {
                 return Tense::Future;
             }
             // "we're flying back Sunday", "is visiting Paris on Monday": a present progressive
@@ -627,7 +634,7 @@ impl<'a> Cx<'a> {
             // "protesters planned a rally on Saturday": what was planned (the object after
             // the verb) lies ahead; not "the service planned for Saturday was canceled", "as
             // previously planned".
-            if self.is_any(i, PLAN_PARTICIPLES)
+            if self.cue_word(i, Cue::PlanParticiple)
                 && self.bytes(i).ends_with(b"ed")
                 && (self.kw(i + 1, Kw::A)
                     || self.kw(i + 1, Kw::An)
@@ -659,7 +666,7 @@ impl<'a> Cx<'a> {
             }
             // "On Friday, the government planned to pay": told after the date, the plan is
             // what happened then.
-            if self.is_any(i, PLAN_PARTICIPLES) && self.bytes(i).ends_with(b"ed") {
+            if self.cue_word(i, Cue::PlanParticiple) && self.bytes(i).ends_with(b"ed") {
                 return Tense::Past;
             }
             if let Some(t) = self.cue(i) {
@@ -678,11 +685,11 @@ impl<'a> Cx<'a> {
     pub fn clause_verb(&self, start: usize, end: usize) -> Option<u64> {
         let verb = |i: usize| -> Option<Option<u64>> {
             let w = self.bytes(i);
-            if self.is_any(i, REPORTING_VERBS) {
+            if self.cue_word(i, Cue::Reporting) {
                 return Some(None);
             }
             let past = self.cue(i) == Some(Tense::Past)
-                && !self.is_any(i, FINITE_PAST)
+                && !self.cue_word(i, Cue::FinitePast)
                 && w.first().is_some_and(|b| b.is_ascii_lowercase());
             past.then(|| Some(word_key(w)))
         };
@@ -732,8 +739,8 @@ impl<'a> Cx<'a> {
         w.len() >= 5
             && w.ends_with(b"ing")
             && i.checked_sub(1).is_some_and(|p| {
-                self.is_any(p, PROGRESSIVE_AUXILIARIES)
-                    || (self.is_any(p, CONTRACTED_BE) && p > 0 && self.apos(p - 1))
+                self.cue_word(p, Cue::ProgressiveAux)
+                    || (self.cue_word(p, Cue::ContractedBe) && p > 0 && self.apos(p - 1))
             })
     }
 
@@ -754,6 +761,9 @@ impl<'a> Cx<'a> {
 
     /// Token `i` is a quotation mark (a clause boundary for tense cues).
     fn quote(&self, i: usize) -> bool {
+        if self.tok(i).is_none_or(|t| t.kind != TokKind::Punct) {
+            return false;
+        }
         self.p(i, '"')
             || self.p(i, '“')
             || self.p(i, '”')
@@ -769,7 +779,7 @@ impl<'a> Cx<'a> {
             return Some(Tense::Past);
         }
         // Modals say nothing about when: "could be located Wednesday" is the past one.
-        if self.is_any(i, MODALS) || (self.is(i, "may") && !self.cap(i)) {
+        if self.cue_word(i, Cue::Modal) || (self.is(i, "may") && !self.cap(i)) {
             return None;
         }
         let w = self.bytes(i);
@@ -778,13 +788,15 @@ impl<'a> Cx<'a> {
             return Some(Tense::Future);
         }
         // "is to resume", "are to meet": an arrangement for later.
-        if self.is_any(i, PLAN_COPULAS) && self.kw(i + 1, Kw::To) {
+        if self.cue_word(i, Cue::PlanCopula) && self.kw(i + 1, Kw::To) {
             return Some(Tense::Future);
         }
         // "planned to leave", "set to resume", "scheduled for": the plan is past, the event
         // ahead, unless the plan itself is told in the past perfect ("had been scheduled to
         // expire Friday").
-        if self.is_any(i, PLAN_PARTICIPLES) && (self.kw(i + 1, Kw::To) || self.is(i + 1, "for")) {
+        if self.cue_word(i, Cue::PlanParticiple)
+            && (self.kw(i + 1, Kw::To) || self.is(i + 1, "for"))
+        {
             let perfect = i.checked_sub(1).is_some_and(|p| {
                 self.is(p, "had")
                     || (self.is(p, "been") && p.checked_sub(1).is_some_and(|q| self.is(q, "had")))
@@ -793,7 +805,7 @@ impl<'a> Cx<'a> {
         }
         if self.tag(i) == Some(WordTag::FutureCue) || self.kw(i, Kw::Will) {
             // "plans to", "expected to": the noun "plan" or "the expected loss" are no cue.
-            let needs_to = CUES_NEEDING_TO.iter().any(|a| eq_lower(w, a));
+            let needs_to = self.cue_word(i, Cue::NeedsTo);
             if !needs_to || self.kw(i + 1, Kw::To) || self.is(i + 1, "for") {
                 return Some(Tense::Future);
             }
@@ -808,14 +820,14 @@ impl<'a> Cx<'a> {
             // A participle after a form of "be" is passive: the auxiliary carries the tense.
             let aux = i
                 .checked_sub(1)
-                .is_some_and(|p| self.is_any(p, PASSIVE_AUXILIARIES));
-            if aux && !FINITE_PAST.iter().any(|a| eq_lower(w, a)) {
+                .is_some_and(|p| self.cue_word(p, Cue::PassiveAux));
+            if aux && !self.cue_word(i, Cue::FinitePast) {
                 return None;
             }
             // "has set Nov. 10 as the deadline": the perfect reports the decision, not the
             // date.
             if i.checked_sub(1)
-                .is_some_and(|p| self.is_any(p, PERFECT_AUXILIARIES))
+                .is_some_and(|p| self.cue_word(p, Cue::PerfectAux))
             {
                 return Some(Tense::None);
             }

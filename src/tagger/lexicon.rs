@@ -1307,7 +1307,7 @@ impl Table {
             mask: size - 1,
         };
         for (&k, &e) in map {
-            let mut h = t.home(k);
+            let mut h = home(hash(k), t.mask);
             while t.slots[h].0 != 0 {
                 h = (h + 1) & t.mask;
             }
@@ -1316,15 +1316,10 @@ impl Table {
         t
     }
 
+    /// The entry of key `k`, whose [`hash`] is `x`.
     #[inline]
-    fn home(&self, k: u128) -> usize {
-        let x = (k as u64) ^ ((k >> 64) as u64).rotate_left(29);
-        ((x ^ (x >> 31)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & self.mask
-    }
-
-    #[inline]
-    fn get(&self, k: u128) -> Entry {
-        let mut h = self.home(k);
+    fn get(&self, k: u128, x: u64) -> Entry {
+        let mut h = home(x, self.mask);
         // The table is at most a quarter full: probes end on an empty slot.
         for _ in 0..self.slots.len() {
             match self.slots.get(h) {
@@ -1334,6 +1329,55 @@ impl Table {
             }
         }
         Entry::default()
+    }
+}
+
+/// The hash of a [`key`]: folds the 128 bits and multiplies. Its high bits pick the word's
+/// filter bit, its middle bits the word's home slot in the table.
+#[inline]
+fn hash(k: u128) -> u64 {
+    let x = (k as u64) ^ ((k >> 64) as u64).rotate_left(29);
+    (x ^ (x >> 31)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// The first slot probed for a key of hash `x` in a table of `mask + 1` slots.
+#[inline]
+fn home(x: u64, mask: usize) -> usize {
+    (x >> 24) as usize & mask
+}
+
+/// The bit of the lookup filter for a key of hash `x`.
+#[inline]
+fn filter_bit(x: u64) -> usize {
+    (x >> (64 - FILTER_SHIFT)) as usize
+}
+
+/// The key of the word `text[start..end]` (1 to 16 bytes), read as sixteen bytes at once
+/// when the text goes on that far.
+#[inline]
+fn key_in(text: &[u8], start: usize, end: usize) -> u128 {
+    let n = end.saturating_sub(start);
+    match text
+        .get(start..start.saturating_add(16))
+        .and_then(|c| <[u8; 16]>::try_from(c).ok())
+    {
+        // Most words fit in the low eight bytes.
+        Some(chunk) if n < 8 => {
+            let lo = u64::from_le_bytes([
+                chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+            ]);
+            u128::from(lower8(lo & ((1u64 << (8 * n)) - 1)))
+        }
+        Some(chunk) if n <= 16 => {
+            let k = u128::from_le_bytes(chunk);
+            let k = if n == 16 {
+                k
+            } else {
+                k & ((1u128 << (8 * n)) - 1)
+            };
+            u128::from(lower8(k as u64)) | (u128::from(lower8((k >> 64) as u64)) << 64)
+        }
+        _ => key(text.get(start..end).unwrap_or(&[])),
     }
 }
 
@@ -1396,16 +1440,10 @@ pub(crate) struct Lexicon {
     filter: Vec<u64>,
 }
 
+/// Bits in the lookup filter, as a power of two.
+const FILTER_SHIFT: u32 = 14;
 /// Bits in the lookup filter.
-const FILTER_BITS: usize = 1 << 14;
-
-/// The filter bit of a word (ASCII case-insensitive).
-fn filter_bit(w: &[u8]) -> usize {
-    let l = |i: usize| usize::from(w.get(i).map_or(0, u8::to_ascii_lowercase));
-    let last = w.len().saturating_sub(1);
-    let h = (w.len() * 0x9E37) ^ (l(0) * 0x1F3D) ^ (l(1) * 0x3B9) ^ (l(last) * 0x71);
-    h % FILTER_BITS
-}
+const FILTER_BITS: usize = 1 << FILTER_SHIFT;
 
 /// What the lexicon knows about a word.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -1414,7 +1452,53 @@ pub(crate) struct Entry {
     pub lex: Option<Lex>,
     /// Its class among the context words.
     pub tag: Option<WordTag>,
+    /// The small closed classes ([`Cue`]) it belongs to, one bit each.
+    pub cues: u16,
 }
+
+/// A small closed class of words the tense cues consult, as a bit of [`Entry::cues`]:
+/// tense detection tests a flag per token instead of comparing the word with each list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u16)]
+pub(crate) enum Cue {
+    /// [`SCHEDULE_VERBS`].
+    Schedule = 1,
+    /// [`PLAN_PARTICIPLES`].
+    PlanParticiple = 1 << 1,
+    /// [`MODALS`].
+    Modal = 1 << 2,
+    /// [`PLAN_COPULAS`].
+    PlanCopula = 1 << 3,
+    /// [`PASSIVE_AUXILIARIES`].
+    PassiveAux = 1 << 4,
+    /// [`PERFECT_AUXILIARIES`].
+    PerfectAux = 1 << 5,
+    /// [`PROGRESSIVE_AUXILIARIES`].
+    ProgressiveAux = 1 << 6,
+    /// [`CONTRACTED_BE`].
+    ContractedBe = 1 << 7,
+    /// [`FINITE_PAST`].
+    FinitePast = 1 << 8,
+    /// [`CUES_NEEDING_TO`].
+    NeedsTo = 1 << 9,
+    /// [`REPORTING_VERBS`].
+    Reporting = 1 << 10,
+}
+
+/// Each [`Cue`] with the one list that defines it.
+const CUE_LISTS: &[(&[&str], Cue)] = &[
+    (SCHEDULE_VERBS, Cue::Schedule),
+    (PLAN_PARTICIPLES, Cue::PlanParticiple),
+    (MODALS, Cue::Modal),
+    (PLAN_COPULAS, Cue::PlanCopula),
+    (PASSIVE_AUXILIARIES, Cue::PassiveAux),
+    (PERFECT_AUXILIARIES, Cue::PerfectAux),
+    (PROGRESSIVE_AUXILIARIES, Cue::ProgressiveAux),
+    (CONTRACTED_BE, Cue::ContractedBe),
+    (FINITE_PAST, Cue::FinitePast),
+    (CUES_NEEDING_TO, Cue::NeedsTo),
+    (REPORTING_VERBS, Cue::Reporting),
+];
 
 impl Lexicon {
     /// Builds the lookup from the tables. When a word is in several tables, the first one in
@@ -1485,9 +1569,15 @@ impl Lexicon {
                 }
             }
         }
+        for &(list, cue) in CUE_LISTS {
+            for &w in list {
+                words.push(w);
+                map.entry(key(w.as_bytes())).or_default().cues |= cue as u16;
+            }
+        }
         let mut filter = vec![0u64; FILTER_BITS / 64];
         for w in words {
-            let bit = filter_bit(w.as_bytes());
+            let bit = filter_bit(hash(key(w.as_bytes())));
             if let Some(slot) = filter.get_mut(bit / 64) {
                 *slot |= 1 << (bit % 64);
             }
@@ -1499,12 +1589,21 @@ impl Lexicon {
     }
 
     /// Looks a word up, ASCII case-insensitively.
-    #[inline]
+    #[cfg(test)]
     pub(crate) fn lookup(&self, word: &[u8]) -> Entry {
-        if word.is_empty() || word.len() > MAX_WORD {
+        self.lookup_in(word, 0, word.len())
+    }
+
+    /// Looks up the word `text[start..end]`, ASCII case-insensitively.
+    #[inline]
+    pub(crate) fn lookup_in(&self, text: &[u8], start: usize, end: usize) -> Entry {
+        let n = end.saturating_sub(start);
+        if n == 0 || n > MAX_WORD {
             return Entry::default();
         }
-        let bit = filter_bit(word);
+        let k = key_in(text, start, end);
+        let x = hash(k);
+        let bit = filter_bit(x);
         if self
             .filter
             .get(bit / 64)
@@ -1512,7 +1611,7 @@ impl Lexicon {
         {
             return Entry::default();
         }
-        self.table.get(key(word))
+        self.table.get(k, x)
     }
 
     /// The temporal class of a word.
@@ -1552,6 +1651,20 @@ mod tests {
     }
 
     #[test]
+    fn keys_in_text_match_keys_of_words() {
+        let text = b"a Sept day IN the Internationalization-era of naive words";
+        for start in 0..text.len() {
+            for end in start..=text.len().min(start + 16) {
+                assert_eq!(
+                    key_in(text, start, end),
+                    key(&text[start..end]),
+                    "{start}..{end}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn lookup_is_case_insensitive() {
         let lx = Lexicon::new();
         assert_eq!(lx.get(b"MARCH"), Some(Lex::Month(3, MonthForm::Ambiguous)));
@@ -1560,6 +1673,21 @@ mod tests {
         assert_eq!(lx.get(b"Yesterday"), Some(Lex::Kw(Kw::Yesterday)));
         assert_eq!(lx.get(b"zebra"), None);
         assert_eq!(lx.get(&[b'a'; 40]), None);
+    }
+
+    #[test]
+    fn cue_bits_follow_their_lists() {
+        let lx = Lexicon::new();
+        for &(list, cue) in CUE_LISTS {
+            for w in list {
+                assert!(w.len() <= MAX_WORD, "{w}");
+                assert_ne!(lx.lookup(w.as_bytes()).cues & cue as u16, 0, "{w}");
+                let upper = w.to_ascii_uppercase();
+                assert_ne!(lx.lookup(upper.as_bytes()).cues & cue as u16, 0, "{w}");
+            }
+        }
+        assert_eq!(lx.lookup(b"meeting").cues, 0);
+        assert_eq!(lx.lookup(b"had").cues, Cue::FinitePast as u16);
     }
 
     #[test]

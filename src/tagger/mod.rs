@@ -127,12 +127,12 @@ impl Tagger {
         out_all: &mut Vec<Timex>,
     ) {
         let toks = token::tokenize(text);
+        let bytes = text.as_bytes();
         let lex: Vec<lexicon::Entry> = toks
             .iter()
             .map(|t| {
                 if t.kind == token::TokKind::Word {
-                    self.lexicon
-                        .lookup(text.as_bytes().get(t.start()..t.end()).unwrap_or(&[]))
+                    self.lexicon.lookup_in(bytes, t.start(), t.end())
                 } else {
                     lexicon::Entry::default()
                 }

@@ -135,7 +135,9 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             num,
             digits,
         });
-        space = false;
+        // The single space after most tokens is taken at once.
+        space = bytes.get(i) == Some(&b' ');
+        i += usize::from(space);
         newline = false;
     }
     out
