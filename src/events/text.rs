@@ -378,9 +378,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 && rest
                     .get(run + 1)
                     .is_none_or(|&a| a < 0x80 && !a.is_ascii_alphabetic());
-            if before_stop {
-                let abbrev = is_abbreviation(text.get(i..j).unwrap_or(""))
-                    || (run == 0 && b.is_ascii_uppercase());
+            if before_stop || ends {
+                let abbrev = before_stop
+                    && (is_abbreviation(text.get(i..j).unwrap_or(""))
+                        || (run == 0 && b.is_ascii_uppercase()));
                 let end = if abbrev { j + 1 } else { j };
                 toks.push(Token {
                     capitalized: b.is_ascii_uppercase(),
@@ -395,23 +396,6 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                     sym: Sym::Other,
                 });
                 i = end;
-                newlines = 0;
-                continue;
-            }
-            if ends {
-                toks.push(Token {
-                    capitalized: b.is_ascii_uppercase(),
-                    start: offset(i),
-                    end: offset(j),
-                    kind: TokenKind::Word,
-                    abbrev: false,
-                    newlines_before: newlines,
-                    tag: Tag::Other,
-                    info: None,
-                    flags: 0,
-                    sym: Sym::Other,
-                });
-                i = j;
                 newlines = 0;
                 continue;
             }
