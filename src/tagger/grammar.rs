@@ -775,43 +775,45 @@ impl<'a> Cx<'a> {
         if !self.is_word(i) {
             return None;
         }
-        if self.kw(i, Kw::Since) {
+        // The token's lexicon entry, read once.
+        let e = self.lex.get(i).copied().unwrap_or_default();
+        let cue = |c: Cue| e.cues & c as u16 != 0;
+        if e.lex == Some(Lex::Kw(Kw::Since)) {
             return Some(Tense::Past);
         }
         // Modals say nothing about when: "could be located Wednesday" is the past one.
-        if self.cue_word(i, Cue::Modal) || (self.is(i, "may") && !self.cap(i)) {
+        let w = self.bytes(i);
+        if cue(Cue::Modal) || (eq_lower(w, "may") && !w.first().is_some_and(u8::is_ascii_uppercase))
+        {
             return None;
         }
-        let w = self.bytes(i);
         // "can't wait for Friday", "cannot wait until June": looked forward to.
-        if self.is(i, "wait") && self.cannot(i) {
+        if eq_lower(w, "wait") && self.cannot(i) {
             return Some(Tense::Future);
         }
         // "is to resume", "are to meet": an arrangement for later.
-        if self.cue_word(i, Cue::PlanCopula) && self.kw(i + 1, Kw::To) {
+        if cue(Cue::PlanCopula) && self.kw(i + 1, Kw::To) {
             return Some(Tense::Future);
         }
         // "planned to leave", "set to resume", "scheduled for": the plan is past, the event
         // ahead, unless the plan itself is told in the past perfect ("had been scheduled to
         // expire Friday").
-        if self.cue_word(i, Cue::PlanParticiple)
-            && (self.kw(i + 1, Kw::To) || self.is(i + 1, "for"))
-        {
+        if cue(Cue::PlanParticiple) && (self.kw(i + 1, Kw::To) || self.is(i + 1, "for")) {
             let perfect = i.checked_sub(1).is_some_and(|p| {
                 self.is(p, "had")
                     || (self.is(p, "been") && p.checked_sub(1).is_some_and(|q| self.is(q, "had")))
             });
             return Some(if perfect { Tense::Past } else { Tense::Future });
         }
-        if self.tag(i) == Some(WordTag::FutureCue) || self.kw(i, Kw::Will) {
+        if e.tag == Some(WordTag::FutureCue) || e.lex == Some(Lex::Kw(Kw::Will)) {
             // "plans to", "expected to": the noun "plan" or "the expected loss" are no cue.
-            let needs_to = self.cue_word(i, Cue::NeedsTo);
+            let needs_to = cue(Cue::NeedsTo);
             if !needs_to || self.kw(i + 1, Kw::To) || self.is(i + 1, "for") {
                 return Some(Tense::Future);
             }
             return None;
         }
-        let past_form = self.tag(i) == Some(WordTag::PastVerb)
+        let past_form = e.tag == Some(WordTag::PastVerb)
             || (w.len() >= 5
                 && w.ends_with(b"ed")
                 && w.first().is_some_and(|b| b.is_ascii_lowercase())
@@ -821,7 +823,7 @@ impl<'a> Cx<'a> {
             let aux = i
                 .checked_sub(1)
                 .is_some_and(|p| self.cue_word(p, Cue::PassiveAux));
-            if aux && !self.cue_word(i, Cue::FinitePast) {
+            if aux && !cue(Cue::FinitePast) {
                 return None;
             }
             // "has set Nov. 10 as the deadline": the perfect reports the decision, not the
@@ -833,7 +835,7 @@ impl<'a> Cx<'a> {
             }
             return Some(Tense::Past);
         }
-        if self.tag(i) == Some(WordTag::FutureCue) || self.kw(i, Kw::Will) {
+        if e.tag == Some(WordTag::FutureCue) || e.lex == Some(Lex::Kw(Kw::Will)) {
             return Some(Tense::Future);
         }
         None
@@ -1804,7 +1806,13 @@ fn with_modifier(cx: &Cx<'_>, i: usize) -> Option<Found> {
         _ if cx.is(i, "no") || cx.is(i, "sometime") => {}
         _ => return None,
     }
+    let first = cx.bytes(i);
     for m in MODIFIERS {
+        // Most modifiers are ruled out by their first word: compare it with the token's bytes
+        // read once.
+        if !m.words.first().is_some_and(|w| eq_lower(first, w)) {
+            continue;
+        }
         let mut j = i;
         let mut ok = true;
         for w in m.words {
@@ -3932,11 +3940,8 @@ fn set(cx: &Cx<'_>, i: usize) -> Option<Found> {
     } else if cx.is(i, "once") {
         (1, i + 1)
     } else {
-        let (q, k) = cx.qty(i)?;
-        if !cx.kw(k, Kw::Times) || q.article {
-            return None;
-        }
-        (q.n?, k + 1)
+        // The amount before "times", read above.
+        times?
     };
     if !(cx.kw(j, Kw::A)
         || cx.kw(j, Kw::An)
