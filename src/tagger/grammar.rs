@@ -61,6 +61,13 @@ impl<'a> Cx<'a> {
     pub fn lx(&self, i: usize) -> Option<Lex> {
         self.lex.get(i).and_then(|e| e.lex)
     }
+    /// Some token in `from..to` has a lexicon class that satisfies `f`: a cheap test before
+    /// a rule does real work.
+    fn any_lex(&self, from: usize, to: usize, f: impl Fn(Lex) -> bool) -> bool {
+        self.lex
+            .get(from..to.min(self.lex.len()))
+            .is_some_and(|s| s.iter().any(|e| e.lex.is_some_and(&f)))
+    }
     /// Token `i` is keyword `k`.
     pub fn kw(&self, i: usize, k: Kw) -> bool {
         self.lx(i) == Some(Lex::Kw(k))
@@ -2169,6 +2176,10 @@ fn month_date(cx: &Cx<'_>, i: usize) -> Option<Found> {
 fn day_month(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let the = cx.kw(i, Kw::The);
     let j = if the { i + 1 } else { i };
+    // The day ends at most three tokens on, "of" may follow: the month comes within four.
+    if !cx.any_lex(j + 1, j + 5, |l| matches!(l, Lex::Month(..))) {
+        return None;
+    }
     let (d, k) = cx.day(j)?;
     let ordinal_form = k > j + 1 || cx.num(j).is_none();
     let (mk, of) = if cx.kw(k, Kw::Of) {
@@ -2449,6 +2460,10 @@ fn temperature(cx: &Cx<'_>, i: usize, end: usize) -> bool {
 fn century(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let the = cx.kw(i, Kw::The);
     let j = if the { i + 1 } else { i };
+    // The day ends at most three tokens on, a hyphen may follow: the unit comes within four.
+    if !cx.any_lex(j + 1, j + 5, |l| l == Lex::Unit(Unit::Century, false)) {
+        return None;
+    }
     let (n, k) = cx.day(j).map(|(d, k)| (u32::from(d), k))?;
     let k = if cx.hyphen(k) { k + 1 } else { k };
     if cx.unit(k) != Some((Unit::Century, false)) || n == 0 || n > 30 {
@@ -3786,7 +3801,12 @@ fn holiday(cx: &Cx<'_>, i: usize) -> Option<Found> {
         return None;
     }
     let lower = !cx.cap(i);
+    let first = cx.bytes(i);
     'outer: for h in HOLIDAYS {
+        // Most holidays are ruled out by their first word, compared with the bytes read once.
+        if h.words.first().is_some_and(|w| !eq_lower(first, w)) {
+            continue;
+        }
         let mut j = i;
         for (n, w) in h.words.iter().enumerate() {
             if n > 0 && cx.apos(j) && cx.joined(j) {
@@ -4027,7 +4047,11 @@ fn vague(cx: &Cx<'_>, i: usize) -> Option<Found> {
             if cx.kw(i + 1, Kw::Future) && !cx.kw(i + 2, Kw::Of) {
                 return r(i + 2, RefValue::Future);
             }
-            if (cx.is(i + 1, "near") || cx.is(i + 1, "foreseeable") || cx.is(i + 1, "distant"))
+            // The word after "the", read once.
+            let next = cx.bytes(i + 1);
+            if (eq_lower(next, "near")
+                || eq_lower(next, "foreseeable")
+                || eq_lower(next, "distant"))
                 && cx.kw(i + 2, Kw::Future)
             {
                 return r(i + 3, RefValue::Future);
@@ -4041,10 +4065,10 @@ fn vague(cx: &Cx<'_>, i: usize) -> Option<Found> {
                 return r(i + 2, RefValue::Past);
             }
             // "the near term", "the short term"
-            if (cx.is(i + 1, "near") || cx.is(i + 1, "short")) && cx.is(i + 2, "term") {
+            if (eq_lower(next, "near") || eq_lower(next, "short")) && cx.is(i + 2, "term") {
                 return r(i + 3, RefValue::Future);
             }
-            if cx.is(i + 1, "present") && !cx.kw(i + 2, Kw::Of) && !cx.is_word_lower_noun(i + 2) {
+            if eq_lower(next, "present") && !cx.kw(i + 2, Kw::Of) && !cx.is_word_lower_noun(i + 2) {
                 return r(i + 2, RefValue::Present);
             }
             None
