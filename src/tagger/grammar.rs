@@ -3030,23 +3030,28 @@ fn relative(cx: &Cx<'_>, i: usize) -> Option<Found> {
 fn unit_duration(q: Qty, u: Unit) -> DurationValue {
     let n = q.n;
     let mul = |k: u32| n.map(|n| n.saturating_mul(k));
-    let mut parts: Vec<(Option<u32>, DurationUnit)> = match u {
-        Unit::Second => vec![(n, DurationUnit::Second)],
-        Unit::Minute => vec![(n, DurationUnit::Minute)],
-        Unit::Hour => vec![(n, DurationUnit::Hour)],
-        Unit::Day | Unit::Night => vec![(n, DurationUnit::Day)],
-        Unit::Week => vec![(n, DurationUnit::Week)],
-        Unit::Weekend => vec![(n, DurationUnit::Weekend)],
-        Unit::Fortnight => vec![(mul(2), DurationUnit::Week)],
-        Unit::Month => vec![(n, DurationUnit::Month)],
-        Unit::Quarter => vec![(n, DurationUnit::Quarter)],
-        Unit::Year => vec![(n, DurationUnit::Year)],
-        Unit::Decade if n.is_none() => vec![(None, DurationUnit::Decade)],
-        Unit::Decade => vec![(mul(10), DurationUnit::Year)],
-        Unit::Century if n.is_none() => vec![(None, DurationUnit::Century)],
-        Unit::Century => vec![(mul(100), DurationUnit::Year)],
-        Unit::Millennium => vec![(mul(1000), DurationUnit::Year)],
+    let whole = match u {
+        Unit::Second => (n, DurationUnit::Second),
+        Unit::Minute => (n, DurationUnit::Minute),
+        Unit::Hour => (n, DurationUnit::Hour),
+        Unit::Day | Unit::Night => (n, DurationUnit::Day),
+        Unit::Week => (n, DurationUnit::Week),
+        Unit::Weekend => (n, DurationUnit::Weekend),
+        Unit::Fortnight => (mul(2), DurationUnit::Week),
+        Unit::Month => (n, DurationUnit::Month),
+        Unit::Quarter => (n, DurationUnit::Quarter),
+        Unit::Year => (n, DurationUnit::Year),
+        Unit::Decade if n.is_none() => (None, DurationUnit::Decade),
+        Unit::Decade => (mul(10), DurationUnit::Year),
+        Unit::Century if n.is_none() => (None, DurationUnit::Century),
+        Unit::Century => (mul(100), DurationUnit::Year),
+        Unit::Millennium => (mul(1000), DurationUnit::Year),
     };
+    // At most three parts ("a week and a half": a week, three days, twelve hours), kept in a
+    // fixed buffer: `parts[skip..len]` are in use.
+    let mut parts = [whole; 3];
+    let mut len = 1;
+    let mut skip = 0;
     if q.half {
         let extra = match u {
             Unit::Year => Some((6, DurationUnit::Month)),
@@ -3060,16 +3065,18 @@ fn unit_duration(q: Qty, u: Unit) -> DurationValue {
             _ => None,
         };
         if let Some((a, du)) = extra {
-            parts.push((Some(a), du));
+            parts[1] = (Some(a), du);
+            len = 2;
             if u == Unit::Week {
-                parts.push((Some(12), DurationUnit::Hour));
+                parts[2] = (Some(12), DurationUnit::Hour);
+                len = 3;
             }
         }
         if n == Some(0) {
-            parts.remove(0);
+            skip = 1;
         }
     }
-    DurationValue::from_parts(parts)
+    DurationValue::from_parts(parts.get(skip..len).unwrap_or(&[]).iter().copied())
 }
 
 fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
