@@ -785,11 +785,21 @@ impl<'a> Cx<'a> {
         // The token's lexicon entry, read once.
         let e = self.lex.get(i).copied().unwrap_or_default();
         let cue = |c: Cue| e.cues & c as u16 != 0;
+        let w = self.bytes(i);
+        // Most words are no cue: in no cue class, without a tag, neither "since" nor "will",
+        // not "wait" and without the "-ed" of a past form.
+        if e.cues == 0
+            && e.tag.is_none()
+            && !matches!(e.lex, Some(Lex::Kw(Kw::Since | Kw::Will)))
+            && !w.ends_with(b"ed")
+            && !eq_lower(w, "wait")
+        {
+            return None;
+        }
         if e.lex == Some(Lex::Kw(Kw::Since)) {
             return Some(Tense::Past);
         }
         // Modals say nothing about when: "could be located Wednesday" is the past one.
-        let w = self.bytes(i);
         if cue(Cue::Modal) || (eq_lower(w, "may") && !w.first().is_some_and(u8::is_ascii_uppercase))
         {
             return None;
