@@ -1699,34 +1699,32 @@ pub(crate) fn best_at(cx: &Cx<'_>, i: usize) -> Option<Found> {
             best = Some(f);
         }
     }
+    // Most tokens start nothing: leave without moving the empty value around.
+    let f = best.as_mut()?;
     // "quarter-to-quarter comparison", "day-to-day operations": an adjective of manner.
-    if let Some(f) = &best {
-        let e = f.end;
-        if e > 0 && cx.unit(e - 1).is_some() && cx.hyphen(e) && cx.kw(e + 1, Kw::To) {
-            return None;
-        }
+    let e = f.end;
+    if e > 0 && cx.unit(e - 1).is_some() && cx.hyphen(e) && cx.kw(e + 1, Kw::To) {
+        return None;
     }
-    if let Some(f) = best.as_mut() {
-        ended_quarter(cx, f);
-        // "the next year or so"
-        if cx.kw(f.end, Kw::Or) && cx.is(f.end + 1, "so") {
+    ended_quarter(cx, f);
+    // "the next year or so"
+    if cx.kw(f.end, Kw::Or) && cx.is(f.end + 1, "so") {
+        f.end += 2;
+    }
+    // "1994 or later"
+    if f.modifier.is_none()
+        && matches!(
+            f.partial,
+            Partial::Year(_) | Partial::Month(..) | Partial::Day(_)
+        )
+        && cx.kw(f.end, Kw::Or)
+    {
+        if cx.kw(f.end + 1, Kw::Later) || cx.kw(f.end + 1, Kw::After) {
+            f.modifier = Some(TimexMod::OnOrAfter);
             f.end += 2;
-        }
-        // "1994 or later"
-        if f.modifier.is_none()
-            && matches!(
-                f.partial,
-                Partial::Year(_) | Partial::Month(..) | Partial::Day(_)
-            )
-            && cx.kw(f.end, Kw::Or)
-        {
-            if cx.kw(f.end + 1, Kw::Later) || cx.kw(f.end + 1, Kw::After) {
-                f.modifier = Some(TimexMod::OnOrAfter);
-                f.end += 2;
-            } else if cx.kw(f.end + 1, Kw::Earlier) || cx.kw(f.end + 1, Kw::Before) {
-                f.modifier = Some(TimexMod::OnOrBefore);
-                f.end += 2;
-            }
+        } else if cx.kw(f.end + 1, Kw::Earlier) || cx.kw(f.end + 1, Kw::Before) {
+            f.modifier = Some(TimexMod::OnOrBefore);
+            f.end += 2;
         }
     }
     best
