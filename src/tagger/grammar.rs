@@ -1775,6 +1775,8 @@ fn core_at(cx: &Cx<'_>, i: usize) -> Option<Found> {
 }
 
 fn with_modifier(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    // The token's bytes, read once.
+    let first = cx.bytes(i);
     match cx.lx(i) {
         Some(Lex::Kw(Kw::The)) => {
             let ok = matches!(
@@ -1818,10 +1820,9 @@ fn with_modifier(cx: &Cx<'_>, i: usize) -> Option<Found> {
             | Kw::Post
             | Kw::Over,
         )) => {}
-        _ if cx.is(i, "no") || cx.is(i, "sometime") => {}
+        _ if eq_lower(first, "no") || eq_lower(first, "sometime") => {}
         _ => return None,
     }
-    let first = cx.bytes(i);
     for m in MODIFIERS {
         // Most modifiers are ruled out by their first word: compare it with the token's bytes
         // read once.
@@ -4288,11 +4289,12 @@ fn period(cx: &Cx<'_>, i: usize) -> Option<Found> {
         return date(i, j + 2, Partial::ReportedQuarter);
     }
     // the [full|fiscal|calendar] year [ended …]
-    let k = if cx.is(j, "full")
+    let w = cx.bytes(j);
+    let k = if eq_lower(w, "full")
         || cx.kw(j, Kw::Fiscal)
-        || cx.is(j, "calendar")
-        || cx.is(j, "entire")
-        || cx.is(j, "whole")
+        || eq_lower(w, "calendar")
+        || eq_lower(w, "entire")
+        || eq_lower(w, "whole")
     {
         j + 1
     } else {
