@@ -61,6 +61,13 @@ impl<'a> Cx<'a> {
     pub fn lx(&self, i: usize) -> Option<Lex> {
         self.lex.get(i).and_then(|e| e.lex)
     }
+    /// Some token in `from..to` has a lexicon class that satisfies `f`: a cheap test before
+    /// a rule does real work.
+    fn any_lex(&self, from: usize, to: usize, f: impl Fn(Lex) -> bool) -> bool {
+        self.lex
+            .get(from..to.min(self.lex.len()))
+            .is_some_and(|s| s.iter().any(|e| e.lex.is_some_and(&f)))
+    }
     /// Token `i` is keyword `k`.
     pub fn kw(&self, i: usize, k: Kw) -> bool {
         self.lx(i) == Some(Lex::Kw(k))
@@ -775,43 +782,55 @@ impl<'a> Cx<'a> {
         if !self.is_word(i) {
             return None;
         }
-        if self.kw(i, Kw::Since) {
+        // The token's lexicon entry, read once.
+        let e = self.lex.get(i).copied().unwrap_or_default();
+        let cue = |c: Cue| e.cues & c as u16 != 0;
+        let w = self.bytes(i);
+        // Most words are no cue: in no cue class, without a tag, neither "since" nor "will",
+        // not "wait" and without the "-ed" of a past form.
+        if e.cues == 0
+            && e.tag.is_none()
+            && !matches!(e.lex, Some(Lex::Kw(Kw::Since | Kw::Will)))
+            && !w.ends_with(b"ed")
+            && !eq_lower(w, "wait")
+        {
+            return None;
+        }
+        if e.lex == Some(Lex::Kw(Kw::Since)) {
             return Some(Tense::Past);
         }
         // Modals say nothing about when: "could be located Wednesday" is the past one.
-        if self.cue_word(i, Cue::Modal) || (self.is(i, "may") && !self.cap(i)) {
+        if cue(Cue::Modal) || (eq_lower(w, "may") && !w.first().is_some_and(u8::is_ascii_uppercase))
+        {
             return None;
         }
-        let w = self.bytes(i);
         // "can't wait for Friday", "cannot wait until June": looked forward to.
-        if self.is(i, "wait") && self.cannot(i) {
+        if eq_lower(w, "wait") && self.cannot(i) {
             return Some(Tense::Future);
         }
         // "is to resume", "are to meet": an arrangement for later.
-        if self.cue_word(i, Cue::PlanCopula) && self.kw(i + 1, Kw::To) {
+        if cue(Cue::PlanCopula) && self.kw(i + 1, Kw::To) {
             return Some(Tense::Future);
         }
         // "planned to leave", "set to resume", "scheduled for": the plan is past, the event
         // ahead, unless the plan itself is told in the past perfect ("had been scheduled to
         // expire Friday").
-        if self.cue_word(i, Cue::PlanParticiple)
-            && (self.kw(i + 1, Kw::To) || self.is(i + 1, "for"))
-        {
+        if cue(Cue::PlanParticiple) && (self.kw(i + 1, Kw::To) || self.is(i + 1, "for")) {
             let perfect = i.checked_sub(1).is_some_and(|p| {
                 self.is(p, "had")
                     || (self.is(p, "been") && p.checked_sub(1).is_some_and(|q| self.is(q, "had")))
             });
             return Some(if perfect { Tense::Past } else { Tense::Future });
         }
-        if self.tag(i) == Some(WordTag::FutureCue) || self.kw(i, Kw::Will) {
+        if e.tag == Some(WordTag::FutureCue) || e.lex == Some(Lex::Kw(Kw::Will)) {
             // "plans to", "expected to": the noun "plan" or "the expected loss" are no cue.
-            let needs_to = self.cue_word(i, Cue::NeedsTo);
+            let needs_to = cue(Cue::NeedsTo);
             if !needs_to || self.kw(i + 1, Kw::To) || self.is(i + 1, "for") {
                 return Some(Tense::Future);
             }
             return None;
         }
-        let past_form = self.tag(i) == Some(WordTag::PastVerb)
+        let past_form = e.tag == Some(WordTag::PastVerb)
             || (w.len() >= 5
                 && w.ends_with(b"ed")
                 && w.first().is_some_and(|b| b.is_ascii_lowercase())
@@ -821,7 +840,7 @@ impl<'a> Cx<'a> {
             let aux = i
                 .checked_sub(1)
                 .is_some_and(|p| self.cue_word(p, Cue::PassiveAux));
-            if aux && !self.cue_word(i, Cue::FinitePast) {
+            if aux && !cue(Cue::FinitePast) {
                 return None;
             }
             // "has set Nov. 10 as the deadline": the perfect reports the decision, not the
@@ -833,7 +852,7 @@ impl<'a> Cx<'a> {
             }
             return Some(Tense::Past);
         }
-        if self.tag(i) == Some(WordTag::FutureCue) || self.kw(i, Kw::Will) {
+        if e.tag == Some(WordTag::FutureCue) || e.lex == Some(Lex::Kw(Kw::Will)) {
             return Some(Tense::Future);
         }
         None
@@ -1680,34 +1699,32 @@ pub(crate) fn best_at(cx: &Cx<'_>, i: usize) -> Option<Found> {
             best = Some(f);
         }
     }
+    // Most tokens start nothing: leave without moving the empty value around.
+    let f = best.as_mut()?;
     // "quarter-to-quarter comparison", "day-to-day operations": an adjective of manner.
-    if let Some(f) = &best {
-        let e = f.end;
-        if e > 0 && cx.unit(e - 1).is_some() && cx.hyphen(e) && cx.kw(e + 1, Kw::To) {
-            return None;
-        }
+    let e = f.end;
+    if e > 0 && cx.unit(e - 1).is_some() && cx.hyphen(e) && cx.kw(e + 1, Kw::To) {
+        return None;
     }
-    if let Some(f) = best.as_mut() {
-        ended_quarter(cx, f);
-        // "the next year or so"
-        if cx.kw(f.end, Kw::Or) && cx.is(f.end + 1, "so") {
+    ended_quarter(cx, f);
+    // "the next year or so"
+    if cx.kw(f.end, Kw::Or) && cx.is(f.end + 1, "so") {
+        f.end += 2;
+    }
+    // "1994 or later"
+    if f.modifier.is_none()
+        && matches!(
+            f.partial,
+            Partial::Year(_) | Partial::Month(..) | Partial::Day(_)
+        )
+        && cx.kw(f.end, Kw::Or)
+    {
+        if cx.kw(f.end + 1, Kw::Later) || cx.kw(f.end + 1, Kw::After) {
+            f.modifier = Some(TimexMod::OnOrAfter);
             f.end += 2;
-        }
-        // "1994 or later"
-        if f.modifier.is_none()
-            && matches!(
-                f.partial,
-                Partial::Year(_) | Partial::Month(..) | Partial::Day(_)
-            )
-            && cx.kw(f.end, Kw::Or)
-        {
-            if cx.kw(f.end + 1, Kw::Later) || cx.kw(f.end + 1, Kw::After) {
-                f.modifier = Some(TimexMod::OnOrAfter);
-                f.end += 2;
-            } else if cx.kw(f.end + 1, Kw::Earlier) || cx.kw(f.end + 1, Kw::Before) {
-                f.modifier = Some(TimexMod::OnOrBefore);
-                f.end += 2;
-            }
+        } else if cx.kw(f.end + 1, Kw::Earlier) || cx.kw(f.end + 1, Kw::Before) {
+            f.modifier = Some(TimexMod::OnOrBefore);
+            f.end += 2;
         }
     }
     best
@@ -1758,6 +1775,8 @@ fn core_at(cx: &Cx<'_>, i: usize) -> Option<Found> {
 }
 
 fn with_modifier(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    // The token's bytes, read once.
+    let first = cx.bytes(i);
     match cx.lx(i) {
         Some(Lex::Kw(Kw::The)) => {
             let ok = matches!(
@@ -1801,10 +1820,15 @@ fn with_modifier(cx: &Cx<'_>, i: usize) -> Option<Found> {
             | Kw::Post
             | Kw::Over,
         )) => {}
-        _ if cx.is(i, "no") || cx.is(i, "sometime") => {}
+        _ if eq_lower(first, "no") || eq_lower(first, "sometime") => {}
         _ => return None,
     }
     for m in MODIFIERS {
+        // Most modifiers are ruled out by their first word: compare it with the token's bytes
+        // read once.
+        if !m.words.first().is_some_and(|w| eq_lower(first, w)) {
+            continue;
+        }
         let mut j = i;
         let mut ok = true;
         for w in m.words {
@@ -2161,6 +2185,10 @@ fn month_date(cx: &Cx<'_>, i: usize) -> Option<Found> {
 fn day_month(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let the = cx.kw(i, Kw::The);
     let j = if the { i + 1 } else { i };
+    // The day ends at most three tokens on, "of" may follow: the month comes within four.
+    if !cx.any_lex(j + 1, j + 5, |l| matches!(l, Lex::Month(..))) {
+        return None;
+    }
     let (d, k) = cx.day(j)?;
     let ordinal_form = k > j + 1 || cx.num(j).is_none();
     let (mk, of) = if cx.kw(k, Kw::Of) {
@@ -2441,6 +2469,10 @@ fn temperature(cx: &Cx<'_>, i: usize, end: usize) -> bool {
 fn century(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let the = cx.kw(i, Kw::The);
     let j = if the { i + 1 } else { i };
+    // The day ends at most three tokens on, a hyphen may follow: the unit comes within four.
+    if !cx.any_lex(j + 1, j + 5, |l| l == Lex::Unit(Unit::Century, false)) {
+        return None;
+    }
     let (n, k) = cx.day(j).map(|(d, k)| (u32::from(d), k))?;
     let k = if cx.hyphen(k) { k + 1 } else { k };
     if cx.unit(k) != Some((Unit::Century, false)) || n == 0 || n > 30 {
@@ -3007,23 +3039,28 @@ fn relative(cx: &Cx<'_>, i: usize) -> Option<Found> {
 fn unit_duration(q: Qty, u: Unit) -> DurationValue {
     let n = q.n;
     let mul = |k: u32| n.map(|n| n.saturating_mul(k));
-    let mut parts: Vec<(Option<u32>, DurationUnit)> = match u {
-        Unit::Second => vec![(n, DurationUnit::Second)],
-        Unit::Minute => vec![(n, DurationUnit::Minute)],
-        Unit::Hour => vec![(n, DurationUnit::Hour)],
-        Unit::Day | Unit::Night => vec![(n, DurationUnit::Day)],
-        Unit::Week => vec![(n, DurationUnit::Week)],
-        Unit::Weekend => vec![(n, DurationUnit::Weekend)],
-        Unit::Fortnight => vec![(mul(2), DurationUnit::Week)],
-        Unit::Month => vec![(n, DurationUnit::Month)],
-        Unit::Quarter => vec![(n, DurationUnit::Quarter)],
-        Unit::Year => vec![(n, DurationUnit::Year)],
-        Unit::Decade if n.is_none() => vec![(None, DurationUnit::Decade)],
-        Unit::Decade => vec![(mul(10), DurationUnit::Year)],
-        Unit::Century if n.is_none() => vec![(None, DurationUnit::Century)],
-        Unit::Century => vec![(mul(100), DurationUnit::Year)],
-        Unit::Millennium => vec![(mul(1000), DurationUnit::Year)],
+    let whole = match u {
+        Unit::Second => (n, DurationUnit::Second),
+        Unit::Minute => (n, DurationUnit::Minute),
+        Unit::Hour => (n, DurationUnit::Hour),
+        Unit::Day | Unit::Night => (n, DurationUnit::Day),
+        Unit::Week => (n, DurationUnit::Week),
+        Unit::Weekend => (n, DurationUnit::Weekend),
+        Unit::Fortnight => (mul(2), DurationUnit::Week),
+        Unit::Month => (n, DurationUnit::Month),
+        Unit::Quarter => (n, DurationUnit::Quarter),
+        Unit::Year => (n, DurationUnit::Year),
+        Unit::Decade if n.is_none() => (None, DurationUnit::Decade),
+        Unit::Decade => (mul(10), DurationUnit::Year),
+        Unit::Century if n.is_none() => (None, DurationUnit::Century),
+        Unit::Century => (mul(100), DurationUnit::Year),
+        Unit::Millennium => (mul(1000), DurationUnit::Year),
     };
+    // At most three parts ("a week and a half": a week, three days, twelve hours), kept in a
+    // fixed buffer: `parts[skip..len]` are in use.
+    let mut parts = [whole; 3];
+    let mut len = 1;
+    let mut skip = 0;
     if q.half {
         let extra = match u {
             Unit::Year => Some((6, DurationUnit::Month)),
@@ -3037,16 +3074,18 @@ fn unit_duration(q: Qty, u: Unit) -> DurationValue {
             _ => None,
         };
         if let Some((a, du)) = extra {
-            parts.push((Some(a), du));
+            parts[1] = (Some(a), du);
+            len = 2;
             if u == Unit::Week {
-                parts.push((Some(12), DurationUnit::Hour));
+                parts[2] = (Some(12), DurationUnit::Hour);
+                len = 3;
             }
         }
         if n == Some(0) {
-            parts.remove(0);
+            skip = 1;
         }
     }
-    DurationValue::from_parts(parts)
+    DurationValue::from_parts(parts.get(skip..len).unwrap_or(&[]).iter().copied())
 }
 
 fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
@@ -3778,7 +3817,12 @@ fn holiday(cx: &Cx<'_>, i: usize) -> Option<Found> {
         return None;
     }
     let lower = !cx.cap(i);
+    let first = cx.bytes(i);
     'outer: for h in HOLIDAYS {
+        // Most holidays are ruled out by their first word, compared with the bytes read once.
+        if h.words.first().is_some_and(|w| !eq_lower(first, w)) {
+            continue;
+        }
         let mut j = i;
         for (n, w) in h.words.iter().enumerate() {
             if n > 0 && cx.apos(j) && cx.joined(j) {
@@ -3932,11 +3976,8 @@ fn set(cx: &Cx<'_>, i: usize) -> Option<Found> {
     } else if cx.is(i, "once") {
         (1, i + 1)
     } else {
-        let (q, k) = cx.qty(i)?;
-        if !cx.kw(k, Kw::Times) || q.article {
-            return None;
-        }
-        (q.n?, k + 1)
+        // The amount before "times", read above.
+        times?
     };
     if !(cx.kw(j, Kw::A)
         || cx.kw(j, Kw::An)
@@ -4022,7 +4063,11 @@ fn vague(cx: &Cx<'_>, i: usize) -> Option<Found> {
             if cx.kw(i + 1, Kw::Future) && !cx.kw(i + 2, Kw::Of) {
                 return r(i + 2, RefValue::Future);
             }
-            if (cx.is(i + 1, "near") || cx.is(i + 1, "foreseeable") || cx.is(i + 1, "distant"))
+            // The word after "the", read once.
+            let next = cx.bytes(i + 1);
+            if (eq_lower(next, "near")
+                || eq_lower(next, "foreseeable")
+                || eq_lower(next, "distant"))
                 && cx.kw(i + 2, Kw::Future)
             {
                 return r(i + 3, RefValue::Future);
@@ -4036,10 +4081,10 @@ fn vague(cx: &Cx<'_>, i: usize) -> Option<Found> {
                 return r(i + 2, RefValue::Past);
             }
             // "the near term", "the short term"
-            if (cx.is(i + 1, "near") || cx.is(i + 1, "short")) && cx.is(i + 2, "term") {
+            if (eq_lower(next, "near") || eq_lower(next, "short")) && cx.is(i + 2, "term") {
                 return r(i + 3, RefValue::Future);
             }
-            if cx.is(i + 1, "present") && !cx.kw(i + 2, Kw::Of) && !cx.is_word_lower_noun(i + 2) {
+            if eq_lower(next, "present") && !cx.kw(i + 2, Kw::Of) && !cx.is_word_lower_noun(i + 2) {
                 return r(i + 2, RefValue::Present);
             }
             None
@@ -4244,11 +4289,12 @@ fn period(cx: &Cx<'_>, i: usize) -> Option<Found> {
         return date(i, j + 2, Partial::ReportedQuarter);
     }
     // the [full|fiscal|calendar] year [ended …]
-    let k = if cx.is(j, "full")
+    let w = cx.bytes(j);
+    let k = if eq_lower(w, "full")
         || cx.kw(j, Kw::Fiscal)
-        || cx.is(j, "calendar")
-        || cx.is(j, "entire")
-        || cx.is(j, "whole")
+        || eq_lower(w, "calendar")
+        || eq_lower(w, "entire")
+        || eq_lower(w, "whole")
     {
         j + 1
     } else {
