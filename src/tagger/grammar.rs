@@ -12,9 +12,9 @@ use crate::value::{
 
 use super::lexicon::{
     Cue, DayPart, Entry, Kw, Lex, MonthForm, Unit, WordTag, ABBREVIATIONS, ADVERB_FOLLOWERS,
-    AMOUNT_ADJECTIVES, AMOUNT_WORDS, CLAUSE_WORDS, COPULAS, FRACTION_LEADS, FUTURE_MODALS,
-    HOLIDAYS, NOT_PLURAL_NOUNS, ORDINAL_SUFFIXES, OVER_AMOUNT_LEADS, POSSESSIVE_DETERMINERS,
-    SPAN_PREPOSITIONS, SUBJECT_PRONOUNS, TEMPERATURE_WORDS, VERB_CONTEXT, ZONE_WORDS,
+    AMOUNT_ADJECTIVES, AMOUNT_WORDS, CLAUSE_PRONOUNS, CLAUSE_WORDS, COPULAS, FRACTION_LEADS,
+    FUTURE_MODALS, HOLIDAYS, NOT_PLURAL_NOUNS, ORDINAL_SUFFIXES, OVER_AMOUNT_LEADS,
+    POSSESSIVE_DETERMINERS, SPAN_PREPOSITIONS, TEMPERATURE_WORDS, VERB_CONTEXT, ZONE_WORDS,
 };
 use super::partial::{DaySpec, Found, Partial, WdRel};
 use super::token::{eq_lower, TokKind, Token};
@@ -205,7 +205,7 @@ impl<'a> Cx<'a> {
                         .toks
                         .get(i + 1)
                         .is_none_or(|t| t.kind == TokKind::Punct || t.newline_before)
-                        || self.is_any(i + 1, SUBJECT_PRONOUNS)) =>
+                        || self.is_any(i + 1, CLAUSE_PRONOUNS)) =>
             {
                 Some((m, i + 1))
             }

@@ -950,8 +950,10 @@ pub(crate) const FUTURE_MODALS: &[&str] = &[
     "will", "would", "could", "might", "may", "can", "shall", "should", "ll",
 ];
 
-/// Subject pronouns: the start of a clause after a time word ("since jan i've been").
-pub(crate) const SUBJECT_PRONOUNS: &[&str] = &["i", "we", "he", "she", "they", "you", "it"];
+/// Pronouns that start a clause after a time word ("since jan i've been"). Unlike the
+/// events stage's sentence-start pronouns, "you" and "it" count: here they follow a date
+/// inside a sentence, where they cannot be objects of the date.
+pub(crate) const CLAUSE_PRONOUNS: &[&str] = &["i", "we", "he", "she", "they", "you", "it"];
 
 /// Words of weather reports around "the 70s": a temperature, not a decade.
 pub(crate) const TEMPERATURE_WORDS: &[&str] = &[
