@@ -808,3 +808,56 @@ fn the_get_of_a_passive_is_no_event() {
     let a = run("He got a call from the minister.", &[], "2025-03-09");
     assert!(!no_event(&a, "got"));
 }
+
+#[test]
+fn a_sentence_in_the_present_is_not_dated_by_the_last_story_date() {
+    let text = "The two leaders spoke on March 18. There are no plans for a new conversation, \
+                but officials say one can be organized quickly.";
+    let a = run(
+        text,
+        &[tx(text, "March 18", 0, TimexKind::Date, "2025-03-18")],
+        "2025-03-31",
+    );
+    let spoke = event(&a, "spoke");
+    assert_eq!(timex_links(&a, spoke).count(), 1);
+    for word in ["plans", "conversation", "say"] {
+        let e = event(&a, word);
+        assert_eq!(
+            timex_links(&a, e).count(),
+            0,
+            "{word} is not on March 18: {:?}",
+            e.anchor
+        );
+    }
+    // A sentence told in the past still continues the story.
+    let text = "The two leaders spoke on March 18. The conversation lasted two hours.";
+    let a = run(
+        text,
+        &[tx(text, "March 18", 0, TimexKind::Date, "2025-03-18")],
+        "2025-03-31",
+    );
+    assert_eq!(timex_links(&a, event(&a, "lasted")).count(), 1);
+}
+
+#[test]
+fn a_participle_of_saying_shares_its_clause_time() {
+    let text = "In an interview on Sunday, Trump expressed frustration, saying he was angry.";
+    let a = run(
+        text,
+        &[tx(text, "Sunday", 0, TimexKind::Date, "2025-03-30")],
+        "2025-03-31",
+    );
+    let saying = event(&a, "saying");
+    let anchor = saying
+        .anchor
+        .as_ref()
+        .unwrap_or_else(|| panic!("saying is dated: {saying:?} {:?}", a.links));
+    assert!(
+        matches!(anchor.target, AnchorTarget::Timex(_)),
+        "{anchor:?}"
+    );
+    assert_eq!(
+        anchor.value.as_ref().map(|v| v.to_string()).as_deref(),
+        Some("2025-03-30")
+    );
+}
