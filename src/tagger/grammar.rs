@@ -291,9 +291,33 @@ impl<'a> Cx<'a> {
         }
     }
 
-    /// A year after a month or "of": four digits, or written out.
+    /// A year after a month or "of": four digits, or written out, or a year with its era.
     pub fn year_any(&self, i: usize) -> Option<(i32, usize)> {
-        self.year4(i).or_else(|| self.spelled_year(i))
+        self.year_era(i).or_else(|| self.spelled_year(i))
+    }
+
+    /// A year after a day and month: four digits ("1066"), or one to four digits with
+    /// their era ("216 BC", "AD 79", "1066 AD"). Years before the common era count back
+    /// from 1 BC, the astronomical year 0.
+    pub fn year_era(&self, i: usize) -> Option<(i32, usize)> {
+        let small = |k: usize| {
+            self.num(k)
+                .filter(|n| (1..=9999).contains(n) && self.digits(k) <= 4)
+        };
+        if let Some((y, e)) = self.year4(i) {
+            return Some(match era_after(self, e) {
+                Some((true, e2)) => (1 - y, e2),
+                Some((false, e2)) => (y, e2),
+                None => (y, e),
+            });
+        }
+        if self.is(i, "ad") && self.bytes(i) == b"AD" {
+            let n = small(i + 1)?;
+            return Some((n as i32, i + 2));
+        }
+        let n = small(i)? as i32;
+        let (bc, e) = era_after(self, i + 1)?;
+        Some((if bc { 1 - n } else { n }, e))
     }
 
     /// A unit word at `i`.
@@ -2131,11 +2155,11 @@ fn month_date(cx: &Cx<'_>, i: usize) -> Option<Found> {
             let mut end = k;
             let mut y = None;
             if cx.p(end, ',') {
-                if let Some((yy, e)) = cx.year4(end + 1) {
+                if let Some((yy, e)) = cx.year_era(end + 1) {
                     y = Some(yy);
                     end = e;
                 }
-            } else if let Some((yy, e)) = cx.year4(end) {
+            } else if let Some((yy, e)) = cx.year_era(end) {
                 y = Some(yy);
                 end = e;
             }
@@ -2214,7 +2238,7 @@ fn day_month(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let mut end = e;
     let mut y = None;
     let yat = if cx.p(end, ',') { end + 1 } else { end };
-    if let Some((yy, e2)) = cx.year4(yat) {
+    if let Some((yy, e2)) = cx.year_era(yat) {
         y = Some(yy);
         end = e2;
     }
@@ -2271,7 +2295,16 @@ fn era_year(cx: &Cx<'_>, i: usize) -> Option<Found> {
         return None;
     }
     let n = plain_number(i)?;
-    let (bc, end) = era_after(cx, i + 1)?;
+    let (bc, end) = match era_after(cx, i + 1) {
+        Some(era) => era,
+        // The first year of a range takes the era of the second: "from 218 to 201 BC",
+        // "between 300 and 250 BC", "44-42 BC".
+        None => {
+            let joint = cx.kw(i + 1, Kw::To) || cx.kw(i + 1, Kw::And) || cx.dash(i + 1);
+            plain_number(i + 2).filter(|_| joint)?;
+            (era_after(cx, i + 3)?.0, i + 1)
+        }
+    };
     let y = if bc { 1 - n as i32 } else { n as i32 };
     date(i, end, Partial::Year(y))
 }
