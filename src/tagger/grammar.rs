@@ -2552,7 +2552,7 @@ fn calendar_date(cx: &Cx<'_>, j: usize) -> Option<Found> {
 }
 
 /// A weekday abbreviation at `i` that stands for a day: (day, index after it and its
-/// period). "Fri", "Thurs." when capitalised; "Sat", "Sun", "Wed", "Mon" (also English
+/// period). "Fri", "thurs", "Thurs." in any case; "Sat", "Sun", "Wed", "Mon" (also English
 /// words) and lowercase forms only after a lead word ("on sat") or before a time of day
 /// ("Sun 3pm", "wed night"), or capitalised with their period ("Wed.").
 fn weekday_abbrev(cx: &Cx<'_>, i: usize) -> Option<(u8, usize)> {
@@ -2584,7 +2584,9 @@ fn weekday_abbrev(cx: &Cx<'_>, i: usize) -> Option<(u8, usize)> {
         j == i + 1 && cx.is_word(j) && cx.cap(j) && !cx.sentence_break(j) && cx.lx(j).is_none();
     // "Wed." with its period, not "the Sun."
     let dotted = j == i + 2 && !(i > 0 && cx.kw(i - 1, Kw::The));
-    let plain = cx.cap(i) && (!word || dotted) && !name_after;
+    // Abbreviations that are no English word stand alone in informal lowercase too
+    // ("leaving tues, back thurs").
+    let plain = ((cx.cap(i) && dotted) || !word) && !name_after;
     (lead || timed || plain).then_some((wd, j))
 }
 
