@@ -629,6 +629,9 @@ impl<'a> Cx<'a> {
         if start > 0 && self.kw(start - 1, Kw::Since) {
             return Tense::PastAdjacent;
         }
+        if self.rescheduled_to(start) {
+            return Tense::Future;
+        }
         // "get around Wednesday's ruling": a possessive names a known occasion, whatever the
         // clause's own tense; "ahead of Tuesday's vote" was caught above.
         if self.apos(end) && self.is(end + 1, "s") && self.joined(end) {
@@ -762,6 +765,28 @@ impl<'a> Cx<'a> {
             i += 1;
         }
         false
+    }
+
+    /// The expression at `start` is the new date an event was moved to: "moved to
+    /// Wednesday", "pushed back to Friday", "rescheduled for Monday".
+    fn rescheduled_to(&self, start: usize) -> bool {
+        use super::lexicon::{RESCHEDULE_PARTICLES, RESCHEDULE_VERBS};
+        let Some(to) = start.checked_sub(1) else {
+            return false;
+        };
+        if !(self.kw(to, Kw::To) || self.is(to, "for") || self.is(to, "till")) {
+            return false;
+        }
+        let Some(mut v) = to.checked_sub(1) else {
+            return false;
+        };
+        if self.is_any(v, RESCHEDULE_PARTICLES) {
+            let Some(p) = v.checked_sub(1) else {
+                return false;
+            };
+            v = p;
+        }
+        self.is_any(v, RESCHEDULE_VERBS) && !self.clause_has(start, start + 1, "had")
     }
 
     /// Token `i` is the "-ing" form of a present progressive ("are flying", "we're flying").
