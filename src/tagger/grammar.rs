@@ -2980,6 +2980,21 @@ fn relative(cx: &Cx<'_>, i: usize) -> Option<Found> {
         if plural {
             return None; // "the past years": the amount rule
         }
+        // "within the next month": an amount of time, not the calendar month.
+        if the && off != 0 && i > 0 && cx.is(i - 1, "within") {
+            let one = Qty {
+                n: Some(1),
+                half: false,
+                approx: false,
+                article: false,
+            };
+            return Some(Found::new(
+                i,
+                k + 1,
+                TimexKind::Duration,
+                Partial::Duration(unit_duration(one, u)),
+            ));
+        }
         // A title: "This Week With David Brinkley".
         if cx.cap(k) && cx.cap(k + 1) && cx.is_word(k + 1) && !cx.sentence_break(k + 1) {
             return None;
