@@ -861,3 +861,38 @@ fn a_participle_of_saying_shares_its_clause_time() {
         Some("2025-03-30")
     );
 }
+
+#[test]
+fn a_coarser_date_ends_the_story_day() {
+    let text = "The leaders spoke on March 18. In an interview last weekend, Trump expressed \
+                anger. He also threatened new tariffs.";
+    let a = run(
+        text,
+        &[
+            tx(text, "March 18", 0, TimexKind::Date, "2025-03-18"),
+            tx(text, "last weekend", 0, TimexKind::Date, "2025-W13-WE"),
+        ],
+        "2025-03-31",
+    );
+    let threatened = event(&a, "threatened");
+    let on_march_18 = threatened.anchor.as_ref().is_some_and(
+        |x| matches!(&x.target, AnchorTarget::Timex(span) if &text[span.clone()] == "March 18"),
+    );
+    assert!(!on_march_18, "{:?}", threatened.anchor);
+    // Without the weekend in between, the story's day carries over.
+    let text = "The leaders spoke on March 18. He also threatened new tariffs.";
+    let a = run(
+        text,
+        &[tx(text, "March 18", 0, TimexKind::Date, "2025-03-18")],
+        "2025-03-31",
+    );
+    let threatened = event(&a, "threatened");
+    assert!(
+        matches!(
+            threatened.anchor.as_ref().map(|x| &x.target),
+            Some(AnchorTarget::Timex(_))
+        ),
+        "{:?}",
+        threatened.anchor
+    );
+}

@@ -389,8 +389,13 @@ pub(crate) fn link_timexes(
         while next_tx < timexes.len() {
             match &pos[next_tx] {
                 Some(p) if p.sent < si => {
-                    if is_day_reference(&timexes[next_tx]) {
+                    let t = &timexes[next_tx];
+                    if is_day_reference(t) {
                         reference = Some((next_tx, p.sent));
+                    } else if is_dated(t) && !matches!(t.value, TimexValue::Ref(_)) {
+                        // A coarser date moves the story away from the last day ("In a
+                        // weekend interview …").
+                        reference = None;
                     }
                     next_tx += 1;
                 }
