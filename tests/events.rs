@@ -896,3 +896,33 @@ fn a_coarser_date_ends_the_story_day() {
         threatened.anchor
     );
 }
+
+#[test]
+fn a_range_gives_its_start_and_its_end() {
+    let text = "The strike lasted from March 3 to March 18.";
+    let a = run(
+        text,
+        &[
+            tx(text, "March 3", 0, TimexKind::Date, "2025-03-03"),
+            tx(text, "March 18", 0, TimexKind::Date, "2025-03-18"),
+        ],
+        "2025-03-31",
+    );
+    let lasted = event(&a, "lasted");
+    let rel_to = |needle: &str| {
+        timex_links(&a, lasted)
+            .find(|l| matches!(&l.target, Endpoint::Timex(s) if &text[s.clone()] == needle))
+            .map(|l| l.relation)
+    };
+    assert_eq!(rel_to("March 3"), Some(RelType::BegunBy));
+    assert_eq!(rel_to("March 18"), Some(RelType::EndedBy));
+    // A "to" with no "from" before it is no range end.
+    let text = "The vote was moved to March 18.";
+    let a = run(
+        text,
+        &[tx(text, "March 18", 0, TimexKind::Date, "2025-03-18")],
+        "2025-03-10",
+    );
+    let moved = event(&a, "moved");
+    assert!(timex_links(&a, moved).all(|l| l.relation != RelType::EndedBy));
+}

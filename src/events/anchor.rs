@@ -972,9 +972,34 @@ fn rel_for(text: &str, toks: &[Token], first: usize, tx: &Timex) -> (RelType, bo
         if let Some(r) = with_lower(text, &toks[b], |w| signal(w, duration)) {
             return (r, true);
         }
+        // The end of a range: "from March 3 to March 18", "from 218 to 201 BC".
+        if !duration && range_end(text, toks, b) {
+            return (RelType::EndedBy, true);
+        }
     }
     (RelType::IsIncluded, false)
 }
+
+/// Token `b` is the "to", "through" or "until" that closes a range opened by "from" a few
+/// words before ("from March 3 to March 18").
+fn range_end(text: &str, toks: &[Token], b: usize) -> bool {
+    if !with_lower(text, &toks[b], |w| matches!(w, "to" | "through" | "thru")) {
+        return false;
+    }
+    let lo = b.saturating_sub(RANGE_REACH);
+    for t in toks.get(lo..b).into_iter().flatten().rev() {
+        if t.kind == TokenKind::Punct && word(text, t) != "," {
+            return false;
+        }
+        if with_lower(text, t, |w| w == "from") {
+            return true;
+        }
+    }
+    false
+}
+
+/// How many tokens before a range's "to" its "from" is looked for.
+const RANGE_REACH: usize = 6;
 
 /// The relation of an event to the document date that its tense and aspect assert, if any.
 pub(crate) fn dct_relation(m: &Mention, dct_has_time: bool) -> Option<RelType> {
