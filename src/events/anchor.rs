@@ -502,6 +502,7 @@ fn fallback_links(
     order.sort_by_key(|&i| mentions[i].tok);
     let mut last_dated: Option<usize> = None;
     let mut next_tx = 0;
+    let mut sent_present = vec![0u8; sents.len()];
     for mi in order {
         let m = &mentions[mi];
         while let Some(p) = pos.get(next_tx) {
@@ -627,22 +628,37 @@ fn fallback_links(
         let ahead = m.nominal && announced_ahead(text, toks, m.tok);
         // A sentence told in the present ("There are no plans for a new call") speaks of
         // the article's day, not of the story's last date.
+        let cands = [last_dated, lead.filter(|&t| last_dated != Some(t))];
+        if cands.iter().all(Option::is_none) {
+            continue;
+        }
         let present = match m.tense {
             Tense::Present => !matches!(m.aspect, Aspect::Perfective),
-            Tense::None | Tense::Infinitive | Tense::Prespart => sents
-                .get(m.sent)
-                .is_some_and(|r| present_sentence(toks, r.clone())),
+            Tense::None | Tense::Infinitive | Tense::Prespart => {
+                // Read once per sentence: 0 unknown, 1 no, 2 yes.
+                match sent_present.get(m.sent).copied() {
+                    Some(0) => {
+                        let p = sents
+                            .get(m.sent)
+                            .is_some_and(|r| present_sentence(toks, r.clone()));
+                        if let Some(slot) = sent_present.get_mut(m.sent) {
+                            *slot = 1 + u8::from(p);
+                        }
+                        p
+                    }
+                    Some(v) => v == 2,
+                    None => false,
+                }
+            }
             _ => false,
         };
-        let cands = [last_dated, lead.filter(|&t| last_dated != Some(t))];
         for ti in cands.into_iter().flatten() {
             // A statement is dated by the story only when the story is today's news.
-            let news = is_news_day(&timexes[ti], dct);
-            if reporting && !news {
-                continue;
-            }
-            if present && !news && timexes[ti].value != TimexValue::Ref(RefValue::Present) {
-                continue;
+            if (reporting || present) && !is_news_day(&timexes[ti], dct) {
+                // ("now" stays the article's day for a sentence in the present.)
+                if reporting || timexes[ti].value != TimexValue::Ref(RefValue::Present) {
+                    continue;
+                }
             }
             let rel = if ahead {
                 RelType::After
@@ -980,19 +996,27 @@ fn post_signal(
     if k >= end {
         return None;
     }
+    // Most timexes are followed by no signal word: the word is read once, and the clause
+    // test below runs only for "later" and "earlier".
+    let next = toks.get(k)?;
+    if next.kind != TokenKind::Word {
+        return None;
+    }
     // An event before the timex is at its end only within one clause ("took effect [six
     // hours] later", not "ended in May, and in the Pacific [four months] later").
-    let same_clause = event > k
-        || toks.get(event + 1..last).is_some_and(|between| {
-            !between
-                .iter()
-                .any(|t| matches!(word(text, t), "," | ";" | "and" | "but"))
-        });
-    with_lower(text, toks.get(k)?, |w| match w {
+    let same_clause = || {
+        event > k
+            || toks.get(event + 1..last).is_some_and(|between| {
+                !between
+                    .iter()
+                    .any(|t| matches!(word(text, t), "," | ";" | "and" | "but"))
+            })
+    };
+    with_lower(text, next, |w| match w {
         // An amount of time between two events: the later one ends it ("[Three days] later,
         // Germany declared war"), the earlier one begins it.
-        "later" if duration && same_clause => Some((RelType::Ends, true)),
-        "earlier" if duration && same_clause => Some((RelType::Begins, true)),
+        "later" if duration && same_clause() => Some((RelType::Ends, true)),
+        "earlier" if duration && same_clause() => Some((RelType::Begins, true)),
         "before" if event > k && duration => Some((RelType::Ends, true)),
         "after" if event > k && duration => Some((RelType::Begins, true)),
         // The clause's own event is at the other end ("became members [less than a decade]
@@ -1009,23 +1033,27 @@ fn post_signal(
 fn rel_for(text: &str, toks: &[Token], first: usize, tx: &Timex) -> (RelType, bool) {
     let duration = tx.kind == TimexKind::Duration;
     if let Some(b) = first.checked_sub(1) {
-        if let Some(r) = with_lower(text, &toks[b], |w| signal(w, duration)) {
+        // One reading of the word: a signal, or the "to" of a range.
+        let (signal, to) = with_lower(text, &toks[b], |w| {
+            (
+                signal(w, duration),
+                !duration && matches!(w, "to" | "through" | "thru"),
+            )
+        });
+        if let Some(r) = signal {
             return (r, true);
         }
         // The end of a range: "from March 3 to March 18", "from 218 to 201 BC".
-        if !duration && range_end(text, toks, b) {
+        if to && range_opened(text, toks, b) {
             return (RelType::EndedBy, true);
         }
     }
     (RelType::IsIncluded, false)
 }
 
-/// Token `b` is the "to", "through" or "until" that closes a range opened by "from" a few
-/// words before ("from March 3 to March 18").
-fn range_end(text: &str, toks: &[Token], b: usize) -> bool {
-    if !with_lower(text, &toks[b], |w| matches!(w, "to" | "through" | "thru")) {
-        return false;
-    }
+/// A "from" opens a range a few words before the "to" (or "through") at token `b` ("from
+/// March 3 to March 18").
+fn range_opened(text: &str, toks: &[Token], b: usize) -> bool {
     let lo = b.saturating_sub(RANGE_REACH);
     for t in toks.get(lo..b).into_iter().flatten().rev() {
         if t.kind == TokenKind::Punct && word(text, t) != "," {
