@@ -127,7 +127,7 @@ impl<'a> Cx<'a> {
     }
     /// Token `i` is a number: its value (at most nine digits).
     pub fn num(&self, i: usize) -> Option<u32> {
-        self.tok(i).filter(|t| t.kind == TokKind::Num)?.num
+        self.tok(i)?.num()
     }
     /// Number of digits of token `i` (0 for non-numbers).
     pub fn digits(&self, i: usize) -> u8 {

@@ -55,6 +55,33 @@ impl Default for Tagger {
     }
 }
 
+/// The tokens of a text and their lexicon entries, kept from one segment of a document to
+/// the next so that their memory is allocated once per document.
+#[derive(Default)]
+struct Buffers {
+    toks: Vec<token::Token>,
+    lex: Vec<lexicon::Entry>,
+}
+
+impl Buffers {
+    /// Tokenizes `text` into the buffers, replacing what they held, and looks each word up
+    /// in `lexicon` as the tokenizer reads it (one pass; the word's bytes still in cache).
+    fn fill(&mut self, text: &str, lexicon: &Lexicon) {
+        self.toks.clear();
+        self.lex.clear();
+        self.lex.reserve(text.len() / 4 + 16);
+        let bytes = text.as_bytes();
+        let lex = &mut self.lex;
+        token::tokenize_into(text, &mut self.toks, |t| {
+            lex.push(if t.kind == token::TokKind::Word {
+                lexicon.lookup_in(bytes, t.start(), t.end())
+            } else {
+                lexicon::Entry::default()
+            });
+        });
+    }
+}
+
 /// A tagged expression before conversion to a [`Timex`], with the token range kept.
 struct Tagged {
     found: Found,
@@ -87,6 +114,7 @@ impl Tagger {
         let dct = doc.dct().map(|d| d.date);
         let mut out = Vec::new();
         let mut resolver = None;
+        let mut buffers = Buffers::default();
         // A long text is read a segment at a time, cut at line breaks or sentence ends, so
         // that the token buffers stay small and in cache; the reference time carries over.
         let mut start = 0;
@@ -100,6 +128,7 @@ impl Tagger {
                 dct,
                 &mut resolver,
                 &mut out,
+                &mut buffers,
             );
             start = end;
         }
@@ -116,7 +145,8 @@ impl Tagger {
     /// Tags `text` (a whole document, or the segment of one starting at byte `offset`),
     /// appending to `out_all` with spans shifted by `offset`. The first segment creates the
     /// resolver, with the document kind given or detected from its own tokens; the later
-    /// segments share it.
+    /// segments share it. The token buffers are `buffers`, emptied first.
+    #[allow(clippy::too_many_arguments)]
     fn tag_segment(
         &self,
         text: &str,
@@ -125,23 +155,13 @@ impl Tagger {
         dct: Option<chrono::NaiveDate>,
         shared: &mut Option<Resolver>,
         out_all: &mut Vec<Timex>,
+        buffers: &mut Buffers,
     ) {
-        let toks = token::tokenize(text);
-        let bytes = text.as_bytes();
-        let lex: Vec<lexicon::Entry> = toks
-            .iter()
-            .map(|t| {
-                if t.kind == token::TokKind::Word {
-                    self.lexicon.lookup_in(bytes, t.start(), t.end())
-                } else {
-                    lexicon::Entry::default()
-                }
-            })
-            .collect();
+        buffers.fill(text, &self.lexicon);
         let cx = Cx {
             text,
-            toks: &toks,
-            lex: &lex,
+            toks: &buffers.toks,
+            lex: &buffers.lex,
         };
         let found = scan(&cx);
         let resolver = shared.get_or_insert_with(|| {
@@ -338,7 +358,7 @@ fn kind_of(cx: &Cx<'_>, dct_year: Option<i32>) -> DocKind {
     let mut counts = crate::document::KindCounts::new(dct_year);
     for (i, t) in cx.toks.iter().enumerate() {
         if t.kind == token::TokKind::Num {
-            if let (4, Some(y)) = (t.digits, t.num) {
+            if let (4, Some(y)) = (t.digits, t.num()) {
                 counts.year(y as i32);
             }
             continue;
@@ -717,7 +737,15 @@ mod tests {
         let segmented = tagger.tag(&doc);
         let mut whole = Vec::new();
         let dct = doc.dct().map(|d| d.date);
-        tagger.tag_segment(&text, 0, None, dct, &mut None, &mut whole);
+        tagger.tag_segment(
+            &text,
+            0,
+            None,
+            dct,
+            &mut None,
+            &mut whole,
+            &mut Buffers::default(),
+        );
         assert!(segmented.len() > 1000);
         if let Some(i) = (0..segmented.len()).find(|&i| whole.get(i) != segmented.get(i)) {
             panic!(
