@@ -1675,7 +1675,13 @@ pub(crate) fn candidate(cx: &Cx<'_>, i: usize) -> bool {
                 | Kw::Another
         ),
         Some(Entry { lex: Some(_), .. }) => true,
-        _ => cx.num(i).is_some() || cx.apos(i) || short_code(cx.bytes(i)),
+        _ => match cx.toks.get(i) {
+            // Most tokens: a word outside the lexicon, too long for a short code.
+            Some(t) if t.kind == TokKind::Word => {
+                t.end() - t.start() <= 2 && short_code(cx.bytes(i))
+            }
+            _ => cx.num(i).is_some() || cx.apos(i) || short_code(cx.bytes(i)),
+        },
     }
 }
 

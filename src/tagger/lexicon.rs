@@ -1603,7 +1603,13 @@ impl Lexicon {
         if n == 0 || n > MAX_WORD {
             return Entry::default();
         }
-        let k = key_in(text, start, end);
+        self.lookup_key(key_in(text, start, end))
+    }
+
+    /// Looks up a word of 1 to 16 bytes by its key: its bytes, ASCII-lowercased, read as a
+    /// little-endian number.
+    #[inline]
+    pub(crate) fn lookup_key(&self, k: u128) -> Entry {
         let x = hash(k);
         let bit = filter_bit(x);
         if self

@@ -72,8 +72,10 @@ impl Buffers {
         self.lex.reserve(text.len() / 4 + 16);
         let bytes = text.as_bytes();
         let lex = &mut self.lex;
-        token::tokenize_into(text, &mut self.toks, |t| {
-            lex.push(if t.kind == token::TokKind::Word {
+        token::tokenize_into(text, &mut self.toks, |t, key| {
+            lex.push(if key != 0 {
+                lexicon.lookup_key(key)
+            } else if t.kind == token::TokKind::Word {
                 lexicon.lookup_in(bytes, t.start(), t.end())
             } else {
                 lexicon::Entry::default()

@@ -64,16 +64,18 @@ impl Token {
 /// Offsets are 32-bit: text past the first 4 GiB is not tokenized.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
-    tokenize_into(text, &mut out, |_| {});
+    tokenize_into(text, &mut out, |_, _| {});
     out
 }
 
 /// Splits `text` into tokens appended to `out` (see [`tokenize`]), calling `each` with each
 /// token as soon as it is read, while its bytes are in cache: the tagger looks words up in
-/// its lexicon in the same pass.
+/// its lexicon in the same pass. With a word of at most fifteen ASCII letters, `each` also
+/// gets its lowercase bytes as a little-endian number (what the lexicon keys words by),
+/// built from the reads that found the word's end; 0 for every other token.
 ///
 /// `out` grows once to a size fitting ordinary prose; callers reuse it across texts.
-pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>, mut each: impl FnMut(Token)) {
+pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>, mut each: impl FnMut(Token, u128)) {
     let limit = text.len().min(u32::MAX as usize);
     let bytes = text.as_bytes().get(..limit).unwrap_or(&[]);
     // Prose has a token every four to five bytes.
@@ -100,6 +102,7 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>, mut each: impl FnM
         let kind;
         let mut value = 0;
         let mut digits = 0u8;
+        let mut key = 0;
         if b.is_ascii_digit() {
             let mut v: u32 = 0;
             let mut n = 0usize;
@@ -117,7 +120,7 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>, mut each: impl FnM
             digits = u8::try_from(n).unwrap_or(u8::MAX);
             kind = TokKind::Num;
         } else if b.is_ascii_alphabetic() {
-            i = word_end(text, i);
+            (i, key) = ascii_word(text, i);
             kind = TokKind::Word;
         } else if b >= 0x80 {
             let ch = text.get(i..).and_then(|s| s.chars().next());
@@ -157,7 +160,7 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>, mut each: impl FnM
             newline_before: newline,
         };
         out.push(t);
-        each(t);
+        each(t, key);
         // The single space after most tokens is taken at once.
         space = bytes.get(i) == Some(&b' ');
         i += usize::from(space);
@@ -175,6 +178,46 @@ fn non_letters(x: u64) -> u64 {
     let past_z = t + 0x0505_0505_0505_0505;
     let letters = from_a & !past_z & !x & HIGH;
     !letters & HIGH
+}
+
+/// The word starting with the ASCII letter at byte `i`: its end, and its lowercase bytes as
+/// a little-endian number when it is made of at most fifteen ASCII letters (else 0).
+///
+/// Eight bytes are read at a time; the letters of a read are lowercased in the same
+/// operations that find where they stop. Words going on past sixteen bytes, into non-ASCII
+/// letters, or to the last bytes of the text are finished by [`word_end`].
+#[inline(always)]
+fn ascii_word(text: &str, i: usize) -> (usize, u128) {
+    let bytes = text.as_bytes();
+    let mut key = 0u128;
+    let mut j = i;
+    for half in 0..2 {
+        let Some(chunk) = bytes
+            .get(j..j + 8)
+            .and_then(|c| <[u8; 8]>::try_from(c).ok())
+        else {
+            break;
+        };
+        let x = u64::from_le_bytes(chunk);
+        let stop = non_letters(x);
+        // Letters become lowercase; other bytes are masked off below.
+        let lower = (x | 0x2020_2020_2020_2020) & 0x7f7f_7f7f_7f7f_7f7f;
+        if stop != 0 {
+            let n = (stop.trailing_zeros() / 8) as usize;
+            let end = j + n;
+            // A non-ASCII byte may be a letter that continues the word.
+            if bytes.get(end).is_some_and(|&b| b >= 0x80) {
+                break;
+            }
+            // `n < 8`: the shift stays in range.
+            let part = lower & ((1u64 << (8 * n)) - 1);
+            key |= u128::from(part) << (64 * half);
+            return (end, key);
+        }
+        key |= u128::from(lower) << (64 * half);
+        j += 8;
+    }
+    (word_end(text, j), 0)
 }
 
 /// ASCII case-insensitive equality of a word with a lowercase literal.
@@ -257,6 +300,33 @@ mod tests {
                 "naïveté"
             ]
         );
+    }
+
+    #[test]
+    fn word_keys_are_lowercase_bytes() {
+        let s = "Hello WORLD Internationalized abcdefgh x naïve Abcdefghijklmnop é";
+        let mut got = Vec::new();
+        let mut toks = Vec::new();
+        tokenize_into(s, &mut toks, |t, k| got.push((t.text(s).to_owned(), k)));
+        let le = |w: &str| {
+            let mut b = [0u8; 16];
+            b[..w.len()].copy_from_slice(w.as_bytes());
+            u128::from_le_bytes(b)
+        };
+        assert_eq!(
+            got,
+            [
+                ("Hello".to_owned(), le("hello")),
+                ("WORLD".to_owned(), le("world")),
+                ("Internationalized".to_owned(), 0),
+                ("abcdefgh".to_owned(), le("abcdefgh")),
+                ("x".to_owned(), le("x")),
+                ("naïve".to_owned(), 0),
+                ("Abcdefghijklmnop".to_owned(), 0),
+                ("é".to_owned(), 0),
+            ]
+        );
+        assert_eq!(toks.len(), got.len());
     }
 
     #[test]
