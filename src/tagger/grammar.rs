@@ -934,7 +934,7 @@ fn date(start: usize, end: usize, p: Partial) -> Option<Found> {
 }
 
 /// All rules, tried at every token; the longest match wins (the first one on ties).
-pub(crate) static RULES: &[Rule] = &[
+pub(crate) const RULES: &[Rule] = &[
     Rule {
         name: "iso date",
         examples: &[
@@ -1749,6 +1749,26 @@ fn ended_quarter(cx: &Cx<'_>, f: &mut Found) {
     }
 }
 
+/// For each class bit (see [`class`]), the rules whose `first` has it: bit `k` stands for
+/// `RULES[k]`. [`core_at`] tries only the rules of the token's classes without testing the
+/// others one by one.
+const RULES_BY_CLASS: [u64; 32] = {
+    assert!(RULES.len() <= 64, "a rule set is a 64-bit mask");
+    let mut by_class = [0u64; 32];
+    let mut k = 0;
+    while k < RULES.len() {
+        let mut b = 0;
+        while b < 32 {
+            if RULES[k].first & (1 << b) != 0 {
+                by_class[b] |= 1 << k;
+            }
+            b += 1;
+        }
+        k += 1;
+    }
+    by_class
+};
+
 fn core_at(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let c = class(cx, i);
     if c == 0 {
@@ -1767,10 +1787,18 @@ fn core_at(cx: &Cx<'_>, i: usize) -> Option<Found> {
         return None;
     }
     let mut best: Option<Found> = None;
-    for r in RULES {
-        if r.first & c == 0 {
-            continue;
-        }
+    // The rules that can start on one of the token's classes, in their order.
+    let mut rules = 0u64;
+    let mut bits = c;
+    while bits != 0 {
+        rules |= RULES_BY_CLASS[bits.trailing_zeros() as usize];
+        bits &= bits - 1;
+    }
+    while rules != 0 {
+        let Some(r) = RULES.get(rules.trailing_zeros() as usize) else {
+            break;
+        };
+        rules &= rules - 1;
         if let Some(f) = (r.apply)(cx, i) {
             if f.end > f.start && best.as_ref().is_none_or(|b| f.end > b.end) {
                 best = Some(f);

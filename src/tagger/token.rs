@@ -183,41 +183,66 @@ fn non_letters(x: u64) -> u64 {
 /// The word starting with the ASCII letter at byte `i`: its end, and its lowercase bytes as
 /// a little-endian number when it is made of at most fifteen ASCII letters (else 0).
 ///
-/// Eight bytes are read at a time; the letters of a read are lowercased in the same
-/// operations that find where they stop. Words going on past sixteen bytes, into non-ASCII
-/// letters, or to the last bytes of the text are finished by [`word_end`].
+/// Eight bytes are read at a time, and the key is built from the same reads. Words going
+/// on past sixteen bytes, into non-ASCII letters, or to the last bytes of the text are
+/// finished by [`word_end`].
 #[inline(always)]
 fn ascii_word(text: &str, i: usize) -> (usize, u128) {
     let bytes = text.as_bytes();
-    let mut key = 0u128;
-    let mut j = i;
-    for half in 0..2 {
-        let Some(chunk) = bytes
-            .get(j..j + 8)
-            .and_then(|c| <[u8; 8]>::try_from(c).ok())
-        else {
-            break;
+    let Some(x) = chunk8(bytes, i) else {
+        return (word_end(text, i), 0);
+    };
+    let stop = non_letters(x);
+    if stop != 0 {
+        return match letters_end(bytes, i, stop) {
+            Some(n) => (i + n, u128::from(lower_first(x, n))),
+            None => (word_end(text, i), 0),
         };
-        let x = u64::from_le_bytes(chunk);
-        let stop = non_letters(x);
-        // Letters become lowercase; other bytes are masked off below.
-        let lower = (x | 0x2020_2020_2020_2020) & 0x7f7f_7f7f_7f7f_7f7f;
-        if stop != 0 {
-            let n = (stop.trailing_zeros() / 8) as usize;
-            let end = j + n;
-            // A non-ASCII byte may be a letter that continues the word.
-            if bytes.get(end).is_some_and(|&b| b >= 0x80) {
-                break;
-            }
-            // `n < 8`: the shift stays in range.
-            let part = lower & ((1u64 << (8 * n)) - 1);
-            key |= u128::from(part) << (64 * half);
-            return (end, key);
-        }
-        key |= u128::from(lower) << (64 * half);
-        j += 8;
     }
-    (word_end(text, j), 0)
+    let j = i + 8;
+    let Some(y) = chunk8(bytes, j) else {
+        return (word_end(text, j), 0);
+    };
+    let stop = non_letters(y);
+    if stop != 0 {
+        return match letters_end(bytes, j, stop) {
+            Some(n) => (
+                j + n,
+                u128::from(lower_first(x, 8)) | (u128::from(lower_first(y, n)) << 64),
+            ),
+            None => (word_end(text, j), 0),
+        };
+    }
+    (word_end(text, j + 8), 0)
+}
+
+/// The eight bytes at `i`, little-endian, when the text goes on that far.
+#[inline(always)]
+fn chunk8(bytes: &[u8], i: usize) -> Option<u64> {
+    bytes
+        .get(i..i.wrapping_add(8))
+        .and_then(|c| <[u8; 8]>::try_from(c).ok())
+        .map(u64::from_le_bytes)
+}
+
+/// How many ASCII letters start the eight bytes read at `at`, given their [`non_letters`]
+/// mask `stop` (not 0); `None` when the first non-letter is a non-ASCII byte, which may be a
+/// letter continuing the word.
+#[inline(always)]
+fn letters_end(bytes: &[u8], at: usize, stop: u64) -> Option<usize> {
+    let n = (stop.trailing_zeros() / 8) as usize;
+    match bytes.get(at + n) {
+        Some(&b) if b >= 0x80 => None,
+        _ => Some(n),
+    }
+}
+
+/// The first `n` (at most 8) bytes of `x`, ASCII letters all, in lowercase; the others 0.
+#[inline(always)]
+fn lower_first(x: u64, n: usize) -> u64 {
+    let lower = (x | 0x2020_2020_2020_2020) & 0x7f7f_7f7f_7f7f_7f7f;
+    let mask = u64::MAX.checked_shr(64 - 8 * n as u32).unwrap_or(0);
+    lower & mask
 }
 
 /// ASCII case-insensitive equality of a word with a lowercase literal.
