@@ -140,7 +140,17 @@ impl<'a> Cx<'a> {
         self.lex.get(i).and_then(|e| e.tag)
     }
     /// A sentence ends between token `i - 1` and token `i`.
+    #[inline]
     pub fn sentence_break(&self, i: usize) -> bool {
+        // Most tokens do not follow punctuation: no break, decided here without a call.
+        match (i.checked_sub(1).and_then(|p| self.tok(p)), self.tok(i)) {
+            (Some(p), Some(_)) if p.kind != TokKind::Punct => false,
+            _ => self.sentence_break_after_punct(i),
+        }
+    }
+    /// [`Cx::sentence_break`] in full.
+    #[inline(never)]
+    fn sentence_break_after_punct(&self, i: usize) -> bool {
         if i == 0 {
             return true;
         }
@@ -767,10 +777,16 @@ impl<'a> Cx<'a> {
     }
 
     /// Token `i` is a quotation mark (a clause boundary for tense cues).
+    #[inline]
     fn quote(&self, i: usize) -> bool {
         if self.tok(i).is_none_or(|t| t.kind != TokKind::Punct) {
             return false;
         }
+        self.quote_mark(i)
+    }
+    /// The punctuation token `i` is a quotation mark.
+    #[inline(never)]
+    fn quote_mark(&self, i: usize) -> bool {
         self.p(i, '"')
             || self.p(i, '“')
             || self.p(i, '”')
@@ -778,7 +794,29 @@ impl<'a> Cx<'a> {
             || (self.apos(i) && self.apos(i + 1))
     }
 
+    #[inline(always)]
     fn cue(&self, i: usize) -> Option<Tense> {
+        let (Some(t), Some(e)) = (self.tok(i), self.lex.get(i)) else {
+            return None;
+        };
+        // Most words are no cue: decided here without a call, by the test [`Cx::word_cue`]
+        // starts with.
+        if t.kind != TokKind::Word
+            || (e.cues == 0
+                && e.tag.is_none()
+                && !matches!(e.lex, Some(Lex::Kw(Kw::Since | Kw::Will)))
+                && {
+                    let w = self.bytes(i);
+                    !w.ends_with(b"ed") && !eq_lower(w, "wait")
+                })
+        {
+            return None;
+        }
+        self.word_cue(i)
+    }
+    /// [`Cx::cue`] in full.
+    #[inline(never)]
+    fn word_cue(&self, i: usize) -> Option<Tense> {
         if !self.is_word(i) {
             return None;
         }
