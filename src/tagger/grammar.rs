@@ -85,14 +85,19 @@ impl<'a> Cx<'a> {
     pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
         words.iter().any(|w| self.is(i, w))
     }
+    /// The bytes of token `i` when it is punctuation.
+    #[inline]
+    fn punct(&self, i: usize) -> Option<&'a [u8]> {
+        let t = self.tok(i)?;
+        if t.kind != TokKind::Punct {
+            return None;
+        }
+        self.text.as_bytes().get(t.start()..t.end())
+    }
     /// Token `i` is the punctuation `c`.
     #[inline]
     pub fn p(&self, i: usize, c: char) -> bool {
-        let Some(t) = self.tok(i) else { return false };
-        if t.kind != TokKind::Punct {
-            return false;
-        }
-        let b = self.bytes(i);
+        let Some(b) = self.punct(i) else { return false };
         if c.is_ascii() {
             return b.len() == 1 && b[0] == c as u8;
         }
@@ -101,11 +106,15 @@ impl<'a> Cx<'a> {
     }
     /// Token `i` is a dash ("-", "–", "—").
     pub fn dash(&self, i: usize) -> bool {
-        self.p(i, '-') || self.p(i, '–') || self.p(i, '—')
+        // The token's bytes, read once.
+        self.punct(i)
+            .is_some_and(|b| b == b"-" || b == "–".as_bytes() || b == "—".as_bytes())
     }
     /// Token `i` is an apostrophe.
     pub fn apos(&self, i: usize) -> bool {
-        self.p(i, '\'') || self.p(i, '’') || self.p(i, '‘')
+        // The token's bytes, read once.
+        self.punct(i)
+            .is_some_and(|b| b == b"\'" || b == "’".as_bytes() || b == "‘".as_bytes())
     }
     /// No whitespace before token `i`.
     pub fn joined(&self, i: usize) -> bool {
