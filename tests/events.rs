@@ -808,3 +808,121 @@ fn the_get_of_a_passive_is_no_event() {
     let a = run("He got a call from the minister.", &[], "2025-03-09");
     assert!(!no_event(&a, "got"));
 }
+
+#[test]
+fn a_sentence_in_the_present_is_not_dated_by_the_last_story_date() {
+    let text = "The two leaders spoke on March 18. There are no plans for a new conversation, \
+                but officials say one can be organized quickly.";
+    let a = run(
+        text,
+        &[tx(text, "March 18", 0, TimexKind::Date, "2025-03-18")],
+        "2025-03-31",
+    );
+    let spoke = event(&a, "spoke");
+    assert_eq!(timex_links(&a, spoke).count(), 1);
+    for word in ["plans", "conversation", "say"] {
+        let e = event(&a, word);
+        assert_eq!(
+            timex_links(&a, e).count(),
+            0,
+            "{word} is not on March 18: {:?}",
+            e.anchor
+        );
+    }
+    // A sentence told in the past still continues the story.
+    let text = "The two leaders spoke on March 18. The conversation lasted two hours.";
+    let a = run(
+        text,
+        &[tx(text, "March 18", 0, TimexKind::Date, "2025-03-18")],
+        "2025-03-31",
+    );
+    assert_eq!(timex_links(&a, event(&a, "lasted")).count(), 1);
+}
+
+#[test]
+fn a_participle_of_saying_shares_its_clause_time() {
+    let text = "In an interview on Sunday, Trump expressed frustration, saying he was angry.";
+    let a = run(
+        text,
+        &[tx(text, "Sunday", 0, TimexKind::Date, "2025-03-30")],
+        "2025-03-31",
+    );
+    let saying = event(&a, "saying");
+    let anchor = saying
+        .anchor
+        .as_ref()
+        .unwrap_or_else(|| panic!("saying is dated: {saying:?} {:?}", a.links));
+    assert!(
+        matches!(anchor.target, AnchorTarget::Timex(_)),
+        "{anchor:?}"
+    );
+    assert_eq!(
+        anchor.value.as_ref().map(|v| v.to_string()).as_deref(),
+        Some("2025-03-30")
+    );
+}
+
+#[test]
+fn a_coarser_date_ends_the_story_day() {
+    let text = "The leaders spoke on March 18. In an interview last weekend, Trump expressed \
+                anger. He also threatened new tariffs.";
+    let a = run(
+        text,
+        &[
+            tx(text, "March 18", 0, TimexKind::Date, "2025-03-18"),
+            tx(text, "last weekend", 0, TimexKind::Date, "2025-W13-WE"),
+        ],
+        "2025-03-31",
+    );
+    let threatened = event(&a, "threatened");
+    let on_march_18 = threatened.anchor.as_ref().is_some_and(
+        |x| matches!(&x.target, AnchorTarget::Timex(span) if &text[span.clone()] == "March 18"),
+    );
+    assert!(!on_march_18, "{:?}", threatened.anchor);
+    // Without the weekend in between, the story's day carries over.
+    let text = "The leaders spoke on March 18. He also threatened new tariffs.";
+    let a = run(
+        text,
+        &[tx(text, "March 18", 0, TimexKind::Date, "2025-03-18")],
+        "2025-03-31",
+    );
+    let threatened = event(&a, "threatened");
+    assert!(
+        matches!(
+            threatened.anchor.as_ref().map(|x| &x.target),
+            Some(AnchorTarget::Timex(_))
+        ),
+        "{:?}",
+        threatened.anchor
+    );
+}
+
+#[test]
+fn a_range_gives_its_start_and_its_end() {
+    let text = "The strike lasted from March 3 to March 18.";
+    let a = run(
+        text,
+        &[
+            tx(text, "March 3", 0, TimexKind::Date, "2025-03-03"),
+            tx(text, "March 18", 0, TimexKind::Date, "2025-03-18"),
+        ],
+        "2025-03-31",
+    );
+    let lasted = event(&a, "lasted");
+    let rel_to = |needle: &str| {
+        timex_links(&a, lasted)
+            .find(|l| matches!(&l.target, Endpoint::Timex(s) if &text[s.clone()] == needle))
+            .map(|l| l.relation)
+    };
+    assert_eq!(rel_to("March 3"), Some(RelType::BegunBy));
+    assert_eq!(rel_to("March 18"), Some(RelType::EndedBy));
+    // A "to" with no "from" before it is no range end.
+    let text = "The vote was moved to March 18.";
+    let a = run(
+        text,
+        &[tx(text, "March 18", 0, TimexKind::Date, "2025-03-18")],
+        "2025-03-10",
+    );
+    let moved = event(&a, "moved");
+    assert!(timex_links(&a, moved).all(|l| l.relation != RelType::EndedBy));
+}

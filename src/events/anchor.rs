@@ -7,6 +7,7 @@ use super::text::{marked, with_lower, Sym, TokIndex, Token, TokenKind};
 use crate::document::Dct;
 use crate::event::{Aspect, EventClass, RelType, Tense};
 use crate::timex::{Timex, TimexKind};
+use crate::value::{RefValue, TimexValue};
 
 /// A relation "mention REL timex" found in a sentence.
 #[derive(Debug, Clone, PartialEq)]
@@ -388,8 +389,13 @@ pub(crate) fn link_timexes(
         while next_tx < timexes.len() {
             match &pos[next_tx] {
                 Some(p) if p.sent < si => {
-                    if is_day_reference(&timexes[next_tx]) {
+                    let t = &timexes[next_tx];
+                    if is_day_reference(t) {
                         reference = Some((next_tx, p.sent));
+                    } else if is_dated(t) && !matches!(t.value, TimexValue::Ref(_)) {
+                        // A coarser date moves the story away from the last day ("In a
+                        // weekend interview …").
+                        reference = None;
                     }
                     next_tx += 1;
                 }
@@ -511,6 +517,24 @@ fn fallback_links(
         if linked[mi] || declined.get(mi).copied().unwrap_or(false) {
             continue;
         }
+        // "Trump expressed frustration on Sunday, saying …": a participle of saying is
+        // part of the statement its clause's verb makes, and shares its time.
+        if m.class == EventClass::Reporting && m.tense == Tense::Prespart {
+            let from = sents.get(m.sent).map_or(m.tok, |r| r.start);
+            let head = (from..m.tok)
+                .rev()
+                .find_map(|k| verb_event.get(k).copied().filter(|&v| v != u32::MAX));
+            if let Some(ti) = head.map(|v| v as usize).filter(|&ti| ti < timexes.len()) {
+                links.push(TimexLink {
+                    mention: mi,
+                    timex: ti,
+                    rel: RelType::IsIncluded,
+                    stated: false,
+                    weak: false,
+                });
+                continue;
+            }
+        }
         let own = of_sent(m.sent);
         if !own.is_empty() {
             // The nearest timex of the sentence: a few on each side, within reach (the
@@ -597,10 +621,23 @@ fn fallback_links(
         }
         let reporting = m.class == EventClass::Reporting;
         let ahead = m.nominal && announced_ahead(text, toks, m.tok);
+        // A sentence told in the present ("There are no plans for a new call") speaks of
+        // the article's day, not of the story's last date.
+        let present = match m.tense {
+            Tense::Present => !matches!(m.aspect, Aspect::Perfective),
+            Tense::None | Tense::Infinitive | Tense::Prespart => sents
+                .get(m.sent)
+                .is_some_and(|r| present_sentence(toks, r.clone())),
+            _ => false,
+        };
         let cands = [last_dated, lead.filter(|&t| last_dated != Some(t))];
         for ti in cands.into_iter().flatten() {
             // A statement is dated by the story only when the story is today's news.
-            if reporting && !is_news_day(&timexes[ti], dct) {
+            let news = is_news_day(&timexes[ti], dct);
+            if reporting && !news {
+                continue;
+            }
+            if present && !news && timexes[ti].value != TimexValue::Ref(RefValue::Present) {
                 continue;
             }
             let rel = if ahead {
@@ -617,6 +654,20 @@ fn fallback_links(
             });
         }
     }
+}
+
+/// The sentence `r` (token range) is told in the present ("There are no plans", "Officials
+/// say"): it has a present-tense verb and no past one.
+fn present_sentence(toks: &[Token], r: std::ops::Range<usize>) -> bool {
+    let mut present = false;
+    for t in toks.get(r).into_iter().flatten() {
+        match t.tag {
+            Tag::Vbd => return false,
+            Tag::Vbz | Tag::Vbp => present = true,
+            _ => {}
+        }
+    }
+    present
 }
 
 /// A nominal event announced as ahead: "the next Putin-Trump call", "the upcoming summit".
@@ -921,9 +972,34 @@ fn rel_for(text: &str, toks: &[Token], first: usize, tx: &Timex) -> (RelType, bo
         if let Some(r) = with_lower(text, &toks[b], |w| signal(w, duration)) {
             return (r, true);
         }
+        // The end of a range: "from March 3 to March 18", "from 218 to 201 BC".
+        if !duration && range_end(text, toks, b) {
+            return (RelType::EndedBy, true);
+        }
     }
     (RelType::IsIncluded, false)
 }
+
+/// Token `b` is the "to", "through" or "until" that closes a range opened by "from" a few
+/// words before ("from March 3 to March 18").
+fn range_end(text: &str, toks: &[Token], b: usize) -> bool {
+    if !with_lower(text, &toks[b], |w| matches!(w, "to" | "through" | "thru")) {
+        return false;
+    }
+    let lo = b.saturating_sub(RANGE_REACH);
+    for t in toks.get(lo..b).into_iter().flatten().rev() {
+        if t.kind == TokenKind::Punct && word(text, t) != "," {
+            return false;
+        }
+        if with_lower(text, t, |w| w == "from") {
+            return true;
+        }
+    }
+    false
+}
+
+/// How many tokens before a range's "to" its "from" is looked for.
+const RANGE_REACH: usize = 6;
 
 /// The relation of an event to the document date that its tense and aspect assert, if any.
 pub(crate) fn dct_relation(m: &Mention, dct_has_time: bool) -> Option<RelType> {

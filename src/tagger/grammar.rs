@@ -310,9 +310,33 @@ impl<'a> Cx<'a> {
         }
     }
 
-    /// A year after a month or "of": four digits, or written out.
+    /// A year after a month or "of": four digits, or written out, or a year with its era.
     pub fn year_any(&self, i: usize) -> Option<(i32, usize)> {
-        self.year4(i).or_else(|| self.spelled_year(i))
+        self.year_era(i).or_else(|| self.spelled_year(i))
+    }
+
+    /// A year after a day and month: four digits ("1066"), or one to four digits with
+    /// their era ("216 BC", "AD 79", "1066 AD"). Years before the common era count back
+    /// from 1 BC, the astronomical year 0.
+    pub fn year_era(&self, i: usize) -> Option<(i32, usize)> {
+        let small = |k: usize| {
+            self.num(k)
+                .filter(|n| (1..=9999).contains(n) && self.digits(k) <= 4)
+        };
+        if let Some((y, e)) = self.year4(i) {
+            return Some(match era_after(self, e) {
+                Some((true, e2)) => (1 - y, e2),
+                Some((false, e2)) => (y, e2),
+                None => (y, e),
+            });
+        }
+        if self.is(i, "ad") && self.bytes(i) == b"AD" {
+            let n = small(i + 1)?;
+            return Some((n as i32, i + 2));
+        }
+        let n = small(i)? as i32;
+        let (bc, e) = era_after(self, i + 1)?;
+        Some((if bc { 1 - n } else { n }, e))
     }
 
     /// A unit word at `i`.
@@ -624,6 +648,9 @@ impl<'a> Cx<'a> {
         if start > 0 && self.kw(start - 1, Kw::Since) {
             return Tense::PastAdjacent;
         }
+        if self.rescheduled_to(start) {
+            return Tense::Future;
+        }
         // "get around Wednesday's ruling": a possessive names a known occasion, whatever the
         // clause's own tense; "ahead of Tuesday's vote" was caught above.
         if self.apos(end) && self.is(end + 1, "s") && self.joined(end) {
@@ -757,6 +784,28 @@ impl<'a> Cx<'a> {
             i += 1;
         }
         false
+    }
+
+    /// The expression at `start` is the new date an event was moved to: "moved to
+    /// Wednesday", "pushed back to Friday", "rescheduled for Monday".
+    fn rescheduled_to(&self, start: usize) -> bool {
+        use super::lexicon::{RESCHEDULE_PARTICLES, RESCHEDULE_VERBS};
+        let Some(to) = start.checked_sub(1) else {
+            return false;
+        };
+        if !(self.kw(to, Kw::To) || self.is(to, "for") || self.is(to, "till")) {
+            return false;
+        }
+        let Some(mut v) = to.checked_sub(1) else {
+            return false;
+        };
+        if self.is_any(v, RESCHEDULE_PARTICLES) {
+            let Some(p) = v.checked_sub(1) else {
+                return false;
+            };
+            v = p;
+        }
+        self.is_any(v, RESCHEDULE_VERBS) && !self.clause_has(start, start + 1, "had")
     }
 
     /// Token `i` is the "-ing" form of a present progressive ("are flying", "we're flying").
@@ -2212,11 +2261,11 @@ fn month_date(cx: &Cx<'_>, i: usize) -> Option<Found> {
             let mut end = k;
             let mut y = None;
             if cx.p(end, ',') {
-                if let Some((yy, e)) = cx.year4(end + 1) {
+                if let Some((yy, e)) = cx.year_era(end + 1) {
                     y = Some(yy);
                     end = e;
                 }
-            } else if let Some((yy, e)) = cx.year4(end) {
+            } else if let Some((yy, e)) = cx.year_era(end) {
                 y = Some(yy);
                 end = e;
             }
@@ -2295,7 +2344,7 @@ fn day_month(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let mut end = e;
     let mut y = None;
     let yat = if cx.p(end, ',') { end + 1 } else { end };
-    if let Some((yy, e2)) = cx.year4(yat) {
+    if let Some((yy, e2)) = cx.year_era(yat) {
         y = Some(yy);
         end = e2;
     }
@@ -2352,7 +2401,16 @@ fn era_year(cx: &Cx<'_>, i: usize) -> Option<Found> {
         return None;
     }
     let n = plain_number(i)?;
-    let (bc, end) = era_after(cx, i + 1)?;
+    let (bc, end) = match era_after(cx, i + 1) {
+        Some(era) => era,
+        // The first year of a range takes the era of the second: "from 218 to 201 BC",
+        // "between 300 and 250 BC", "44-42 BC".
+        None => {
+            let joint = cx.kw(i + 1, Kw::To) || cx.kw(i + 1, Kw::And) || cx.dash(i + 1);
+            plain_number(i + 2).filter(|_| joint)?;
+            (era_after(cx, i + 3)?.0, i + 1)
+        }
+    };
     let y = if bc { 1 - n as i32 } else { n as i32 };
     date(i, end, Partial::Year(y))
 }
@@ -2600,7 +2658,7 @@ fn calendar_date(cx: &Cx<'_>, j: usize) -> Option<Found> {
 }
 
 /// A weekday abbreviation at `i` that stands for a day: (day, index after it and its
-/// period). "Fri", "Thurs." when capitalised; "Sat", "Sun", "Wed", "Mon" (also English
+/// period). "Fri", "thurs", "Thurs." in any case; "Sat", "Sun", "Wed", "Mon" (also English
 /// words) and lowercase forms only after a lead word ("on sat") or before a time of day
 /// ("Sun 3pm", "wed night"), or capitalised with their period ("Wed.").
 fn weekday_abbrev(cx: &Cx<'_>, i: usize) -> Option<(u8, usize)> {
@@ -2632,7 +2690,9 @@ fn weekday_abbrev(cx: &Cx<'_>, i: usize) -> Option<(u8, usize)> {
         j == i + 1 && cx.is_word(j) && cx.cap(j) && !cx.sentence_break(j) && cx.lx(j).is_none();
     // "Wed." with its period, not "the Sun."
     let dotted = j == i + 2 && !(i > 0 && cx.kw(i - 1, Kw::The));
-    let plain = cx.cap(i) && (!word || dotted) && !name_after;
+    // Abbreviations that are no English word stand alone in informal lowercase too
+    // ("leaving tues, back thurs").
+    let plain = ((cx.cap(i) && dotted) || !word) && !name_after;
     (lead || timed || plain).then_some((wd, j))
 }
 
@@ -3000,6 +3060,21 @@ fn relative(cx: &Cx<'_>, i: usize) -> Option<Found> {
     if let Some((u, plural)) = cx.unit(k) {
         if plural {
             return None; // "the past years": the amount rule
+        }
+        // "within the next month": an amount of time, not the calendar month.
+        if the && off != 0 && i > 0 && cx.is(i - 1, "within") {
+            let one = Qty {
+                n: Some(1),
+                half: false,
+                approx: false,
+                article: false,
+            };
+            return Some(Found::new(
+                i,
+                k + 1,
+                TimexKind::Duration,
+                Partial::Duration(unit_duration(one, u)),
+            ));
         }
         // A title: "This Week With David Brinkley".
         if cx.cap(k) && cx.cap(k + 1) && cx.is_word(k + 1) && !cx.sentence_break(k + 1) {

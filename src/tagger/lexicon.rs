@@ -862,6 +862,27 @@ pub(crate) const SCHEDULE_VERBS: &[&str] = &[
     "departs",
 ];
 
+/// Participles that move an event to a new date, given right after "to", "for" or "till"
+/// ("the vote was moved to Wednesday", "pushed back to Friday", "rescheduled for Monday"): the
+/// new date lies ahead.
+pub(crate) const RESCHEDULE_VERBS: &[&str] = &[
+    "moved",
+    "postponed",
+    "delayed",
+    "pushed",
+    "rescheduled",
+    "deferred",
+    "adjourned",
+    "brought",
+    "put",
+    "shifted",
+    "bumped",
+];
+
+/// Particles between a rescheduling verb and its "to" ("pushed back to", "brought forward to",
+/// "put off till").
+pub(crate) const RESCHEDULE_PARTICLES: &[&str] = &["back", "forward", "off", "up"];
+
 /// Auxiliaries of the present perfect ("has set").
 pub(crate) const PERFECT_AUXILIARIES: &[&str] = &["has", "have", "'ve"];
 

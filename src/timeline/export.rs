@@ -209,15 +209,22 @@ fn fmt_instant(s: i64, fine: bool) -> Option<String> {
     })
 }
 
-/// The smallest calendar unit (day, month, year) that holds `[start, end)`.
+/// The smallest calendar unit (day, weekend, week, month, year) that holds `[start, end)`.
 fn enclosing_value(start: i64, end: i64) -> Option<TimexValue> {
     let a = datetime(start)?.date();
     let b = datetime(end.checked_sub(1)?)?.date();
     if a > b {
         return None;
     }
+    let (wa, wb) = (a.iso_week(), b.iso_week());
+    let same_week = (wa.year(), wa.week()) == (wb.year(), wb.week());
+    let weekend = |d: chrono::NaiveDate| d.weekday().number_from_monday() >= 6;
     Some(TimexValue::Date(if a == b {
         DateValue::from_naive_date(a)
+    } else if same_week && weekend(a) && weekend(b) {
+        DateValue::Weekend(Some(wa.year()), wa.week() as u8)
+    } else if same_week {
+        DateValue::Week(Some(wa.year()), wa.week() as u8)
     } else if (a.year(), a.month()) == (b.year(), b.month()) {
         DateValue::Month(Some(a.year()), a.month() as u8)
     } else if a.year() == b.year() {
@@ -626,4 +633,58 @@ fn tljs_date(t: NaiveDateTime, g: Granularity, display: Option<&str>) -> Value {
         m.insert("display_date".into(), json!(d));
     }
     Value::Object(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::enclosing_value;
+    use crate::timeline::calendar::secs;
+
+    fn label(from: &str, to_incl: &str) -> Option<String> {
+        let day = |s: &str| {
+            chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                .expect("date")
+                .and_hms_opt(0, 0, 0)
+                .expect("midnight")
+        };
+        let end = day(to_incl) + chrono::Duration::days(1);
+        enclosing_value(secs(day(from)), secs(end)).map(|v| v.to_string())
+    }
+
+    #[test]
+    fn bounds_are_shown_as_the_smallest_calendar_unit() {
+        assert_eq!(
+            label("2025-03-18", "2025-03-18").as_deref(),
+            Some("2025-03-18")
+        );
+        // Saturday and Sunday of ISO week 13.
+        assert_eq!(
+            label("2025-03-29", "2025-03-30").as_deref(),
+            Some("2025-W13-WE")
+        );
+        assert_eq!(
+            label("2025-03-24", "2025-03-30").as_deref(),
+            Some("2025-W13")
+        );
+        // A week across a month boundary is still a week.
+        assert_eq!(
+            label("2025-03-31", "2025-04-02").as_deref(),
+            Some("2025-W14")
+        );
+        // Friday to Sunday is no weekend: the week.
+        assert_eq!(
+            label("2025-03-28", "2025-03-30").as_deref(),
+            Some("2025-W13")
+        );
+        assert_eq!(
+            label("2025-03-03", "2025-03-20").as_deref(),
+            Some("2025-03")
+        );
+        assert_eq!(label("2025-02-03", "2025-03-20").as_deref(), Some("2025"));
+        assert_eq!(
+            label("2024-12-30", "2025-01-02").as_deref(),
+            Some("2025-W01")
+        );
+        assert_eq!(label("2024-12-03", "2025-01-20"), None);
+    }
 }
