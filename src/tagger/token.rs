@@ -208,7 +208,7 @@ fn ascii_word(text: &str, i: usize) -> (usize, u128) {
         return match letters_end(bytes, j, stop) {
             Some(n) => (
                 j + n,
-                u128::from(lower_first(x, 8)) | (u128::from(lower_first(y, n)) << 64),
+                u128::from(lower(x)) | (u128::from(lower_first(y, n)) << 64),
             ),
             None => (word_end(text, j), 0),
         };
@@ -237,12 +237,17 @@ fn letters_end(bytes: &[u8], at: usize, stop: u64) -> Option<usize> {
     }
 }
 
-/// The first `n` (at most 8) bytes of `x`, ASCII letters all, in lowercase; the others 0.
+/// The eight bytes of `x`, ASCII letters all, in lowercase.
+#[inline(always)]
+fn lower(x: u64) -> u64 {
+    (x | 0x2020_2020_2020_2020) & 0x7f7f_7f7f_7f7f_7f7f
+}
+
+/// The first `n` (less than 8, as [`letters_end`] gives) bytes of `x`, ASCII letters all, in
+/// lowercase; the others 0.
 #[inline(always)]
 fn lower_first(x: u64, n: usize) -> u64 {
-    let lower = (x | 0x2020_2020_2020_2020) & 0x7f7f_7f7f_7f7f_7f7f;
-    let mask = u64::MAX.checked_shr(64 - 8 * n as u32).unwrap_or(0);
-    lower & mask
+    lower(x) & 1u64.wrapping_shl(8 * n as u32).wrapping_sub(1)
 }
 
 /// ASCII case-insensitive equality of a word with a lowercase literal.
