@@ -1,7 +1,8 @@
 //! The tagger's vocabulary: every word it knows, in one typed table per class.
 //!
 //! [`Lexicon::new`] folds all tables into one hash map from lowercase word to [`Lex`], built
-//! once per tagger; lookups lowercase the token into a stack buffer and never allocate.
+//! once per tagger; lookups key a word by its lowercase bytes read as a number (the tokenizer
+//! hands short ASCII words over already keyed) and never allocate.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};

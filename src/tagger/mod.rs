@@ -1,6 +1,7 @@
 //! The temporal tagger: finds TIMEX3 expressions and normalizes them against the document.
 //!
-//! Pipeline: [`token::tokenize`] (one pass over the bytes) → lexicon classes per token →
+//! Pipeline: [`token::tokenize_into`] (one pass over the bytes, each word looked up in the
+//! lexicon as it is read) →
 //! [`grammar::best_at`] at each token (longest match of the pattern rules, with modifier
 //! prefixes) → ranges split into their endpoints → [`resolve::Resolver`] turns each
 //! underspecified value into a TIMEX3 value, in text order, so that anaphoric expressions see
