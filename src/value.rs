@@ -181,6 +181,9 @@ pub enum DateValue {
     Day(Option<i32>, u8, u8),
     /// `XXXX-WXX-1`: a day of the week with unknown week (1 = Monday … 7 = Sunday); used by SETs.
     Weekday(u8),
+    /// `XXXX-XX-XX`: a day the text does not give, as in the value of a clock time with no
+    /// known day (`XXXX-XX-XXT09:00`).
+    AnyDay,
 }
 
 /// An amount in a duration: a number, or `X` when the text gives none ("years").
@@ -368,7 +371,8 @@ pub enum RefValue {
 /// ```
 /// use eventline::TimexValue;
 /// for s in ["2025-03-18", "2025-W13-WE", "199", "2025-Q3", "P34D", "PT1M30S",
-///           "2025-03-18T15:30", "2025-03-18TMO", "XXXX-WXX-1", "XXXX-WXX-2TNI", "PAST_REF",
+///           "2025-03-18T15:30", "2025-03-18TMO", "XXXX-WXX-1", "XXXX-WXX-2TNI",
+///           "XXXX-XX-XXT09:00", "PAST_REF",
 ///           "XXXX-02-12"] {
 ///     let v: TimexValue = s.parse()?;
 ///     assert_eq!(v.to_string(), s);
@@ -453,14 +457,17 @@ impl DateValue {
             DateValue::Month(..) => Granularity::Month,
             DateValue::Week(..) => Granularity::Week,
             DateValue::Weekend(..) => Granularity::Weekend,
-            DateValue::Day(..) | DateValue::Weekday(_) => Granularity::Day,
+            DateValue::Day(..) | DateValue::Weekday(_) | DateValue::AnyDay => Granularity::Day,
         }
     }
 
     /// The year, when the value names one.
     pub fn year(&self) -> Option<i32> {
         match *self {
-            DateValue::Century(_) | DateValue::Decade(_) | DateValue::Weekday(_) => None,
+            DateValue::Century(_)
+            | DateValue::Decade(_)
+            | DateValue::Weekday(_)
+            | DateValue::AnyDay => None,
             DateValue::Year(y) => Some(y),
             DateValue::Season(y, _)
             | DateValue::Quarter(y, _)
@@ -575,6 +582,7 @@ impl DateValue {
                     && NaiveDate::from_ymd_opt(y.unwrap_or(2000), m as u32, d as u32).is_some()
             }
             DateValue::Weekday(d) => (1..=7).contains(&d),
+            DateValue::AnyDay => true,
         };
         if ok {
             Ok(())
@@ -615,6 +623,7 @@ impl fmt::Display for DateValue {
             DateValue::Weekend(y, w) => write!(f, "{}-W{w:02}-WE", YearFmt(y)),
             DateValue::Day(y, m, d) => write!(f, "{}-{m:02}-{d:02}", YearFmt(y)),
             DateValue::Weekday(d) => write!(f, "XXXX-WXX-{d}"),
+            DateValue::AnyDay => f.write_str("XXXX-XX-XX"),
         }
     }
 }
@@ -948,6 +957,9 @@ fn parse_date(c: &mut Cursor<'_>) -> Option<DateValue> {
         let d = c.digits(1, 1)?;
         return Some(DateValue::Weekday(d as u8));
     }
+    if c.eat("XXXX-XX-XX") {
+        return Some(DateValue::AnyDay);
+    }
     if c.eat("BC") {
         let start = c.i;
         let n = c.digits(2, 4)? as i32;
@@ -1032,7 +1044,12 @@ impl FromStr for TimexValue {
             return Ok(TimexValue::Date(date));
         }
         // A time of day on a day, or on every such weekday ("XXXX-WXX-2TNI", a SET).
-        if !c.eat("T") || !matches!(date, DateValue::Day(..) | DateValue::Weekday(_)) {
+        if !c.eat("T")
+            || !matches!(
+                date,
+                DateValue::Day(..) | DateValue::Weekday(_) | DateValue::AnyDay
+            )
+        {
             return Err(bad());
         }
         let t = parse_time_of_day(&mut c).ok_or_else(bad)?;
@@ -1081,6 +1098,9 @@ mod tests {
             "19",
             "XXXX-03-18",
             "XXXX-WXX-7",
+            "XXXX-XX-XX",
+            "XXXX-XX-XXT09:00",
+            "XXXX-XX-XXTMO",
             "2025-03-18T15:00",
             "2025-03-18T15",
             "2025-03-18TNI",

@@ -926,3 +926,34 @@ fn a_range_gives_its_start_and_its_end() {
     let moved = event(&a, "moved");
     assert!(timex_links(&a, moved).all(|l| l.relation != RelType::EndedBy));
 }
+
+#[test]
+fn events_at_the_two_ends_of_an_amount_of_time() {
+    let text = "The team resumed work on Friday, nearly two months after it was blocked.";
+    let a = run(
+        text,
+        &[
+            tx(text, "Friday", 0, TimexKind::Date, "2025-03-28"),
+            tx(text, "nearly two months", 0, TimexKind::Duration, "P2M"),
+        ],
+        "2025-03-31",
+    );
+    let rel = |word: &str| {
+        timex_links(&a, event(&a, word))
+            .find(|l| matches!(&l.target, Endpoint::Timex(s) if text[s.clone()].contains("months")))
+            .map(|l| l.relation)
+    };
+    assert_eq!(rel("blocked"), Some(RelType::Begins));
+    let text = "Three days later, Germany declared war.";
+    let a = run(
+        text,
+        &[tx(text, "Three days", 0, TimexKind::Duration, "P3D")],
+        "2025-03-31",
+    );
+    assert_eq!(
+        timex_links(&a, event(&a, "declared"))
+            .map(|l| l.relation)
+            .next(),
+        Some(RelType::Ends)
+    );
+}

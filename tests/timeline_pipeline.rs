@@ -109,3 +109,41 @@ fn two_articles_merge_and_disagree_on_a_date() {
         Some("2025-02-12")
     );
 }
+
+#[test]
+fn an_amount_of_time_later_dates_the_event_from_the_last_day() {
+    let text = "On 7 December 1941, Japanese aircraft attacked Pearl Harbor. The next day, \
+                the United States declared war on Japan. Three days later Germany declared \
+                war on the United States. Two weeks earlier, the envoys had met in Washington.";
+    let t = build("history", text);
+    let report = t.dated_report();
+    let value_of = |title: &str| {
+        report
+            .events
+            .iter()
+            .find(|e| e.title.contains(title))
+            .and_then(|e| e.value.clone())
+    };
+    assert_eq!(value_of("Germany declared").as_deref(), Some("1941-12-11"));
+    assert_eq!(
+        value_of("United States declared").as_deref(),
+        Some("1941-12-08")
+    );
+    // "Two weeks earlier" is a date of its own, at the granularity of its unit.
+    assert_eq!(value_of("envoys").as_deref(), Some("1941-W48"));
+}
+
+#[test]
+fn an_amount_of_time_from_a_coarser_date_gives_no_day() {
+    // "Two years later" after a bare year: no day can be derived, not even from the day
+    // named before that year.
+    let text = "On 2 August 216 BC Hannibal won at Cannae. In 204 BC Scipio landed in Africa. \
+                Two years later he defeated Hannibal at Zama.";
+    let t = build("punic", text);
+    let report = t.dated_report();
+    assert!(report
+        .events
+        .iter()
+        .filter(|e| e.title.contains("defeated"))
+        .all(|e| e.value.as_deref().is_none_or(|v| !v.contains("-"))));
+}

@@ -308,7 +308,9 @@ pub(crate) fn link_timexes(
         }
         // "[ten days] before the shooting": the event after the timex follows it.
         let rel_of = |mi: usize| {
-            post_signal(text, toks, p.last, range.end, mentions[mi].tok).unwrap_or((rel, stated))
+            let duration = counted_duration(&timexes[ti]);
+            post_signal(text, toks, p.last, range.end, mentions[mi].tok, duration)
+                .unwrap_or((rel, stated))
         };
         if let Some((_, mi)) = best {
             let (rel, stated) = rel_of(mi);
@@ -597,7 +599,9 @@ fn fallback_links(
                 let (rel, stated) = if timexes[ti].kind == TimexKind::Set {
                     (RelType::IsIncluded, false)
                 } else {
-                    post_signal(text, toks, last, end, m.tok).unwrap_or_else(|| signals[ti])
+                    let duration = counted_duration(&timexes[ti]);
+                    post_signal(text, toks, last, end, m.tok, duration)
+                        .unwrap_or_else(|| signals[ti])
                 };
                 // A signal word states the relation, unless it is a plain "on"/"in" that
                 // belongs to the timex's own verb and the event is a perfect ("announced
@@ -762,12 +766,16 @@ fn insets(
             .rev()
             .find(|&k| sym(k) == Sym::Comma);
         if let Some(c) = comma {
-            let reporting = (c + 1..last).any(|k| {
+            let said = (c + 1..last).find(|&k| {
                 mention_of_tok
                     .at(k)
                     .and_then(|mi| mentions.get(mi as usize))
                     .is_some_and(|m| m.class == EventClass::Reporting && !m.nominal)
             });
+            // Nothing eventive after the verb of saying: ", Germany declared war" has an
+            // object and is a clause of its own.
+            let reporting =
+                said.is_some_and(|v| (v + 1..last).all(|k| mention_of_tok.at(k).is_none()));
             let other_verb = (c + 1..last).any(|k| {
                 toks[k].tag.is_verb()
                     && mention_of_tok
@@ -945,22 +953,54 @@ fn is_day_reference(t: &Timex) -> bool {
 /// through a noun.
 const GOVERNING_REACH: i32 = 8;
 
-/// The relation "event REL timex" stated by "before"/"after" right after a timex, for an
-/// event later in the sentence ("[ten days] before the shooting": the shooting is after).
+/// A duration with a count ("three days", not "the days" or "weeks"): one that can stand
+/// between two events.
+fn counted_duration(t: &Timex) -> bool {
+    match &t.value {
+        TimexValue::Duration(d) => {
+            t.kind == TimexKind::Duration && d.parts().iter().all(|(n, _)| n.is_some())
+        }
+        _ => false,
+    }
+}
+
+/// The relation "event REL timex" stated by the word right after a timex: "before"/"after"
+/// for an event later in the sentence ("the day before the shooting": the shooting is
+/// after); with a counted duration, the events at its two ends begin and end it ("[ten
+/// days] before the shooting", "[three days] later, Germany declared war").
 fn post_signal(
     text: &str,
     toks: &[Token],
     last: usize,
     end: usize,
     event: usize,
+    duration: bool,
 ) -> Option<(RelType, bool)> {
     let k = last + 1;
-    if event <= k || k >= end {
+    if k >= end {
         return None;
     }
+    // An event before the timex is at its end only within one clause ("took effect [six
+    // hours] later", not "ended in May, and in the Pacific [four months] later").
+    let same_clause = event > k
+        || toks.get(event + 1..last).is_some_and(|between| {
+            !between
+                .iter()
+                .any(|t| matches!(word(text, t), "," | ";" | "and" | "but"))
+        });
     with_lower(text, toks.get(k)?, |w| match w {
-        "before" => Some((RelType::After, true)),
-        "after" => Some((RelType::Before, true)),
+        // An amount of time between two events: the later one ends it ("[Three days] later,
+        // Germany declared war"), the earlier one begins it.
+        "later" if duration && same_clause => Some((RelType::Ends, true)),
+        "earlier" if duration && same_clause => Some((RelType::Begins, true)),
+        "before" if event > k && duration => Some((RelType::Ends, true)),
+        "after" if event > k && duration => Some((RelType::Begins, true)),
+        // The clause's own event is at the other end ("became members [less than a decade]
+        // after exchanging communist rule").
+        "before" if event < k && duration => Some((RelType::Begins, true)),
+        "after" if event < k && duration => Some((RelType::Ends, true)),
+        "before" if event > k => Some((RelType::After, true)),
+        "after" if event > k => Some((RelType::Before, true)),
         _ => None,
     })
 }

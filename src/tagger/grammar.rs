@@ -3992,6 +3992,17 @@ fn holiday(cx: &Cx<'_>, i: usize) -> Option<Found> {
         if lower && h.words.len() == 1 && ["easter"].contains(&h.words[0]) {
             continue;
         }
+        // "New Year" alone: capitalised, or lowercase in a greeting ("happy new year"); not
+        // another calendar's ("Lunar New Year") nor a year that is new ("a new year-long").
+        if h.words == ["new", "year"] {
+            let before = i.checked_sub(1);
+            let greeting = before.is_some_and(|b| cx.is(b, "happy"));
+            let other_calendar =
+                before.is_some_and(|b| cx.is_any(b, super::lexicon::NEW_YEAR_CALENDARS));
+            if (lower && !greeting) || other_calendar || cx.p(j, '-') {
+                continue;
+            }
+        }
         // "Easter week", "the Thanksgiving weekend": the week (weekend) of the holiday.
         let week = match cx.unit(j) {
             Some((Unit::Week, false)) => Some(false),

@@ -1133,6 +1133,28 @@ impl HolidayRule {
     }
 }
 
+/// Calendars whose new year is not January 1 ("Lunar New Year", "the Jewish New Year"): after
+/// one of them, "New Year" is no Gregorian date.
+pub(crate) const NEW_YEAR_CALENDARS: &[&str] = &[
+    "lunar",
+    "chinese",
+    "jewish",
+    "persian",
+    "iranian",
+    "islamic",
+    "hijri",
+    "vietnamese",
+    "tibetan",
+    "korean",
+    "hindu",
+    "sikh",
+    "thai",
+    "khmer",
+    "orthodox",
+    "tamil",
+    "bengali",
+];
+
 /// A named holiday: its words (lowercase, apostrophes dropped) and its calendar rule.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Holiday {
@@ -1159,6 +1181,11 @@ pub(crate) const HOLIDAYS: &[Holiday] = &[
     Holiday {
         words: &["new", "years", "eve"],
         rule: HolidayRule::Fixed(12, 31),
+    },
+    // "Happy New Year", "the New Year celebrations": January 1 (see NEW_YEAR_CALENDARS).
+    Holiday {
+        words: &["new", "year"],
+        rule: HolidayRule::Fixed(1, 1),
     },
     Holiday {
         words: &["martin", "luther", "king", "day"],

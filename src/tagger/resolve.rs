@@ -359,6 +359,11 @@ impl Resolver {
             Partial::Day(DaySpec::Weekday(d, _)) | Partial::Time(DaySpec::Weekday(d, _), _) => {
                 return TimexValue::Date(DateValue::Weekday(d));
             }
+            // A clock time on a day the text has not given: "at about 9 am" in a history
+            // with no date in focus.
+            Partial::Time(DaySpec::Current | DaySpec::Anaphor(_), t) => {
+                return TimexValue::Time(DateValue::AnyDay, t);
+            }
             Partial::Season(None, s) | Partial::RefSeason(s, _) => {
                 return TimexValue::Date(DateValue::Season(None, s));
             }

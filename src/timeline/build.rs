@@ -14,8 +14,8 @@ use crate::annotation::{Annotation, Endpoint, Provenance};
 use crate::document::{Dct, Document};
 use crate::event::{AnchorTarget, LocalEventId, RelType};
 use crate::pipeline::Extractor;
-use crate::timex::TimexMod;
-use crate::value::{DateValue, TimeOfDay, TimexValue};
+use crate::timex::{TimexKind, TimexMod};
+use crate::value::{DateValue, DurationUnit, TimeOfDay, TimexValue};
 
 /// Relations that put an event at a time rather than before or after it: an anchor with one of
 /// them gives the event its display value.
@@ -290,7 +290,111 @@ impl Timeline {
                 self.add_relation(a, b, relation(l.relation, l.provenance, doc));
             }
         }
+        self.add_offsets(doc, ann, &nodes, reference);
         Ok(ids)
+    }
+
+    /// Amounts of time between two events: the event that ends a counted duration started
+    /// that long after the one that begins it ("[less than a decade] after exchanging
+    /// communist rule, they became members"); when the text names only one end, the day it
+    /// named last before the duration is the other ("The next day … [Three days] later,
+    /// Germany declared war").
+    fn add_offsets(
+        &mut self,
+        doc: &str,
+        ann: &Annotation,
+        nodes: &HashMap<LocalEventId, NodeIndex>,
+        reference: Option<NaiveDate>,
+    ) {
+        for (k, d) in ann.timexes.iter().enumerate() {
+            let counted = match &d.value {
+                TimexValue::Duration(v) => v.parts().iter().all(|(n, _)| n.is_some()),
+                _ => false,
+            };
+            if d.kind != TimexKind::Duration || !counted {
+                continue;
+            }
+            let mut begins = Vec::new();
+            let mut ends = Vec::new();
+            for l in &ann.links {
+                let (Endpoint::Event(id), Endpoint::Timex(span)) = (&l.source, &l.target) else {
+                    continue;
+                };
+                if *span != d.span {
+                    continue;
+                }
+                let Some(&n) = nodes.get(id) else { continue };
+                match l.relation {
+                    RelType::Begins => begins.push(n),
+                    RelType::Ends => ends.push(n),
+                    _ => {}
+                }
+            }
+            if begins.is_empty() == ends.is_empty() {
+                if begins.is_empty() {
+                    continue;
+                }
+            } else {
+                // The last date named before the duration, if it is a day (or finer).
+                let day = ann
+                    .timexes
+                    .get(..k)
+                    .into_iter()
+                    .flatten()
+                    .rev()
+                    .find(|t| {
+                        matches!(t.kind, TimexKind::Date | TimexKind::Time)
+                            && !matches!(t.value, TimexValue::Ref(_))
+                    })
+                    .filter(|t| {
+                        t.value
+                            .interval()
+                            .is_some_and(|iv| iv.end - iv.start <= chrono::Duration::days(1))
+                    });
+                let Some(t) = day else { continue };
+                // Exact amounts from a day give the other day itself ("three days later":
+                // December 11), which dates the events at that end.
+                let later = begins.is_empty();
+                let derived = match (&d.value, t.value.interval(), d.modifier) {
+                    (TimexValue::Duration(v), Some(iv), None) => {
+                        shift_day(iv.start.date(), v.parts(), later).map(TimexValue::day)
+                    }
+                    _ => None,
+                };
+                if let Some(value) = derived {
+                    let dn = self.given_node(value.clone(), None);
+                    for &e in if later { &ends } else { &begins } {
+                        if let Some(Node::Event(ev)) = self.graph.node_weight_mut(e) {
+                            if ev.value.is_none() {
+                                ev.value = Some(value.clone());
+                            }
+                        }
+                        self.add_relation(
+                            e,
+                            dn,
+                            relation(RelType::IsIncluded, Provenance::Inferred, doc),
+                        );
+                    }
+                }
+                let n =
+                    self.timex_node(doc, t.span.clone(), t.value.clone(), t.modifier, reference);
+                if later {
+                    begins.push(n);
+                } else {
+                    ends.push(n);
+                }
+            }
+            for &b in &begins {
+                for &e in &ends {
+                    if b != e {
+                        let mut r = relation(RelType::Before, Provenance::Inferred, doc);
+                        r.offset = Some(d.value.clone());
+                        r.offset_mod = d.modifier;
+                        self.graph.add_edge(b, e, r);
+                    }
+                }
+            }
+        }
     }
 
     /// Runs the whole pipeline on a document (temporal expressions, events, their anchors and
@@ -598,6 +702,35 @@ impl Timeline {
             e.duration_mod = modifier;
         }
         Ok(())
+    }
+}
+
+/// The day `parts` (a duration counted in days, weeks, months, quarters or years) after
+/// `day`, or before it when `forward` is false; `None` for finer or unknown amounts.
+fn shift_day(
+    day: NaiveDate,
+    parts: &[(Option<u32>, DurationUnit)],
+    forward: bool,
+) -> Option<NaiveDate> {
+    let (mut months, mut days) = (0u32, 0u32);
+    for &(n, unit) in parts {
+        let n = n?;
+        match unit {
+            DurationUnit::Century => months = months.checked_add(n.checked_mul(1200)?)?,
+            DurationUnit::Decade => months = months.checked_add(n.checked_mul(120)?)?,
+            DurationUnit::Year => months = months.checked_add(n.checked_mul(12)?)?,
+            DurationUnit::Quarter => months = months.checked_add(n.checked_mul(3)?)?,
+            DurationUnit::Month => months = months.checked_add(n)?,
+            DurationUnit::Week => days = days.checked_add(n.checked_mul(7)?)?,
+            DurationUnit::Day => days = days.checked_add(n)?,
+            _ => return None,
+        }
+    }
+    let (m, d) = (chrono::Months::new(months), chrono::Days::new(days.into()));
+    if forward {
+        day.checked_add_months(m)?.checked_add_days(d)
+    } else {
+        day.checked_sub_months(m)?.checked_sub_days(d)
     }
 }
 
