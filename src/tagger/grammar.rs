@@ -85,14 +85,19 @@ impl<'a> Cx<'a> {
     pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
         words.iter().any(|w| self.is(i, w))
     }
+    /// The bytes of token `i` when it is punctuation.
+    #[inline]
+    fn punct(&self, i: usize) -> Option<&'a [u8]> {
+        let t = self.tok(i)?;
+        if t.kind != TokKind::Punct {
+            return None;
+        }
+        self.text.as_bytes().get(t.start()..t.end())
+    }
     /// Token `i` is the punctuation `c`.
     #[inline]
     pub fn p(&self, i: usize, c: char) -> bool {
-        let Some(t) = self.tok(i) else { return false };
-        if t.kind != TokKind::Punct {
-            return false;
-        }
-        let b = self.bytes(i);
+        let Some(b) = self.punct(i) else { return false };
         if c.is_ascii() {
             return b.len() == 1 && b[0] == c as u8;
         }
@@ -101,11 +106,15 @@ impl<'a> Cx<'a> {
     }
     /// Token `i` is a dash ("-", "–", "—").
     pub fn dash(&self, i: usize) -> bool {
-        self.p(i, '-') || self.p(i, '–') || self.p(i, '—')
+        // The token's bytes, read once.
+        self.punct(i)
+            .is_some_and(|b| b == b"-" || b == "–".as_bytes() || b == "—".as_bytes())
     }
     /// Token `i` is an apostrophe.
     pub fn apos(&self, i: usize) -> bool {
-        self.p(i, '\'') || self.p(i, '’') || self.p(i, '‘')
+        // The token's bytes, read once.
+        self.punct(i)
+            .is_some_and(|b| b == b"\'" || b == "’".as_bytes() || b == "‘".as_bytes())
     }
     /// No whitespace before token `i`.
     pub fn joined(&self, i: usize) -> bool {
@@ -127,7 +136,7 @@ impl<'a> Cx<'a> {
     }
     /// Token `i` is a number: its value (at most nine digits).
     pub fn num(&self, i: usize) -> Option<u32> {
-        self.tok(i).filter(|t| t.kind == TokKind::Num)?.num
+        self.tok(i)?.num()
     }
     /// Number of digits of token `i` (0 for non-numbers).
     pub fn digits(&self, i: usize) -> u8 {
@@ -140,7 +149,17 @@ impl<'a> Cx<'a> {
         self.lex.get(i).and_then(|e| e.tag)
     }
     /// A sentence ends between token `i - 1` and token `i`.
+    #[inline]
     pub fn sentence_break(&self, i: usize) -> bool {
+        // Most tokens do not follow punctuation: no break, decided here without a call.
+        match (i.checked_sub(1).and_then(|p| self.tok(p)), self.tok(i)) {
+            (Some(p), Some(_)) if p.kind != TokKind::Punct => false,
+            _ => self.sentence_break_after_punct(i),
+        }
+    }
+    /// [`Cx::sentence_break`] in full.
+    #[inline(never)]
+    fn sentence_break_after_punct(&self, i: usize) -> bool {
         if i == 0 {
             return true;
         }
@@ -816,10 +835,16 @@ impl<'a> Cx<'a> {
     }
 
     /// Token `i` is a quotation mark (a clause boundary for tense cues).
+    #[inline]
     fn quote(&self, i: usize) -> bool {
         if self.tok(i).is_none_or(|t| t.kind != TokKind::Punct) {
             return false;
         }
+        self.quote_mark(i)
+    }
+    /// The punctuation token `i` is a quotation mark.
+    #[inline(never)]
+    fn quote_mark(&self, i: usize) -> bool {
         self.p(i, '"')
             || self.p(i, '“')
             || self.p(i, '”')
@@ -827,7 +852,29 @@ impl<'a> Cx<'a> {
             || (self.apos(i) && self.apos(i + 1))
     }
 
+    #[inline(always)]
     fn cue(&self, i: usize) -> Option<Tense> {
+        let (Some(t), Some(e)) = (self.tok(i), self.lex.get(i)) else {
+            return None;
+        };
+        // Most words are no cue: decided here without a call, by the test [`Cx::word_cue`]
+        // starts with.
+        if t.kind != TokKind::Word
+            || (e.cues == 0
+                && e.tag.is_none()
+                && !matches!(e.lex, Some(Lex::Kw(Kw::Since | Kw::Will)))
+                && {
+                    let w = self.bytes(i);
+                    !w.ends_with(b"ed") && !eq_lower(w, "wait")
+                })
+        {
+            return None;
+        }
+        self.word_cue(i)
+    }
+    /// [`Cx::cue`] in full.
+    #[inline(never)]
+    fn word_cue(&self, i: usize) -> Option<Tense> {
         if !self.is_word(i) {
             return None;
         }
@@ -983,7 +1030,7 @@ fn date(start: usize, end: usize, p: Partial) -> Option<Found> {
 }
 
 /// All rules, tried at every token; the longest match wins (the first one on ties).
-pub(crate) static RULES: &[Rule] = &[
+pub(crate) const RULES: &[Rule] = &[
     Rule {
         name: "iso date",
         examples: &[
@@ -1724,7 +1771,13 @@ pub(crate) fn candidate(cx: &Cx<'_>, i: usize) -> bool {
                 | Kw::Another
         ),
         Some(Entry { lex: Some(_), .. }) => true,
-        _ => cx.num(i).is_some() || cx.apos(i) || short_code(cx.bytes(i)),
+        _ => match cx.toks.get(i) {
+            // Most tokens: a word outside the lexicon, too long for a short code.
+            Some(t) if t.kind == TokKind::Word => {
+                t.end() - t.start() <= 2 && short_code(cx.bytes(i))
+            }
+            _ => cx.num(i).is_some() || cx.apos(i) || short_code(cx.bytes(i)),
+        },
     }
 }
 
@@ -1792,6 +1845,26 @@ fn ended_quarter(cx: &Cx<'_>, f: &mut Found) {
     }
 }
 
+/// For each class bit (see [`class`]), the rules whose `first` has it: bit `k` stands for
+/// `RULES[k]`. [`core_at`] tries only the rules of the token's classes without testing the
+/// others one by one.
+const RULES_BY_CLASS: [u64; 32] = {
+    assert!(RULES.len() <= 64, "a rule set is a 64-bit mask");
+    let mut by_class = [0u64; 32];
+    let mut k = 0;
+    while k < RULES.len() {
+        let mut b = 0;
+        while b < 32 {
+            if RULES[k].first & (1 << b) != 0 {
+                by_class[b] |= 1 << k;
+            }
+            b += 1;
+        }
+        k += 1;
+    }
+    by_class
+};
+
 fn core_at(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let c = class(cx, i);
     if c == 0 {
@@ -1810,10 +1883,18 @@ fn core_at(cx: &Cx<'_>, i: usize) -> Option<Found> {
         return None;
     }
     let mut best: Option<Found> = None;
-    for r in RULES {
-        if r.first & c == 0 {
-            continue;
-        }
+    // The rules that can start on one of the token's classes, in their order.
+    let mut rules = 0u64;
+    let mut bits = c;
+    while bits != 0 {
+        rules |= RULES_BY_CLASS[bits.trailing_zeros() as usize];
+        bits &= bits - 1;
+    }
+    while rules != 0 {
+        let Some(r) = RULES.get(rules.trailing_zeros() as usize) else {
+            break;
+        };
+        rules &= rules - 1;
         if let Some(f) = (r.apply)(cx, i) {
             if f.end > f.start && best.as_ref().is_none_or(|b| f.end > b.end) {
                 best = Some(f);

@@ -34,7 +34,7 @@ struct Line<'a> {
 impl Line<'_> {
     fn num(&self, i: usize) -> Option<(u32, u8)> {
         let t = self.t.get(i)?;
-        (t.kind == TokKind::Num).then_some((t.num?, t.digits))
+        (t.kind == TokKind::Num).then_some((t.num()?, t.digits))
     }
     fn word(&self, i: usize) -> &[u8] {
         self.t

@@ -1,7 +1,8 @@
 //! The tagger's vocabulary: every word it knows, in one typed table per class.
 //!
 //! [`Lexicon::new`] folds all tables into one hash map from lowercase word to [`Lex`], built
-//! once per tagger; lookups lowercase the token into a stack buffer and never allocate.
+//! once per tagger; lookups key a word by its lowercase bytes read as a number (the tokenizer
+//! hands short ASCII words over already keyed) and never allocate.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -1651,7 +1652,13 @@ impl Lexicon {
         if n == 0 || n > MAX_WORD {
             return Entry::default();
         }
-        let k = key_in(text, start, end);
+        self.lookup_key(key_in(text, start, end))
+    }
+
+    /// Looks up a word of 1 to 16 bytes by its key: its bytes, ASCII-lowercased, read as a
+    /// little-endian number.
+    #[inline]
+    pub(crate) fn lookup_key(&self, k: u128) -> Entry {
         let x = hash(k);
         let bit = filter_bit(x);
         if self

@@ -1,6 +1,7 @@
 //! The temporal tagger: finds TIMEX3 expressions and normalizes them against the document.
 //!
-//! Pipeline: [`token::tokenize`] (one pass over the bytes) → lexicon classes per token →
+//! Pipeline: [`token::tokenize_into`] (one pass over the bytes, each word looked up in the
+//! lexicon as it is read) →
 //! [`grammar::best_at`] at each token (longest match of the pattern rules, with modifier
 //! prefixes) → ranges split into their endpoints → [`resolve::Resolver`] turns each
 //! underspecified value into a TIMEX3 value, in text order, so that anaphoric expressions see
@@ -55,6 +56,35 @@ impl Default for Tagger {
     }
 }
 
+/// The tokens of a text and their lexicon entries, kept from one segment of a document to
+/// the next so that their memory is allocated once per document.
+#[derive(Default)]
+struct Buffers {
+    toks: Vec<token::Token>,
+    lex: Vec<lexicon::Entry>,
+}
+
+impl Buffers {
+    /// Tokenizes `text` into the buffers, replacing what they held, and looks each word up
+    /// in `lexicon` as the tokenizer reads it (one pass; the word's bytes still in cache).
+    fn fill(&mut self, text: &str, lexicon: &Lexicon) {
+        self.toks.clear();
+        self.lex.clear();
+        self.lex.reserve(text.len() / 4 + 16);
+        let bytes = text.as_bytes();
+        let lex = &mut self.lex;
+        token::tokenize_into(text, &mut self.toks, |t, key| {
+            lex.push(if key != 0 {
+                lexicon.lookup_key(key)
+            } else if t.kind == token::TokKind::Word {
+                lexicon.lookup_in(bytes, t.start(), t.end())
+            } else {
+                lexicon::Entry::default()
+            });
+        });
+    }
+}
+
 /// A tagged expression before conversion to a [`Timex`], with the token range kept.
 struct Tagged {
     found: Found,
@@ -87,6 +117,7 @@ impl Tagger {
         let dct = doc.dct().map(|d| d.date);
         let mut out = Vec::new();
         let mut resolver = None;
+        let mut buffers = Buffers::default();
         // A long text is read a segment at a time, cut at line breaks or sentence ends, so
         // that the token buffers stay small and in cache; the reference time carries over.
         let mut start = 0;
@@ -100,7 +131,14 @@ impl Tagger {
                 dct,
                 &mut resolver,
                 &mut out,
+                &mut buffers,
             );
+            // Room for the rest of the text at the density seen so far, so that the list
+            // does not grow by copying, a doubling at a time, through a long text.
+            if end < text.len() {
+                let expected = out.len().saturating_mul(text.len()) / end.max(1);
+                out.reserve(expected.saturating_sub(out.len()));
+            }
             start = end;
         }
         let kind = match (&resolver, doc.kind_override()) {
@@ -116,7 +154,8 @@ impl Tagger {
     /// Tags `text` (a whole document, or the segment of one starting at byte `offset`),
     /// appending to `out_all` with spans shifted by `offset`. The first segment creates the
     /// resolver, with the document kind given or detected from its own tokens; the later
-    /// segments share it.
+    /// segments share it. The token buffers are `buffers`, emptied first.
+    #[allow(clippy::too_many_arguments)]
     fn tag_segment(
         &self,
         text: &str,
@@ -125,23 +164,13 @@ impl Tagger {
         dct: Option<chrono::NaiveDate>,
         shared: &mut Option<Resolver>,
         out_all: &mut Vec<Timex>,
+        buffers: &mut Buffers,
     ) {
-        let toks = token::tokenize(text);
-        let bytes = text.as_bytes();
-        let lex: Vec<lexicon::Entry> = toks
-            .iter()
-            .map(|t| {
-                if t.kind == token::TokKind::Word {
-                    self.lexicon.lookup_in(bytes, t.start(), t.end())
-                } else {
-                    lexicon::Entry::default()
-                }
-            })
-            .collect();
+        buffers.fill(text, &self.lexicon);
         let cx = Cx {
             text,
-            toks: &toks,
-            lex: &lex,
+            toks: &buffers.toks,
+            lex: &buffers.lex,
         };
         let found = scan(&cx);
         let resolver = shared.get_or_insert_with(|| {
@@ -338,7 +367,7 @@ fn kind_of(cx: &Cx<'_>, dct_year: Option<i32>) -> DocKind {
     let mut counts = crate::document::KindCounts::new(dct_year);
     for (i, t) in cx.toks.iter().enumerate() {
         if t.kind == token::TokKind::Num {
-            if let (4, Some(y)) = (t.digits, t.num) {
+            if let (4, Some(y)) = (t.digits, t.num()) {
                 counts.year(y as i32);
             }
             continue;
@@ -380,7 +409,8 @@ fn to_timex(cx: &Cx<'_>, t: Tagged) -> Option<Timex> {
 
 /// Scans the tokens left to right, keeping the longest match at each position.
 fn scan(cx: &Cx<'_>) -> Vec<Found> {
-    let mut out = Vec::new();
+    // News text has an expression every fifteen to twenty tokens.
+    let mut out = Vec::with_capacity(cx.len() / 16 + 4);
     let mut i = 0;
     while i < cx.len() {
         if !grammar::candidate(cx, i) {
@@ -717,7 +747,15 @@ mod tests {
         let segmented = tagger.tag(&doc);
         let mut whole = Vec::new();
         let dct = doc.dct().map(|d| d.date);
-        tagger.tag_segment(&text, 0, None, dct, &mut None, &mut whole);
+        tagger.tag_segment(
+            &text,
+            0,
+            None,
+            dct,
+            &mut None,
+            &mut whole,
+            &mut Buffers::default(),
+        );
         assert!(segmented.len() > 1000);
         if let Some(i) = (0..segmented.len()).find(|&i| whole.get(i) != segmented.get(i)) {
             panic!(

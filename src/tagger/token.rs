@@ -15,22 +15,25 @@ pub(crate) enum TokKind {
 }
 
 /// A token with its byte range in the text.
+///
+/// Sixteen bytes: a 1 MB text makes about 200,000 tokens, read several times over by the
+/// grammar, so the size is what the scans pay for in cache traffic.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Token {
     /// First byte.
     pub start: u32,
     /// One past the last byte.
     pub end: u32,
+    /// For numbers of at most nine digits: the value ([`Token::num`]); 0 otherwise.
+    value: u32,
+    /// For numbers: how many digits (saturating at 255).
+    pub digits: u8,
     /// Word, number or punctuation.
     pub kind: TokKind,
     /// Whitespace separates this token from the previous one.
     pub space_before: bool,
     /// A line break separates this token from the previous one.
     pub newline_before: bool,
-    /// For numbers of at most nine digits: the value.
-    pub num: Option<u32>,
-    /// For numbers: how many digits (saturating at 255).
-    pub digits: u8,
 }
 
 impl Token {
@@ -44,6 +47,11 @@ impl Token {
     pub fn end(&self) -> usize {
         self.end as usize
     }
+    /// For numbers of at most nine digits: the value.
+    #[inline]
+    pub fn num(&self) -> Option<u32> {
+        (self.kind == TokKind::Num && self.digits <= 9).then_some(self.value)
+    }
     /// The token's text.
     #[cfg(test)]
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
@@ -55,9 +63,23 @@ impl Token {
 ///
 /// Offsets are 32-bit: text past the first 4 GiB is not tokenized.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    tokenize_into(text, &mut out, |_, _| {});
+    out
+}
+
+/// Splits `text` into tokens appended to `out` (see [`tokenize`]), calling `each` with each
+/// token as soon as it is read, while its bytes are in cache: the tagger looks words up in
+/// its lexicon in the same pass. With a word of at most fifteen ASCII letters, `each` also
+/// gets its lowercase bytes as a little-endian number (what the lexicon keys words by),
+/// built from the reads that found the word's end; 0 for every other token.
+///
+/// `out` grows once to a size fitting ordinary prose; callers reuse it across texts.
+pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>, mut each: impl FnMut(Token, u128)) {
     let limit = text.len().min(u32::MAX as usize);
     let bytes = text.as_bytes().get(..limit).unwrap_or(&[]);
-    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    // Prose has a token every four to five bytes.
+    out.reserve(bytes.len() / 4 + 16);
     let mut i = 0;
     let mut space = true;
     let mut newline = true;
@@ -78,25 +100,27 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         }
         let start = i;
         let kind;
-        let mut num = None;
+        let mut value = 0;
         let mut digits = 0u8;
+        let mut key = 0;
         if b.is_ascii_digit() {
-            let mut v: u64 = 0;
+            let mut v: u32 = 0;
             let mut n = 0usize;
             while i < bytes.len() && bytes[i].is_ascii_digit() {
-                if n < 10 {
-                    v = v * 10 + u64::from(bytes[i] - b'0');
+                // Nine digits always fit in 32 bits; longer numbers keep no value.
+                if n < 9 {
+                    v = v * 10 + u32::from(bytes[i] - b'0');
                 }
                 n += 1;
                 i += 1;
             }
             if n <= 9 {
-                num = u32::try_from(v).ok();
+                value = v;
             }
             digits = u8::try_from(n).unwrap_or(u8::MAX);
             kind = TokKind::Num;
         } else if b.is_ascii_alphabetic() {
-            i = word_end(text, i);
+            (i, key) = ascii_word(text, i);
             kind = TokKind::Word;
         } else if b >= 0x80 {
             let ch = text.get(i..).and_then(|s| s.chars().next());
@@ -126,21 +150,22 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         let (Ok(start), Ok(end)) = (u32::try_from(start), u32::try_from(i)) else {
             break;
         };
-        out.push(Token {
+        let t = Token {
             start,
             end,
+            value,
+            digits,
             kind,
             space_before: space,
             newline_before: newline,
-            num,
-            digits,
-        });
+        };
+        out.push(t);
+        each(t, key);
         // The single space after most tokens is taken at once.
         space = bytes.get(i) == Some(&b' ');
         i += usize::from(space);
         newline = false;
     }
-    out
 }
 
 /// The high bit of each byte of `x` (little-endian) that is not an ASCII letter.
@@ -153,6 +178,76 @@ fn non_letters(x: u64) -> u64 {
     let past_z = t + 0x0505_0505_0505_0505;
     let letters = from_a & !past_z & !x & HIGH;
     !letters & HIGH
+}
+
+/// The word starting with the ASCII letter at byte `i`: its end, and its lowercase bytes as
+/// a little-endian number when it is made of at most fifteen ASCII letters (else 0).
+///
+/// Eight bytes are read at a time, and the key is built from the same reads. Words going
+/// on past sixteen bytes, into non-ASCII letters, or to the last bytes of the text are
+/// finished by [`word_end`].
+#[inline(always)]
+fn ascii_word(text: &str, i: usize) -> (usize, u128) {
+    let bytes = text.as_bytes();
+    let Some(x) = chunk8(bytes, i) else {
+        return (word_end(text, i), 0);
+    };
+    let stop = non_letters(x);
+    if stop != 0 {
+        return match letters_end(bytes, i, stop) {
+            Some(n) => (i + n, u128::from(lower_first(x, n))),
+            None => (word_end(text, i), 0),
+        };
+    }
+    let j = i + 8;
+    let Some(y) = chunk8(bytes, j) else {
+        return (word_end(text, j), 0);
+    };
+    let stop = non_letters(y);
+    if stop != 0 {
+        return match letters_end(bytes, j, stop) {
+            Some(n) => (
+                j + n,
+                u128::from(lower(x)) | (u128::from(lower_first(y, n)) << 64),
+            ),
+            None => (word_end(text, j), 0),
+        };
+    }
+    (word_end(text, j + 8), 0)
+}
+
+/// The eight bytes at `i`, little-endian, when the text goes on that far.
+#[inline(always)]
+fn chunk8(bytes: &[u8], i: usize) -> Option<u64> {
+    bytes
+        .get(i..i.wrapping_add(8))
+        .and_then(|c| <[u8; 8]>::try_from(c).ok())
+        .map(u64::from_le_bytes)
+}
+
+/// How many ASCII letters start the eight bytes read at `at`, given their [`non_letters`]
+/// mask `stop` (not 0); `None` when the first non-letter is a non-ASCII byte, which may be a
+/// letter continuing the word.
+#[inline(always)]
+fn letters_end(bytes: &[u8], at: usize, stop: u64) -> Option<usize> {
+    let n = (stop.trailing_zeros() / 8) as usize;
+    match bytes.get(at + n) {
+        Some(&b) if b >= 0x80 => None,
+        _ => Some(n),
+    }
+}
+
+/// The eight bytes of `x`, ASCII letters all, in lowercase.
+#[inline(always)]
+fn lower(x: u64) -> u64 {
+    (x | 0x2020_2020_2020_2020) & 0x7f7f_7f7f_7f7f_7f7f
+}
+
+/// The first `n` (less than 8, as [`letters_end`] gives) bytes of `x`, ASCII letters all, in
+/// lowercase; the others 0.
+#[inline(always)]
+fn lower_first(x: u64, n: usize) -> u64 {
+    lower(x) & 1u64.wrapping_shl(8 * n as u32).wrapping_sub(1)
 }
 
 /// ASCII case-insensitive equality of a word with a lowercase literal.
@@ -238,12 +333,39 @@ mod tests {
     }
 
     #[test]
+    fn word_keys_are_lowercase_bytes() {
+        let s = "Hello WORLD Internationalized abcdefgh x naïve Abcdefghijklmnop é";
+        let mut got = Vec::new();
+        let mut toks = Vec::new();
+        tokenize_into(s, &mut toks, |t, k| got.push((t.text(s).to_owned(), k)));
+        let le = |w: &str| {
+            let mut b = [0u8; 16];
+            b[..w.len()].copy_from_slice(w.as_bytes());
+            u128::from_le_bytes(b)
+        };
+        assert_eq!(
+            got,
+            [
+                ("Hello".to_owned(), le("hello")),
+                ("WORLD".to_owned(), le("world")),
+                ("Internationalized".to_owned(), 0),
+                ("abcdefgh".to_owned(), le("abcdefgh")),
+                ("x".to_owned(), le("x")),
+                ("naïve".to_owned(), 0),
+                ("Abcdefghijklmnop".to_owned(), 0),
+                ("é".to_owned(), 0),
+            ]
+        );
+        assert_eq!(toks.len(), got.len());
+    }
+
+    #[test]
     fn numbers_keep_values_and_guard_length() {
         let s = "1998 12345678901234567890";
         let t = tokenize(s);
-        assert_eq!(t[0].num, Some(1998));
+        assert_eq!(t[0].num(), Some(1998));
         assert_eq!(t[0].digits, 4);
-        assert_eq!(t[1].num, None);
+        assert_eq!(t[1].num(), None);
         assert_eq!(t[1].digits, 20);
     }
 
