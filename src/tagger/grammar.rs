@@ -1454,6 +1454,9 @@ const MODWORD: u32 = 1 << 20;
 /// "AD" before a year.
 const ERA: u32 = 1 << 23;
 
+/// Words before a bare "weekends" that make it a recurring time ("open on weekends").
+const WEEKEND_SET_LEADS: &[&str] = &["on", "at", "over", "during", "most", "some"];
+
 /// The class bits of token `i` (0: no rule starts here).
 fn class(cx: &Cx<'_>, i: usize) -> u32 {
     match cx.lx(i) {
@@ -3299,6 +3302,23 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
         }
         if cx.cap(j) && !cx.sentence_break(j) {
             return None;
+        }
+        // "open on weekends", "works weekends": every weekend, a set.
+        if u == Unit::Weekend && !lead && !the && !cx.cap(j) {
+            // After a lead word or a plain word (a verb: "works weekends"), not after a
+            // number or a time word ("two weekends" is an amount).
+            let adverbial = i.checked_sub(1).is_some_and(|p| {
+                cx.is_any(p, WEEKEND_SET_LEADS) || (cx.is_word(p) && cx.lx(p).is_none())
+            });
+            if adverbial {
+                let v = set_unit(Unit::Weekend, 1)?;
+                return Some(Found::new(
+                    i,
+                    j + 1,
+                    TimexKind::Set,
+                    Partial::Set(TimexValue::Duration(v)),
+                ));
+            }
         }
         if matches!(
             u,
