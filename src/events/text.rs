@@ -257,8 +257,6 @@ mod class {
     pub const NEWLINE: u8 = 2;
     /// An ASCII letter.
     pub const ALPHA: u8 = 4;
-    /// An ASCII letter or digit.
-    pub const ALNUM: u8 = 8;
     /// An ASCII byte after which a plain word ends: not "-", "." or an apostrophe.
     pub const ENDS_WORD: u8 = 16;
     /// ASCII punctuation that is a token on its own: not "-", ".", "`" or an apostrophe.
@@ -284,9 +282,6 @@ const fn byte_classes() -> [u8; 256] {
         if x.is_ascii_alphabetic() {
             c |= class::ALPHA;
         }
-        if x.is_ascii_alphanumeric() {
-            c |= class::ALNUM;
-        }
         if !matches!(x, b'-' | b'.' | b'\'') {
             c |= class::ENDS_WORD;
         }
@@ -300,14 +295,48 @@ const fn byte_classes() -> [u8; 256] {
 }
 
 /// The number of ASCII letters and digits that `bytes` starts with (a loop of its own, out
-/// of the tokenizer's many live values).
-#[inline(never)]
+/// of the tokenizer's many live values), eight bytes at a time: most words end within the
+/// first eight, so the loop rarely turns and its exit is well predicted.
+#[inline]
 fn alnum_run(bytes: &[u8]) -> usize {
-    let classes = &BYTE_CLASS;
-    bytes
+    let mut k = 0;
+    while let Some(chunk) = bytes.get(k..k + 8) {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(chunk);
+        let stops = non_alnum_bytes(u64::from_le_bytes(b));
+        if stops != 0 {
+            return k + (stops.trailing_zeros() / 8) as usize;
+        }
+        k += 8;
+    }
+    // The tail, zero-padded: a zero byte is no letter or digit, so the run ends within it.
+    let rest = bytes.get(k..).unwrap_or_default();
+    let x = rest
         .iter()
-        .position(|&x| classes[usize::from(x)] & class::ALNUM == 0)
-        .unwrap_or(bytes.len())
+        .enumerate()
+        .fold(0u64, |v, (n, &b)| v | (u64::from(b) << (8 * n)));
+    k + ((non_alnum_bytes(x).trailing_zeros() / 8) as usize).min(rest.len())
+}
+
+/// The high bit of each byte lane of `x` (eight bytes, little-endian) that is not an ASCII
+/// letter or digit.
+#[inline]
+fn non_alnum_bytes(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * ONES;
+    // The low seven bits of each byte: adding at most 0x80 to them never carries into the
+    // next byte, so each lane's high bit tells whether the lane reached a bound.
+    let low = x & (0x7f * ONES);
+    let within = |v: u64, lo: u64, hi: u64| {
+        let at_least_lo = v.wrapping_add((0x80 - lo) * ONES);
+        let beyond_hi = v.wrapping_add((0x7f - hi) * ONES);
+        at_least_lo & !beyond_hi & HIGH
+    };
+    let digit = within(low, u64::from(b'0'), u64::from(b'9'));
+    // (Setting the 0x20 bit maps 'A'..='Z' onto 'a'..='z' and no other byte into it.)
+    let letter = within(low | (0x20 * ONES), u64::from(b'a'), u64::from(b'z'));
+    // Bytes of 0x80 and above are no ASCII letters or digits.
+    !((digit | letter) & !x) & HIGH
 }
 
 /// The longest prefix of `text` whose offsets fit in 32 bits.
