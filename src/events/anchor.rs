@@ -235,10 +235,10 @@ pub(crate) fn link_timexes(
             continue;
         }
         // The nearest event of the sentence, verbs preferred, commas count as distance.
-        let mut best: Option<(i32, usize)> = None;
-        let mut best_verb: Option<(i32, usize)> = None;
-        let mut best_right: Option<(i32, usize)> = None;
-        let mut best_left: Option<(i32, usize)> = None;
+        let mut best = Nearest::NONE;
+        let mut best_verb = Nearest::NONE;
+        let mut best_right = Nearest::NONE;
+        let mut best_left = Nearest::NONE;
         let window = p.first.saturating_sub(LINK_REACH).max(range.start)
             ..(p.last + 1 + LINK_REACH).min(range.end);
         if cursor > 0
@@ -264,31 +264,27 @@ pub(crate) fn link_timexes(
                 continue;
             }
             let m = &mentions[mi];
-            let (a, b) = if m.tok < p.first {
+            let left = m.tok < p.first;
+            let (a, b) = if left {
                 (m.tok, p.first)
             } else {
                 (p.last, m.tok)
             };
-            let mut cost = (b - a) as i32 + 3 * separators(a, b);
-            if m.nominal {
-                cost += 1;
-            }
-            if m.tok > p.last + 1 {
-                cost += 1;
-            }
-            if best.is_none_or(|(c, _)| cost < c) {
-                best = Some((cost, mi));
-            }
-            if !m.nominal && best_verb.is_none_or(|(c, _)| cost < c) {
-                best_verb = Some((cost, mi));
-            }
-            if m.tok > p.last && best_right.is_none_or(|(c, _)| cost < c) {
-                best_right = Some((cost, mi));
-            }
-            if m.tok < p.first && best_left.is_none_or(|(c, _)| cost < c) {
-                best_left = Some((cost, mi));
-            }
+            let cost = (b - a) as i32
+                + 3 * separators(a, b)
+                + i32::from(m.nominal)
+                + i32::from(m.tok > p.last + 1);
+            best.offer(true, cost, mi);
+            best_verb.offer(!m.nominal, cost, mi);
+            best_right.offer(m.tok > p.last, cost, mi);
+            best_left.offer(left, cost, mi);
         }
+        let (best, best_verb, best_right, best_left) = (
+            best.get(),
+            best_verb.get(),
+            best_right.get(),
+            best_left.get(),
+        );
         let (rel, stated) = signals[ti];
         // "A new round of talks is expected in mid-April": the time is the expected
         // thing's, the event noun the attitude verb is about.
@@ -636,6 +632,37 @@ fn announced_ahead(text: &str, toks: &[Token], tok: usize) -> bool {
         }
     }
     false
+}
+
+/// The nearest mention to a timex found so far, by cost (`i32::MAX` for none: a cost is a
+/// few tokens). A candidate replaces it only when strictly nearer, so the first of equals
+/// stays; the choice is made without a branch, as the nearer side is unpredictable.
+#[derive(Debug, Clone, Copy)]
+struct Nearest {
+    cost: i32,
+    mention: usize,
+}
+
+impl Nearest {
+    /// No mention yet.
+    const NONE: Nearest = Nearest {
+        cost: i32::MAX,
+        mention: usize::MAX,
+    };
+
+    /// Takes the mention `mention` at `cost` if it qualifies (`ok`) and is nearer.
+    #[inline]
+    fn offer(&mut self, ok: bool, cost: i32, mention: usize) {
+        let take = ok & (cost < self.cost);
+        self.cost = if take { cost } else { self.cost };
+        self.mention = if take { mention } else { self.mention };
+    }
+
+    /// The cost and the mention, if any was taken.
+    #[inline]
+    fn get(self) -> Option<(i32, usize)> {
+        (self.cost != i32::MAX).then_some((self.cost, self.mention))
+    }
 }
 
 /// Punctuation that separates a timex from an event farther than the token distance says.

@@ -113,7 +113,8 @@ fn is_name_part(
     in_timex: &[bool],
 ) -> bool {
     let t = &toks[k];
-    if t.kind != TokenKind::Word || !t.capitalized || in_timex.get(k).copied().unwrap_or(false) {
+    // (Only words are capitalized.)
+    if !t.capitalized || in_timex.get(k).copied().unwrap_or(false) {
         return false;
     }
     let w = word(text, t);

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use super::pos::{Lexicon, Tag};
 use super::tables::flag::{BE, DO, HAVE, MODAL, NEG, NEVER};
 use super::tables::mark;
-use super::text::{is, lower, marked, Token, TokenKind};
+use super::text::{is, lower, marked, Token};
 use crate::event::{Aspect, EventClass, Polarity, Tense};
 
 /// One event mention found in the text (borrowing its lemma from the text or the lexicon).
@@ -138,14 +138,9 @@ pub(crate) fn detect<'a>(
     let end = range.end.min(toks.len());
     for i in range.start..end {
         let t = &toks[i];
-        if t.kind != TokenKind::Word {
-            continue;
-        }
+        // (Only words have these tags: numbers are `Cd`, punctuation `Punct`.)
         let tag = t.tag;
-        if !(tag.is_verb() || tag.is_noun() || tag == Tag::Jj || tag == Tag::In) {
-            continue;
-        }
-        if tag == Tag::Nnp {
+        if !may_be_mention(tag) {
             continue;
         }
         let fl = t.flags;
@@ -241,6 +236,25 @@ pub(crate) fn detect<'a>(
             nominal,
         });
     }
+}
+
+/// Whether a word with this tag may be an event mention: a verb, a common noun, an
+/// adjective or a preposition (one test of the tag, rather than a branch for each group).
+#[inline]
+fn may_be_mention(tag: Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Vb
+            | Tag::Vbd
+            | Tag::Vbn
+            | Tag::Vbg
+            | Tag::Vbz
+            | Tag::Vbp
+            | Tag::Nn
+            | Tag::Nns
+            | Tag::Jj
+            | Tag::In
+    )
 }
 
 /// Tense, aspect, polarity and modality read off a verb group.

@@ -26,7 +26,7 @@ pub(crate) struct Token {
     end: u32,
     /// Kind.
     pub kind: TokenKind,
-    /// Starts with an uppercase letter.
+    /// Starts with an uppercase letter (so only a word is capitalized).
     pub capitalized: bool,
     /// A word ending in an abbreviation dot ("U.S.", "Dr.").
     pub abbrev: bool,
@@ -849,6 +849,27 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Only words are capitalized, and the tagger gives numbers and punctuation tags of
+    /// their own (the stages rely on both to skip other tokens with one test).
+    #[test]
+    fn only_words_are_capitalized() {
+        let text = "Ünïcode ÉLAN 3.5 ٣٤ (Iraq's) \"Quote\" N'T won't — X. U.S. ½ Ⅻ ǅ ΑΒΓ 1st 2Nd";
+        let mut toks = tokenize(text);
+        super::super::pos::tag_sentence(super::super::lexicon(), text, &mut toks);
+        for t in &toks {
+            let w = text.get(t.span()).unwrap_or("");
+            if t.capitalized {
+                assert_eq!(t.kind, TokenKind::Word, "{w}");
+            }
+            match t.kind {
+                TokenKind::Number => assert_eq!(t.tag, Tag::Cd, "{w}"),
+                TokenKind::Punct => assert_eq!(t.tag, Tag::Punct, "{w}"),
+                TokenKind::Word => assert!(!matches!(t.tag, Tag::Punct), "{w}"),
+            }
+        }
+        assert!(toks.iter().filter(|t| t.capitalized).count() >= 8);
     }
 
     /// The one-byte marks agree with the marks of their texts.
