@@ -126,7 +126,7 @@ fn is_name_part(
         if k == sent_start {
             return t
                 .info
-                .and_then(|i| i.pos)
+                .and_then(|i| i.tags)
                 .is_none_or(|e| e.first == Tag::Nnp);
         }
         return true;
@@ -270,7 +270,7 @@ pub(crate) fn title(
             while k > first
                 && toks[k - 1]
                     .info
-                    .and_then(|i| i.pos)
+                    .and_then(|i| i.tags)
                     .is_some_and(|e| matches!(e.first, Tag::In | Tag::Cc | Tag::Dt | Tag::To))
             {
                 k -= 1;

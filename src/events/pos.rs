@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::lexicon::{EventEntry, PosEntry, EVENT_FORMS, EVENT_LEMMAS, POS_LEXICON};
+use super::lexicon::{EventEntry, EVENT_FORMS, EVENT_LEMMAS, POS_LEXICON};
 use super::tables::flag;
 use super::text::{Sym, Token, TokenKind};
 use crate::event::EventClass;
@@ -360,11 +360,13 @@ pub(crate) struct Tags {
 pub(crate) struct WordInfo {
     /// The lowercased form, as stored in the tables.
     pub word: &'static str,
-    /// Treebank tags and lemma.
-    pub pos: Option<&'static PosEntry>,
+    /// The treebank's most frequent lemma of the form, when the treebank knows it (a copy
+    /// of its [`PosEntry`](super::lexicon::PosEntry)'s, read without following the table entry).
+    pub lemma: Option<&'static str>,
     /// Event counts of the form.
     pub form: Option<Counts>,
-    /// The treebank's tags of the form (a copy of `pos`'s, read without following it).
+    /// The treebank's tags of the form (a copy of its [`PosEntry`](super::lexicon::PosEntry)'s), when it knows the
+    /// form.
     pub tags: Option<Tags>,
     /// The first eight bytes of `word`, little-endian, zero-padded.
     head: u64,
@@ -410,7 +412,12 @@ impl Lexicon {
         let mut words = WordTable::with_capacity(POS_LEXICON.len() + EVENT_FORMS.len());
         for e in POS_LEXICON {
             if let Some(w) = words.entry(e.word) {
-                w.pos = Some(e);
+                w.lemma = Some(e.lemma);
+                w.tags = Some(Tags {
+                    first: e.first,
+                    second: e.second,
+                    share: e.share,
+                });
             }
         }
         for e in EVENT_FORMS {
@@ -435,11 +442,6 @@ impl Lexicon {
         }
         for v in words.infos.iter_mut() {
             let k = v.word;
-            v.tags = v.pos.map(|p| Tags {
-                first: p.first,
-                second: p.second,
-                share: p.share,
-            });
             // The form's own bytes: a form with a capital (the tables have none) is never
             // matched by a lowercased word.
             v.head = k
@@ -451,8 +453,8 @@ impl Lexicon {
             v.marks = super::tables::word_marks(k);
             v.eventive_suffix = super::detect::has_eventive_suffix(k);
             // (Every class at once: what `lemma_entry` finds class by class.)
-            if let Some(p) = v.pos.filter(|p| p.lemma.len() <= MAX_LEMMA) {
-                if let Some(counts) = lemmas.get(p.lemma) {
+            if let Some(lemma) = v.lemma.filter(|l| l.len() <= MAX_LEMMA) {
+                if let Some(counts) = lemmas.get(lemma) {
                     v.lemma_events = *counts;
                 }
             }
@@ -519,9 +521,9 @@ impl Lexicon {
         lower: &'a str,
         tag: Tag,
     ) -> (std::borrow::Cow<'a, str>, Option<Counts>) {
-        if let Some(p) = info.and_then(|i| i.pos) {
+        if let Some(lemma) = info.and_then(|i| i.lemma) {
             let entry = i_lemma_events(info, tag);
-            return (std::borrow::Cow::Borrowed(p.lemma), entry);
+            return (std::borrow::Cow::Borrowed(lemma), entry);
         }
         self.unknown_lemma_and_events(lower, tag)
     }
