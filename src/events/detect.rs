@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 
 use super::pos::{Lexicon, Tag};
-use super::tables::flag::{BE, DO, HAVE, MODAL, NEG, NEVER};
+use super::tables::flag::{BE, DO, HAVE, MODAL, NEG, NEVER, NON_EVENT_FORM};
 use super::tables::mark;
 use super::text::{is, lower, marked, Token};
 use crate::event::{Aspect, EventClass, Polarity, Tense};
@@ -143,13 +143,15 @@ pub(crate) fn detect<'a>(
         if !may_be_mention(tag) {
             continue;
         }
-        let fl = t.flags;
-        if (fl & NEVER != 0) || (fl & MODAL != 0) || (fl & BE != 0) {
+        // Never events, modals, forms of "be", and forms seen often and never as an event
+        // ("percent", "rate"), in one test of the lexicon's flags.
+        if t.flags & (NEVER | MODAL | BE | NON_EVENT_FORM) != 0 {
             continue;
         }
         let form_entry = t.info.and_then(|i| i.form);
-        // A form seen often and never as an event is not one ("percent", "rate").
-        if form_entry.is_some_and(|e| e.events == 0 && e.seen >= 10) {
+        // A preposition is an event only when the corpus mostly saw its form as one (tested
+        // before any of the estimates below, which it does not need).
+        if tag == Tag::In && form_entry.is_none_or(|e| e.events * 2 < e.seen) {
             continue;
         }
         if is_auxiliary(toks, i, end) || is_passive_get(text, toks, i, end) {
@@ -202,9 +204,6 @@ pub(crate) fn detect<'a>(
             Some(e) => (e.events as f32 + from_lemma * SMOOTHING) / (e.seen as f32 + SMOOTHING),
             None => from_lemma,
         };
-        if tag == Tag::In && form_entry.is_none_or(|e| e.events * 2 < e.seen) {
-            continue;
-        }
         // The head of a verb group with auxiliaries ("are continuing", "will hold") is an
         // event far more often than the bare word's count suggests.
         // (The verb group is read only when the estimate falls between the thresholds.)

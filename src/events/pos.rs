@@ -344,6 +344,13 @@ impl From<&EventEntry> for Counts {
     }
 }
 
+/// Whether the counts of a form say it is never an event: seen often, never as one
+/// ([`flag::NON_EVENT_FORM`]).
+#[inline]
+fn is_non_event_form(c: Counts) -> bool {
+    c.events == 0 && c.seen >= 10
+}
+
 /// A word form's treebank tags.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Tags {
@@ -450,6 +457,9 @@ impl Lexicon {
                 .enumerate()
                 .fold(0u64, |h, (n, b)| h | (u64::from(b) << (8 * n)));
             v.flags = super::tables::word_flags(k);
+            if v.form.is_some_and(is_non_event_form) {
+                v.flags |= flag::NON_EVENT_FORM;
+            }
             v.marks = super::tables::word_marks(k);
             v.eventive_suffix = super::detect::has_eventive_suffix(k);
             // (Every class at once: what `lemma_entry` finds class by class.)

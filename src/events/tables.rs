@@ -310,6 +310,9 @@ pub(crate) mod flag {
     pub const TITLE: u16 = 64;
     /// The last word of an organisation's name.
     pub const ORG: u16 = 128;
+    /// A form the corpus saw often and never as an event ("percent", "rate"): set from the
+    /// event counts when the lexicon is built, not from a word list.
+    pub const NON_EVENT_FORM: u16 = 256;
 }
 
 /// The word lists of the flags.
