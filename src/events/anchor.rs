@@ -665,18 +665,39 @@ impl Nearest {
     }
 }
 
-/// Punctuation that separates a timex from an event farther than the token distance says.
+/// Punctuation that separates a timex from an event farther than the token distance says
+/// (one bit test: commas are frequent and unpredictable, so no branch).
+#[inline]
 fn is_separator(t: &Token) -> bool {
-    matches!(
-        t.sym,
-        Sym::Comma
-            | Sym::Semicolon
-            | Sym::DoubleDash
-            | Sym::EmDash
-            | Sym::OpenParen
-            | Sym::CloseParen
-    )
+    is_separator_sym(t.sym)
 }
+
+/// [`is_separator`] of a mark.
+#[inline]
+fn is_separator_sym(sym: Sym) -> bool {
+    (SEPARATOR_BITS >> (sym as u32)) & 1 != 0
+}
+
+/// The separators.
+const SEPARATORS: [Sym; 6] = [
+    Sym::Comma,
+    Sym::Semicolon,
+    Sym::DoubleDash,
+    Sym::EmDash,
+    Sym::OpenParen,
+    Sym::CloseParen,
+];
+
+/// [`SEPARATORS`], one bit per mark (by its discriminant: there are fewer than 32).
+const SEPARATOR_BITS: u32 = {
+    let mut bits = 0u32;
+    let mut k = 0;
+    while k < SEPARATORS.len() {
+        bits |= 1 << (SEPARATORS[k] as u32);
+        k += 1;
+    }
+    bits
+};
 
 /// Marks the tokens of the insets of each sentence, which keep their timexes to
 /// themselves: a relative clause after a comma (", who took office on January 20,"), a
@@ -1010,6 +1031,34 @@ pub(crate) fn entailed_dct_relation(rel: RelType, tx: &Timex, dct: &Dct) -> Opti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The bit test of separators agrees with their list, for every mark.
+    #[test]
+    fn separator_bits_agree_with_the_list() {
+        let all = [
+            Sym::Comma,
+            Sym::Semicolon,
+            Sym::Colon,
+            Sym::Period,
+            Sym::Bang,
+            Sym::Question,
+            Sym::DoubleDash,
+            Sym::EmDash,
+            Sym::EnDash,
+            Sym::OpenParen,
+            Sym::CloseParen,
+            Sym::Quote,
+            Sym::OpenQuotes,
+            Sym::CurlyOpenQuote,
+            Sym::Underscore,
+            Sym::Other,
+        ];
+        for s in all {
+            assert!((s as u32) < 32, "{s:?}");
+            assert_eq!(is_separator_sym(s), SEPARATORS.contains(&s), "{s:?}");
+        }
+        assert_eq!(all.iter().filter(|&&s| is_separator_sym(s)).count(), 6);
+    }
 
     #[test]
     fn forward_partitions_agree_with_binary_search() {
