@@ -3,7 +3,7 @@
 use super::detect::Mention;
 use super::pos::Tag;
 use super::tables::{mark, signal, AHEAD_WORDS};
-use super::text::{marked, with_lower, Sym, TokIndex, Token, TokenKind};
+use super::text::{marked, with_lower, Sym, TokIndex, Token, TokenKind, U32Table};
 use crate::document::Dct;
 use crate::event::{Aspect, EventClass, RelType, Tense};
 use crate::timex::{Timex, TimexKind};
@@ -178,7 +178,7 @@ pub(crate) fn link_timexes(
     let mut mention_toks: Vec<usize> = mentions.iter().map(|m| m.tok).collect();
     mention_toks.sort_unstable();
     mention_toks.dedup();
-    let mut separators_before: Vec<u32> = vec![0; toks.len() + 1];
+    let mut separators_before = U32Table::new(toks.len() + 1, 0);
     let mut seps = 0u32;
     for (slot, t) in separators_before.iter_mut().skip(1).zip(toks) {
         seps += u32::from(is_separator(t));
@@ -440,7 +440,7 @@ fn fallback_links(
 ) {
     // The timex each verb event is dated by (its first), by token.
     // (`u32::MAX` for none; a timex index beyond `u32` is never looked up as one.)
-    let mut verb_event: Vec<u32> = vec![u32::MAX; toks.len()];
+    let mut verb_event = U32Table::new(toks.len(), u32::MAX);
     for l in links.iter().rev() {
         if let Some(m) = mentions.get(l.mention).filter(|m| !m.nominal) {
             if let Some(b) = verb_event.get_mut(m.tok) {
@@ -709,8 +709,8 @@ fn insets(
     sents: &[std::ops::Range<usize>],
     mentions: &[Mention],
     mention_of_tok: &TokIndex,
-) -> Vec<u32> {
-    let mut out = vec![0u32; toks.len()];
+) -> U32Table {
+    let mut out = U32Table::new(toks.len(), 0);
     let mut id = 0u32;
     let sym = |k: usize| toks.get(k).map_or(Sym::Other, |t| t.sym);
     for r in sents {

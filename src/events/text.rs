@@ -68,15 +68,106 @@ fn offset(b: usize) -> u32 {
     u32::try_from(b).unwrap_or(u32::MAX)
 }
 
+/// A table of 32-bit numbers, one per token, whose memory is kept by the thread for the
+/// next table when the table is dropped (see [`Pool`]): a large table is otherwise given
+/// back to the system after each document, and its pages faulted in and cleared again.
+#[derive(Debug)]
+pub(crate) struct U32Table(Vec<u32>);
+
+impl U32Table {
+    /// A table of `n` numbers, all `fill`.
+    pub(crate) fn new(n: usize, fill: u32) -> U32Table {
+        let mut v = U32_POOL.with(Pool::take);
+        v.clear();
+        v.resize(n, fill);
+        U32Table(v)
+    }
+}
+
+impl std::ops::Deref for U32Table {
+    type Target = [u32];
+    fn deref(&self) -> &[u32] {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for U32Table {
+    fn deref_mut(&mut self) -> &mut [u32] {
+        &mut self.0
+    }
+}
+
+impl Drop for U32Table {
+    fn drop(&mut self) {
+        let v = std::mem::take(&mut self.0);
+        // (While the thread is being torn down, the pool may be gone: the memory is
+        // simply freed.)
+        let _ = U32_POOL.try_with(|p| p.give(v));
+    }
+}
+
+/// Buffers kept by a thread between documents: at most [`POOL_BUFFERS`], each of at most
+/// `max_len` elements.
+pub(crate) struct Pool<T> {
+    free: std::cell::Cell<Vec<Vec<T>>>,
+    max_len: usize,
+}
+
+impl<T> Pool<T> {
+    /// An empty pool of buffers of at most `max_len` elements.
+    pub(crate) const fn new(max_len: usize) -> Pool<T> {
+        Pool {
+            free: std::cell::Cell::new(Vec::new()),
+            max_len,
+        }
+    }
+
+    /// A kept buffer (empty or not), or a new empty one.
+    pub(crate) fn take(&self) -> Vec<T> {
+        let mut free = self.free.take();
+        let v = free.pop().unwrap_or_default();
+        self.free.set(free);
+        v
+    }
+
+    /// Keeps `v` (emptied) for a later [`Pool::take`], unless the pool is full or `v` is
+    /// too large to keep.
+    pub(crate) fn give(&self, mut v: Vec<T>) {
+        if v.capacity() == 0 || v.capacity() > self.max_len {
+            return;
+        }
+        v.clear();
+        let mut free = self.free.take();
+        if free.len() < POOL_BUFFERS {
+            free.push(v);
+        }
+        self.free.set(free);
+    }
+}
+
+/// How many buffers a [`Pool`] keeps.
+const POOL_BUFFERS: usize = 8;
+
+/// The largest per-token buffer kept between documents, in elements (a text of about
+/// 5 MB has a million tokens).
+pub(crate) const MAX_KEPT_TOKENS: usize = 1 << 20;
+
+std::thread_local! {
+    /// The memory of this thread's dropped [`U32Table`]s.
+    static U32_POOL: Pool<u32> = const { Pool::new(MAX_KEPT_TOKENS + 1) };
+    /// The memory of this thread's last token list.
+    pub(crate) static TOKEN_POOL: Pool<Token> = const { Pool::new(MAX_KEPT_TOKENS) };
+}
+
 /// An optional index for each token, in 32 bits (`u32::MAX` stands for none): the
 /// mention or timex at each token.
-#[derive(Debug, Clone)]
-pub(crate) struct TokIndex(Vec<u32>);
+#[derive(Debug)]
+pub(crate) struct TokIndex(U32Table);
 
 impl TokIndex {
     /// A table for `n` tokens, all empty.
     pub(crate) fn new(n: usize) -> TokIndex {
-        TokIndex(vec![u32::MAX; n])
+        TokIndex(U32Table::new(n, u32::MAX))
     }
 
     /// The index at token `k`.
@@ -353,8 +444,16 @@ fn clip(text: &str) -> &str {
 /// Offsets are kept in 32 bits: a text longer than 4 GiB is tokenized up to its last char
 /// boundary within 4 GiB.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+    let mut toks = Vec::new();
+    tokenize_into(text, &mut toks);
+    toks
+}
+
+/// [`tokenize`] into `toks` (cleared first), reusing its room.
+pub(crate) fn tokenize_into(text: &str, toks: &mut Vec<Token>) {
     let text = clip(text);
-    let mut toks = Vec::with_capacity(text.len() / 5);
+    toks.clear();
+    toks.reserve(text.len() / 5);
     let n = text.len();
     // Positions are byte offsets, always on char boundaries.
     let bytes = text.as_bytes();
@@ -593,7 +692,6 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         i = end;
         newlines = 0;
     }
-    toks
 }
 
 fn is_closing(s: &str) -> bool {
@@ -870,6 +968,36 @@ mod tests {
             }
         }
         assert!(toks.iter().filter(|t| t.capitalized).count() >= 8);
+    }
+
+    /// A table made from kept memory is filled as a new one is, whatever the table before
+    /// it held; the pool keeps a bounded number of buffers, none too large.
+    #[test]
+    fn kept_tables_start_filled() {
+        for n in [0usize, 1, 5, 1000, 17] {
+            let mut t = U32Table::new(n, 7);
+            assert!(t.len() == n && t.iter().all(|&v| v == 7));
+            for (k, v) in t.iter_mut().enumerate() {
+                *v = k as u32;
+            }
+            drop(t);
+            let t = U32Table::new(n + 3, u32::MAX);
+            assert!(t.len() == n + 3 && t.iter().all(|&v| v == u32::MAX));
+        }
+        let pool: Pool<u8> = Pool::new(4);
+        pool.give(vec![1, 2, 3]);
+        pool.give(vec![0; 5]);
+        let kept = pool.take();
+        assert!(kept.is_empty() && kept.capacity() >= 3);
+        assert_eq!(pool.take().capacity(), 0, "the large buffer was not kept");
+        for _ in 0..2 * POOL_BUFFERS {
+            pool.give(Vec::with_capacity(2));
+        }
+        let mut taken = 0;
+        while pool.take().capacity() > 0 {
+            taken += 1;
+        }
+        assert_eq!(taken, POOL_BUFFERS);
     }
 
     /// The one-byte marks agree with the marks of their texts.
