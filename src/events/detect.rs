@@ -33,6 +33,16 @@ pub(crate) struct Mention<'a> {
     pub nominal: bool,
 }
 
+impl Mention<'_> {
+    /// The mention with a lemma of its own (borrowing nothing).
+    pub(crate) fn into_static(self) -> Mention<'static> {
+        Mention {
+            lemma: Cow::Owned(self.lemma.into_owned()),
+            ..self
+        }
+    }
+}
+
 /// Prior probability that a word with this tag is an event, when the corpus has little to
 /// say about the word (`eventive` is [`has_eventive_suffix`] of the word, asked only for
 /// nouns).

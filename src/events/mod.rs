@@ -164,7 +164,8 @@ impl EventExtractor {
         // The entities of sentence `s`: `entities[entity_start[s]..entity_start[s + 1]]`.
         let mut entity_start: Vec<usize> = Vec::with_capacity(sents.len() + 1);
         // Room for the mentions of news text (about one token in seven), reserved once.
-        let mut mentions: Vec<Mention> = Vec::with_capacity(toks.len() / 5);
+        let mut mentions: Vec<Mention> = MENTION_POOL.with(text::Pool::take);
+        mentions.reserve(toks.len() / 5);
         // Names and event mentions sentence by sentence, while its tokens are in cache.
         for (si, r) in sents.iter().enumerate() {
             entity_start.push(entities.len());
@@ -406,6 +407,12 @@ impl EventExtractor {
         }
         // (Kept for the thread's next document; freed if the thread is being torn down.)
         let _ = text::TOKEN_POOL.try_with(|p| p.give(toks));
+        drop(index);
+        mentions.clear();
+        // (The empty list in its own memory: collecting a vector's own items reuses it.)
+        let mentions: Vec<Mention<'static>> =
+            mentions.into_iter().map(Mention::into_static).collect();
+        let _ = MENTION_POOL.try_with(|p| p.give(mentions));
         EventAnalysis { events, links }
     }
 
@@ -557,6 +564,11 @@ fn framing_occasion(
 /// four billion events).
 fn event_id(n: usize) -> LocalEventId {
     LocalEventId::new(u32::try_from(n).unwrap_or(u32::MAX))
+}
+
+std::thread_local! {
+    /// The memory of this thread's last list of mentions (see [`text::Pool`]).
+    static MENTION_POOL: text::Pool<Mention<'static>> = const { text::Pool::new(text::MAX_KEPT_TOKENS / 4) };
 }
 
 /// How far before "at"/"during" the event of an occasion noun may be.
@@ -774,6 +786,21 @@ mod tests {
         let _ = ex.extract("", &[], dct.as_ref());
         assert_eq!(ex.extract(a, &[], dct.as_ref()), first);
         assert!(!first.events.is_empty());
+    }
+
+    /// Emptied, the mentions of a document become a list for the pool in the same memory.
+    #[test]
+    fn emptied_mentions_keep_their_memory() {
+        let text = String::from("Peskov said the talks went well.");
+        let mut toks = text::tokenize(&text);
+        pos::tag_sentence(lexicon(), &text, &mut toks);
+        let mut mentions: Vec<Mention<'_>> = Vec::with_capacity(64);
+        detect::detect(lexicon(), &text, &toks, 0..toks.len(), 0, &mut mentions);
+        assert!(!mentions.is_empty());
+        let capacity = mentions.capacity();
+        mentions.clear();
+        let kept: Vec<Mention<'static>> = mentions.into_iter().map(Mention::into_static).collect();
+        assert!(kept.is_empty() && kept.capacity() == capacity);
     }
 
     #[test]
