@@ -965,9 +965,12 @@ fn post_signal(
 /// The relation "event REL timex" from the signal word before the timex at token `first`.
 fn rel_for(text: &str, toks: &[Token], first: usize, tx: &Timex) -> (RelType, bool) {
     let duration = tx.kind == TimexKind::Duration;
-    if let Some(b) = first.checked_sub(1) {
-        if let Some(r) = with_lower(text, &toks[b], |w| signal(w, duration)) {
-            return (r, true);
+    if let Some(t) = first.checked_sub(1).and_then(|b| toks.get(b)) {
+        // (A bit of the lexicon entry rules out most words without reading them.)
+        if marked(text, t, mark::SIGNAL) {
+            if let Some(r) = with_lower(text, t, |w| signal(w, duration)) {
+                return (r, true);
+            }
         }
     }
     (RelType::IsIncluded, false)

@@ -1012,8 +1012,9 @@ mod tests {
     /// Punctuation marks are known by their exact text, and only punctuation tokens are.
     #[test]
     fn marks_and_symbols_agree_with_the_text() {
-        use super::super::tables::{mark, DEFINITES, DISTRIBUTIVES};
-        let text = "The ONE, another (Zyxwo) -- one; Another: \"That\" — thE ``x'' _ etc. ok!";
+        use super::super::tables::{mark, signal, DEFINITES, DISTRIBUTIVES};
+        let text = "The ONE, another (Zyxwo) -- one; Another: \"That\" — thE ``x'' _ etc. ok! \
+                    On Friday, BEFORE noon, throughout Throughoutx prior to since untiL in";
         let mut toks = tokenize(text);
         super::super::pos::tag_sentence(super::super::lexicon(), text, &mut toks);
         for t in &toks {
@@ -1031,6 +1032,11 @@ mod tests {
             assert_eq!(
                 marked(text, t, mark::DEFINITE),
                 DEFINITES.contains(&l.as_str()),
+                "{w}"
+            );
+            assert_eq!(
+                marked(text, t, mark::SIGNAL),
+                signal(&l, false).is_some() || signal(&l, true).is_some(),
                 "{w}"
             );
         }
