@@ -360,6 +360,8 @@ pub(crate) struct Tags {
     pub second: Tag,
     /// Share of `first` among the form's occurrences, in percent.
     pub share: u8,
+    /// The form ends in "ed" (kept here so that tagging needs not read the form's text).
+    pub ends_ed: bool,
 }
 
 /// What the lexicons say about one word form.
@@ -424,6 +426,7 @@ impl Lexicon {
                     first: e.first,
                     second: e.second,
                     share: e.share,
+                    ends_ed: e.word.ends_with("ed"),
                 });
             }
         }
@@ -869,6 +872,8 @@ fn refine_unknown(g: Tag, prev: Option<Tag>) -> Tag {
     }
 }
 
+/// The tag of a word the treebank knows (`e` its tags, `lower` its form), from its case and
+/// its neighbours' tags.
 fn choose(
     e: Tags,
     capitalized: bool,
@@ -897,7 +902,7 @@ fn choose(
     // Past tense / participle ("called", "said"); for regular verbs the two forms are one,
     // so a treebank that saw only one of them proves nothing.
     let has = |t: Tag| a == t || b == t;
-    let regular = lower.ends_with("ed") && (has(Tag::Vbd) || has(Tag::Vbn));
+    let regular = e.ends_ed && (has(Tag::Vbd) || has(Tag::Vbn));
     if regular && a != Tag::Jj {
         let p = match prev {
             Some(Tag::Rb) => prev2.or(prev),
