@@ -134,7 +134,9 @@ impl EventExtractor {
     /// ```
     pub fn extract(&self, text: &str, timexes: &[Timex], dct: Option<&Dct>) -> EventAnalysis {
         let lex = self.lex;
-        let mut toks = text::TOKEN_POOL.with(text::Pool::take);
+        let mut toks = text::TOKEN_POOL
+            .try_with(text::Pool::take)
+            .unwrap_or_default();
         text::tokenize_into(text, &mut toks);
         pos::tag_sentence(lex, text, &mut toks);
         let sents = text::split_sentences(text, &toks);
@@ -164,7 +166,8 @@ impl EventExtractor {
         // The entities of sentence `s`: `entities[entity_start[s]..entity_start[s + 1]]`.
         let mut entity_start: Vec<usize> = Vec::with_capacity(sents.len() + 1);
         // Room for the mentions of news text (about one token in seven), reserved once.
-        let mut mentions: Vec<Mention> = MENTION_POOL.with(text::Pool::take);
+        let mut mentions: Vec<Mention> =
+            MENTION_POOL.try_with(text::Pool::take).unwrap_or_default();
         mentions.reserve(toks.len() / 5);
         // Names and event mentions sentence by sentence, while its tokens are in cache.
         for (si, r) in sents.iter().enumerate() {

@@ -77,7 +77,8 @@ pub(crate) struct U32Table(Vec<u32>);
 impl U32Table {
     /// A table of `n` numbers, all `fill`.
     pub(crate) fn new(n: usize, fill: u32) -> U32Table {
-        let mut v = U32_POOL.with(Pool::take);
+        // (A new buffer while the thread is being torn down and its pool is gone.)
+        let mut v = U32_POOL.try_with(Pool::take).unwrap_or_default();
         v.clear();
         v.resize(n, fill);
         U32Table(v)
