@@ -3,7 +3,7 @@
 use super::detect::Mention;
 use super::pos::Tag;
 use super::tables::{mark, signal, AHEAD_WORDS};
-use super::text::{marked, with_lower, Sym, TokIndex, Token, TokenKind};
+use super::text::{marked, with_lower, Sym, TokIndex, Token, TokenKind, U32Table};
 use crate::document::Dct;
 use crate::event::{Aspect, EventClass, RelType, Tense};
 use crate::timex::{Timex, TimexKind};
@@ -179,7 +179,7 @@ pub(crate) fn link_timexes(
     let mut mention_toks: Vec<usize> = mentions.iter().map(|m| m.tok).collect();
     mention_toks.sort_unstable();
     mention_toks.dedup();
-    let mut separators_before: Vec<u32> = vec![0; toks.len() + 1];
+    let mut separators_before = U32Table::new(toks.len() + 1, 0);
     let mut seps = 0u32;
     for (slot, t) in separators_before.iter_mut().skip(1).zip(toks) {
         seps += u32::from(is_separator(t));
@@ -236,10 +236,10 @@ pub(crate) fn link_timexes(
             continue;
         }
         // The nearest event of the sentence, verbs preferred, commas count as distance.
-        let mut best: Option<(i32, usize)> = None;
-        let mut best_verb: Option<(i32, usize)> = None;
-        let mut best_right: Option<(i32, usize)> = None;
-        let mut best_left: Option<(i32, usize)> = None;
+        let mut best = Nearest::NONE;
+        let mut best_verb = Nearest::NONE;
+        let mut best_right = Nearest::NONE;
+        let mut best_left = Nearest::NONE;
         let window = p.first.saturating_sub(LINK_REACH).max(range.start)
             ..(p.last + 1 + LINK_REACH).min(range.end);
         if cursor > 0
@@ -265,31 +265,27 @@ pub(crate) fn link_timexes(
                 continue;
             }
             let m = &mentions[mi];
-            let (a, b) = if m.tok < p.first {
+            let left = m.tok < p.first;
+            let (a, b) = if left {
                 (m.tok, p.first)
             } else {
                 (p.last, m.tok)
             };
-            let mut cost = (b - a) as i32 + 3 * separators(a, b);
-            if m.nominal {
-                cost += 1;
-            }
-            if m.tok > p.last + 1 {
-                cost += 1;
-            }
-            if best.is_none_or(|(c, _)| cost < c) {
-                best = Some((cost, mi));
-            }
-            if !m.nominal && best_verb.is_none_or(|(c, _)| cost < c) {
-                best_verb = Some((cost, mi));
-            }
-            if m.tok > p.last && best_right.is_none_or(|(c, _)| cost < c) {
-                best_right = Some((cost, mi));
-            }
-            if m.tok < p.first && best_left.is_none_or(|(c, _)| cost < c) {
-                best_left = Some((cost, mi));
-            }
+            let cost = (b - a) as i32
+                + 3 * separators(a, b)
+                + i32::from(m.nominal)
+                + i32::from(m.tok > p.last + 1);
+            best.offer(true, cost, mi);
+            best_verb.offer(!m.nominal, cost, mi);
+            best_right.offer(m.tok > p.last, cost, mi);
+            best_left.offer(left, cost, mi);
         }
+        let (best, best_verb, best_right, best_left) = (
+            best.get(),
+            best_verb.get(),
+            best_right.get(),
+            best_left.get(),
+        );
         let (rel, stated) = signals[ti];
         // "A new round of talks is expected in mid-April": the time is the expected
         // thing's, the event noun the attitude verb is about.
@@ -452,7 +448,7 @@ fn fallback_links(
 ) {
     // The timex each verb event is dated by (its first), by token.
     // (`u32::MAX` for none; a timex index beyond `u32` is never looked up as one.)
-    let mut verb_event: Vec<u32> = vec![u32::MAX; toks.len()];
+    let mut verb_event = U32Table::new(toks.len(), u32::MAX);
     for l in links.iter().rev() {
         if let Some(m) = mentions.get(l.mention).filter(|m| !m.nominal) {
             if let Some(b) = verb_event.get_mut(m.tok) {
@@ -709,18 +705,70 @@ fn announced_ahead(text: &str, toks: &[Token], tok: usize) -> bool {
     false
 }
 
-/// Punctuation that separates a timex from an event farther than the token distance says.
-fn is_separator(t: &Token) -> bool {
-    matches!(
-        t.sym,
-        Sym::Comma
-            | Sym::Semicolon
-            | Sym::DoubleDash
-            | Sym::EmDash
-            | Sym::OpenParen
-            | Sym::CloseParen
-    )
+/// The nearest mention to a timex found so far, by cost (`i32::MAX` for none: a cost is a
+/// few tokens). A candidate replaces it only when strictly nearer, so the first of equals
+/// stays; the choice is made without a branch, as the nearer side is unpredictable.
+#[derive(Debug, Clone, Copy)]
+struct Nearest {
+    cost: i32,
+    mention: usize,
 }
+
+impl Nearest {
+    /// No mention yet.
+    const NONE: Nearest = Nearest {
+        cost: i32::MAX,
+        mention: usize::MAX,
+    };
+
+    /// Takes the mention `mention` at `cost` if it qualifies (`ok`) and is nearer.
+    #[inline]
+    fn offer(&mut self, ok: bool, cost: i32, mention: usize) {
+        let take = ok & (cost < self.cost);
+        self.cost = if take { cost } else { self.cost };
+        self.mention = if take { mention } else { self.mention };
+    }
+
+    /// The cost and the mention, if any was taken.
+    #[inline]
+    fn get(self) -> Option<(i32, usize)> {
+        (self.cost != i32::MAX).then_some((self.cost, self.mention))
+    }
+}
+
+/// Punctuation that separates a timex from an event farther than the token distance says
+/// (one bit test: commas are frequent and unpredictable, so no branch).
+#[inline]
+fn is_separator(t: &Token) -> bool {
+    is_separator_sym(t.sym)
+}
+
+/// [`is_separator`] of a mark.
+#[inline]
+fn is_separator_sym(sym: Sym) -> bool {
+    (SEPARATOR_BITS >> (sym as u32)) & 1 != 0
+}
+
+/// The separators.
+const SEPARATORS: [Sym; 6] = [
+    Sym::Comma,
+    Sym::Semicolon,
+    Sym::DoubleDash,
+    Sym::EmDash,
+    Sym::OpenParen,
+    Sym::CloseParen,
+];
+
+/// [`SEPARATORS`], one bit per mark (by its discriminant: there are fewer than 32).
+const SEPARATOR_BITS: u32 = {
+    let mut bits = 0u32;
+    let mut k = 0;
+    while k < SEPARATORS.len() {
+        bits |= 1 << (SEPARATORS[k] as u32);
+        k += 1;
+    }
+    bits
+};
 
 /// Marks the tokens of the insets of each sentence, which keep their timexes to
 /// themselves: a relative clause after a comma (", who took office on January 20,"), a
@@ -732,8 +780,8 @@ fn insets(
     sents: &[std::ops::Range<usize>],
     mentions: &[Mention],
     mention_of_tok: &TokIndex,
-) -> Vec<u32> {
-    let mut out = vec![0u32; toks.len()];
+) -> U32Table {
+    let mut out = U32Table::new(toks.len(), 0);
     let mut id = 0u32;
     let sym = |k: usize| toks.get(k).map_or(Sym::Other, |t| t.sym);
     for r in sents {
@@ -1033,18 +1081,20 @@ fn post_signal(
 fn rel_for(text: &str, toks: &[Token], first: usize, tx: &Timex) -> (RelType, bool) {
     let duration = tx.kind == TimexKind::Duration;
     if let Some(b) = first.checked_sub(1) {
-        // One reading of the word: a signal, or the "to" of a range.
-        let (signal, to) = with_lower(text, &toks[b], |w| {
-            (
-                signal(w, duration),
-                !duration && matches!(w, "to" | "through" | "thru"),
-            )
-        });
-        if let Some(r) = signal {
-            return (r, true);
+        let Some(t) = toks.get(b) else {
+            return (RelType::IsIncluded, false);
+        };
+        // (A bit of the lexicon entry rules out most words without reading them.)
+        if marked(text, t, mark::SIGNAL) {
+            if let Some(r) = with_lower(text, t, |w| signal(w, duration)) {
+                return (r, true);
+            }
         }
         // The end of a range: "from March 3 to March 18", "from 218 to 201 BC".
-        if to && range_opened(text, toks, b) {
+        if !duration
+            && with_lower(text, t, |w| matches!(w, "to" | "through" | "thru"))
+            && range_opened(text, toks, b)
+        {
             return (RelType::EndedBy, true);
         }
     }
@@ -1127,6 +1177,34 @@ pub(crate) fn entailed_dct_relation(rel: RelType, tx: &Timex, dct: &Dct) -> Opti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The bit test of separators agrees with their list, for every mark.
+    #[test]
+    fn separator_bits_agree_with_the_list() {
+        let all = [
+            Sym::Comma,
+            Sym::Semicolon,
+            Sym::Colon,
+            Sym::Period,
+            Sym::Bang,
+            Sym::Question,
+            Sym::DoubleDash,
+            Sym::EmDash,
+            Sym::EnDash,
+            Sym::OpenParen,
+            Sym::CloseParen,
+            Sym::Quote,
+            Sym::OpenQuotes,
+            Sym::CurlyOpenQuote,
+            Sym::Underscore,
+            Sym::Other,
+        ];
+        for s in all {
+            assert!((s as u32) < 32, "{s:?}");
+            assert_eq!(is_separator_sym(s), SEPARATORS.contains(&s), "{s:?}");
+        }
+        assert_eq!(all.iter().filter(|&&s| is_separator_sym(s)).count(), 6);
+    }
 
     #[test]
     fn forward_partitions_agree_with_binary_search() {

@@ -113,7 +113,8 @@ fn is_name_part(
     in_timex: &[bool],
 ) -> bool {
     let t = &toks[k];
-    if t.kind != TokenKind::Word || !t.capitalized || in_timex.get(k).copied().unwrap_or(false) {
+    // (Only words are capitalized.)
+    if !t.capitalized || in_timex.get(k).copied().unwrap_or(false) {
         return false;
     }
     let w = word(text, t);
@@ -125,7 +126,7 @@ fn is_name_part(
         if k == sent_start {
             return t
                 .info
-                .and_then(|i| i.pos)
+                .and_then(|i| i.tags)
                 .is_none_or(|e| e.first == Tag::Nnp);
         }
         return true;
@@ -269,7 +270,7 @@ pub(crate) fn title(
             while k > first
                 && toks[k - 1]
                     .info
-                    .and_then(|i| i.pos)
+                    .and_then(|i| i.tags)
                     .is_some_and(|e| matches!(e.first, Tag::In | Tag::Cc | Tag::Dt | Tag::To))
             {
                 k -= 1;

@@ -3,9 +3,9 @@
 use std::borrow::Cow;
 
 use super::pos::{Lexicon, Tag};
-use super::tables::flag::{BE, DO, HAVE, MODAL, NEG, NEVER};
+use super::tables::flag::{BE, DO, HAVE, MODAL, NEG, NEVER, NON_EVENT_FORM};
 use super::tables::mark;
-use super::text::{is, lower, marked, Token, TokenKind};
+use super::text::{is, lower, marked, Token};
 use crate::event::{Aspect, EventClass, Polarity, Tense};
 
 /// One event mention found in the text (borrowing its lemma from the text or the lexicon).
@@ -31,6 +31,16 @@ pub(crate) struct Mention<'a> {
     pub lemma: Cow<'a, str>,
     /// A noun (or adjective) rather than a verb.
     pub nominal: bool,
+}
+
+impl Mention<'_> {
+    /// The mention with a lemma of its own (borrowing nothing).
+    pub(crate) fn into_static(self) -> Mention<'static> {
+        Mention {
+            lemma: Cow::Owned(self.lemma.into_owned()),
+            ..self
+        }
+    }
 }
 
 /// Prior probability that a word with this tag is an event, when the corpus has little to
@@ -138,23 +148,20 @@ pub(crate) fn detect<'a>(
     let end = range.end.min(toks.len());
     for i in range.start..end {
         let t = &toks[i];
-        if t.kind != TokenKind::Word {
-            continue;
-        }
+        // (Only words have these tags: numbers are `Cd`, punctuation `Punct`.)
         let tag = t.tag;
-        if !(tag.is_verb() || tag.is_noun() || tag == Tag::Jj || tag == Tag::In) {
+        if !may_be_mention(tag) {
             continue;
         }
-        if tag == Tag::Nnp {
-            continue;
-        }
-        let fl = t.flags;
-        if (fl & NEVER != 0) || (fl & MODAL != 0) || (fl & BE != 0) {
+        // Never events, modals, forms of "be", and forms seen often and never as an event
+        // ("percent", "rate"), in one test of the lexicon's flags.
+        if t.flags & (NEVER | MODAL | BE | NON_EVENT_FORM) != 0 {
             continue;
         }
         let form_entry = t.info.and_then(|i| i.form);
-        // A form seen often and never as an event is not one ("percent", "rate").
-        if form_entry.is_some_and(|e| e.events == 0 && e.seen >= 10) {
+        // A preposition is an event only when the corpus mostly saw its form as one (tested
+        // before any of the estimates below, which it does not need).
+        if tag == Tag::In && form_entry.is_none_or(|e| e.events * 2 < e.seen) {
             continue;
         }
         if is_auxiliary(toks, i, end) || is_passive_get(text, toks, i, end) {
@@ -207,9 +214,6 @@ pub(crate) fn detect<'a>(
             Some(e) => (e.events as f32 + from_lemma * SMOOTHING) / (e.seen as f32 + SMOOTHING),
             None => from_lemma,
         };
-        if tag == Tag::In && form_entry.is_none_or(|e| e.events * 2 < e.seen) {
-            continue;
-        }
         // The head of a verb group with auxiliaries ("are continuing", "will hold") is an
         // event far more often than the bare word's count suggests.
         // (The verb group is read only when the estimate falls between the thresholds.)
@@ -241,6 +245,25 @@ pub(crate) fn detect<'a>(
             nominal,
         });
     }
+}
+
+/// Whether a word with this tag may be an event mention: a verb, a common noun, an
+/// adjective or a preposition (one test of the tag, rather than a branch for each group).
+#[inline]
+fn may_be_mention(tag: Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Vb
+            | Tag::Vbd
+            | Tag::Vbn
+            | Tag::Vbg
+            | Tag::Vbz
+            | Tag::Vbp
+            | Tag::Nn
+            | Tag::Nns
+            | Tag::Jj
+            | Tag::In
+    )
 }
 
 /// Tense, aspect, polarity and modality read off a verb group.

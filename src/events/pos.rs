@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::lexicon::{EventEntry, PosEntry, EVENT_FORMS, EVENT_LEMMAS, POS_LEXICON};
+use super::lexicon::{EventEntry, EVENT_FORMS, EVENT_LEMMAS, POS_LEXICON};
 use super::tables::flag;
 use super::text::{Sym, Token, TokenKind};
 use crate::event::EventClass;
@@ -344,6 +344,13 @@ impl From<&EventEntry> for Counts {
     }
 }
 
+/// Whether the counts of a form say it is never an event: seen often, never as one
+/// ([`flag::NON_EVENT_FORM`]).
+#[inline]
+fn is_non_event_form(c: Counts) -> bool {
+    c.events == 0 && c.seen >= 10
+}
+
 /// A word form's treebank tags.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Tags {
@@ -353,6 +360,8 @@ pub(crate) struct Tags {
     pub second: Tag,
     /// Share of `first` among the form's occurrences, in percent.
     pub share: u8,
+    /// The form ends in "ed" (kept here so that tagging needs not read the form's text).
+    pub ends_ed: bool,
 }
 
 /// What the lexicons say about one word form.
@@ -360,11 +369,13 @@ pub(crate) struct Tags {
 pub(crate) struct WordInfo {
     /// The lowercased form, as stored in the tables.
     pub word: &'static str,
-    /// Treebank tags and lemma.
-    pub pos: Option<&'static PosEntry>,
+    /// The treebank's most frequent lemma of the form, when the treebank knows it (a copy
+    /// of its [`PosEntry`](super::lexicon::PosEntry)'s, read without following the table entry).
+    pub lemma: Option<&'static str>,
     /// Event counts of the form.
     pub form: Option<Counts>,
-    /// The treebank's tags of the form (a copy of `pos`'s, read without following it).
+    /// The treebank's tags of the form (a copy of its [`PosEntry`](super::lexicon::PosEntry)'s), when it knows the
+    /// form.
     pub tags: Option<Tags>,
     /// The first eight bytes of `word`, little-endian, zero-padded.
     head: u64,
@@ -410,7 +421,13 @@ impl Lexicon {
         let mut words = WordTable::with_capacity(POS_LEXICON.len() + EVENT_FORMS.len());
         for e in POS_LEXICON {
             if let Some(w) = words.entry(e.word) {
-                w.pos = Some(e);
+                w.lemma = Some(e.lemma);
+                w.tags = Some(Tags {
+                    first: e.first,
+                    second: e.second,
+                    share: e.share,
+                    ends_ed: e.word.ends_with("ed"),
+                });
             }
         }
         for e in EVENT_FORMS {
@@ -435,11 +452,6 @@ impl Lexicon {
         }
         for v in words.infos.iter_mut() {
             let k = v.word;
-            v.tags = v.pos.map(|p| Tags {
-                first: p.first,
-                second: p.second,
-                share: p.share,
-            });
             // The form's own bytes: a form with a capital (the tables have none) is never
             // matched by a lowercased word.
             v.head = k
@@ -448,11 +460,14 @@ impl Lexicon {
                 .enumerate()
                 .fold(0u64, |h, (n, b)| h | (u64::from(b) << (8 * n)));
             v.flags = super::tables::word_flags(k);
+            if v.form.is_some_and(is_non_event_form) {
+                v.flags |= flag::NON_EVENT_FORM;
+            }
             v.marks = super::tables::word_marks(k);
             v.eventive_suffix = super::detect::has_eventive_suffix(k);
             // (Every class at once: what `lemma_entry` finds class by class.)
-            if let Some(p) = v.pos.filter(|p| p.lemma.len() <= MAX_LEMMA) {
-                if let Some(counts) = lemmas.get(p.lemma) {
+            if let Some(lemma) = v.lemma.filter(|l| l.len() <= MAX_LEMMA) {
+                if let Some(counts) = lemmas.get(lemma) {
                     v.lemma_events = *counts;
                 }
             }
@@ -519,9 +534,9 @@ impl Lexicon {
         lower: &'a str,
         tag: Tag,
     ) -> (std::borrow::Cow<'a, str>, Option<Counts>) {
-        if let Some(p) = info.and_then(|i| i.pos) {
+        if let Some(lemma) = info.and_then(|i| i.lemma) {
             let entry = i_lemma_events(info, tag);
-            return (std::borrow::Cow::Borrowed(p.lemma), entry);
+            return (std::borrow::Cow::Borrowed(lemma), entry);
         }
         self.unknown_lemma_and_events(lower, tag)
     }
@@ -701,8 +716,9 @@ pub(crate) fn tag_sentence(lex: &'static Lexicon, text: &str, toks: &mut [Token]
     }
 }
 
-/// How many tokens are looked up and tagged together.
-const TAG_BLOCK: usize = 2048;
+/// How many tokens are looked up and tagged together: few enough (1.5 KiB of tokens) that
+/// they are still in the first-level cache when tagged, whatever the lookups evicted.
+const TAG_BLOCK: usize = 64;
 
 /// Tags the tokens of `block`, whose words (and the next one) have been looked up.
 fn tag_block(text: &str, toks: &mut [Token], block: std::ops::Range<usize>) {
@@ -856,6 +872,8 @@ fn refine_unknown(g: Tag, prev: Option<Tag>) -> Tag {
     }
 }
 
+/// The tag of a word the treebank knows (`e` its tags, `lower` its form), from its case and
+/// its neighbours' tags.
 fn choose(
     e: Tags,
     capitalized: bool,
@@ -884,7 +902,7 @@ fn choose(
     // Past tense / participle ("called", "said"); for regular verbs the two forms are one,
     // so a treebank that saw only one of them proves nothing.
     let has = |t: Tag| a == t || b == t;
-    let regular = lower.ends_with("ed") && (has(Tag::Vbd) || has(Tag::Vbn));
+    let regular = e.ends_ed && (has(Tag::Vbd) || has(Tag::Vbn));
     if regular && a != Tag::Jj {
         let p = match prev {
             Some(Tag::Rb) => prev2.or(prev),

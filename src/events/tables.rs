@@ -310,6 +310,9 @@ pub(crate) mod flag {
     pub const TITLE: u16 = 64;
     /// The last word of an organisation's name.
     pub const ORG: u16 = 128;
+    /// A form the corpus saw often and never as an event ("percent", "rate"): set from the
+    /// event counts when the lexicon is built, not from a word list.
+    pub const NON_EVENT_FORM: u16 = 256;
 }
 
 /// The word lists of the flags.
@@ -355,6 +358,8 @@ pub(crate) mod mark {
     pub const DEFINITE: u32 = 2;
     /// In [`super::GET_FORMS`].
     pub const GET: u32 = 4;
+    /// A signal word of [`super::DATE_SIGNALS`] or [`super::DURATION_SIGNALS`].
+    pub const SIGNAL: u32 = 8;
 }
 
 /// The list of each mark.
@@ -366,17 +371,31 @@ const MARKED: &[(u32, &[&str])] = &[
 
 /// The marks of a lowercased word.
 pub(crate) fn word_marks(lower: &str) -> u32 {
-    MARKED
+    let listed = MARKED
         .iter()
         .filter(|(_, list)| list.contains(&lower))
-        .fold(0, |m, (bit, _)| m | bit)
+        .fold(0, |m, (bit, _)| m | bit);
+    if is_signal_word(lower) {
+        listed | mark::SIGNAL
+    } else {
+        listed
+    }
 }
 
 /// Whether a lowercased word is in the list of `mark` (one bit).
 pub(crate) fn in_marked_list(lower: &str, mark: u32) -> bool {
-    MARKED
+    (mark == mark::SIGNAL && is_signal_word(lower))
+        || MARKED
+            .iter()
+            .any(|(bit, list)| *bit == mark && list.contains(&lower))
+}
+
+/// Whether a lowercased word is a signal word, before a date or a duration.
+fn is_signal_word(lower: &str) -> bool {
+    DATE_SIGNALS
         .iter()
-        .any(|(bit, list)| *bit == mark && list.contains(&lower))
+        .chain(DURATION_SIGNALS)
+        .any(|(w, _)| *w == lower)
 }
 
 /// Words that announce a noun event as ahead of the story ("the next call", "the upcoming

@@ -26,7 +26,7 @@ pub(crate) struct Token {
     end: u32,
     /// Kind.
     pub kind: TokenKind,
-    /// Starts with an uppercase letter.
+    /// Starts with an uppercase letter (so only a word is capitalized).
     pub capitalized: bool,
     /// A word ending in an abbreviation dot ("U.S.", "Dr.").
     pub abbrev: bool,
@@ -68,15 +68,107 @@ fn offset(b: usize) -> u32 {
     u32::try_from(b).unwrap_or(u32::MAX)
 }
 
+/// A table of 32-bit numbers, one per token, whose memory is kept by the thread for the
+/// next table when the table is dropped (see [`Pool`]): a large table is otherwise given
+/// back to the system after each document, and its pages faulted in and cleared again.
+#[derive(Debug)]
+pub(crate) struct U32Table(Vec<u32>);
+
+impl U32Table {
+    /// A table of `n` numbers, all `fill`.
+    pub(crate) fn new(n: usize, fill: u32) -> U32Table {
+        // (A new buffer while the thread is being torn down and its pool is gone.)
+        let mut v = U32_POOL.try_with(Pool::take).unwrap_or_default();
+        v.clear();
+        v.resize(n, fill);
+        U32Table(v)
+    }
+}
+
+impl std::ops::Deref for U32Table {
+    type Target = [u32];
+    fn deref(&self) -> &[u32] {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for U32Table {
+    fn deref_mut(&mut self) -> &mut [u32] {
+        &mut self.0
+    }
+}
+
+impl Drop for U32Table {
+    fn drop(&mut self) {
+        let v = std::mem::take(&mut self.0);
+        // (While the thread is being torn down, the pool may be gone: the memory is
+        // simply freed.)
+        let _ = U32_POOL.try_with(|p| p.give(v));
+    }
+}
+
+/// Buffers kept by a thread between documents: at most [`POOL_BUFFERS`], each of at most
+/// `max_len` elements.
+pub(crate) struct Pool<T> {
+    free: std::cell::Cell<Vec<Vec<T>>>,
+    max_len: usize,
+}
+
+impl<T> Pool<T> {
+    /// An empty pool of buffers of at most `max_len` elements.
+    pub(crate) const fn new(max_len: usize) -> Pool<T> {
+        Pool {
+            free: std::cell::Cell::new(Vec::new()),
+            max_len,
+        }
+    }
+
+    /// A kept buffer (empty or not), or a new empty one.
+    pub(crate) fn take(&self) -> Vec<T> {
+        let mut free = self.free.take();
+        let v = free.pop().unwrap_or_default();
+        self.free.set(free);
+        v
+    }
+
+    /// Keeps `v` (emptied) for a later [`Pool::take`], unless the pool is full or `v` is
+    /// too large to keep.
+    pub(crate) fn give(&self, mut v: Vec<T>) {
+        if v.capacity() == 0 || v.capacity() > self.max_len {
+            return;
+        }
+        v.clear();
+        let mut free = self.free.take();
+        if free.len() < POOL_BUFFERS {
+            free.push(v);
+        }
+        self.free.set(free);
+    }
+}
+
+/// How many buffers a [`Pool`] keeps.
+const POOL_BUFFERS: usize = 8;
+
+/// The largest per-token buffer kept between documents, in elements (a text of about
+/// 5 MB has a million tokens).
+pub(crate) const MAX_KEPT_TOKENS: usize = 1 << 20;
+
+std::thread_local! {
+    /// The memory of this thread's dropped [`U32Table`]s.
+    static U32_POOL: Pool<u32> = const { Pool::new(MAX_KEPT_TOKENS + 1) };
+    /// The memory of this thread's last token list.
+    pub(crate) static TOKEN_POOL: Pool<Token> = const { Pool::new(MAX_KEPT_TOKENS) };
+}
+
 /// An optional index for each token, in 32 bits (`u32::MAX` stands for none): the
 /// mention or timex at each token.
-#[derive(Debug, Clone)]
-pub(crate) struct TokIndex(Vec<u32>);
+#[derive(Debug)]
+pub(crate) struct TokIndex(U32Table);
 
 impl TokIndex {
     /// A table for `n` tokens, all empty.
     pub(crate) fn new(n: usize) -> TokIndex {
-        TokIndex(vec![u32::MAX; n])
+        TokIndex(U32Table::new(n, u32::MAX))
     }
 
     /// The index at token `k`.
@@ -257,8 +349,6 @@ mod class {
     pub const NEWLINE: u8 = 2;
     /// An ASCII letter.
     pub const ALPHA: u8 = 4;
-    /// An ASCII letter or digit.
-    pub const ALNUM: u8 = 8;
     /// An ASCII byte after which a plain word ends: not "-", "." or an apostrophe.
     pub const ENDS_WORD: u8 = 16;
     /// ASCII punctuation that is a token on its own: not "-", ".", "`" or an apostrophe.
@@ -284,9 +374,6 @@ const fn byte_classes() -> [u8; 256] {
         if x.is_ascii_alphabetic() {
             c |= class::ALPHA;
         }
-        if x.is_ascii_alphanumeric() {
-            c |= class::ALNUM;
-        }
         if !matches!(x, b'-' | b'.' | b'\'') {
             c |= class::ENDS_WORD;
         }
@@ -300,14 +387,48 @@ const fn byte_classes() -> [u8; 256] {
 }
 
 /// The number of ASCII letters and digits that `bytes` starts with (a loop of its own, out
-/// of the tokenizer's many live values).
-#[inline(never)]
+/// of the tokenizer's many live values), eight bytes at a time: most words end within the
+/// first eight, so the loop rarely turns and its exit is well predicted.
+#[inline]
 fn alnum_run(bytes: &[u8]) -> usize {
-    let classes = &BYTE_CLASS;
-    bytes
+    let mut k = 0;
+    while let Some(chunk) = bytes.get(k..k + 8) {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(chunk);
+        let stops = non_alnum_bytes(u64::from_le_bytes(b));
+        if stops != 0 {
+            return k + (stops.trailing_zeros() / 8) as usize;
+        }
+        k += 8;
+    }
+    // The tail, zero-padded: a zero byte is no letter or digit, so the run ends within it.
+    let rest = bytes.get(k..).unwrap_or_default();
+    let x = rest
         .iter()
-        .position(|&x| classes[usize::from(x)] & class::ALNUM == 0)
-        .unwrap_or(bytes.len())
+        .enumerate()
+        .fold(0u64, |v, (n, &b)| v | (u64::from(b) << (8 * n)));
+    k + ((non_alnum_bytes(x).trailing_zeros() / 8) as usize).min(rest.len())
+}
+
+/// The high bit of each byte lane of `x` (eight bytes, little-endian) that is not an ASCII
+/// letter or digit.
+#[inline]
+fn non_alnum_bytes(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * ONES;
+    // The low seven bits of each byte: adding at most 0x80 to them never carries into the
+    // next byte, so each lane's high bit tells whether the lane reached a bound.
+    let low = x & (0x7f * ONES);
+    let within = |v: u64, lo: u64, hi: u64| {
+        let at_least_lo = v.wrapping_add((0x80 - lo) * ONES);
+        let beyond_hi = v.wrapping_add((0x7f - hi) * ONES);
+        at_least_lo & !beyond_hi & HIGH
+    };
+    let digit = within(low, u64::from(b'0'), u64::from(b'9'));
+    // (Setting the 0x20 bit maps 'A'..='Z' onto 'a'..='z' and no other byte into it.)
+    let letter = within(low | (0x20 * ONES), u64::from(b'a'), u64::from(b'z'));
+    // Bytes of 0x80 and above are no ASCII letters or digits.
+    !((digit | letter) & !x) & HIGH
 }
 
 /// The longest prefix of `text` whose offsets fit in 32 bits.
@@ -324,8 +445,16 @@ fn clip(text: &str) -> &str {
 /// Offsets are kept in 32 bits: a text longer than 4 GiB is tokenized up to its last char
 /// boundary within 4 GiB.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+    let mut toks = Vec::new();
+    tokenize_into(text, &mut toks);
+    toks
+}
+
+/// [`tokenize`] into `toks` (cleared first), reusing its room.
+pub(crate) fn tokenize_into(text: &str, toks: &mut Vec<Token>) {
     let text = clip(text);
-    let mut toks = Vec::with_capacity(text.len() / 5);
+    toks.clear();
+    toks.reserve(text.len() / 5);
     let n = text.len();
     // Positions are byte offsets, always on char boundaries.
     let bytes = text.as_bytes();
@@ -564,7 +693,6 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         i = end;
         newlines = 0;
     }
-    toks
 }
 
 fn is_closing(s: &str) -> bool {
@@ -822,6 +950,57 @@ mod tests {
         }
     }
 
+    /// Only words are capitalized, and the tagger gives numbers and punctuation tags of
+    /// their own (the stages rely on both to skip other tokens with one test).
+    #[test]
+    fn only_words_are_capitalized() {
+        let text = "Ünïcode ÉLAN 3.5 ٣٤ (Iraq's) \"Quote\" N'T won't — X. U.S. ½ Ⅻ ǅ ΑΒΓ 1st 2Nd";
+        let mut toks = tokenize(text);
+        super::super::pos::tag_sentence(super::super::lexicon(), text, &mut toks);
+        for t in &toks {
+            let w = text.get(t.span()).unwrap_or("");
+            if t.capitalized {
+                assert_eq!(t.kind, TokenKind::Word, "{w}");
+            }
+            match t.kind {
+                TokenKind::Number => assert_eq!(t.tag, Tag::Cd, "{w}"),
+                TokenKind::Punct => assert_eq!(t.tag, Tag::Punct, "{w}"),
+                TokenKind::Word => assert!(!matches!(t.tag, Tag::Punct), "{w}"),
+            }
+        }
+        assert!(toks.iter().filter(|t| t.capitalized).count() >= 8);
+    }
+
+    /// A table made from kept memory is filled as a new one is, whatever the table before
+    /// it held; the pool keeps a bounded number of buffers, none too large.
+    #[test]
+    fn kept_tables_start_filled() {
+        for n in [0usize, 1, 5, 1000, 17] {
+            let mut t = U32Table::new(n, 7);
+            assert!(t.len() == n && t.iter().all(|&v| v == 7));
+            for (k, v) in t.iter_mut().enumerate() {
+                *v = k as u32;
+            }
+            drop(t);
+            let t = U32Table::new(n + 3, u32::MAX);
+            assert!(t.len() == n + 3 && t.iter().all(|&v| v == u32::MAX));
+        }
+        let pool: Pool<u8> = Pool::new(4);
+        pool.give(vec![1, 2, 3]);
+        pool.give(vec![0; 5]);
+        let kept = pool.take();
+        assert!(kept.is_empty() && kept.capacity() >= 3);
+        assert_eq!(pool.take().capacity(), 0, "the large buffer was not kept");
+        for _ in 0..2 * POOL_BUFFERS {
+            pool.give(Vec::with_capacity(2));
+        }
+        let mut taken = 0;
+        while pool.take().capacity() > 0 {
+            taken += 1;
+        }
+        assert_eq!(taken, POOL_BUFFERS);
+    }
+
     /// The one-byte marks agree with the marks of their texts.
     #[test]
     fn byte_marks_agree_with_text_marks() {
@@ -834,8 +1013,9 @@ mod tests {
     /// Punctuation marks are known by their exact text, and only punctuation tokens are.
     #[test]
     fn marks_and_symbols_agree_with_the_text() {
-        use super::super::tables::{mark, DEFINITES, DISTRIBUTIVES};
-        let text = "The ONE, another (Zyxwo) -- one; Another: \"That\" — thE ``x'' _ etc. ok!";
+        use super::super::tables::{mark, signal, DEFINITES, DISTRIBUTIVES};
+        let text = "The ONE, another (Zyxwo) -- one; Another: \"That\" — thE ``x'' _ etc. ok! \
+                    On Friday, BEFORE noon, throughout Throughoutx prior to since untiL in";
         let mut toks = tokenize(text);
         super::super::pos::tag_sentence(super::super::lexicon(), text, &mut toks);
         for t in &toks {
@@ -853,6 +1033,11 @@ mod tests {
             assert_eq!(
                 marked(text, t, mark::DEFINITE),
                 DEFINITES.contains(&l.as_str()),
+                "{w}"
+            );
+            assert_eq!(
+                marked(text, t, mark::SIGNAL),
+                signal(&l, false).is_some() || signal(&l, true).is_some(),
                 "{w}"
             );
         }
