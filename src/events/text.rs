@@ -149,9 +149,10 @@ impl<T> Pool<T> {
 /// How many buffers a [`Pool`] keeps.
 const POOL_BUFFERS: usize = 8;
 
-/// The largest per-token buffer kept between documents, in elements (a text of about
-/// 5 MB has a million tokens).
-pub(crate) const MAX_KEPT_TOKENS: usize = 1 << 20;
+/// The largest per-token buffer kept between documents, in elements: 262,144 tokens, a
+/// text of about 1.2 MB. A thread keeps at most about 20 MB after such a text (about 100 KB
+/// after a news article); longer texts allocate afresh.
+pub(crate) const MAX_KEPT_TOKENS: usize = 1 << 18;
 
 std::thread_local! {
     /// The memory of this thread's dropped [`U32Table`]s.
