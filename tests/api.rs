@@ -207,3 +207,40 @@ fn tagger_default_matches_new() {
     assert_eq!(a[0].text(doc.text()), "tomorrow");
     assert_eq!(a[0].value.to_string(), "2000-01-06");
 }
+
+#[test]
+fn a_document_tags_the_same_after_any_other_on_the_same_thread() {
+    // Buffers are kept by each thread between documents: what a document gives must not
+    // depend on what the thread read before.
+    let long: String = "On Monday, March 3, officials met for three hours. Prices rose 5% last \
+                        year and 2,000 people marched on Friday night.\n"
+        .repeat(4000);
+    let short = Document::new("The vote was moved to Wednesday, 10 days after the strike.")
+        .with_dct(dct("2025-03-31"));
+    let tagger = Tagger::new();
+    let extractor = Extractor::new();
+    let fresh = std::thread::spawn(move || {
+        (
+            Tagger::new().tag(
+                &Document::new("The vote was moved to Wednesday, 10 days after the strike.")
+                    .with_dct(dct("2025-03-31")),
+            ),
+            serde_json::to_string(
+                &Extractor::new().extract(
+                    &Document::new("The vote was moved to Wednesday, 10 days after the strike.")
+                        .with_dct(dct("2025-03-31")),
+                ),
+            )
+            .expect("serializes"),
+        )
+    })
+    .join()
+    .expect("thread runs");
+    let _ = tagger.tag(&Document::new(long.as_str()).with_dct(dct("2025-03-31")));
+    let _ = extractor.extract(&Document::new(long.as_str()).with_dct(dct("2025-03-31")));
+    assert_eq!(tagger.tag(&short), fresh.0);
+    assert_eq!(
+        serde_json::to_string(&extractor.extract(&short)).expect("serializes"),
+        fresh.1
+    );
+}

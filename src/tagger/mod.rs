@@ -57,14 +57,41 @@ impl Default for Tagger {
 }
 
 /// The tokens of a text and their lexicon entries, kept from one segment of a document to
-/// the next so that their memory is allocated once per document.
+/// the next, and by each thread from one document to the next (up to [`KEPT_TOKENS`]), so
+/// that their memory is not allocated and faulted in again for every document.
 #[derive(Default)]
 struct Buffers {
     toks: Vec<token::Token>,
     lex: Vec<lexicon::Entry>,
 }
 
+/// The largest token buffer a thread keeps for its next document (a segment is at most
+/// about [`SEGMENT_BYTES`], some 70,000 tokens, and its buffers grow at most to twice that;
+/// longer unbroken runs are not kept).
+const KEPT_TOKENS: usize = 1 << 18;
+
+std::thread_local! {
+    /// This thread's buffers, between two documents.
+    static KEPT: std::cell::Cell<Option<Buffers>> = const { std::cell::Cell::new(None) };
+}
+
 impl Buffers {
+    /// The buffers this thread kept, or new ones.
+    fn take() -> Buffers {
+        KEPT.try_with(|k| k.take())
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+    }
+
+    /// Keeps the buffers for this thread's next document, unless they grew too large.
+    fn keep(self) {
+        if self.toks.capacity() <= KEPT_TOKENS && self.lex.capacity() <= KEPT_TOKENS {
+            // (While the thread is being torn down, the memory is simply freed.)
+            let _ = KEPT.try_with(|k| k.set(Some(self)));
+        }
+    }
+
     /// Tokenizes `text` into the buffers, replacing what they held, and looks each word up
     /// in `lexicon` as the tokenizer reads it (one pass; the word's bytes still in cache).
     fn fill(&mut self, text: &str, lexicon: &Lexicon) {
@@ -117,7 +144,7 @@ impl Tagger {
         let dct = doc.dct().map(|d| d.date);
         let mut out = Vec::new();
         let mut resolver = None;
-        let mut buffers = Buffers::default();
+        let mut buffers = Buffers::take();
         // A long text is read a segment at a time, cut at line breaks or sentence ends, so
         // that the token buffers stay small and in cache; the reference time carries over.
         let mut start = 0;
@@ -141,6 +168,7 @@ impl Tagger {
             }
             start = end;
         }
+        buffers.keep();
         let kind = match (&resolver, doc.kind_override()) {
             (_, Some(k)) => k,
             (Some(r), None) if r.is_narrative() => DocKind::Narrative,
