@@ -42,6 +42,18 @@ pub(crate) struct Qty {
     pub article: bool,
 }
 
+impl Qty {
+    /// A plain amount: `n`, written as a number or a word, no half, not approximate.
+    pub(crate) fn plain(n: Option<u32>) -> Qty {
+        Qty {
+            n,
+            half: false,
+            approx: false,
+            article: false,
+        }
+    }
+}
+
 impl<'a> Cx<'a> {
     /// Number of tokens.
     pub fn len(&self) -> usize {
@@ -439,28 +451,13 @@ impl<'a> Cx<'a> {
 
     /// An amount at `i`.
     pub fn qty(&self, i: usize) -> Option<(Qty, usize)> {
-        let plain = |n: u32, j: usize| {
-            Some((
-                Qty {
-                    n: Some(n),
-                    half: false,
-                    approx: false,
-                    article: false,
-                },
-                j,
-            ))
-        };
+        let plain = |n: u32, j: usize| Some((Qty::plain(Some(n)), j));
         if let Some(n) = self.num(i) {
             if self.digits(i) > 6 {
                 return None;
             }
             let mut j = i + 1;
-            let mut q = Qty {
-                n: Some(n),
-                half: false,
-                approx: false,
-                article: false,
-            };
+            let mut q = Qty::plain(Some(n));
             // "1.5"
             if self.p(j, '.')
                 && self.joined(j)
@@ -523,15 +520,7 @@ impl<'a> Cx<'a> {
                     ));
                 }
                 if self.kw(j, Kw::Few) {
-                    return Some((
-                        Qty {
-                            n: None,
-                            half: false,
-                            approx: false,
-                            article: false,
-                        },
-                        j + 1,
-                    ));
+                    return Some((Qty::plain(None), j + 1));
                 }
                 if self.kw(j, Kw::Dozen) {
                     return plain(12, j + 1);
@@ -560,15 +549,7 @@ impl<'a> Cx<'a> {
                 },
                 if self.kw(i + 1, Kw::Of) { i + 2 } else { i + 1 },
             )),
-            Lex::Kw(Kw::Several | Kw::Few | Kw::Many | Kw::Some) => Some((
-                Qty {
-                    n: None,
-                    half: false,
-                    approx: false,
-                    article: false,
-                },
-                i + 1,
-            )),
+            Lex::Kw(Kw::Several | Kw::Few | Kw::Many | Kw::Some) => Some((Qty::plain(None), i + 1)),
             Lex::Kw(Kw::Half) if self.unit(i + 1).is_some() => Some((
                 Qty {
                     n: Some(0),
@@ -3066,12 +3047,7 @@ fn relative(cx: &Cx<'_>, i: usize) -> Option<Found> {
         }
         // "within the next month": an amount of time, not the calendar month.
         if the && off != 0 && i > 0 && cx.is(i - 1, "within") {
-            let one = Qty {
-                n: Some(1),
-                half: false,
-                approx: false,
-                article: false,
-            };
+            let one = Qty::plain(Some(1));
             return Some(Found::new(
                 i,
                 k + 1,
@@ -3337,12 +3313,7 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
         if cx.kw(end, Kw::Ago) {
             return date(start, end + 1, Partial::Ref(RefValue::Past));
         }
-        let q = Qty {
-            n: None,
-            half: false,
-            approx: false,
-            article: false,
-        };
+        let q = Qty::plain(None);
         return Some(Found::new(
             start,
             end,
@@ -4049,12 +4020,7 @@ fn holiday(cx: &Cx<'_>, i: usize) -> Option<Found> {
 }
 
 fn set_unit(u: Unit, n: u32) -> Option<DurationValue> {
-    let q = Qty {
-        n: Some(n),
-        half: false,
-        approx: false,
-        article: false,
-    };
+    let q = Qty::plain(Some(n));
     Some(match u {
         Unit::Night => DurationValue::new(n, DurationUnit::Day),
         _ => unit_duration(q, u),
@@ -4306,12 +4272,7 @@ fn period(cx: &Cx<'_>, i: usize) -> Option<Found> {
     // "a day-long meeting", "the decades-long battle": the length of what follows.
     if let Some((u, plural)) = cx.unit(i) {
         if cx.hyphen(i + 1) && cx.is(i + 2, "long") && !matches!(u, Unit::Weekend | Unit::Night) {
-            let q = Qty {
-                n: (!plural).then_some(1),
-                half: false,
-                approx: false,
-                article: false,
-            };
+            let q = Qty::plain((!plural).then_some(1));
             return Some(Found::new(
                 i,
                 i + 3,
