@@ -330,11 +330,11 @@ impl Timeline {
                     _ => {}
                 }
             }
-            if begins.is_empty() == ends.is_empty() {
-                if begins.is_empty() {
-                    continue;
-                }
-            } else {
+            if begins.is_empty() && ends.is_empty() {
+                continue;
+            }
+            // Only one end in the text: the other is the day named last.
+            if begins.is_empty() != ends.is_empty() {
                 // The last date named before the duration, if it is a day (or finer).
                 let day = ann
                     .timexes
