@@ -916,6 +916,24 @@ fn a_range_gives_its_start_and_its_end() {
     };
     assert_eq!(rel_to("March 3"), Some(RelType::BegunBy));
     assert_eq!(rel_to("March 18"), Some(RelType::EndedBy));
+    // "between … and …" the same way.
+    let text = "The abbey was restored between 1201 and 1215.";
+    let a = run(
+        text,
+        &[
+            tx(text, "1201", 0, TimexKind::Date, "1201"),
+            tx(text, "1215", 0, TimexKind::Date, "1215"),
+        ],
+        "2025-03-31",
+    );
+    let restored = event(&a, "restored");
+    let rel_to = |needle: &str| {
+        timex_links(&a, restored)
+            .find(|l| matches!(&l.target, Endpoint::Timex(s) if &text[s.clone()] == needle))
+            .map(|l| l.relation)
+    };
+    assert_eq!(rel_to("1201"), Some(RelType::BegunBy));
+    assert_eq!(rel_to("1215"), Some(RelType::EndedBy));
     // A "to" with no "from" before it is no range end.
     let text = "The vote was moved to March 18.";
     let a = run(

@@ -321,6 +321,13 @@ pub(crate) fn link_timexes(
             // soldiers and wounded two".
             if !mentions[mi].nominal {
                 for c in coordinated(text, toks, mentions, mention_of_tok, mi, range.end) {
+                    // Not when the second verb has a time of its own before it ("reopened
+                    // in 1948, and since the 1960s it has hosted …").
+                    let own_time = (mentions[mi].tok + 1..mentions[c].tok)
+                        .any(|k| k != p.first && timex_at.at(k).is_some());
+                    if own_time {
+                        continue;
+                    }
                     links.push(TimexLink {
                         mention: c,
                         timex: ti,
@@ -348,6 +355,23 @@ pub(crate) fn link_timexes(
         for side in [best_left, best_right].into_iter().flatten() {
             let taken = |b: Option<(i32, usize)>| b.is_some_and(|b| b.1 == side.1);
             if !taken(best) && !taken(best_verb) && side.0 <= SIDE_REACH {
+                // Not across ", and" / ", but": another clause ("reopened in 1948, and
+                // since [the 1960s] it has hosted").
+                let m_tok = mentions[side.1].tok;
+                let (a, b) = if m_tok < p.first {
+                    (m_tok, p.first)
+                } else {
+                    (p.last, m_tok)
+                };
+                let clause_break = toks.get(a..b).is_some_and(|r| {
+                    r.windows(2).any(|w| {
+                        word(text, &w[0]) == ","
+                            && with_lower(text, &w[1], |x| matches!(x, "and" | "but" | "while"))
+                    })
+                });
+                if clause_break {
+                    continue;
+                }
                 let (rel, stated) = rel_of(side.1);
                 links.push(TimexLink {
                     mention: side.1,
@@ -1090,26 +1114,31 @@ fn rel_for(text: &str, toks: &[Token], first: usize, tx: &Timex) -> (RelType, bo
                 return (r, true);
             }
         }
-        // The end of a range: "from March 3 to March 18", "from 218 to 201 BC".
-        if !duration
-            && with_lower(text, t, |w| matches!(w, "to" | "through" | "thru"))
-            && range_opened(text, toks, b)
-        {
-            return (RelType::EndedBy, true);
+        // The end of a range: "from March 3 to March 18", "from 218 to 201 BC", "between
+        // 1201 and 1215".
+        if !duration {
+            let opener = with_lower(text, t, |w| match w {
+                "to" | "through" | "thru" => Some("from"),
+                "and" => Some("between"),
+                _ => None,
+            });
+            if opener.is_some_and(|o| range_opened(text, toks, b, o)) {
+                return (RelType::EndedBy, true);
+            }
         }
     }
     (RelType::IsIncluded, false)
 }
 
-/// A "from" opens a range a few words before the "to" (or "through") at token `b` ("from
-/// March 3 to March 18").
-fn range_opened(text: &str, toks: &[Token], b: usize) -> bool {
+/// The word `opener` ("from", "between") opens a range a few words before the "to" (or
+/// "and") at token `b` ("from March 3 to March 18", "between 1201 and 1215").
+fn range_opened(text: &str, toks: &[Token], b: usize, opener: &str) -> bool {
     let lo = b.saturating_sub(RANGE_REACH);
     for t in toks.get(lo..b).into_iter().flatten().rev() {
         if t.kind == TokenKind::Punct && word(text, t) != "," {
             return false;
         }
-        if with_lower(text, t, |w| w == "from") {
+        if with_lower(text, t, |w| w == opener) {
             return true;
         }
     }

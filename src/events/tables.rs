@@ -210,6 +210,7 @@ pub(crate) const DATE_SIGNALS: &[(&str, RelType)] = &[
     ("after", RelType::After),
     ("since", RelType::BegunBy),
     ("from", RelType::BegunBy),
+    ("between", RelType::BegunBy),
     ("until", RelType::EndedBy),
     ("till", RelType::EndedBy),
     ("through", RelType::EndedBy),
