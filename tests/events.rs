@@ -975,3 +975,44 @@ fn events_at_the_two_ends_of_an_amount_of_time() {
         Some(RelType::Ends)
     );
 }
+
+#[test]
+fn a_moved_event_takes_its_new_time() {
+    let text = "The vote was postponed until Tuesday.";
+    let a = run(
+        text,
+        &[tx(text, "Tuesday", 0, TimexKind::Date, "2025-04-01")],
+        "2025-03-31",
+    );
+    let vote = event(&a, "vote");
+    assert_eq!(
+        timex_links(&a, vote).map(|l| l.relation).next(),
+        Some(RelType::IsIncluded)
+    );
+    let postponed = event(&a, "postponed");
+    assert_eq!(timex_links(&a, postponed).count(), 0);
+    assert_eq!(postponed.dct_relation, Some(RelType::Before));
+}
+
+#[test]
+fn coordinated_verbs_with_times_of_their_own_keep_them() {
+    let text = "She flew out on Tuesday and got back on Thursday.";
+    let a = run(
+        text,
+        &[
+            tx(text, "Tuesday", 0, TimexKind::Date, "2025-03-25"),
+            tx(text, "Thursday", 0, TimexKind::Date, "2025-03-27"),
+        ],
+        "2025-03-31",
+    );
+    let dates = |word: &str| -> Vec<String> {
+        timex_links(&a, event(&a, word))
+            .filter_map(|l| match &l.target {
+                Endpoint::Timex(s) => Some(text[s.clone()].to_string()),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(dates("flew"), ["Tuesday"]);
+    assert_eq!(dates("got"), ["Thursday"]);
+}

@@ -290,7 +290,15 @@ pub(crate) fn link_timexes(
         // "A new round of talks is expected in mid-April": the time is the expected
         // thing's, the event noun the attitude verb is about.
         if let Some((_, v)) = best.filter(|b| !mentions[b.1].nominal) {
-            if let Some(subject) = attitude_subject(text, toks, mentions, mention_of_tok, v) {
+            // A moved event takes place at its new time ("postponed until Tuesday": on
+            // Tuesday, not until then).
+            let subject = attitude_subject(text, toks, mentions, mention_of_tok, v)
+                .map(|s| (s, rel))
+                .or_else(|| {
+                    moved_subject(text, toks, mentions, mention_of_tok, v, p.first)
+                        .map(|s| (s, RelType::IsIncluded))
+                });
+            if let Some((subject, rel)) = subject {
                 declined[v] = true;
                 links.push(TimexLink {
                     mention: subject,
@@ -321,10 +329,12 @@ pub(crate) fn link_timexes(
             // soldiers and wounded two".
             if !mentions[mi].nominal {
                 for c in coordinated(text, toks, mentions, mention_of_tok, mi, range.end) {
-                    // Not when the second verb has a time of its own before it ("reopened
-                    // in 1948, and since the 1960s it has hosted …").
-                    let own_time = (mentions[mi].tok + 1..mentions[c].tok)
-                        .any(|k| k != p.first && timex_at.at(k).is_some());
+                    // Not when the second verb has a time of its own, before it or right
+                    // after it ("reopened in 1948, and since the 1960s it has hosted …",
+                    // "flew out Tuesday and got back Thursday").
+                    let c_tok = mentions[c].tok;
+                    let own_time = (mentions[mi].tok + 1..c_tok + OWN_TIME_REACH)
+                        .any(|k| k != p.first && k != c_tok && timex_at.at(k).is_some());
                     if own_time {
                         continue;
                     }
@@ -369,7 +379,11 @@ pub(crate) fn link_timexes(
                             && with_lower(text, &w[1], |x| matches!(x, "and" | "but" | "while"))
                     })
                 });
-                if clause_break {
+                // Nor to an event with a time of its own right after it ("flew out
+                // [Tuesday] and got back Thursday").
+                let own_time = m_tok > p.last
+                    && (m_tok + 1..m_tok + OWN_TIME_REACH).any(|k| timex_at.at(k).is_some());
+                if clause_break || own_time {
                     continue;
                 }
                 let (rel, stated) = rel_of(side.1);
@@ -926,6 +940,72 @@ fn attitude_subject(
     }
     None
 }
+
+/// The event noun that a verb of rescheduling moves to the time right after it: "the
+/// meeting was moved to Wednesday", "Vote postponed until Tuesday". The new time is the
+/// meeting's, not the moving's.
+fn moved_subject(
+    text: &str,
+    toks: &[Token],
+    mentions: &[Mention],
+    mention_of_tok: &TokIndex,
+    v: usize,
+    timex_first: usize,
+) -> Option<usize> {
+    let m = mentions.get(v)?;
+    if m.nominal || !RESCHEDULE_LEMMAS.contains(&m.lemma.as_ref()) {
+        return None;
+    }
+    // The time follows the verb: [particle] to/until/for/till, then the time.
+    let mut k = m.tok + 1;
+    if toks
+        .get(k)
+        .is_some_and(|t| with_lower(text, t, |w| matches!(w, "back" | "forward" | "off" | "up")))
+    {
+        k += 1;
+    }
+    let lead = toks
+        .get(k)
+        .is_some_and(|t| with_lower(text, t, |w| matches!(w, "to" | "until" | "till" | "for")));
+    if !lead || k + 1 != timex_first {
+        return None;
+    }
+    // The subject: the nominal event just before the verb, or before its auxiliary.
+    let mut j = m.tok;
+    for _ in 0..3 {
+        j = j.checked_sub(1)?;
+        if let Some(mi) = mention_of_tok.at(j) {
+            let c = mentions.get(mi as usize)?;
+            return c.nominal.then_some(mi as usize);
+        }
+        let t = toks.get(j)?;
+        let aux = with_lower(text, t, |w| {
+            BE_FORMS.contains(&w) || matches!(w, "has" | "have" | "had")
+        });
+        if !(aux || t.tag == Tag::Rb) {
+            return None;
+        }
+    }
+    None
+}
+
+/// How many tokens after a coordinated verb a time of its own is looked for.
+const OWN_TIME_REACH: usize = 4;
+
+/// Lemmas of the verbs that move an event to a new time.
+const RESCHEDULE_LEMMAS: &[&str] = &[
+    "move",
+    "postpone",
+    "delay",
+    "push",
+    "reschedule",
+    "defer",
+    "adjourn",
+    "bring",
+    "put",
+    "shift",
+    "bump",
+];
 
 /// Forms of "be" that make a participle passive.
 const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s"];
