@@ -934,6 +934,19 @@ fn a_range_gives_its_start_and_its_end() {
     };
     assert_eq!(rel_to("1201"), Some(RelType::BegunBy));
     assert_eq!(rel_to("1215"), Some(RelType::EndedBy));
+    // With a dash.
+    let text = "The building was bombed on 3–4 May 1941.";
+    let a = run(
+        text,
+        &[
+            tx(text, "3", 0, TimexKind::Date, "1941-05-03"),
+            tx(text, "4 May 1941", 0, TimexKind::Date, "1941-05-04"),
+        ],
+        "2025-03-31",
+    );
+    let bombed = event(&a, "bombed");
+    let rels: Vec<RelType> = timex_links(&a, bombed).map(|l| l.relation).collect();
+    assert_eq!(rels, [RelType::BegunBy, RelType::EndedBy]);
     // A "to" with no "from" before it is no range end.
     let text = "The vote was moved to March 18.";
     let a = run(

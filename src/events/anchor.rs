@@ -110,11 +110,26 @@ pub(crate) fn link_timexes(
     }
     let mention_at = |table: &TokIndex, tok: usize| table.at(tok).map(|i| i as usize);
     // The relation each timex's signal word states (read once: several steps ask).
-    let signals: Vec<(RelType, bool)> = timexes
+    let mut signals: Vec<(RelType, bool)> = timexes
         .iter()
         .zip(pos)
         .map(|(tx, p)| rel_for(text, toks, p.as_ref().map_or(0, |p| p.first), tx))
         .collect();
+    // A range written with a dash ("3–4 May 1941", "1914–1918"): its event begins at the
+    // first and ends at the second.
+    for ti in 1..timexes.len() {
+        let (Some(Some(a)), Some(Some(b))) = (pos.get(ti - 1), pos.get(ti)) else {
+            continue;
+        };
+        let dashed = b.first == a.last + 2
+            && toks
+                .get(a.last + 1)
+                .is_some_and(|t| matches!(word(text, t), "-" | "–" | "—"));
+        if dashed && is_dated(&timexes[ti - 1]) && is_dated(&timexes[ti]) {
+            signals[ti - 1] = (RelType::BegunBy, true);
+            signals[ti] = (RelType::EndedBy, true);
+        }
+    }
     let inset = insets(text, toks, sents, mentions, mention_of_tok);
     let inset_of = |tok: usize| inset.get(tok).copied().unwrap_or(0);
     // Governing verbs that hand their timex to the event they govern.
