@@ -388,12 +388,7 @@ pub(crate) fn link_timexes(
                 } else {
                     (p.last, m_tok)
                 };
-                let clause_break = toks.get(a..b).is_some_and(|r| {
-                    r.windows(2).any(|w| {
-                        word(text, &w[0]) == ","
-                            && with_lower(text, &w[1], |x| matches!(x, "and" | "but" | "while"))
-                    })
-                });
+                let clause_break = comma_conjunction(text, toks, a + 1..b);
                 // Nor to an event with a time of its own right after it ("flew out
                 // [Tuesday] and got back Thursday").
                 let own_time = m_tok > p.last
@@ -627,14 +622,7 @@ fn fallback_links(
                                 .get(k)
                                 .is_some_and(|&v| v != u32::MAX && v as usize == ti)
                         })
-                        && toks.get(a + 1..b).is_some_and(|r| {
-                            r.windows(2).any(|p| {
-                                word(text, &p[0]) == ","
-                                    && with_lower(text, &p[1], |w| {
-                                        matches!(w, "and" | "but" | "while" | "whereas")
-                                    })
-                            })
-                        })
+                        && comma_conjunction(text, toks, a + 1..b)
                     {
                         return None;
                     }
@@ -723,6 +711,18 @@ fn fallback_links(
             });
         }
     }
+}
+
+/// A comma and a conjunction among the tokens `r` (", and", ", but"): a new clause.
+fn comma_conjunction(text: &str, toks: &[Token], r: std::ops::Range<usize>) -> bool {
+    toks.get(r).is_some_and(|r| {
+        r.windows(2).any(|p| {
+            word(text, &p[0]) == ","
+                && with_lower(text, &p[1], |w| {
+                    matches!(w, "and" | "but" | "while" | "whereas")
+                })
+        })
+    })
 }
 
 /// The sentence `r` (token range) is told in the present ("There are no plans", "Officials
