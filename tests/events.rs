@@ -1029,3 +1029,37 @@ fn coordinated_verbs_with_times_of_their_own_keep_them() {
     assert_eq!(dates("flew"), ["Tuesday"]);
     assert_eq!(dates("got"), ["Thursday"]);
 }
+
+#[test]
+fn one_verb_on_two_distant_days_is_two_events() {
+    let text = "The two presidents have spoken twice this year, on February 12 and March 18.";
+    let a = run(
+        text,
+        &[
+            tx(text, "this year", 0, TimexKind::Date, "2025"),
+            tx(text, "February 12", 0, TimexKind::Date, "2025-02-12"),
+            tx(text, "March 18", 0, TimexKind::Date, "2025-03-18"),
+        ],
+        "2025-03-31",
+    );
+    let mut days: Vec<String> = a
+        .events
+        .iter()
+        .filter(|e| e.text == "spoken")
+        .filter_map(|e| e.anchor.as_ref()?.value.as_ref().map(|v| v.to_string()))
+        .collect();
+    days.sort();
+    // The finer day is the anchor, not "this year".
+    assert_eq!(days, ["2025-02-12", "2025-03-18"]);
+    // Two consecutive days can be one event: "talks on March 3 and 4".
+    let text = "Negotiators met on March 3 and March 4.";
+    let a = run(
+        text,
+        &[
+            tx(text, "March 3", 0, TimexKind::Date, "2025-03-03"),
+            tx(text, "March 4", 0, TimexKind::Date, "2025-03-04"),
+        ],
+        "2025-03-31",
+    );
+    assert_eq!(a.events.iter().filter(|e| e.text == "met").count(), 1);
+}

@@ -471,10 +471,68 @@ pub(crate) fn link_timexes(
             });
         }
     }
+    split_repeated(text, toks, mentions, timexes, pos, elided_of, &mut links);
     fallback_links(
         text, toks, sents, mentions, timexes, pos, &signals, dct, &inset, &declined, &mut links,
     );
     links
+}
+
+/// One verb placed on two coordinated days that cannot be one occurrence ("they had spoken
+/// twice, on February 12 and March 18"): each later day gets a copy of the event, as the
+/// elided nouns of a distributive list do.
+fn split_repeated(
+    text: &str,
+    toks: &[Token],
+    mentions: &mut Vec<Mention>,
+    timexes: &[Timex],
+    pos: &[Option<TimexPos>],
+    elided_of: &mut Vec<Option<usize>>,
+    links: &mut [TimexLink],
+) {
+    let day_of = |ti: usize| {
+        let iv = timexes.get(ti)?.value.interval()?;
+        (iv.end - iv.start <= chrono::Duration::days(1)).then(|| iv.start.date())
+    };
+    // Two timexes joined by "and" or a comma (and perhaps "on"): "February 12 and March 18".
+    let coordinated = |a: usize, b: usize| match (pos.get(a), pos.get(b)) {
+        (Some(Some(x)), Some(Some(y))) if y.first > x.last && y.first - x.last <= 3 => {
+            toks.get(x.last + 1..y.first).is_some_and(|between| {
+                between
+                    .iter()
+                    .all(|t| matches!(word(text, t), "," | "and" | "on" | "then"))
+            })
+        }
+        _ => false,
+    };
+    // The last day each verb mention was placed on, by a link of its own clause.
+    let n = mentions.len();
+    let mut placed: Vec<Option<usize>> = vec![None; n];
+    for l in links.iter_mut() {
+        let (mi, b) = (l.mention, l.timex);
+        if l.weak || l.rel != RelType::IsIncluded || mi >= n || mentions[mi].nominal {
+            continue;
+        }
+        let Some(a) = placed[mi] else {
+            placed[mi] = Some(b);
+            continue;
+        };
+        placed[mi] = Some(b);
+        if !coordinated(a, b) {
+            continue;
+        }
+        // Days more than one apart: not one event lasting from the first to the second.
+        let (Some(da), Some(db)) = (day_of(a), day_of(b)) else {
+            continue;
+        };
+        if (db - da).num_days().abs() <= 1 {
+            continue;
+        }
+        let copy = mentions[mi].clone();
+        mentions.push(copy);
+        elided_of.push(Some(mi));
+        l.mention = mentions.len() - 1;
+    }
 }
 
 /// Links for the events that no timex claimed: an event of a sentence with a timex is

@@ -330,11 +330,26 @@ impl EventExtractor {
                 }
             }
             let mut anchor_ = None;
+            // The anchor is the first time of the event's own clause, or a finer one that
+            // places it inside as well ("spoken this year, on February 12": February 12).
+            let mut anchor_len: Option<i64> = None;
             for l in my_links() {
                 let Some(tx) = timexes.get(l.timex) else {
                     continue;
                 };
-                if anchor_.is_none() && !l.weak {
+                let len = || {
+                    tx.value
+                        .interval()
+                        .map(|iv| (iv.end - iv.start).num_seconds())
+                };
+                let finer = anchor_.is_some()
+                    && l.rel == RelType::IsIncluded
+                    && anchor_
+                        .as_ref()
+                        .is_some_and(|a: &Anchor| a.relation == RelType::IsIncluded)
+                    && matches!((len(), anchor_len), (Some(n), Some(m)) if n < m);
+                if !l.weak && (anchor_.is_none() || finer) {
+                    anchor_len = len();
                     anchor_ = Some(Anchor {
                         target: AnchorTarget::Timex(tx.span.clone()),
                         relation: l.rel,
