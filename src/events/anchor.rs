@@ -506,18 +506,19 @@ fn split_repeated(
         _ => false,
     };
     // The last day each verb mention was placed on, by a link of its own clause.
+    // (`u32::MAX` for none.)
     let n = mentions.len();
-    let mut placed: Vec<Option<usize>> = vec![None; n];
+    let mut placed = U32Table::new(n, u32::MAX);
     for l in links.iter_mut() {
         let (mi, b) = (l.mention, l.timex);
         if l.weak || l.rel != RelType::IsIncluded || mi >= n || mentions[mi].nominal {
             continue;
         }
-        let Some(a) = placed[mi] else {
-            placed[mi] = Some(b);
+        let before = std::mem::replace(&mut placed[mi], u32::try_from(b).unwrap_or(u32::MAX));
+        if before == u32::MAX {
             continue;
-        };
-        placed[mi] = Some(b);
+        }
+        let a = before as usize;
         if !coordinated(a, b) {
             continue;
         }

@@ -329,27 +329,35 @@ impl EventExtractor {
                     dct_rel = Some(RelType::Before);
                 }
             }
-            let mut anchor_ = None;
+            let mut anchor_: Option<Anchor> = None;
             // The anchor is the first time of the event's own clause, or a finer one that
             // places it inside as well ("spoken this year, on February 12": February 12).
-            let mut anchor_len: Option<i64> = None;
+            // (Lengths are read only when a second time competes.)
+            let mut anchor_tx: Option<&Timex> = None;
+            let span_len = |t: &Timex| {
+                t.value
+                    .interval()
+                    .map(|iv| (iv.end - iv.start).num_seconds())
+            };
             for l in my_links() {
                 let Some(tx) = timexes.get(l.timex) else {
                     continue;
                 };
-                let len = || {
-                    tx.value
-                        .interval()
-                        .map(|iv| (iv.end - iv.start).num_seconds())
-                };
-                let finer = anchor_.is_some()
-                    && l.rel == RelType::IsIncluded
-                    && anchor_
-                        .as_ref()
-                        .is_some_and(|a: &Anchor| a.relation == RelType::IsIncluded)
-                    && matches!((len(), anchor_len), (Some(n), Some(m)) if n < m);
-                if !l.weak && (anchor_.is_none() || finer) {
-                    anchor_len = len();
+                let take = !l.weak
+                    && match (&anchor_, anchor_tx) {
+                        (None, _) => true,
+                        (Some(a), Some(prev)) => {
+                            l.rel == RelType::IsIncluded
+                                && a.relation == RelType::IsIncluded
+                                && matches!(
+                                    (span_len(tx), span_len(prev)),
+                                    (Some(n), Some(m)) if n < m
+                                )
+                        }
+                        (Some(_), None) => false,
+                    };
+                if take {
+                    anchor_tx = Some(tx);
                     anchor_ = Some(Anchor {
                         target: AnchorTarget::Timex(tx.span.clone()),
                         relation: l.rel,
