@@ -897,56 +897,49 @@ fn a_coarser_date_ends_the_story_day() {
     );
 }
 
+/// The relation of the event `trigger` to each timex (`needle`, value) of `text`.
+fn relations_to(text: &str, timexes: &[(&str, &str)], trigger: &str) -> Vec<(String, RelType)> {
+    let txs: Vec<Timex> = timexes
+        .iter()
+        .map(|(needle, value)| tx(text, needle, 0, TimexKind::Date, value))
+        .collect();
+    let a = run(text, &txs, "2025-03-31");
+    let e = event(&a, trigger);
+    timex_links(&a, e)
+        .filter_map(|l| match &l.target {
+            Endpoint::Timex(s) => Some((text[s.clone()].to_string(), l.relation)),
+            _ => None,
+        })
+        .collect()
+}
+
 #[test]
 fn a_range_gives_its_start_and_its_end() {
-    let text = "The strike lasted from March 3 to March 18.";
-    let a = run(
-        text,
-        &[
-            tx(text, "March 3", 0, TimexKind::Date, "2025-03-03"),
-            tx(text, "March 18", 0, TimexKind::Date, "2025-03-18"),
-        ],
-        "2025-03-31",
-    );
-    let lasted = event(&a, "lasted");
-    let rel_to = |needle: &str| {
-        timex_links(&a, lasted)
-            .find(|l| matches!(&l.target, Endpoint::Timex(s) if &text[s.clone()] == needle))
-            .map(|l| l.relation)
-    };
-    assert_eq!(rel_to("March 3"), Some(RelType::BegunBy));
-    assert_eq!(rel_to("March 18"), Some(RelType::EndedBy));
-    // "between … and …" the same way.
-    let text = "The abbey was restored between 1201 and 1215.";
-    let a = run(
-        text,
-        &[
-            tx(text, "1201", 0, TimexKind::Date, "1201"),
-            tx(text, "1215", 0, TimexKind::Date, "1215"),
-        ],
-        "2025-03-31",
-    );
-    let restored = event(&a, "restored");
-    let rel_to = |needle: &str| {
-        timex_links(&a, restored)
-            .find(|l| matches!(&l.target, Endpoint::Timex(s) if &text[s.clone()] == needle))
-            .map(|l| l.relation)
-    };
-    assert_eq!(rel_to("1201"), Some(RelType::BegunBy));
-    assert_eq!(rel_to("1215"), Some(RelType::EndedBy));
-    // With a dash.
-    let text = "The building was bombed on 3–4 May 1941.";
-    let a = run(
-        text,
-        &[
-            tx(text, "3", 0, TimexKind::Date, "1941-05-03"),
-            tx(text, "4 May 1941", 0, TimexKind::Date, "1941-05-04"),
-        ],
-        "2025-03-31",
-    );
-    let bombed = event(&a, "bombed");
-    let rels: Vec<RelType> = timex_links(&a, bombed).map(|l| l.relation).collect();
-    assert_eq!(rels, [RelType::BegunBy, RelType::EndedBy]);
+    let cases: &[(&str, &[(&str, &str)], &str)] = &[
+        (
+            "The strike lasted from March 3 to March 18.",
+            &[("March 3", "2025-03-03"), ("March 18", "2025-03-18")],
+            "lasted",
+        ),
+        (
+            "The abbey was restored between 1201 and 1215.",
+            &[("1201", "1201"), ("1215", "1215")],
+            "restored",
+        ),
+        (
+            "The building was bombed on 3–4 May 1941.",
+            &[("3", "1941-05-03"), ("4 May 1941", "1941-05-04")],
+            "bombed",
+        ),
+    ];
+    for (text, timexes, trigger) in cases {
+        let got = relations_to(text, timexes, trigger);
+        let want: Vec<(String, RelType)> = vec![
+            (timexes[0].0.to_string(), RelType::BegunBy),
+            (timexes[1].0.to_string(), RelType::EndedBy),
+        ];
+        assert_eq!(got, want, "{text}");
+    }
     // A "to" with no "from" before it is no range end.
     let text = "The vote was moved to March 18.";
     let a = run(
