@@ -913,9 +913,12 @@ fn relations_to(text: &str, timexes: &[(&str, &str)], trigger: &str) -> Vec<(Str
         .collect()
 }
 
+/// A text, its timexes (text, value) and the event they bound.
+type RangeCase<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a str);
+
 #[test]
 fn a_range_gives_its_start_and_its_end() {
-    let cases: &[(&str, &[(&str, &str)], &str)] = &[
+    let cases: &[RangeCase] = &[
         (
             "The strike lasted from March 3 to March 18.",
             &[("March 3", "2025-03-03"), ("March 18", "2025-03-18")],
