@@ -3980,16 +3980,14 @@ fn holiday(cx: &Cx<'_>, i: usize) -> Option<Found> {
             }
             j += 1;
         }
-        if lower && h.words.len() == 1 && ["easter"].contains(&h.words[0]) {
-            continue;
-        }
-        // "New Year" alone: capitalised, or lowercase in a greeting ("happy new year"); not
-        // another calendar's ("Lunar New Year") nor a year that is new ("a new year-long").
-        if h.words == ["new", "year"] {
+        // A name of plain words ("new year", "easter"): lowercase only in a greeting ("happy
+        // new year"); never another calendar's ("Lunar New Year"), nor part of a compound
+        // ("a new year-long").
+        if h.plain {
             let before = i.checked_sub(1);
             let greeting = before.is_some_and(|b| cx.is(b, "happy"));
             let other_calendar =
-                before.is_some_and(|b| cx.is_any(b, super::lexicon::NEW_YEAR_CALENDARS));
+                before.is_some_and(|b| cx.is_any(b, super::lexicon::OTHER_CALENDARS));
             if (lower && !greeting) || other_calendar || cx.p(j, '-') {
                 continue;
             }

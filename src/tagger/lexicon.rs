@@ -1133,9 +1133,9 @@ impl HolidayRule {
     }
 }
 
-/// Calendars whose new year is not January 1 ("Lunar New Year", "the Jewish New Year"): after
-/// one of them, "New Year" is no Gregorian date.
-pub(crate) const NEW_YEAR_CALENDARS: &[&str] = &[
+/// Calendars whose feasts fall on other days ("Lunar New Year", "the Jewish New Year",
+/// "Orthodox Easter"): after one of them, a [`Holiday::plain`] name is no Gregorian date.
+pub(crate) const OTHER_CALENDARS: &[&str] = &[
     "lunar",
     "chinese",
     "jewish",
@@ -1162,6 +1162,10 @@ pub(crate) struct Holiday {
     pub words: &'static [&'static str],
     /// Its date.
     pub rule: HolidayRule,
+    /// Its words are ordinary words too ("easter" eggs, a new year): written in lowercase
+    /// it is a holiday only in a greeting ("happy new year"), and never after the name of
+    /// another calendar ("Lunar New Year", "Orthodox Easter" fall on other days).
+    pub plain: bool,
 }
 
 /// Holidays, longest names first so that "Christmas Eve" wins over "Christmas".
@@ -1169,155 +1173,193 @@ pub(crate) const HOLIDAYS: &[Holiday] = &[
     Holiday {
         words: &["new", "year", "s", "eve"],
         rule: HolidayRule::Fixed(12, 31),
+        plain: false,
     },
     Holiday {
         words: &["new", "year", "s", "day"],
         rule: HolidayRule::Fixed(1, 1),
+        plain: false,
     },
     Holiday {
         words: &["new", "years", "day"],
         rule: HolidayRule::Fixed(1, 1),
+        plain: false,
     },
     Holiday {
         words: &["new", "years", "eve"],
         rule: HolidayRule::Fixed(12, 31),
+        plain: false,
     },
-    // "Happy New Year", "the New Year celebrations": January 1 (see NEW_YEAR_CALENDARS).
+    // "Happy New Year", "the New Year celebrations": January 1.
     Holiday {
         words: &["new", "year"],
         rule: HolidayRule::Fixed(1, 1),
+        plain: true,
     },
     Holiday {
         words: &["martin", "luther", "king", "day"],
         rule: HolidayRule::NthWeekday(1, Weekday::Mon, 3),
+        plain: false,
     },
     Holiday {
         words: &["valentine", "s", "day"],
         rule: HolidayRule::Fixed(2, 14),
+        plain: false,
     },
     Holiday {
         words: &["presidents", "day"],
         rule: HolidayRule::NthWeekday(2, Weekday::Mon, 3),
+        plain: false,
     },
     Holiday {
         words: &["president", "s", "day"],
         rule: HolidayRule::NthWeekday(2, Weekday::Mon, 3),
+        plain: false,
     },
     Holiday {
         words: &["st", "patrick", "s", "day"],
         rule: HolidayRule::Fixed(3, 17),
+        plain: false,
     },
     Holiday {
         words: &["good", "friday"],
         rule: HolidayRule::Easter(-2),
+        plain: false,
     },
     Holiday {
         words: &["black", "friday"],
         rule: HolidayRule::AfterThanksgiving(1),
+        plain: false,
     },
     Holiday {
         words: &["cyber", "monday"],
         rule: HolidayRule::AfterThanksgiving(4),
+        plain: false,
     },
     Holiday {
         words: &["easter", "sunday"],
         rule: HolidayRule::Easter(0),
+        plain: false,
     },
     Holiday {
         words: &["easter", "monday"],
         rule: HolidayRule::Easter(1),
+        plain: false,
     },
     Holiday {
         words: &["easter"],
         rule: HolidayRule::Easter(0),
+        plain: true,
     },
     Holiday {
         words: &["mother", "s", "day"],
         rule: HolidayRule::NthWeekday(5, Weekday::Sun, 2),
+        plain: false,
     },
     Holiday {
         words: &["memorial", "day"],
         rule: HolidayRule::LastWeekday(5, Weekday::Mon),
+        plain: false,
     },
     Holiday {
         words: &["father", "s", "day"],
         rule: HolidayRule::NthWeekday(6, Weekday::Sun, 3),
+        plain: false,
     },
     Holiday {
         words: &["independence", "day"],
         rule: HolidayRule::Fixed(7, 4),
+        plain: false,
     },
     Holiday {
         words: &["labor", "day"],
         rule: HolidayRule::NthWeekday(9, Weekday::Mon, 1),
+        plain: false,
     },
     Holiday {
         words: &["columbus", "day"],
         rule: HolidayRule::NthWeekday(10, Weekday::Mon, 2),
+        plain: false,
     },
     Holiday {
         words: &["halloween"],
         rule: HolidayRule::Fixed(10, 31),
+        plain: false,
     },
     Holiday {
         words: &["election", "day"],
         rule: HolidayRule::ElectionDay,
+        plain: false,
     },
     Holiday {
         words: &["veterans", "day"],
         rule: HolidayRule::Fixed(11, 11),
+        plain: false,
     },
     Holiday {
         words: &["veteran", "s", "day"],
         rule: HolidayRule::Fixed(11, 11),
+        plain: false,
     },
     Holiday {
         words: &["armistice", "day"],
         rule: HolidayRule::Fixed(11, 11),
+        plain: false,
     },
     Holiday {
         words: &["thanksgiving", "day"],
         rule: HolidayRule::NthWeekday(11, Weekday::Thu, 4),
+        plain: false,
     },
     Holiday {
         words: &["thanksgiving"],
         rule: HolidayRule::NthWeekday(11, Weekday::Thu, 4),
+        plain: false,
     },
     Holiday {
         words: &["christmas", "eve"],
         rule: HolidayRule::Fixed(12, 24),
+        plain: false,
     },
     Holiday {
         words: &["christmas", "day"],
         rule: HolidayRule::Fixed(12, 25),
+        plain: false,
     },
     Holiday {
         words: &["christmas"],
         rule: HolidayRule::Fixed(12, 25),
+        plain: false,
     },
     Holiday {
         words: &["new", "yrs", "eve"],
         rule: HolidayRule::Fixed(12, 31),
+        plain: false,
     },
     Holiday {
         words: &["new", "yrs", "day"],
         rule: HolidayRule::Fixed(1, 1),
+        plain: false,
     },
     Holiday {
         words: &["xmas", "eve"],
         rule: HolidayRule::Fixed(12, 24),
+        plain: false,
     },
     Holiday {
         words: &["xmas", "day"],
         rule: HolidayRule::Fixed(12, 25),
+        plain: false,
     },
     Holiday {
         words: &["xmas"],
         rule: HolidayRule::Fixed(12, 25),
+        plain: false,
     },
     Holiday {
         words: &["boxing", "day"],
         rule: HolidayRule::Fixed(12, 26),
+        plain: false,
     },
 ];
 
