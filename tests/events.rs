@@ -27,6 +27,16 @@ fn run(text: &str, timexes: &[Timex], d: &str) -> EventAnalysis {
     EventExtractor::new().extract(text, timexes, Some(&dct(d)))
 }
 
+/// `run` on a text dated 2025-03-31 whose DATE timexes are given as (text, value), each at
+/// its first occurrence.
+fn run_dated(text: &str, dates: &[(&str, &str)]) -> EventAnalysis {
+    let txs: Vec<Timex> = dates
+        .iter()
+        .map(|(needle, value)| tx(text, needle, 0, TimexKind::Date, value))
+        .collect();
+    run(text, &txs, "2025-03-31")
+}
+
 fn event<'a>(a: &'a EventAnalysis, word: &str) -> &'a eventline::Event {
     a.events.iter().find(|e| e.text == word).unwrap_or_else(|| {
         panic!(
@@ -223,11 +233,7 @@ fn signals_give_the_relation_to_the_timex() {
 #[test]
 fn a_timex_dates_its_nearest_event_not_every_event() {
     let text = "Rebels attacked the town, officials said, and the army responded on Friday.";
-    let a = run(
-        text,
-        &[tx(text, "Friday", 0, TimexKind::Date, "2025-03-28")],
-        "2025-03-31",
-    );
+    let a = run_dated(text, &[("Friday", "2025-03-28")]);
     let friday = |e: &eventline::Event| {
         a.links
             .iter()
@@ -240,13 +246,9 @@ fn a_timex_dates_its_nearest_event_not_every_event() {
 #[test]
 fn prenominal_times_date_the_noun() {
     let text = "In a weekend interview, Trump spoke. Tuesday's vote was close.";
-    let a = run(
+    let a = run_dated(
         text,
-        &[
-            tx(text, "weekend", 0, TimexKind::Date, "2025-W13-WE"),
-            tx(text, "Tuesday", 0, TimexKind::Date, "2025-03-25"),
-        ],
-        "2025-03-31",
+        &[("weekend", "2025-W13-WE"), ("Tuesday", "2025-03-25")],
     );
     let i = event(&a, "interview").anchor.clone().expect("anchored");
     assert_eq!(
@@ -277,14 +279,13 @@ fn reporting_verbs_without_a_timex_are_dated_at_the_dct() {
 #[test]
 fn coordinated_anchors_make_separate_events() {
     let text = "There have been two phone calls between President Putin and President Trump so far this year, one on February 12 and another on March 18.";
-    let a = run(
+    let a = run_dated(
         text,
         &[
-            tx(text, "this year", 0, TimexKind::Date, "2025"),
-            tx(text, "February 12", 0, TimexKind::Date, "2025-02-12"),
-            tx(text, "March 18", 0, TimexKind::Date, "2025-03-18"),
+            ("this year", "2025"),
+            ("February 12", "2025-02-12"),
+            ("March 18", "2025-03-18"),
         ],
-        "2025-03-31",
     );
     let calls: Vec<_> = a
         .events
@@ -342,11 +343,7 @@ fn a_later_definite_mention_joins_its_event() {
 #[test]
 fn a_new_indefinite_mention_is_a_new_event() {
     let text = "Putin called Trump in February. A new call is planned.";
-    let a = run(
-        text,
-        &[tx(text, "February", 0, TimexKind::Date, "2025-02")],
-        "2025-03-31",
-    );
+    let a = run_dated(text, &[("February", "2025-02")]);
     assert!(a.events.iter().filter(|e| e.text == "call").count() == 1);
     assert_eq!(event(&a, "call").mentions.len(), 1);
 }
@@ -509,11 +506,7 @@ fn the_whole_pipeline_survives_random_text() {
 #[test]
 fn occasions_and_coordinated_verbs_share_the_time() {
     let text = "Last week, fighters killed three soldiers and captured two others.";
-    let a = run(
-        text,
-        &[tx(text, "Last week", 0, TimexKind::Date, "2025-W12")],
-        "2025-03-31",
-    );
+    let a = run_dated(text, &[("Last week", "2025-W12")]);
     for v in ["killed", "captured"] {
         let anchor = event(&a, v).anchor.clone().expect("anchored");
         assert_eq!(
@@ -526,11 +519,7 @@ fn occasions_and_coordinated_verbs_share_the_time() {
     let a = run(text, &[], "2025-03-31");
     assert_eq!(event(&a, "briefing").anchor, event(&a, "told").anchor);
     let text = "At the summit on Friday, the leaders agreed to a truce.";
-    let a = run(
-        text,
-        &[tx(text, "Friday", 0, TimexKind::Date, "2025-03-28")],
-        "2025-03-31",
-    );
+    let a = run_dated(text, &[("Friday", "2025-03-28")]);
     let agreed = event(&a, "agreed").anchor.clone().expect("anchored");
     assert_eq!(
         agreed.value.map(|v| v.to_string()).as_deref(),
@@ -599,11 +588,7 @@ fn timex_links<'a>(
 #[test]
 fn a_trailing_reporting_clause_is_dated_by_the_document() {
     let text = "A new round of technical talks is expected in mid-April, Peskov said.";
-    let a = run(
-        text,
-        &[tx(text, "mid-April", 0, TimexKind::Date, "2025-04")],
-        "2025-03-31",
-    );
+    let a = run_dated(text, &[("mid-April", "2025-04")]);
     let said = event(&a, "said");
     assert_eq!(timex_links(&a, said).count(), 0);
     let anchor = said.anchor.as_ref().expect("said is dated");
@@ -624,11 +609,7 @@ fn a_trailing_reporting_clause_is_dated_by_the_document() {
 #[test]
 fn a_relative_clause_keeps_its_date() {
     let text = "Trump, who took office on January 20, has promised to end the war in Ukraine.";
-    let a = run(
-        text,
-        &[tx(text, "January 20", 0, TimexKind::Date, "2025-01-20")],
-        "2025-03-31",
-    );
+    let a = run_dated(text, &[("January 20", "2025-01-20")]);
     let took = event(&a, "took");
     assert!(matches!(
         took.anchor.as_ref().map(|x| &x.target),
@@ -647,13 +628,9 @@ fn titles_do_not_dangle() {
     let text = "Peskov said on Monday that no call had been scheduled. \
                 On March 25, the White House announced that both sides had agreed to ensure safe navigation. \
                 Kremlin says no date set for next call. He told reporters at a briefing that one could be arranged.";
-    let a = run(
+    let a = run_dated(
         text,
-        &[
-            tx(text, "Monday", 0, TimexKind::Date, "2025-03-31"),
-            tx(text, "March 25", 0, TimexKind::Date, "2025-03-25"),
-        ],
-        "2025-03-31",
+        &[("Monday", "2025-03-31"), ("March 25", "2025-03-25")],
     );
     assert_clean_titles(&a);
     assert_eq!(event(&a, "said").title, "Peskov said");
@@ -667,11 +644,7 @@ fn titles_do_not_dangle() {
 #[test]
 fn a_sentence_without_a_date_continues_the_story() {
     let text = "On Tuesday, rebels attacked the town. They burned the market and left.";
-    let a = run(
-        text,
-        &[tx(text, "Tuesday", 0, TimexKind::Date, "2025-03-25")],
-        "2025-03-31",
-    );
+    let a = run_dated(text, &[("Tuesday", "2025-03-25")]);
     // The main event is placed on the story's day…
     let burned = event(&a, "burned");
     assert!(matches!(
@@ -694,11 +667,7 @@ fn a_sentence_without_a_date_continues_the_story() {
 #[test]
 fn a_past_perfect_is_before_the_story_time() {
     let text = "On Tuesday, the minister resigned. He had lost the vote.";
-    let a = run(
-        text,
-        &[tx(text, "Tuesday", 0, TimexKind::Date, "2025-03-25")],
-        "2025-03-31",
-    );
+    let a = run_dated(text, &[("Tuesday", "2025-03-25")]);
     let lost = event(&a, "lost");
     let links: Vec<_> = timex_links(&a, lost).collect();
     assert_eq!(links.first().map(|l| l.relation), Some(RelType::Before));
@@ -707,11 +676,7 @@ fn a_past_perfect_is_before_the_story_time() {
 #[test]
 fn a_past_perfect_under_a_dated_statement_is_before_its_date() {
     let text = "On March 25, the White House announced that both sides had agreed to a truce.";
-    let a = run(
-        text,
-        &[tx(text, "March 25", 0, TimexKind::Date, "2025-03-25")],
-        "2025-03-31",
-    );
+    let a = run_dated(text, &[("March 25", "2025-03-25")]);
     let announced = event(&a, "announced");
     assert_eq!(
         announced.anchor.as_ref().map(|x| x.relation),
@@ -813,11 +778,7 @@ fn the_get_of_a_passive_is_no_event() {
 fn a_sentence_in_the_present_is_not_dated_by_the_last_story_date() {
     let text = "The two leaders spoke on March 18. There are no plans for a new conversation, \
                 but officials say one can be organized quickly.";
-    let a = run(
-        text,
-        &[tx(text, "March 18", 0, TimexKind::Date, "2025-03-18")],
-        "2025-03-31",
-    );
+    let a = run_dated(text, &[("March 18", "2025-03-18")]);
     let spoke = event(&a, "spoke");
     assert_eq!(timex_links(&a, spoke).count(), 1);
     for word in ["plans", "conversation", "say"] {
@@ -831,22 +792,14 @@ fn a_sentence_in_the_present_is_not_dated_by_the_last_story_date() {
     }
     // A sentence told in the past still continues the story.
     let text = "The two leaders spoke on March 18. The conversation lasted two hours.";
-    let a = run(
-        text,
-        &[tx(text, "March 18", 0, TimexKind::Date, "2025-03-18")],
-        "2025-03-31",
-    );
+    let a = run_dated(text, &[("March 18", "2025-03-18")]);
     assert_eq!(timex_links(&a, event(&a, "lasted")).count(), 1);
 }
 
 #[test]
 fn a_participle_of_saying_shares_its_clause_time() {
     let text = "In an interview on Sunday, Trump expressed frustration, saying he was angry.";
-    let a = run(
-        text,
-        &[tx(text, "Sunday", 0, TimexKind::Date, "2025-03-30")],
-        "2025-03-31",
-    );
+    let a = run_dated(text, &[("Sunday", "2025-03-30")]);
     let saying = event(&a, "saying");
     let anchor = saying
         .anchor
@@ -866,13 +819,9 @@ fn a_participle_of_saying_shares_its_clause_time() {
 fn a_coarser_date_ends_the_story_day() {
     let text = "The leaders spoke on March 18. In an interview last weekend, Trump expressed \
                 anger. He also threatened new tariffs.";
-    let a = run(
+    let a = run_dated(
         text,
-        &[
-            tx(text, "March 18", 0, TimexKind::Date, "2025-03-18"),
-            tx(text, "last weekend", 0, TimexKind::Date, "2025-W13-WE"),
-        ],
-        "2025-03-31",
+        &[("March 18", "2025-03-18"), ("last weekend", "2025-W13-WE")],
     );
     let threatened = event(&a, "threatened");
     let on_march_18 = threatened.anchor.as_ref().is_some_and(
@@ -881,11 +830,7 @@ fn a_coarser_date_ends_the_story_day() {
     assert!(!on_march_18, "{:?}", threatened.anchor);
     // Without the weekend in between, the story's day carries over.
     let text = "The leaders spoke on March 18. He also threatened new tariffs.";
-    let a = run(
-        text,
-        &[tx(text, "March 18", 0, TimexKind::Date, "2025-03-18")],
-        "2025-03-31",
-    );
+    let a = run_dated(text, &[("March 18", "2025-03-18")]);
     let threatened = event(&a, "threatened");
     assert!(
         matches!(
@@ -899,11 +844,7 @@ fn a_coarser_date_ends_the_story_day() {
 
 /// The relation of the event `trigger` to each timex (`needle`, value) of `text`.
 fn relations_to(text: &str, timexes: &[(&str, &str)], trigger: &str) -> Vec<(String, RelType)> {
-    let txs: Vec<Timex> = timexes
-        .iter()
-        .map(|(needle, value)| tx(text, needle, 0, TimexKind::Date, value))
-        .collect();
-    let a = run(text, &txs, "2025-03-31");
+    let a = run_dated(text, timexes);
     let e = event(&a, trigger);
     timex_links(&a, e)
         .filter_map(|l| match &l.target {
@@ -988,11 +929,7 @@ fn events_at_the_two_ends_of_an_amount_of_time() {
 #[test]
 fn a_moved_event_takes_its_new_time() {
     let text = "The vote was postponed until Tuesday.";
-    let a = run(
-        text,
-        &[tx(text, "Tuesday", 0, TimexKind::Date, "2025-04-01")],
-        "2025-03-31",
-    );
+    let a = run_dated(text, &[("Tuesday", "2025-04-01")]);
     let vote = event(&a, "vote");
     assert_eq!(
         timex_links(&a, vote).map(|l| l.relation).next(),
@@ -1006,13 +943,9 @@ fn a_moved_event_takes_its_new_time() {
 #[test]
 fn coordinated_verbs_with_times_of_their_own_keep_them() {
     let text = "She flew out on Tuesday and got back on Thursday.";
-    let a = run(
+    let a = run_dated(
         text,
-        &[
-            tx(text, "Tuesday", 0, TimexKind::Date, "2025-03-25"),
-            tx(text, "Thursday", 0, TimexKind::Date, "2025-03-27"),
-        ],
-        "2025-03-31",
+        &[("Tuesday", "2025-03-25"), ("Thursday", "2025-03-27")],
     );
     let dates = |word: &str| -> Vec<String> {
         timex_links(&a, event(&a, word))
@@ -1029,14 +962,13 @@ fn coordinated_verbs_with_times_of_their_own_keep_them() {
 #[test]
 fn one_verb_on_two_distant_days_is_two_events() {
     let text = "The two presidents have spoken twice this year, on February 12 and March 18.";
-    let a = run(
+    let a = run_dated(
         text,
         &[
-            tx(text, "this year", 0, TimexKind::Date, "2025"),
-            tx(text, "February 12", 0, TimexKind::Date, "2025-02-12"),
-            tx(text, "March 18", 0, TimexKind::Date, "2025-03-18"),
+            ("this year", "2025"),
+            ("February 12", "2025-02-12"),
+            ("March 18", "2025-03-18"),
         ],
-        "2025-03-31",
     );
     let mut days: Vec<String> = a
         .events
@@ -1049,13 +981,9 @@ fn one_verb_on_two_distant_days_is_two_events() {
     assert_eq!(days, ["2025-02-12", "2025-03-18"]);
     // Two consecutive days can be one event: "talks on March 3 and 4".
     let text = "Negotiators met on March 3 and March 4.";
-    let a = run(
+    let a = run_dated(
         text,
-        &[
-            tx(text, "March 3", 0, TimexKind::Date, "2025-03-03"),
-            tx(text, "March 4", 0, TimexKind::Date, "2025-03-04"),
-        ],
-        "2025-03-31",
+        &[("March 3", "2025-03-03"), ("March 4", "2025-03-04")],
     );
     assert_eq!(a.events.iter().filter(|e| e.text == "met").count(), 1);
 }
