@@ -2228,6 +2228,28 @@ fn month_context(cx: &Cx<'_>, i: usize) -> bool {
         || (cx.p(p, '-') && cx.is(p.wrapping_sub(1), "mid"))
 }
 
+/// A preposition of time before `i` that makes a bare month abbreviation a date ("in Nov",
+/// "until Sept", "early Jan"), and no possessive after it ("in Jan's car").
+fn strong_month_context(cx: &Cx<'_>, i: usize) -> bool {
+    i > 0
+        && [
+            Kw::In,
+            Kw::Since,
+            Kw::Until,
+            Kw::During,
+            Kw::Through,
+            Kw::Early,
+            Kw::Late,
+            Kw::Mid,
+            Kw::Last,
+            Kw::Next,
+            Kw::This,
+        ]
+        .iter()
+        .any(|&k| cx.kw(i - 1, k))
+        && !cx.apos(i + 1)
+}
+
 fn month_date(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let (m, j) = cx.month(i)?;
     let form = match cx.lx(i) {
@@ -2279,7 +2301,16 @@ fn month_date(cx: &Cx<'_>, i: usize) -> Option<Found> {
     match form {
         MonthForm::Full => {}
         MonthForm::Abbrev => {
-            if j == i + 1 && (cx.cap(i) || !month_context(cx, i)) {
+            // Without its period a capitalised abbreviation stands alone only after a
+            // preposition of time ("in Nov", "since Sept"), not after "to" or "and", where
+            // "Jan" is more often a name.
+            if j == i + 1
+                && !(if cx.cap(i) {
+                    strong_month_context(cx, i)
+                } else {
+                    month_context(cx, i)
+                })
+            {
                 return None;
             }
         }
@@ -2289,8 +2320,10 @@ fn month_date(cx: &Cx<'_>, i: usize) -> Option<Found> {
             }
         }
     }
-    // "August Wilson": a name.
-    if cx.is_word(j) && cx.cap(j) && cx.lx(j).is_none() && !cx.sentence_break(j) {
+    // "August Wilson": a name. After an abbreviation's period a capital starts a sentence
+    // ("in Oct. Anyone going?").
+    let period = form == MonthForm::Abbrev && j == i + 2;
+    if !period && cx.is_word(j) && cx.cap(j) && cx.lx(j).is_none() && !cx.sentence_break(j) {
         return None;
     }
     date(i, j, Partial::Month(None, m))
