@@ -202,6 +202,22 @@ fn signals_give_the_relation_to_the_timex() {
             RelType::During,
         ),
         (
+            "The siege lasted two months.",
+            "lasted",
+            "two months",
+            TimexKind::Duration,
+            "P2M",
+            RelType::During,
+        ),
+        (
+            "The plan took three months to complete.",
+            "complete",
+            "three months",
+            TimexKind::Duration,
+            "P3M",
+            RelType::IsIncluded,
+        ),
+        (
             "The deal collapsed after March.",
             "collapsed",
             "March",

@@ -115,6 +115,26 @@ pub(crate) fn link_timexes(
         .zip(pos)
         .map(|(tx, p)| rel_for(text, toks, p.as_ref().map_or(0, |p| p.first), tx))
         .collect();
+    // An amount right after its verb is how long the verb's event lasts ("lasted two
+    // months", "spent six days"); not when the amount only measures what follows ("follows
+    // months of talks", "took three months to complete").
+    for (ti, p) in pos.iter().enumerate() {
+        let Some(p) = p else { continue };
+        if timexes[ti].kind != TimexKind::Duration || signals[ti].1 {
+            continue;
+        }
+        let verb_before = p
+            .first
+            .checked_sub(1)
+            .and_then(|b| toks.get(b))
+            .is_some_and(|t| t.tag.is_verb());
+        let measures_next = toks
+            .get(p.last + 1)
+            .is_some_and(|t| with_lower(text, t, |w| matches!(w, "of" | "to")));
+        if verb_before && !measures_next {
+            signals[ti] = (RelType::During, false);
+        }
+    }
     // A range written with a dash ("3–4 May 1941", "1914–1918"): its event begins at the
     // first and ends at the second.
     for ti in 1..timexes.len() {
