@@ -899,6 +899,16 @@ impl<'a> Cx<'a> {
             });
             return Some(if perfect { Tense::Past } else { Tense::Future });
         }
+        // "are due Thursday", "is expected Friday": the day is the plan's ("was due Monday"
+        // is left to "was").
+        if cue(Cue::PlanBeforeDate)
+            && (self.weekday(i + 1).is_some() || matches!(self.lx(i + 1), Some(Lex::Month(..))))
+            && !i
+                .checked_sub(1)
+                .is_some_and(|p| self.cue_word(p, Cue::FinitePast))
+        {
+            return Some(Tense::Future);
+        }
         if e.tag == Some(WordTag::FutureCue) || e.lex == Some(Lex::Kw(Kw::Will)) {
             // "plans to", "expected to": the noun "plan" or "the expected loss" are no cue.
             let needs_to = cue(Cue::NeedsTo);

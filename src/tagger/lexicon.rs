@@ -904,6 +904,11 @@ pub(crate) const PLAN_PARTICIPLES: &[&str] = &[
     "prepared",
 ];
 
+/// Plan participles that date what they announce when a day or month follows at once
+/// ("results are due Thursday", "the ruling is expected Friday"); not "set", which is as
+/// often the past of a decision ("officials set Monday as the deadline").
+pub(crate) const PLANS_BEFORE_DATE: &[&str] = &["due", "scheduled", "slated", "expected"];
+
 /// Words before a participle that make it passive or infinitive ("is held", "to be held").
 pub(crate) const PASSIVE_AUXILIARIES: &[&str] =
     &["is", "are", "be", "been", "being", "am", "to", "'s"];
@@ -1576,6 +1581,8 @@ pub(crate) enum Cue {
     NeedsTo = 1 << 9,
     /// [`REPORTING_VERBS`].
     Reporting = 1 << 10,
+    /// [`PLANS_BEFORE_DATE`].
+    PlanBeforeDate = 1 << 11,
 }
 
 /// Each [`Cue`] with the one list that defines it.
@@ -1591,6 +1598,7 @@ const CUE_LISTS: &[(&[&str], Cue)] = &[
     (FINITE_PAST, Cue::FinitePast),
     (CUES_NEEDING_TO, Cue::NeedsTo),
     (REPORTING_VERBS, Cue::Reporting),
+    (PLANS_BEFORE_DATE, Cue::PlanBeforeDate),
 ];
 
 impl Lexicon {
