@@ -247,6 +247,17 @@ fn signals_give_the_relation_to_the_timex() {
 }
 
 #[test]
+fn a_name_opening_a_sentence_is_no_event() {
+    let a = run(
+        "Rates held. Fed Chair Jerome Powell told reporters.",
+        &[],
+        "2024-07-31",
+    );
+    assert!(no_event(&a, "Fed"));
+    assert_eq!(event(&a, "told").class, EventClass::Reporting);
+}
+
+#[test]
 fn a_timex_dates_its_nearest_event_not_every_event() {
     let text = "Rebels attacked the town, officials said, and the army responded on Friday.";
     let a = run_dated(text, &[("Friday", "2025-03-28")]);
