@@ -2635,14 +2635,23 @@ fn temperature(cx: &Cx<'_>, i: usize, end: usize) -> bool {
 fn century(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let the = cx.kw(i, Kw::The);
     let j = if the { i + 1 } else { i };
-    // The day ends at most three tokens on, a hyphen may follow: the unit comes within four.
-    if !cx.any_lex(j + 1, j + 5, |l| l == Lex::Unit(Unit::Century, false)) {
+    // The day ends at most three tokens on, a hyphen may follow: the unit comes within four
+    // (within eight when a second ordinal shares it: "the 12th to the 15th century").
+    if !cx.any_lex(j + 1, j + 9, |l| matches!(l, Lex::Unit(Unit::Century, _))) {
         return None;
     }
     let (n, k) = cx.day(j).map(|(d, k)| (u32::from(d), k))?;
     let k = if cx.hyphen(k) { k + 1 } else { k };
-    if cx.unit(k) != Some((Unit::Century, false)) || n == 0 || n > 30 {
+    if n == 0 || n > 30 {
         return None;
+    }
+    // (The plural only closes a range: "the 12th and [13th centuries]".)
+    if !matches!(cx.unit(k), Some((Unit::Century, _))) {
+        // The first end of a range that names the unit once: "from the 12th to the 15th
+        // century", "the 12th and 13th centuries", "5th–3rd centuries BC".
+        let bc = shared_century_era(cx, k)?;
+        let n = n as i32;
+        return date(i, k, Partial::Century(if bc { -n } else { n - 1 }));
     }
     if cx.num(j).is_some() && k == j + 1 {
         return None; // "20 century" without a suffix
@@ -2652,6 +2661,29 @@ fn century(cx: &Cx<'_>, i: usize) -> Option<Found> {
         return date(i, e, Partial::Century(-(n as i32)));
     }
     date(i, k + 1, Partial::Century(n as i32 - 1))
+}
+
+/// After the first ordinal of a range at `k` ("12th" in "the 12th to the 15th century"): the
+/// connector, a second ordinal and the century unit it shares. Returns whether the second
+/// end is BC.
+fn shared_century_era(cx: &Cx<'_>, k: usize) -> Option<bool> {
+    let joins = [Kw::To, Kw::And, Kw::Or, Kw::Through]
+        .iter()
+        .any(|&w| cx.kw(k, w))
+        || cx.dash(k);
+    if !joins {
+        return None;
+    }
+    let m = if cx.kw(k + 1, Kw::The) { k + 2 } else { k + 1 };
+    if cx.num(m).is_some() && !cx.joined(m + 1) {
+        return None; // a bare number, no ordinal suffix
+    }
+    let (_, e) = cx.day(m)?;
+    let e = if cx.hyphen(e) { e + 1 } else { e };
+    if !matches!(cx.unit(e), Some((Unit::Century, _))) {
+        return None;
+    }
+    Some(matches!(era_after(cx, e + 1), Some((true, _))))
 }
 
 /// Words before a weekday abbreviation or a year-less numeric date that make it a day ("on
