@@ -4016,6 +4016,12 @@ fn bare_hour(cx: &Cx<'_>, i: usize, h: u32, k: usize) -> Option<(u8, usize)> {
         (PartOfDay::Night, k + 2)
     } else if cx.kw(k, Kw::Tonight) {
         (PartOfDay::Night, k)
+    } else if i >= 2
+        && cx.kw(i - 2, Kw::Tonight)
+        && cx.toks.get(k).is_none_or(|t| t.kind == TokKind::Punct)
+    {
+        // "tonight at 8": the hour of the night just named.
+        (PartOfDay::Night, k)
     } else {
         return None;
     };

@@ -578,9 +578,15 @@ impl Resolver {
                 let this = ymd(y, m, dd);
                 let (y, m) = match (this, tense) {
                     (Some(c), Tense::Future) if c < a => add_months(y, m, 1)?,
-                    // With no tense to go by, a day a few days ahead is this month's
-                    // ("my birthday is on the 14th", written on the 12th).
-                    (Some(c), Tense::None) if (c - a).num_days() <= 7 => (y, m),
+                    // With no tense to go by, the nearer of this month's day and last
+                    // month's ("my birthday is on the 14th", written on the 12th).
+                    (Some(c), Tense::None)
+                        if add_months(y, m, -1)
+                            .and_then(|(py, pm)| ymd(py, pm, dd))
+                            .is_none_or(|prev| c - a <= a - prev) =>
+                    {
+                        (y, m)
+                    }
                     (Some(c), _) if c > a && tense != Tense::Future => add_months(y, m, -1)?,
                     (Some(_), _) => (y, m),
                     (None, _) => add_months(y, m, -1)?,
