@@ -276,6 +276,9 @@ impl Tagger {
             // Comparison periods ("a year ago") do not move the reference time.
             if !comparison {
                 resolver.note(&value);
+                if cx.is(f.end, "later") {
+                    resolver.advance(&value);
+                }
                 // The clause's verb is read only for a day worth remembering.
                 resolver.note_event_day(|| cx.clause_verb(f.start, f.end), &value);
             }
@@ -402,8 +405,15 @@ fn kind_of(cx: &Cx<'_>, dct_year: Option<i32>) -> DocKind {
         }
         match cx.lx(i) {
             Some(Lex::Kw(Kw::Today | Kw::Yesterday | Kw::Tomorrow | Kw::Tonight))
-            | Some(Lex::Weekday(_, false))
-            | Some(Lex::Unit(Unit::Week | Unit::Weekend, false)) => counts.deictic += 1,
+            | Some(Lex::Weekday(_, false)) => counts.deictic += 1,
+            Some(Lex::Unit(Unit::Week | Unit::Weekend, false)) => {
+                let story = i
+                    .checked_sub(1)
+                    .is_some_and(|p| crate::document::story_lead(cx.bytes(p)));
+                if !story {
+                    counts.deictic += 1;
+                }
+            }
             _ => {}
         }
     }

@@ -644,11 +644,15 @@ impl Resolver {
             }
             DaySpec::Holiday(rule, Some(y)) => day(rule.date(y)?),
             DaySpec::Holiday(rule, None) => {
-                let Some(a) = self.anchor_day() else {
-                    return match self.ref_year() {
-                        Some(y) if self.narrative => day(rule.date(y)?),
-                        _ => None,
-                    };
+                // In a narrative the year in focus, moving on to the next when the holiday
+                // fell well before the last mentioned date, as a year-less date does.
+                let a = match self.yearless_anchor() {
+                    Ok(a) => a,
+                    Err(year) => {
+                        let c = rule.date(year?)?;
+                        let y = self.narrative_year(c.year(), c.month() as u8, c.day() as u8);
+                        return day(rule.date(y)?);
+                    }
                 };
                 let mut best: Option<(i64, NaiveDate)> = None;
                 for y in [a.year() - 1, a.year(), a.year() + 1] {
@@ -788,6 +792,22 @@ impl Resolver {
             .rev()
             .find(|&&(e, _)| e == k)
             .map(|&(_, d)| d)
+    }
+
+    /// "Two days later": the story moves on from the last mentioned day by an exact number
+    /// of days or weeks (amounts in months or years, or vague ones, leave it where it is).
+    pub(crate) fn advance(&mut self, v: &TimexValue) {
+        let (TimexValue::Duration(d), Some(day)) = (v, self.refs.day) else {
+            return;
+        };
+        let Some((lo, hi)) = d.bounds() else { return };
+        if lo != hi || lo.num_seconds() % 86_400 != 0 {
+            return;
+        }
+        if let Some(next) = add_days(day, lo.num_days()) {
+            let (y, m, dd) = (next.year(), next.month() as u8, next.day() as u8);
+            self.note(&TimexValue::Date(DateValue::Day(Some(y), m, dd)));
+        }
     }
 
     /// Records a resolved value as the latest reference time.
