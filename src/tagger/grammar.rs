@@ -230,13 +230,18 @@ impl<'a> Cx<'a> {
             }
             // "since jan", "by sept": an abbreviation after a preposition, before a break or
             // the subject of the next clause ("since jan i've been sick").
-            Lex::Month(m, MonthForm::Abbrev)
-                if month_context(self, i)
-                    && (self
-                        .toks
-                        .get(i + 1)
-                        .is_none_or(|t| t.kind == TokKind::Punct || t.newline_before)
-                        || self.is_any(i + 1, CLAUSE_PRONOUNS)) =>
+            Lex::Month(m, form @ (MonthForm::Abbrev | MonthForm::Ambiguous))
+                if (if form == MonthForm::Abbrev {
+                    month_context(self, i)
+                } else {
+                    // "back in march we moved": a lowercase "march" or "may" only after
+                    // a preposition of time.
+                    strong_month_context(self, i)
+                }) && (self
+                    .toks
+                    .get(i + 1)
+                    .is_none_or(|t| t.kind == TokKind::Punct || t.newline_before)
+                    || self.is_any(i + 1, CLAUSE_PRONOUNS)) =>
             {
                 Some((m, i + 1))
             }
@@ -3298,6 +3303,13 @@ fn unit_duration(q: Qty, u: Unit) -> DurationValue {
     DurationValue::from_parts(parts.get(skip..len).unwrap_or(&[]).iter().copied())
 }
 
+/// "ago" at `k`, or its informal "back" ("a few days back i saw him"; not "two weeks back
+/// to March", where the amount moves something).
+fn ago_after(cx: &Cx<'_>, k: usize) -> bool {
+    cx.kw(k, Kw::Ago)
+        || (cx.is(k, "back") && !cx.cap(k) && !cx.kw(k + 1, Kw::To) && !cx.is(k + 1, "from"))
+}
+
 fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
     // Every amount ends in a unit a few tokens on ("the first two and a half years").
     if !(i..i + 9).any(|k| cx.unit(k).is_some()) {
@@ -3385,7 +3397,7 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
         if cx.kw(end, Kw::Ahead) {
             end += 1;
         }
-        if cx.kw(end, Kw::Ago) {
+        if ago_after(cx, end) {
             return date(start, end + 1, Partial::Ref(RefValue::Past));
         }
         let q = Qty::plain(None);
@@ -3485,7 +3497,7 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
     if cx.kw(end, Kw::Or)
         && (cx.is(end + 1, "so")
             || cx.qty(end + 1).is_some_and(|(q2, e2)| {
-                q2.n.is_some() && cx.unit(e2).is_none() && !cx.kw(e2, Kw::Ago)
+                q2.n.is_some() && cx.unit(e2).is_none() && !ago_after(cx, e2)
             }))
     {
         end += 2;
@@ -3495,7 +3507,7 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
         return None;
     }
     // Rates: "$1.76 a year", "700 seats a week", "twice a year".
-    let dated = cx.kw(end, Kw::Ago) || cx.kw(end, Kw::Earlier);
+    let dated = ago_after(cx, end) || cx.kw(end, Kw::Earlier);
     if q.article && !the && !lead && i > 0 && !dated {
         let p = i - 1;
         let w = cx.bytes(p);
@@ -3518,7 +3530,7 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
         }
     }
     if !lead && !the {
-        if cx.kw(end, Kw::Ago) {
+        if ago_after(cx, end) {
             if q.n.is_none() {
                 return date(i, end + 1, Partial::Ref(RefValue::Past));
             }
