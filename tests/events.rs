@@ -817,6 +817,11 @@ fn a_sentence_in_the_present_is_not_dated_by_the_last_story_date() {
             e.anchor
         );
     }
+    // Nor is a sentence with only a modal verb.
+    let text = "The two leaders spoke on March 18. If necessary, a conversation can be \
+                organised quickly.";
+    let a = run_dated(text, &[("March 18", "2025-03-18")]);
+    assert_eq!(timex_links(&a, event(&a, "conversation")).count(), 0);
     // A sentence told in the past still continues the story.
     let text = "The two leaders spoke on March 18. The conversation lasted two hours.";
     let a = run_dated(text, &[("March 18", "2025-03-18")]);

@@ -805,13 +805,16 @@ fn comma_conjunction(text: &str, toks: &[Token], r: std::ops::Range<usize>) -> b
 }
 
 /// The sentence `r` (token range) is told in the present ("There are no plans", "Officials
-/// say"): it has a present-tense verb and no past one.
+/// say", "A call can be arranged"): it has a present-tense verb or a modal, and no past
+/// verb.
 fn present_sentence(toks: &[Token], r: std::ops::Range<usize>) -> bool {
     let mut present = false;
     for t in toks.get(r).into_iter().flatten() {
         match t.tag {
             Tag::Vbd => return false,
-            Tag::Vbz | Tag::Vbp => present = true,
+            // A modal speaks of now or of what may come ("a conversation can be organised
+            // quickly").
+            Tag::Vbz | Tag::Vbp | Tag::Md => present = true,
             _ => {}
         }
     }
