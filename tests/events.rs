@@ -829,6 +829,19 @@ fn a_sentence_in_the_present_is_not_dated_by_the_last_story_date() {
 }
 
 #[test]
+fn what_a_statement_reports_is_not_dated_by_a_past_story() {
+    let text = "The envoys met on March 20. Peskov said the Kremlin continued to work with \
+                Washington.";
+    let a = run_dated(text, &[("March 20", "2025-03-20")]);
+    assert_eq!(timex_links(&a, event(&a, "met")).count(), 1);
+    assert_eq!(timex_links(&a, event(&a, "continued")).count(), 0);
+    // Without the statement, the sentence continues the story.
+    let text = "The envoys met on March 20. The Kremlin continued to work with Washington.";
+    let a = run_dated(text, &[("March 20", "2025-03-20")]);
+    assert_eq!(timex_links(&a, event(&a, "continued")).count(), 1);
+}
+
+#[test]
 fn a_participle_of_saying_shares_its_clause_time() {
     let text = "In an interview on Sunday, Trump expressed frustration, saying he was angry.";
     let a = run_dated(text, &[("Sunday", "2025-03-30")]);

@@ -626,8 +626,15 @@ fn fallback_links(
     let mut last_dated: Option<usize> = None;
     let mut next_tx = 0;
     let mut sent_present = vec![0u8; sents.len()];
+    // The sentence whose reporting verb came before the current mention ("Peskov said the
+    // Kremlin continued to work …": what is said is told from the day of saying).
+    let mut reported_in: Option<usize> = None;
     for mi in order {
         let m = &mentions[mi];
+        let reported = reported_in == Some(m.sent);
+        if m.class == EventClass::Reporting && !m.nominal && !reported {
+            reported_in = Some(m.sent);
+        }
         while let Some(p) = pos.get(next_tx) {
             match p {
                 Some(p) if p.sent < m.sent => {
@@ -769,8 +776,10 @@ fn fallback_links(
             _ => false,
         };
         for ti in cands.into_iter().flatten() {
-            // A statement is dated by the story only when the story is today's news.
-            if (reporting || present) && !is_news_day(&timexes[ti], dct) {
+            // A statement is dated by the story only when the story is today's news; what it
+            // reports, not by a story wholly in the past either.
+            let past_story = reported && ends_before(&timexes[ti], dct);
+            if (reporting || present || past_story) && !is_news_day(&timexes[ti], dct) {
                 // ("now" stays the article's day for a sentence in the present.)
                 if reporting || timexes[ti].value != TimexValue::Ref(RefValue::Present) {
                     continue;
@@ -1207,6 +1216,14 @@ fn is_news_day(t: &Timex, dct: Option<chrono::NaiveDate>) -> bool {
     // The story's day: the document's, or one of the few days before it (a Friday story
     // filed on Monday).
     one_day && day <= dct && (dct - day).num_days() <= 3
+}
+
+/// The timex lies wholly before the document's day.
+fn ends_before(t: &Timex, dct: Option<chrono::NaiveDate>) -> bool {
+    match (dct, t.value.interval()) {
+        (Some(dct), Some(iv)) => iv.end.date() <= dct,
+        _ => false,
+    }
 }
 
 /// A timex that names one day of the story ("Friday", "March 18", "yesterday").
