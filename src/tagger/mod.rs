@@ -437,8 +437,9 @@ fn to_timex(cx: &Cx<'_>, t: Tagged) -> Option<Timex> {
 
 /// Scans the tokens left to right, keeping the longest match at each position.
 fn scan(cx: &Cx<'_>) -> Vec<Found> {
-    // News text has an expression every fifteen to twenty tokens.
-    let mut out = Vec::with_capacity(cx.len() / 16 + 4);
+    // News text has an expression every ten to twenty tokens (a range gives two): room
+    // for the dense case, so that the list is not copied as it grows.
+    let mut out = Vec::with_capacity(cx.len() / 8 + 4);
     let mut i = 0;
     while i < cx.len() {
         if !grammar::candidate(cx, i) {
