@@ -1715,6 +1715,24 @@ const MODIFIERS: &[ModWords] = &[
     },
 ];
 
+/// For each ASCII byte, the modifiers whose first word starts with it (lowercase), as bits:
+/// bit `k` stands for `MODIFIERS[k]`.
+const MODIFIERS_BY_LETTER: [u64; 128] = {
+    assert!(MODIFIERS.len() <= 64, "a modifier set is a 64-bit mask");
+    let mut by_letter = [0u64; 128];
+    let mut k = 0;
+    while k < MODIFIERS.len() {
+        let first = MODIFIERS[k].words[0].as_bytes()[0];
+        assert!(
+            first < 128 && !first.is_ascii_uppercase(),
+            "lowercase ASCII words"
+        );
+        by_letter[first as usize] |= 1 << k;
+        k += 1;
+    }
+    by_letter
+};
+
 /// Whether any rule or modifier can start at token `i` (a cheap test for most tokens).
 #[inline]
 pub(crate) fn candidate(cx: &Cx<'_>, i: usize) -> bool {
@@ -1937,7 +1955,18 @@ fn with_modifier(cx: &Cx<'_>, i: usize) -> Option<Found> {
         _ if eq_lower(first, "no") || eq_lower(first, "sometime") => {}
         _ => return None,
     }
-    for m in MODIFIERS {
+    // Only the modifiers whose first word starts with the token's first letter, in their
+    // order.
+    let mut mods = first
+        .first()
+        .and_then(|b| MODIFIERS_BY_LETTER.get(usize::from(b.to_ascii_lowercase())))
+        .copied()
+        .unwrap_or(0);
+    while mods != 0 {
+        let Some(m) = MODIFIERS.get(mods.trailing_zeros() as usize) else {
+            break;
+        };
+        mods &= mods - 1;
         // Most modifiers are ruled out by their first word: compare it with the token's bytes
         // read once.
         if !m.words.first().is_some_and(|w| eq_lower(first, w)) {
