@@ -717,34 +717,41 @@ impl<'a> Cx<'a> {
     /// Auxiliaries are passed over; a verb of saying ("said Thursday he was arrested") gives
     /// none, the date being the report's.
     pub fn clause_verb(&self, start: usize, end: usize) -> Option<u64> {
-        let verb = |i: usize| -> Option<Option<u64>> {
-            let w = self.bytes(i);
-            if self.cue_word(i, Cue::Reporting) {
-                return Some(None);
-            }
-            let past = self.cue(i) == Some(Tense::Past)
-                && !self.cue_word(i, Cue::FinitePast)
-                && w.first().is_some_and(|b| b.is_ascii_lowercase());
-            past.then(|| Some(word_key(w)))
-        };
         let mut i = start;
         while i > 0 && start - i < 10 {
             if self.sentence_break(i) || self.quote(i - 1) {
                 break;
             }
             i -= 1;
-            if let Some(v) = verb(i) {
+            if let Some(v) = self.clause_verb_at(i) {
                 return v;
             }
         }
         let mut i = end;
         while i < self.len() && i - end < 8 && !self.sentence_break(i) && !self.quote(i) {
-            if let Some(v) = verb(i) {
+            if let Some(v) = self.clause_verb_at(i) {
                 return v;
             }
             i += 1;
         }
         None
+    }
+
+    /// What token `i` says to [`Cx::clause_verb`]: `Some(None)` for a verb of saying,
+    /// `Some(Some(key))` for a lowercase past-tense verb, `None` (most words) to read on.
+    #[inline(always)]
+    fn clause_verb_at(&self, i: usize) -> Option<Option<u64>> {
+        if self.cue_word(i, Cue::Reporting) {
+            return Some(None);
+        }
+        // Most words are no tense cue: decided by the inlined test of [`Cx::cue`].
+        if self.cue(i) != Some(Tense::Past) {
+            return None;
+        }
+        let w = self.bytes(i);
+        let past =
+            !self.cue_word(i, Cue::FinitePast) && w.first().is_some_and(|b| b.is_ascii_lowercase());
+        past.then(|| Some(word_key(w)))
     }
 
     /// The word `w` occurs in the sentence around tokens `start..end`, within the window
