@@ -1005,6 +1005,9 @@ pub(crate) struct Rule {
     pub examples: &'static [Example],
     /// The classes of token the rule can start on (see [`class`]).
     pub first: u32,
+    /// For a rule that can start on "the" ([`THE`] in `first`): the kinds of token it can
+    /// read after it ([`after_the`]), a test [`core_at`] makes for all such rules at once.
+    pub after_the: u16,
     /// Tries to match at a token.
     pub apply: fn(&Cx<'_>, usize) -> Option<Found>,
 }
@@ -1030,6 +1033,7 @@ pub(crate) const RULES: &[Rule] = &[
             ),
         ],
         first: NUM4,
+        after_the: 0,
         apply: iso_date,
     },
     Rule {
@@ -1039,6 +1043,7 @@ pub(crate) const RULES: &[Rule] = &[
             ex("on 18/3/98 they met", "18/3/98", "1998-03-18"),
         ],
         first: NUM12,
+        after_the: 0,
         apply: numeric_date,
     },
     Rule {
@@ -1061,6 +1066,7 @@ pub(crate) const RULES: &[Rule] = &[
             ex("hired in June last year", "June last year", "2024-06"),
         ],
         first: MONTH,
+        after_the: 0,
         apply: month_date,
     },
     Rule {
@@ -1074,6 +1080,7 @@ pub(crate) const RULES: &[Rule] = &[
             ),
         ],
         first: NUM12 | ORDINAL | THE | NUMWORD,
+        after_the: AFTER_NUM | AFTER_ORDINAL | AFTER_NUMBER,
         apply: day_month,
     },
     Rule {
@@ -1094,6 +1101,7 @@ pub(crate) const RULES: &[Rule] = &[
             ),
         ],
         first: FISCAL | THE | APOS | NUM4 | NUMWORD,
+        after_the: AFTER_UNIT,
         apply: year,
     },
     Rule {
@@ -1104,6 +1112,7 @@ pub(crate) const RULES: &[Rule] = &[
             ex("It was built in 1200 B.C.E. by", "1200 B.C.E.", "BC1200"),
         ],
         first: NUM12 | NUM4 | NUMX | ERA,
+        after_the: 0,
         apply: era_year,
     },
     Rule {
@@ -1116,6 +1125,7 @@ pub(crate) const RULES: &[Rule] = &[
             ex("During the 1920s and 30s jazz boomed", "30s", "193"),
         ],
         first: THE | NUM4 | NUM12 | APOS | MODWORD,
+        after_the: AFTER_KW | AFTER_DECADE | AFTER_APOS | AFTER_NUM,
         apply: decade,
     },
     Rule {
@@ -1129,6 +1139,7 @@ pub(crate) const RULES: &[Rule] = &[
             ),
         ],
         first: THE | NUM12 | ORDINAL | NUMWORD,
+        after_the: AFTER_NUM | AFTER_ORDINAL | AFTER_NUMBER,
         apply: century,
     },
     Rule {
@@ -1148,6 +1159,7 @@ pub(crate) const RULES: &[Rule] = &[
             ex("The shop closes on Sundays.", "Sundays", "XXXX-WXX-7"),
         ],
         first: WEEKDAY,
+        after_the: 0,
         apply: weekday,
     },
     Rule {
@@ -1180,6 +1192,7 @@ pub(crate) const RULES: &[Rule] = &[
             ),
         ],
         first: DEICTIC | THE | NUM12 | UNIT,
+        after_the: AFTER_UNIT,
         apply: deictic,
     },
     Rule {
@@ -1197,6 +1210,7 @@ pub(crate) const RULES: &[Rule] = &[
             ex("We expect it this summer.", "this summer", "2025-SU"),
         ],
         first: THE | REL,
+        after_the: AFTER_KW | AFTER_UNIT,
         apply: relative,
     },
     Rule {
@@ -1224,6 +1238,7 @@ pub(crate) const RULES: &[Rule] = &[
             ex("the first nine months were", "the first nine months", "P9M"),
         ],
         first: THE | REL | ORDINAL | NUM | NUMWORD | ARTICLE | QTYWORD | UNIT,
+        after_the: AFTER_KW | AFTER_ORDINAL | AFTER_UNIT | AFTER_NUM | AFTER_NUMBER,
         apply: amount,
     },
     Rule {
@@ -1254,6 +1269,7 @@ pub(crate) const RULES: &[Rule] = &[
             ),
         ],
         first: Q | THE | ORDINAL | NUM12 | FISCAL | REL,
+        after_the: AFTER_MONTH | AFTER_KW | AFTER_NUM | AFTER_ORDINAL | AFTER_NUMBER,
         apply: quarter,
     },
     Rule {
@@ -1267,6 +1283,7 @@ pub(crate) const RULES: &[Rule] = &[
             ),
         ],
         first: THE | SEASON,
+        after_the: AFTER_SEASON,
         apply: season,
     },
     Rule {
@@ -1292,6 +1309,7 @@ pub(crate) const RULES: &[Rule] = &[
             ex("at 0830 GMT on", "0830 GMT", "2025-03-31T08:30"),
         ],
         first: NUM12 | NUM4 | DAYPART,
+        after_the: 0,
         apply: clock,
     },
     Rule {
@@ -1321,6 +1339,7 @@ pub(crate) const RULES: &[Rule] = &[
             ),
         ],
         first: HOLIDAY,
+        after_the: 0,
         apply: holiday,
     },
     Rule {
@@ -1333,6 +1352,7 @@ pub(crate) const RULES: &[Rule] = &[
             ex("every July they go", "every July", "XXXX-07"),
         ],
         first: FREQ | SETWORD | NUM | NUMWORD | QTYWORD,
+        after_the: 0,
         apply: set,
     },
     Rule {
@@ -1346,6 +1366,7 @@ pub(crate) const RULES: &[Rule] = &[
             ex("unlike in the past, it", "the past", "PAST_REF"),
         ],
         first: VAGUE | THE | REL | ARTICLE,
+        after_the: AFTER_KW,
         apply: vague,
     },
     Rule {
@@ -1383,6 +1404,7 @@ pub(crate) const RULES: &[Rule] = &[
             ),
         ],
         first: UNIT | REL | THE | MODWORD,
+        after_the: AFTER_ANY,
         apply: period,
     },
     Rule {
@@ -1406,6 +1428,7 @@ pub(crate) const RULES: &[Rule] = &[
             ),
         ],
         first: THE | UNIT | REL,
+        after_the: AFTER_ANY,
         apply: year_ago,
     },
 ];
@@ -1441,6 +1464,50 @@ const HOLIDAY: u32 = 1 << 19;
 const MODWORD: u32 = 1 << 20;
 /// "AD" before a year.
 const ERA: u32 = 1 << 23;
+
+// What follows "the", as bits: the rules that can start on "the" each read a few kinds of
+// token after it (see `Rule::after_the`).
+/// A number.
+const AFTER_NUM: u16 = 1;
+/// An apostrophe ("the '90s").
+const AFTER_APOS: u16 = 1 << 1;
+/// An ordinal word ("the first").
+const AFTER_ORDINAL: u16 = 1 << 2;
+/// A number word ("the two").
+const AFTER_NUMBER: u16 = 1 << 3;
+/// A unit ("the year").
+const AFTER_UNIT: u16 = 1 << 4;
+/// A month ("the October-December quarter").
+const AFTER_MONTH: u16 = 1 << 5;
+/// A season ("the spring").
+const AFTER_SEASON: u16 = 1 << 6;
+/// A decade word ("the nineties").
+const AFTER_DECADE: u16 = 1 << 7;
+/// A keyword ("the next", "the early", "the near future").
+const AFTER_KW: u16 = 1 << 8;
+/// Anything else.
+const AFTER_OTHER: u16 = 1 << 9;
+/// Every kind of token.
+const AFTER_ANY: u16 = (1 << 10) - 1;
+
+/// The kind of token `j` (after "the") as an index into [`RULES_AFTER_THE`].
+#[inline]
+fn after_the(cx: &Cx<'_>, j: usize) -> usize {
+    let bit = match cx.lx(j) {
+        Some(Lex::Ordinal(_)) => AFTER_ORDINAL,
+        Some(Lex::Number(_)) => AFTER_NUMBER,
+        Some(Lex::Unit(..)) => AFTER_UNIT,
+        Some(Lex::Month(..)) => AFTER_MONTH,
+        Some(Lex::Season(_)) => AFTER_SEASON,
+        Some(Lex::DecadeWord(_)) => AFTER_DECADE,
+        Some(Lex::Kw(_)) => AFTER_KW,
+        Some(_) => AFTER_OTHER,
+        None if cx.tok(j).is_some_and(|t| t.kind == TokKind::Num) => AFTER_NUM,
+        None if cx.apos(j) => AFTER_APOS,
+        None => AFTER_OTHER,
+    };
+    bit.trailing_zeros() as usize
+}
 
 /// Words before a bare "weekends" that make it a recurring time ("open on weekends").
 const WEEKEND_SET_LEADS: &[&str] = &["on", "at", "over", "during", "most", "some"];
@@ -1874,6 +1941,29 @@ const RULES_BY_CLASS: [u64; 32] = {
     by_class
 };
 
+/// For each kind of token after "the" (see [`after_the`]), the rules that can match at
+/// "the": those that read that kind after it, and those that do not start on "the".
+const RULES_AFTER_THE: [u64; 10] = {
+    let mut by_next = [0u64; 10];
+    let mut k = 0;
+    while k < RULES.len() {
+        let starts_on_the = RULES[k].first & THE != 0;
+        assert!(
+            (RULES[k].after_the != 0) == starts_on_the,
+            "the rules starting on \"the\" say what they read after it"
+        );
+        let mut b = 0;
+        while b < 10 {
+            if !starts_on_the || RULES[k].after_the & (1 << b) != 0 {
+                by_next[b] |= 1 << k;
+            }
+            b += 1;
+        }
+        k += 1;
+    }
+    by_next
+};
+
 fn core_at(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let c = class(cx, i);
     if c == 0 {
@@ -1898,6 +1988,13 @@ fn core_at(cx: &Cx<'_>, i: usize) -> Option<Found> {
     while bits != 0 {
         rules |= RULES_BY_CLASS[bits.trailing_zeros() as usize];
         bits &= bits - 1;
+    }
+    // "the" (the most frequent start): only the rules that read the next token's kind.
+    if c == THE {
+        rules &= RULES_AFTER_THE
+            .get(after_the(cx, i + 1))
+            .copied()
+            .unwrap_or(0);
     }
     while rules != 0 {
         let Some(r) = RULES.get(rules.trailing_zeros() as usize) else {
