@@ -1807,11 +1807,28 @@ const MODIFIERS_BY_LETTER: [u64; 128] = {
     by_letter
 };
 
+/// Token `j`, after a function word ("the", "a", "that"), is one a rule can read: a known
+/// word, a number, an apostrophe, a holiday or "Q" ("the Q3 results").
+#[inline]
+fn known_next(cx: &Cx<'_>, j: usize) -> bool {
+    cx.lx(j).is_some()
+        || cx.num(j).is_some()
+        || cx.apos(j)
+        || cx.tag(j) == Some(WordTag::HolidayStart)
+        || cx.is(j, "q")
+}
+
 /// Whether any rule or modifier can start at token `i` (a cheap test for most tokens).
 #[inline]
 pub(crate) fn candidate(cx: &Cx<'_>, i: usize) -> bool {
     match cx.lex.get(i) {
         Some(e) if e.tag == Some(WordTag::HolidayStart) => true,
+        // The most frequent words of all start nothing before an unknown word ("the
+        // company", "a man", "that he"): no rule (see `core_at`) and no modifier.
+        Some(Entry {
+            lex: Some(Lex::Kw(Kw::The | Kw::A | Kw::An | Kw::That)),
+            ..
+        }) => known_next(cx, i + 1),
         Some(Entry {
             lex: Some(Lex::Kw(k)),
             ..
@@ -1973,11 +1990,7 @@ fn core_at(cx: &Cx<'_>, i: usize) -> Option<Found> {
     // number: skip "the company", "a man", "that he".
     if c & (THE | ARTICLE | REL | QTYWORD | VAGUE | SETWORD) == c
         && c & (VAGUE | SETWORD) == 0
-        && !(cx.lx(i + 1).is_some()
-            || cx.num(i + 1).is_some()
-            || cx.apos(i + 1)
-            || cx.tag(i + 1) == Some(WordTag::HolidayStart)
-            || cx.is(i + 1, "q"))
+        && !known_next(cx, i + 1)
     {
         return None;
     }
