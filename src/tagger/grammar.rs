@@ -2527,6 +2527,11 @@ fn era_year(cx: &Cx<'_>, i: usize) -> Option<Found> {
         let n = plain_number(i + 1)?;
         return date(i, i + 2, Partial::Year(n as i32));
     }
+    // An era in capitals follows, or a second year before one: "to", "and" or a dash.
+    let next_upper = cx.is_word(i + 1) && cx.bytes(i + 1).iter().all(u8::is_ascii_uppercase);
+    if !(next_upper || cx.kw(i + 1, Kw::To) || cx.kw(i + 1, Kw::And) || cx.dash(i + 1)) {
+        return None;
+    }
     if i > 0 && cx.joined(i) && (cx.is_word(i - 1) || cx.p(i - 1, '$')) {
         return None;
     }
@@ -3371,25 +3376,26 @@ fn unit_duration(q: Qty, u: Unit) -> DurationValue {
 
 fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
     // Every amount ends in a unit a few tokens on ("the first two and a half years").
-    if !(i..i + 9).any(|k| cx.unit(k).is_some()) {
+    if !cx.any_lex(i, i + 9, |l| matches!(l, Lex::Unit(..))) {
         return None;
     }
     let the = cx.kw(i, Kw::The);
     let mut j = if the { i + 1 } else { i };
-    let lead = [
-        Kw::Latest,
-        Kw::Past,
-        Kw::Last,
-        Kw::Next,
-        Kw::Coming,
-        Kw::Previous,
-        Kw::Following,
-        Kw::Recent,
-    ]
-    .iter()
-    .any(|&k| cx.kw(j, k))
-        || cx.lx(j) == Some(Lex::Ordinal(1))
-        || cx.is(j, "final")
+    let lead = matches!(
+        cx.lx(j),
+        Some(
+            Lex::Kw(
+                Kw::Latest
+                    | Kw::Past
+                    | Kw::Last
+                    | Kw::Next
+                    | Kw::Coming
+                    | Kw::Previous
+                    | Kw::Following
+                    | Kw::Recent
+            ) | Lex::Ordinal(1)
+        )
+    ) || cx.is(j, "final")
         || cx.is(j, "initial");
     // "The trial will last twelve weeks": the verb "last".
     if lead && !the && cx.kw(j, Kw::Last) && i > 0 {
@@ -4103,6 +4109,24 @@ fn bare_hour(cx: &Cx<'_>, i: usize, h: u32, k: usize) -> Option<(u8, usize)> {
     Some((hour, end))
 }
 
+/// For each ASCII byte, the holidays whose first word starts with it (lowercase), as bits:
+/// bit `k` stands for `HOLIDAYS[k]`.
+const HOLIDAYS_BY_LETTER: [u64; 128] = {
+    assert!(HOLIDAYS.len() <= 64, "a holiday set is a 64-bit mask");
+    let mut by_letter = [0u64; 128];
+    let mut k = 0;
+    while k < HOLIDAYS.len() {
+        let first = HOLIDAYS[k].words[0].as_bytes()[0];
+        assert!(
+            first < 128 && !first.is_ascii_uppercase(),
+            "lowercase ASCII words"
+        );
+        by_letter[first as usize] |= 1 << k;
+        k += 1;
+    }
+    by_letter
+};
+
 fn holiday(cx: &Cx<'_>, i: usize) -> Option<Found> {
     // Lowercase holidays are informal writing ("new years eve"); they need two words or a
     // word that is nothing else ("christmas").
@@ -4111,7 +4135,17 @@ fn holiday(cx: &Cx<'_>, i: usize) -> Option<Found> {
     }
     let lower = !cx.cap(i);
     let first = cx.bytes(i);
-    'outer: for h in HOLIDAYS {
+    // Only the holidays whose first word starts with the token's first letter, in order.
+    let mut names = first
+        .first()
+        .and_then(|b| HOLIDAYS_BY_LETTER.get(usize::from(b.to_ascii_lowercase())))
+        .copied()
+        .unwrap_or(0);
+    'outer: while names != 0 {
+        let Some(h) = HOLIDAYS.get(names.trailing_zeros() as usize) else {
+            break;
+        };
+        names &= names - 1;
         // Most holidays are ruled out by their first word, compared with the bytes read once.
         if h.words.first().is_some_and(|w| !eq_lower(first, w)) {
             continue;
@@ -4183,6 +4217,12 @@ fn set(cx: &Cx<'_>, i: usize) -> Option<Found> {
         Some((2, i + 1))
     } else if cx.kw(i, Kw::Thrice) {
         Some((3, i + 1))
+    } else if cx.num(i).is_some()
+        && !(cx.kw(i + 1, Kw::Times) || cx.kw(i + 3, Kw::Times) || cx.kw(i + 4, Kw::Times))
+    {
+        // An amount in digits ends one, three or four tokens on ("3", "1.5", "2 1/2",
+        // "3,000"): most numbers have no "times" there.
+        None
     } else {
         cx.qty(i)
             .filter(|(q, k)| !q.article && q.n.is_some() && cx.kw(*k, Kw::Times))
