@@ -101,12 +101,12 @@ impl Buffers {
         let bytes = text.as_bytes();
         let lex = &mut self.lex;
         token::tokenize_into(text, &mut self.toks, |t, key| {
-            lex.push(if key != 0 {
+            lex.push(*if key != 0 {
                 lexicon.lookup_key(key)
             } else if t.kind == token::TokKind::Word {
                 lexicon.lookup_in(bytes, t.start(), t.end())
             } else {
-                lexicon::Entry::default()
+                &lexicon::NO_ENTRY
             });
         });
     }
@@ -228,13 +228,13 @@ impl Tagger {
             }
             ahead_until = (tense == grammar::Tense::Future).then_some(f.end);
             // "He was soon released": not a future reference.
-            if f.partial == Partial::Ref(crate::value::RefValue::Future)
+            if matches!(f.partial, Partial::Ref(crate::value::RefValue::Future))
                 && tense.is_past()
                 && cx.kw(f.start, lexicon::Kw::Soon)
             {
                 continue;
             }
-            let comparison = f.partial == Partial::YearAgo;
+            let comparison = matches!(f.partial, Partial::YearAgo);
             // "the year-ago quarter", "last year's quarter" name their quarter; "a year ago"
             // is the year-ago quarter only in a report about a quarter.
             if comparison
