@@ -99,9 +99,19 @@ impl Resolver {
     /// narratives.
     fn anchor_day(&self) -> Option<NaiveDate> {
         if self.narrative {
-            self.refs.day.or(self.dct)
+            self.story_day()
         } else {
             self.dct
+        }
+    }
+
+    /// The day a narrative is at: the last mentioned day; the DCT only before the story has
+    /// named any year ("In September 1941 … the same day" is no day of the DCT's year).
+    fn story_day(&self) -> Option<NaiveDate> {
+        match (self.refs.day, self.refs.year) {
+            (Some(d), _) => Some(d),
+            (None, Some(_)) => None,
+            (None, None) => self.dct,
         }
     }
 
@@ -123,9 +133,14 @@ impl Resolver {
         }
     }
 
-    /// The last mentioned day, or the DCT ("the following day").
+    /// The last mentioned day, or the DCT ("the following day"; in a narrative, see
+    /// [`Resolver::story_day`]).
     fn ref_day(&self) -> Option<NaiveDate> {
-        self.refs.day.or(self.dct)
+        if self.narrative {
+            self.story_day()
+        } else {
+            self.refs.day.or(self.dct)
+        }
     }
 
     fn ref_year(&self) -> Option<i32> {
@@ -571,6 +586,12 @@ impl Resolver {
                     }
                 }
                 Some(DateValue::Day(y, m, dd))
+            }
+            // In a narrative, the month in focus ("In September … the city fell on the
+            // 19th").
+            DaySpec::MonthDay(dd) if self.narrative && self.refs.month.is_some() => {
+                let (y, m) = self.refs.month?;
+                day(ymd(y, m, dd)?)
             }
             DaySpec::MonthDay(dd) => {
                 let a = self.anchor_day()?;
