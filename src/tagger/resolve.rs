@@ -815,19 +815,53 @@ impl Resolver {
             .map(|&(_, d)| d)
     }
 
-    /// "Two days later": the story moves on from the last mentioned day by an exact number
-    /// of days or weeks (amounts in months or years, or vague ones, leave it where it is).
+    /// "Two days later", "four years later": the story moves on from the last mentioned
+    /// date by the amount, at that date's own precision (days and weeks from a day, months
+    /// from a month, years from a year). Vague amounts leave it where it is.
     pub(crate) fn advance(&mut self, v: &TimexValue) {
-        let (TimexValue::Duration(d), Some(day)) = (v, self.refs.day) else {
+        use crate::value::DurationUnit as U;
+        let TimexValue::Duration(d) = v else { return };
+        let &[(Some(n), unit)] = d.parts() else {
             return;
         };
-        let Some((lo, hi)) = d.bounds() else { return };
-        if lo != hi || lo.num_seconds() % 86_400 != 0 {
-            return;
-        }
-        if let Some(next) = add_days(day, lo.num_days()) {
-            let (y, m, dd) = (next.year(), next.month() as u8, next.day() as u8);
-            self.note(&TimexValue::Date(DateValue::Day(Some(y), m, dd)));
+        let n = i64::from(n);
+        let next = match unit {
+            U::Day | U::Week => {
+                let Some(day) = self.refs.day else { return };
+                let days = if unit == U::Week { n * 7 } else { n };
+                let Some(next) = add_days(day, days) else {
+                    return;
+                };
+                DateValue::Day(Some(next.year()), next.month() as u8, next.day() as u8)
+            }
+            U::Month => {
+                let Some((y, m)) = self.refs.month else {
+                    return;
+                };
+                let Some((y, m)) = i32::try_from(n).ok().and_then(|n| add_months(y, m, n)) else {
+                    return;
+                };
+                DateValue::Month(Some(y), m)
+            }
+            U::Year | U::Decade | U::Century => {
+                let years = match unit {
+                    U::Decade => n * 10,
+                    U::Century => n * 100,
+                    _ => n,
+                };
+                let Some(y) = self
+                    .refs
+                    .year
+                    .and_then(|y| i32::try_from(i64::from(y) + years).ok())
+                else {
+                    return;
+                };
+                DateValue::Year(y)
+            }
+            _ => return,
+        };
+        if TimexValue::Date(next).is_valid() {
+            self.note(&TimexValue::Date(next));
         }
     }
 
