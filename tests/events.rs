@@ -829,6 +829,22 @@ fn a_sentence_in_the_present_is_not_dated_by_the_last_story_date() {
 }
 
 #[test]
+fn an_event_placed_by_an_amount_is_not_on_the_story_day() {
+    let text = "The siege ended on 2 February 1943. Within weeks the front collapsed.";
+    let txs = [
+        tx(text, "2 February 1943", 0, TimexKind::Date, "1943-02-02"),
+        tx(text, "weeks", 0, TimexKind::Duration, "PXW"),
+    ];
+    let a = run(text, &txs, "2009-05-01");
+    let collapsed = event(&a, "collapsed");
+    assert_eq!(timex_links(&a, collapsed).count(), 1, "{:?}", a.links);
+    // Without the amount, the sentence continues the story's day.
+    let text = "The siege ended on 2 February 1943. The front collapsed.";
+    let a = run_dated(text, &[("2 February 1943", "1943-02-02")]);
+    assert_eq!(timex_links(&a, event(&a, "collapsed")).count(), 1);
+}
+
+#[test]
 fn what_a_statement_reports_is_not_dated_by_a_past_story() {
     let text = "The envoys met on March 20. Peskov said the Kremlin continued to work with \
                 Washington.";

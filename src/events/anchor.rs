@@ -449,6 +449,15 @@ pub(crate) fn link_timexes(
             }
         }
     }
+    // The events an amount of time already places.
+    let mut measured = vec![false; mentions.len()];
+    for l in &links {
+        if timexes[l.timex].kind == TimexKind::Duration {
+            if let Some(m) = measured.get_mut(l.mention) {
+                *m = true;
+            }
+        }
+    }
     let mut reference: Option<(usize, usize)> = None; // (timex, sentence)
     let mut next_tx = 0;
     for (si, has_date) in sent_has_date.iter().enumerate() {
@@ -480,6 +489,11 @@ pub(crate) fn link_timexes(
             // A statement is made on the day of the article or the day before: a reporting
             // verb takes the story's day only when it is one of those.
             if mentions[mi].class == EventClass::Reporting && !is_news_day(&timexes[rt], dct) {
+                continue;
+            }
+            // An event placed by an amount of time of its own ("Within weeks the front
+            // collapsed", "[two days] later Japan attacked") is not on the story's day.
+            if measured.get(mi).copied().unwrap_or(false) {
                 continue;
             }
             links.push(TimexLink {
