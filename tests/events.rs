@@ -777,10 +777,17 @@ fn coordinated_verbs_take_the_first_verbs_subject_in_their_titles() {
 }
 
 #[test]
-fn informal_lowercase_sentences_are_split_at_a_pronoun() {
+fn informal_lowercase_sentences_are_split() {
     let text = "last nite was crazy lol. we went to the concert on sat and it was great.";
     let s: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
     assert_eq!(s.len(), 2, "{s:?}");
+    // Any lowercase word after a mark that closes a lowercase word starts one too.
+    let text = "flight was delayed 3 hrs lol. going to the gym tmrw at 6am! my sister is here";
+    let s: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+    assert_eq!(s.len(), 3, "{s:?}");
+    // Not after an abbreviation or a name: "Deseret Bancorp. for stock".
+    let text = "It agreed to acquire Deseret Bancorp. for stock valued at $2 million.";
+    assert_eq!(sentences(text).len(), 1);
     // A quoted question followed by its speaker stays one sentence.
     let text = "\"Why?\" he asked. They left.";
     let s: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
