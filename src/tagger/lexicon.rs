@@ -1530,7 +1530,7 @@ pub(crate) struct Lexicon {
     table: Table,
     /// A bit per (length, first, second and last letter) of known words: most unknown words
     /// are rejected without hashing.
-    filter: Vec<u64>,
+    filter: Box<[u64; FILTER_BITS / 64]>,
 }
 
 /// Bits in the lookup filter, as a power of two.
@@ -1675,7 +1675,7 @@ impl Lexicon {
                 map.entry(key(w.as_bytes())).or_default().cues |= cue as u16;
             }
         }
-        let mut filter = vec![0u64; FILTER_BITS / 64];
+        let mut filter = Box::new([0u64; FILTER_BITS / 64]);
         for w in words {
             let bit = filter_bit(hash(key(w.as_bytes())));
             if let Some(slot) = filter.get_mut(bit / 64) {
