@@ -1425,7 +1425,7 @@ pub(crate) const RULES: &[Rule] = &[
             ),
         ],
         first: UNIT | REL | THE | MODWORD,
-        after_the: AFTER_ANY,
+        after_the: AFTER_UNIT | AFTER_NUM | AFTER_ORDINAL | AFTER_KW | AFTER_OTHER,
         after_num: 0,
         apply: period,
     },
@@ -1450,7 +1450,7 @@ pub(crate) const RULES: &[Rule] = &[
             ),
         ],
         first: THE | UNIT | REL,
-        after_the: AFTER_ANY,
+        after_the: AFTER_KW | AFTER_UNIT,
         after_num: 0,
         apply: year_ago,
     },
@@ -1510,8 +1510,6 @@ const AFTER_DECADE: u16 = 1 << 7;
 const AFTER_KW: u16 = 1 << 8;
 /// Anything else.
 const AFTER_OTHER: u16 = 1 << 9;
-/// Every kind of token.
-const AFTER_ANY: u16 = (1 << 10) - 1;
 
 // What follows a number, as bits (see `Rule::after_num`).
 /// A word ("5 percent", "3 p.m.", "1990s", "5th").
