@@ -261,9 +261,20 @@ impl Tagger {
                     }
                 }
             }
-            let mut value = resolver
-                .resolve(&f.partial, tense)
-                .unwrap_or_else(|| Resolver::fallback(&f.partial));
+            // A duration or a set is already its value (what the resolver would copy): it is
+            // moved out of the match, which keeps only its span and kind from here on.
+            let mut value = match &mut f.partial {
+                Partial::Duration(d) => TimexValue::Duration(std::mem::replace(
+                    d,
+                    crate::value::DurationValue::from_parts([]),
+                )),
+                Partial::Set(v) => {
+                    std::mem::replace(v, TimexValue::Ref(crate::value::RefValue::Present))
+                }
+                _ => resolver
+                    .resolve(&f.partial, tense)
+                    .unwrap_or_else(|| Resolver::fallback(&f.partial)),
+            };
             // "from Monday to Wednesday", "between Dec. 28 and Jan. 3": a range's end does not
             // come before its start.
             if let Some(prev) = out.last() {
