@@ -101,13 +101,16 @@ impl Buffers {
         let bytes = text.as_bytes();
         let lex = &mut self.lex;
         token::tokenize_into(text, &mut self.toks, |t, key| {
-            lex.push(*if key != 0 {
+            let e = if key != 0 {
                 lexicon.lookup_key(key)
             } else if t.kind == token::TokKind::Word {
                 lexicon.lookup_in(bytes, t.start(), t.end())
             } else {
                 &lexicon::NO_ENTRY
-            });
+            };
+            // Copied straight from the table, as a one-element slice (fewer instructions
+            // than `push` of a copy here, measured).
+            lex.extend_from_slice(std::slice::from_ref(e));
         });
     }
 }

@@ -154,7 +154,9 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>, mut each: impl FnM
             space_before: space,
             newline_before: newline,
         };
-        out.push(t);
+        // Appended as a one-element slice: in this loop it compiles to fewer instructions
+        // than `push` (measured).
+        out.extend_from_slice(std::slice::from_ref(&t));
         each(t, key);
         // The single space after most tokens is taken at once.
         space = bytes.get(i) == Some(&b' ');
