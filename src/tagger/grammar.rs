@@ -1023,6 +1023,9 @@ pub(crate) struct Rule {
     /// For a rule that can start on "the" ([`THE`] in `first`): the kinds of token it can
     /// read after it ([`after_the`]), a test [`core_at`] makes for all such rules at once.
     pub after_the: u16,
+    /// For a rule that can start on a number ([`NUM`] shares a bit with `first`): the
+    /// kinds of token it can read right after the number ([`after_num`]).
+    pub after_num: u8,
     /// Tries to match at a token.
     pub apply: fn(&Cx<'_>, usize) -> Option<Found>,
 }
@@ -1049,6 +1052,7 @@ pub(crate) const RULES: &[Rule] = &[
         ],
         first: NUM4,
         after_the: 0,
+        after_num: NEXT_DASH | NEXT_SLASH,
         apply: iso_date,
     },
     Rule {
@@ -1059,6 +1063,7 @@ pub(crate) const RULES: &[Rule] = &[
         ],
         first: NUM12,
         after_the: 0,
+        after_num: NEXT_SLASH,
         apply: numeric_date,
     },
     Rule {
@@ -1082,6 +1087,7 @@ pub(crate) const RULES: &[Rule] = &[
         ],
         first: MONTH,
         after_the: 0,
+        after_num: 0,
         apply: month_date,
     },
     Rule {
@@ -1096,6 +1102,7 @@ pub(crate) const RULES: &[Rule] = &[
         ],
         first: NUM12 | ORDINAL | THE | NUMWORD,
         after_the: AFTER_NUM | AFTER_ORDINAL | AFTER_NUMBER,
+        after_num: NEXT_WORD,
         apply: day_month,
     },
     Rule {
@@ -1117,6 +1124,7 @@ pub(crate) const RULES: &[Rule] = &[
         ],
         first: FISCAL | THE | APOS | NUM4 | NUMWORD,
         after_the: AFTER_UNIT,
+        after_num: NEXT_ANY,
         apply: year,
     },
     Rule {
@@ -1128,6 +1136,7 @@ pub(crate) const RULES: &[Rule] = &[
         ],
         first: NUM12 | NUM4 | NUMX | ERA,
         after_the: 0,
+        after_num: NEXT_WORD | NEXT_DASH,
         apply: era_year,
     },
     Rule {
@@ -1141,6 +1150,7 @@ pub(crate) const RULES: &[Rule] = &[
         ],
         first: THE | NUM4 | NUM12 | APOS | MODWORD,
         after_the: AFTER_KW | AFTER_DECADE | AFTER_APOS | AFTER_NUM,
+        after_num: NEXT_WORD | NEXT_APOS,
         apply: decade,
     },
     Rule {
@@ -1155,6 +1165,7 @@ pub(crate) const RULES: &[Rule] = &[
         ],
         first: THE | NUM12 | ORDINAL | NUMWORD,
         after_the: AFTER_NUM | AFTER_ORDINAL | AFTER_NUMBER,
+        after_num: NEXT_WORD | NEXT_DASH,
         apply: century,
     },
     Rule {
@@ -1175,6 +1186,7 @@ pub(crate) const RULES: &[Rule] = &[
         ],
         first: WEEKDAY,
         after_the: 0,
+        after_num: 0,
         apply: weekday,
     },
     Rule {
@@ -1208,6 +1220,7 @@ pub(crate) const RULES: &[Rule] = &[
         ],
         first: DEICTIC | THE | NUM12 | UNIT,
         after_the: AFTER_UNIT,
+        after_num: NEXT_WORD,
         apply: deictic,
     },
     Rule {
@@ -1226,6 +1239,7 @@ pub(crate) const RULES: &[Rule] = &[
         ],
         first: THE | REL,
         after_the: AFTER_KW | AFTER_UNIT,
+        after_num: 0,
         apply: relative,
     },
     Rule {
@@ -1254,6 +1268,7 @@ pub(crate) const RULES: &[Rule] = &[
         ],
         first: THE | REL | ORDINAL | NUM | NUMWORD | ARTICLE | QTYWORD | UNIT,
         after_the: AFTER_KW | AFTER_ORDINAL | AFTER_UNIT | AFTER_NUM | AFTER_NUMBER,
+        after_num: NEXT_ANY,
         apply: amount,
     },
     Rule {
@@ -1285,6 +1300,7 @@ pub(crate) const RULES: &[Rule] = &[
         ],
         first: Q | THE | ORDINAL | NUM12 | FISCAL | REL,
         after_the: AFTER_MONTH | AFTER_KW | AFTER_NUM | AFTER_ORDINAL | AFTER_NUMBER,
+        after_num: NEXT_WORD,
         apply: quarter,
     },
     Rule {
@@ -1299,6 +1315,7 @@ pub(crate) const RULES: &[Rule] = &[
         ],
         first: THE | SEASON,
         after_the: AFTER_SEASON,
+        after_num: 0,
         apply: season,
     },
     Rule {
@@ -1325,6 +1342,7 @@ pub(crate) const RULES: &[Rule] = &[
         ],
         first: NUM12 | NUM4 | DAYPART,
         after_the: 0,
+        after_num: NEXT_WORD | NEXT_COLON_OR_DOT,
         apply: clock,
     },
     Rule {
@@ -1355,6 +1373,7 @@ pub(crate) const RULES: &[Rule] = &[
         ],
         first: HOLIDAY,
         after_the: 0,
+        after_num: 0,
         apply: holiday,
     },
     Rule {
@@ -1368,6 +1387,7 @@ pub(crate) const RULES: &[Rule] = &[
         ],
         first: FREQ | SETWORD | NUM | NUMWORD | QTYWORD,
         after_the: 0,
+        after_num: NEXT_ANY,
         apply: set,
     },
     Rule {
@@ -1382,6 +1402,7 @@ pub(crate) const RULES: &[Rule] = &[
         ],
         first: VAGUE | THE | REL | ARTICLE,
         after_the: AFTER_KW,
+        after_num: 0,
         apply: vague,
     },
     Rule {
@@ -1419,7 +1440,8 @@ pub(crate) const RULES: &[Rule] = &[
             ),
         ],
         first: UNIT | REL | THE | MODWORD,
-        after_the: AFTER_ANY,
+        after_the: AFTER_UNIT | AFTER_NUM | AFTER_ORDINAL | AFTER_KW | AFTER_OTHER,
+        after_num: 0,
         apply: period,
     },
     Rule {
@@ -1443,7 +1465,8 @@ pub(crate) const RULES: &[Rule] = &[
             ),
         ],
         first: THE | UNIT | REL,
-        after_the: AFTER_ANY,
+        after_the: AFTER_KW | AFTER_UNIT,
+        after_num: 0,
         apply: year_ago,
     },
 ];
@@ -1502,8 +1525,36 @@ const AFTER_DECADE: u16 = 1 << 7;
 const AFTER_KW: u16 = 1 << 8;
 /// Anything else.
 const AFTER_OTHER: u16 = 1 << 9;
+
+// What follows a number, as bits (see `Rule::after_num`).
+/// A word ("5 percent", "3 p.m.", "1990s", "5th").
+const NEXT_WORD: u8 = 1;
+/// A slash ("3/12").
+const NEXT_SLASH: u8 = 1 << 1;
+/// A dash ("2025-03-18", "44-42 BC").
+const NEXT_DASH: u8 = 1 << 2;
+/// A colon or a period ("3:30", "3.30").
+const NEXT_COLON_OR_DOT: u8 = 1 << 3;
+/// An apostrophe ("1990's").
+const NEXT_APOS: u8 = 1 << 4;
+/// Anything else: other punctuation, a number, the end.
+const NEXT_OTHER: u8 = 1 << 5;
 /// Every kind of token.
-const AFTER_ANY: u16 = (1 << 10) - 1;
+const NEXT_ANY: u8 = (1 << 6) - 1;
+
+/// The kind of token `j` (after a number) as an index into [`RULES_AFTER_NUM`].
+#[inline]
+fn after_num(cx: &Cx<'_>, j: usize) -> usize {
+    let bit = match cx.tok(j).map(|t| t.kind) {
+        Some(TokKind::Word) => NEXT_WORD,
+        Some(TokKind::Punct) if cx.p(j, '/') => NEXT_SLASH,
+        Some(TokKind::Punct) if cx.dash(j) => NEXT_DASH,
+        Some(TokKind::Punct) if cx.p(j, ':') || cx.p(j, '.') => NEXT_COLON_OR_DOT,
+        Some(TokKind::Punct) if cx.apos(j) => NEXT_APOS,
+        _ => NEXT_OTHER,
+    };
+    bit.trailing_zeros() as usize
+}
 
 /// The kind of token `j` (after "the") as an index into [`RULES_AFTER_THE`].
 #[inline]
@@ -1996,6 +2047,29 @@ const RULES_AFTER_THE: [u64; 10] = {
     by_next
 };
 
+/// For each kind of token after a number (see [`after_num`]), the rules that can match at
+/// the number: those that read that kind after it, and those that do not start on numbers.
+const RULES_AFTER_NUM: [u64; 6] = {
+    let mut by_next = [0u64; 6];
+    let mut k = 0;
+    while k < RULES.len() {
+        let starts_on_num = RULES[k].first & NUM != 0;
+        assert!(
+            (RULES[k].after_num != 0) == starts_on_num,
+            "the rules starting on a number say what they read after it"
+        );
+        let mut b = 0;
+        while b < 6 {
+            if !starts_on_num || RULES[k].after_num & (1 << b) != 0 {
+                by_next[b] |= 1 << k;
+            }
+            b += 1;
+        }
+        k += 1;
+    }
+    by_next
+};
+
 fn core_at(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let c = class(cx, i);
     if c == 0 {
@@ -2021,6 +2095,13 @@ fn core_at(cx: &Cx<'_>, i: usize) -> Option<Found> {
     if c == THE {
         rules &= RULES_AFTER_THE
             .get(after_the(cx, i + 1))
+            .copied()
+            .unwrap_or(0);
+    }
+    // A number: only the rules that read the next token's kind.
+    if c & NUM != 0 {
+        rules &= RULES_AFTER_NUM
+            .get(after_num(cx, i + 1))
             .copied()
             .unwrap_or(0);
     }

@@ -1390,41 +1390,53 @@ pub(crate) fn easter(year: i32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month as u32, day as u32)
 }
 
-/// An open-addressing table from [`key`]s to entries, linear probing, built once.
+/// Slots of the lookup table, as a power of two: at least four for each word of the
+/// lexicon (checked when the table is built), so that probes stay short.
+const TABLE_BITS: u32 = 12;
+/// Slots of the lookup table.
+const TABLE_SLOTS: usize = 1 << TABLE_BITS;
+
+/// An open-addressing table from [`key`]s to entries, linear probing, built once. Its size is
+/// fixed, so that a probe needs no bounds check.
 #[derive(Debug, Clone)]
 struct Table {
-    slots: Vec<(u128, Entry)>,
-    mask: usize,
+    slots: Box<[(u128, Entry); TABLE_SLOTS]>,
 }
 
 impl Table {
     fn new(map: &HashMap<u128, Entry, BuildHasherDefault<Fold>>) -> Table {
-        let size = (map.len() * 4).next_power_of_two().max(16);
-        let mut t = Table {
-            slots: vec![(0, Entry::default()); size],
-            mask: size - 1,
+        assert!(
+            map.len() * 4 <= TABLE_SLOTS,
+            "the lexicon outgrew its table: raise TABLE_BITS"
+        );
+        let slots: Box<[(u128, Entry)]> = vec![(0, NO_ENTRY); TABLE_SLOTS].into_boxed_slice();
+        let Ok(mut slots) = <Box<[(u128, Entry); TABLE_SLOTS]>>::try_from(slots) else {
+            unreachable!("the slice has TABLE_SLOTS slots");
         };
         for (&k, &e) in map {
-            let mut h = home(hash(k), t.mask);
-            while t.slots[h].0 != 0 {
-                h = (h + 1) & t.mask;
+            let mut h = home(hash(k));
+            while slots[h].0 != 0 {
+                h = (h + 1) % TABLE_SLOTS;
             }
-            t.slots[h] = (k, e);
+            slots[h] = (k, e);
         }
-        t
+        Table { slots }
     }
 
     /// The entry of key `k`, whose [`hash`] is `x`.
     #[inline]
     fn get(&self, k: u128, x: u64) -> &Entry {
-        let mut h = home(x, self.mask);
+        let mut h = home(x);
         // The table is at most a quarter full: probes end on an empty slot.
-        for _ in 0..self.slots.len() {
-            match self.slots.get(h) {
-                Some((sk, e)) if *sk == k => return e,
-                Some((0, _)) | None => return &NO_ENTRY,
-                _ => h = (h + 1) & self.mask,
+        for _ in 0..TABLE_SLOTS {
+            let (sk, e) = &self.slots[h % TABLE_SLOTS];
+            if *sk == k {
+                return e;
             }
+            if *sk == 0 {
+                return &NO_ENTRY;
+            }
+            h = (h + 1) % TABLE_SLOTS;
         }
         &NO_ENTRY
     }
@@ -1438,10 +1450,10 @@ fn hash(k: u128) -> u64 {
     (x ^ (x >> 31)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
-/// The first slot probed for a key of hash `x` in a table of `mask + 1` slots.
+/// The first slot probed for a key of hash `x`.
 #[inline]
-fn home(x: u64, mask: usize) -> usize {
-    (x >> 24) as usize & mask
+fn home(x: u64) -> usize {
+    (x >> 24) as usize % TABLE_SLOTS
 }
 
 /// The bit of the lookup filter for a key of hash `x`.
@@ -1535,7 +1547,7 @@ pub(crate) struct Lexicon {
     table: Table,
     /// A bit per (length, first, second and last letter) of known words: most unknown words
     /// are rejected without hashing.
-    filter: Vec<u64>,
+    filter: Box<[u64; FILTER_BITS / 64]>,
 }
 
 /// Bits in the lookup filter, as a power of two.
@@ -1683,7 +1695,7 @@ impl Lexicon {
                 map.entry(key(w.as_bytes())).or_default().cues |= cue as u16;
             }
         }
-        let mut filter = vec![0u64; FILTER_BITS / 64];
+        let mut filter = Box::new([0u64; FILTER_BITS / 64]);
         for w in words {
             let bit = filter_bit(hash(key(w.as_bytes())));
             if let Some(slot) = filter.get_mut(bit / 64) {

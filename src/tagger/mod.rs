@@ -101,13 +101,16 @@ impl Buffers {
         let bytes = text.as_bytes();
         let lex = &mut self.lex;
         token::tokenize_into(text, &mut self.toks, |t, key| {
-            lex.push(*if key != 0 {
+            let e = if key != 0 {
                 lexicon.lookup_key(key)
             } else if t.kind == token::TokKind::Word {
                 lexicon.lookup_in(bytes, t.start(), t.end())
             } else {
                 &lexicon::NO_ENTRY
-            });
+            };
+            // Copied straight from the table, as a one-element slice (fewer instructions
+            // than `push` of a copy here, measured).
+            lex.extend_from_slice(std::slice::from_ref(e));
         });
     }
 }
@@ -261,9 +264,20 @@ impl Tagger {
                     }
                 }
             }
-            let mut value = resolver
-                .resolve(&f.partial, tense)
-                .unwrap_or_else(|| Resolver::fallback(&f.partial));
+            // A duration or a set is already its value (what the resolver would copy): it is
+            // moved out of the match, which keeps only its span and kind from here on.
+            let mut value = match &mut f.partial {
+                Partial::Duration(d) => TimexValue::Duration(std::mem::replace(
+                    d,
+                    crate::value::DurationValue::from_parts([]),
+                )),
+                Partial::Set(v) => {
+                    std::mem::replace(v, TimexValue::Ref(crate::value::RefValue::Present))
+                }
+                _ => resolver
+                    .resolve(&f.partial, tense)
+                    .unwrap_or_else(|| Resolver::fallback(&f.partial)),
+            };
             // "from Monday to Wednesday", "between Dec. 28 and Jan. 3": a range's end does not
             // come before its start.
             if let Some(prev) = out.last() {

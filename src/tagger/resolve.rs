@@ -871,13 +871,27 @@ impl Resolver {
             TimexValue::Date(d) | TimexValue::Time(d, _) => *d,
             _ => return,
         };
-        if let Some(iv) = d.interval() {
-            self.refs.from = Some(iv.start.date());
+        // The first day of the value's interval ([`DateValue::interval`]), read directly for
+        // the most frequent values: a day (whose interval ends the next day) and a year.
+        let day = match d {
+            DateValue::Day(Some(y), m, dd) => ymd(y, m, dd),
+            _ => None,
+        };
+        let from = match d {
+            DateValue::Day(Some(..), ..) => day.filter(|x| x.succ_opt().is_some()),
+            DateValue::Year(y) => y
+                .checked_add(1)
+                .and_then(|n| ymd(n, 1, 1))
+                .and(ymd(y, 1, 1)),
+            _ => d.interval().map(|iv| iv.start.date()),
+        };
+        if from.is_some() {
+            self.refs.from = from;
         }
         let r = &mut self.refs;
         match d {
-            DateValue::Day(Some(y), m, dd) => {
-                r.day = ymd(y, m, dd);
+            DateValue::Day(Some(y), m, _) => {
+                r.day = day;
                 r.month = Some((y, m));
                 r.year = Some(y);
             }
