@@ -1339,10 +1339,12 @@ pub(crate) const RULES: &[Rule] = &[
                 "2025-11-09T17:00",
             ),
             ex("at 0830 GMT on", "0830 GMT", "2025-03-31T08:30"),
+            ex("tonight at 8!", "8", "2025-03-31T20:00"),
         ],
         first: NUM12 | NUM4 | DAYPART,
         after_the: 0,
-        after_num: NEXT_WORD | NEXT_COLON_OR_DOT,
+        // (A bare hour after "tonight at" ends at punctuation: "tonight at 8!")
+        after_num: NEXT_WORD | NEXT_COLON_OR_DOT | NEXT_OTHER,
         apply: clock,
     },
     Rule {
