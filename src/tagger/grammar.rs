@@ -4512,6 +4512,17 @@ fn set(cx: &Cx<'_>, i: usize) -> Option<Found> {
 fn vague(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let r = |end: usize, v: RefValue| date(i, end, Partial::Ref(v));
     match cx.lx(i)? {
+        // ("RN", "ATM" in capitals, or after an article, are a nurse and a cash machine.)
+        Lex::Kw(Kw::Now)
+            if cx.bytes(i).len() <= 3
+                && !cx.is(i, "now")
+                && (cx.cap(i)
+                    || i.checked_sub(1).is_some_and(|p| {
+                        cx.kw(p, Kw::The) || cx.kw(p, Kw::A) || cx.kw(p, Kw::An)
+                    })) =>
+        {
+            None
+        }
         Lex::Kw(Kw::Now | Kw::Nowadays) => r(i + 1, RefValue::Present),
         // "at a later date", "at a future date", "an earlier date": unnamed days.
         Lex::Kw(Kw::A | Kw::An) if cx.is(i + 2, "date") => match cx.lx(i + 1)? {

@@ -462,6 +462,9 @@ pub(crate) const KEYWORDS: &[(&str, Kw)] = &[
     ("yday", Kw::Yesterday),
     ("yesterdy", Kw::Yesterday),
     ("now", Kw::Now),
+    // Informal: "rn" (right now), "atm" (at the moment); lowercase only (see `vague`).
+    ("rn", Kw::Now),
+    ("atm", Kw::Now),
     ("currently", Kw::Currently),
     ("current", Kw::Current),
     ("recently", Kw::Recently),
