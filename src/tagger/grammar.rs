@@ -3843,13 +3843,21 @@ fn ordinal_quarter(cx: &Cx<'_>, j: usize) -> Option<(u8, usize)> {
     None
 }
 
+/// A year written with an apostrophe and two digits at `k` ("'24" in "Q3'24", "H1 '25").
+fn apos_year(cx: &Cx<'_>, k: usize) -> Option<(i32, usize)> {
+    if !(cx.apos(k) && cx.joined(k + 1) && cx.digits(k + 1) == 2) {
+        return None;
+    }
+    Some((two_digit_year(cx.num(k + 1)?), k + 2))
+}
+
 fn quarter(cx: &Cx<'_>, i: usize) -> Option<Found> {
     // H1 2025, H2 2024: a half needs its year ("H1N1" is no half).
     if cx.is(i, "h") && cx.cap(i) && cx.joined(i + 1) && !cx.joined(i + 2) {
         let h = cx
             .num(i + 1)
             .filter(|h| (1..=2).contains(h) && cx.digits(i + 1) == 1)?;
-        let (y, end) = cx.year4(i + 2)?;
+        let (y, end) = cx.year4(i + 2).or_else(|| apos_year(cx, i + 2))?;
         return date(i, end, Partial::Half(Some(y), h as u8));
     }
     // Q3 2024, Q3
@@ -3859,7 +3867,7 @@ fn quarter(cx: &Cx<'_>, i: usize) -> Option<Found> {
             .filter(|q| (1..=4).contains(q) && cx.digits(i + 1) == 1)?;
         let mut end = i + 2;
         let mut y = None;
-        if let Some((yy, e)) = cx.year4(end) {
+        if let Some((yy, e)) = cx.year4(end).or_else(|| apos_year(cx, end)) {
             y = Some(yy);
             end = e;
         }
