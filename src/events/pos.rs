@@ -388,7 +388,62 @@ pub(crate) struct WordInfo {
     /// Event counts of the treebank lemma by word class ([`word_class`]), when the treebank
     /// knows the form.
     pub lemma_events: [Option<Counts>; 4],
+    /// Whether the form is likely an event under each tag, when the treebank knows its lemma.
+    pub odds: Option<EventOdds>,
 }
+
+/// Which tags make a known word an event by its estimate
+/// ([`super::detect::known_estimate`]): one bit per tag.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct EventOdds {
+    /// At or above the threshold of a bare word.
+    likely: u32,
+    /// At or above the threshold of the head of a verb group with auxiliaries.
+    possible: u32,
+}
+
+impl EventOdds {
+    /// The odds of a known word under every tag that may be a mention.
+    fn of(info: &WordInfo) -> EventOdds {
+        let mut odds = EventOdds::default();
+        for tag in MENTION_TAGS {
+            let p = super::detect::known_estimate(info, tag);
+            if p >= super::detect::THRESHOLD {
+                odds.likely |= 1 << (tag as u32);
+            }
+            if p >= super::detect::GROUP_THRESHOLD {
+                odds.possible |= 1 << (tag as u32);
+            }
+        }
+        odds
+    }
+
+    /// Whether the word is an event under `tag` by its estimate alone.
+    #[inline]
+    pub(crate) fn likely(self, tag: Tag) -> bool {
+        (self.likely >> (tag as u32)) & 1 != 0
+    }
+
+    /// Whether the word is an event under `tag` at the head of a verb group.
+    #[inline]
+    pub(crate) fn possible(self, tag: Tag) -> bool {
+        (self.possible >> (tag as u32)) & 1 != 0
+    }
+}
+
+/// The tags a mention may have (see [`super::detect`]).
+const MENTION_TAGS: [Tag; 10] = [
+    Tag::Vb,
+    Tag::Vbd,
+    Tag::Vbn,
+    Tag::Vbg,
+    Tag::Vbz,
+    Tag::Vbp,
+    Tag::Nn,
+    Tag::Nns,
+    Tag::Jj,
+    Tag::In,
+];
 
 /// The word class of a tag as the lemma table keys it: verb, noun, adjective, other.
 #[inline]
@@ -470,6 +525,9 @@ impl Lexicon {
                 if let Some(counts) = lemmas.get(lemma) {
                     v.lemma_events = *counts;
                 }
+            }
+            if v.lemma.is_some() {
+                v.odds = Some(EventOdds::of(v));
             }
         }
         Lexicon { words, lemmas }
