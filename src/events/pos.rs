@@ -317,10 +317,20 @@ fn head_from(x: u64, len: usize) -> (u64, u64) {
 /// A mask of the low `n` bytes of a number (all of them from eight on).
 #[inline]
 fn low_bytes(n: usize) -> u64 {
-    // (A shift by 64, for no bytes, leaves none.)
-    let shift = 64 - 8 * n.min(8) as u32;
-    u64::MAX.checked_shr(shift).unwrap_or(0)
+    LOW_BYTES.get(n).copied().unwrap_or(u64::MAX)
 }
+
+/// [`low_bytes`] of 0 to 8 bytes, read from a table rather than shifted.
+static LOW_BYTES: [u64; 9] = {
+    let mut t = [0u64; 9];
+    let mut n = 1;
+    while n < 9 {
+        // (A shift by 64, for eight bytes, would overflow: the mask is built up.)
+        t[n] = (t[n - 1] << 8) | 0xff;
+        n += 1;
+    }
+    t
+};
 
 /// How often a word or lemma is an event mention (a copy of its [`EventEntry`] counts,
 /// read without following the table entry).
