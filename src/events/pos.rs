@@ -372,6 +372,40 @@ pub(crate) struct Tags {
     pub share: u8,
     /// The form ends in "ed" (kept here so that tagging needs not read the form's text).
     pub ends_ed: bool,
+    /// The tag [`choose`] gives the form written in lowercase whatever its neighbours, if
+    /// it gives one (computed once, with the lexicon).
+    pub lowercase: Option<Tag>,
+}
+
+impl Tags {
+    /// The tag of the lowercase form that no context changes: [`choose`]'s first steps for
+    /// a lowercase word, without its neighbours.
+    fn lowercase_tag(self) -> Option<Tag> {
+        let (a, b) = lowercase_pair(self);
+        if regular_participle(self, a, b) && a != Tag::Jj {
+            return None;
+        }
+        (a == b || self.share >= 95).then_some(a)
+    }
+}
+
+/// The two tags of a form written in lowercase: not a proper noun, whatever its
+/// capitalised uses were.
+#[inline]
+fn lowercase_pair(e: Tags) -> (Tag, Tag) {
+    match (e.first, e.second) {
+        (Tag::Nnp, s) => (s, s),
+        (f, Tag::Nnp) => (f, f),
+        (f, s) => (f, s),
+    }
+}
+
+/// Past tense / participle ("called", "said") of a regular verb, whose two forms are one,
+/// so that a treebank that saw only one of them proves nothing.
+#[inline]
+fn regular_participle(e: Tags, a: Tag, b: Tag) -> bool {
+    let has = |t: Tag| a == t || b == t;
+    e.ends_ed && (has(Tag::Vbd) || has(Tag::Vbn))
 }
 
 /// What the lexicons say about one word form.
@@ -487,12 +521,15 @@ impl Lexicon {
         for e in POS_LEXICON {
             if let Some(w) = words.entry(e.word) {
                 w.lemma = Some(e.lemma);
-                w.tags = Some(Tags {
+                let mut tags = Tags {
                     first: e.first,
                     second: e.second,
                     share: e.share,
                     ends_ed: e.word.ends_with("ed"),
-                });
+                    lowercase: None,
+                };
+                tags.lowercase = tags.lowercase_tag();
+                w.tags = Some(tags);
             }
         }
         for e in EVENT_FORMS {
@@ -951,6 +988,11 @@ fn choose(
     next: impl Fn() -> Option<Tag>,
     lower: &str,
 ) -> Tag {
+    if !capitalized {
+        if let Some(t) = e.lowercase {
+            return t;
+        }
+    }
     if capitalized && !sentence_start && e.first != Tag::Nnp && e.second != Tag::Nnp {
         // A capitalised common word inside a sentence is usually part of a name ("Bank").
         if !matches!(
@@ -962,15 +1004,14 @@ fn choose(
         }
     }
     // A lowercase word is not a proper noun, whatever its capitalised uses were.
-    let (a, b) = match (capitalized, e.first, e.second) {
-        (false, Tag::Nnp, s) => (s, s),
-        (false, f, Tag::Nnp) => (f, f),
-        (_, f, s) => (f, s),
+    let (a, b) = if capitalized {
+        (e.first, e.second)
+    } else {
+        lowercase_pair(e)
     };
     // Past tense / participle ("called", "said"); for regular verbs the two forms are one,
     // so a treebank that saw only one of them proves nothing.
-    let has = |t: Tag| a == t || b == t;
-    let regular = e.ends_ed && (has(Tag::Vbd) || has(Tag::Vbn));
+    let regular = regular_participle(e, a, b);
     if regular && a != Tag::Jj {
         let p = match prev {
             Some(Tag::Rb) => prev2.or(prev),
