@@ -117,7 +117,6 @@ fn is_name_part(
     if !t.capitalized || in_timex.get(k).copied().unwrap_or(false) {
         return false;
     }
-    let w = word(text, t);
     if t.flags & (flag::TITLE | flag::ORG) != 0 {
         return true;
     }
@@ -132,6 +131,7 @@ fn is_name_part(
         return true;
     }
     // All-capital acronyms ("NBC", "NATO").
+    let w = word(text, t);
     w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.')
 }
 
