@@ -1319,7 +1319,7 @@ fn rel_for(text: &str, toks: &[Token], first: usize, tx: &Timex) -> (RelType, bo
         }
         // The end of a range: "from March 3 to March 18", "from 218 to 201 BC", "between
         // 1201 and 1215".
-        if !duration {
+        if !duration && t.kind == TokenKind::Word {
             let opener = with_lower(text, t, |w| match w {
                 "to" | "through" | "thru" => Some("from"),
                 "and" => Some("between"),

@@ -315,6 +315,8 @@ pub(crate) fn with_lower<R>(text: &str, t: &Token, f: impl FnOnce(&str) -> R) ->
 pub(crate) fn marked(text: &str, t: &Token, mark: u32) -> bool {
     match t.info {
         Some(i) => i.marks & mark != 0,
+        // (The lists hold words only: no mark or number is in one.)
+        None if t.kind != TokenKind::Word => false,
         None => with_lower(text, t, |w| super::tables::in_marked_list(w, mark)),
     }
 }
