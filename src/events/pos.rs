@@ -724,17 +724,24 @@ fn guess<'a>(
     if capitalized && !sentence_start {
         return Tag::Nnp;
     }
-    let lower = lower();
+    // The suffixes are ASCII and lowercase: an ASCII word is compared with them in any case,
+    // without being lowercased first.
+    let lowered;
+    let word = if word.is_ascii() {
+        word
+    } else {
+        lowered = lower();
+        &lowered
+    };
     // Only the rules whose suffix ends in the word's last byte, in their order.
-    let mut rules = lower
-        .as_bytes()
-        .last()
-        .map_or(0, |&b| SUFFIXES_BY_LAST_BYTE[usize::from(b)]);
+    let mut rules = word.as_bytes().last().map_or(0, |&b| {
+        SUFFIXES_BY_LAST_BYTE[usize::from(b.to_ascii_lowercase())]
+    });
     while rules != 0 {
         let k = rules.trailing_zeros() as usize;
         rules &= rules - 1;
         if let Some(&(suffix, tag)) = SUFFIX_TAGS.get(k) {
-            if super::text::has_suffix(&lower, suffix) {
+            if has_suffix_any_case(word, suffix) {
                 return tag;
             }
         }
@@ -744,6 +751,16 @@ fn guess<'a>(
     } else {
         Tag::Nn
     }
+}
+
+/// Whether `word` ends with the lowercase ASCII `suffix` in any ASCII case, and is more than
+/// two bytes longer, as the lowercased word would.
+#[inline]
+fn has_suffix_any_case(word: &str, suffix: &str) -> bool {
+    let (w, s) = (word.as_bytes(), suffix.as_bytes());
+    w.len() > s.len() + 2
+        && w.get(w.len() - s.len()..)
+            .is_some_and(|end| end.eq_ignore_ascii_case(s))
 }
 
 /// For each byte value, the rules of [`SUFFIX_TAGS`] whose suffix ends in it (bit `k` for
@@ -1116,6 +1133,22 @@ mod tests {
                     v[n - 1] = 0xc3;
                 }
                 assert_eq!(head_of(&v), bytewise(&v), "{b} {n}");
+            }
+        }
+    }
+
+    /// Suffixes compared in any case agree with suffixes of the lowercased word.
+    #[test]
+    fn suffixes_in_any_case_match_the_lowercased_word() {
+        for w in [
+            "Meetings", "MEETING", "talks", "Talked", "ed", "Red", "Nations", "iPhones",
+        ] {
+            for &(suffix, _) in SUFFIX_TAGS {
+                assert_eq!(
+                    has_suffix_any_case(w, suffix),
+                    w.len() > suffix.len() + 2 && w.to_ascii_lowercase().ends_with(suffix),
+                    "{w} {suffix}"
+                );
             }
         }
     }

@@ -321,15 +321,6 @@ pub(crate) fn marked(text: &str, t: &Token, mark: u32) -> bool {
     }
 }
 
-/// Whether `word` ends with `suffix` and is more than two bytes longer, comparing the
-/// last bytes before the whole suffix.
-#[inline]
-pub(crate) fn has_suffix(word: &str, suffix: &str) -> bool {
-    word.len() > suffix.len() + 2
-        && word.as_bytes().last() == suffix.as_bytes().last()
-        && word.ends_with(suffix)
-}
-
 /// Whether the lowercased text of a token is `w`, without allocating.
 #[inline]
 pub(crate) fn is(text: &str, t: &Token, w: &str) -> bool {
