@@ -97,12 +97,20 @@ pub(crate) fn participants(
 /// them (what `split_whitespace` and a join would give back unchanged).
 fn is_single_spaced(s: &str) -> bool {
     let b = s.as_bytes();
-    s.is_ascii()
-        && b.first().is_none_or(|&c| c != b' ')
-        && b.last().is_none_or(|&c| c != b' ')
-        && b.iter()
-            .all(|&c| c == b' ' || !c.is_ascii_whitespace() && c != 0x0b)
-        && !b.windows(2).any(|w| w == b"  ")
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    // One pass: ASCII, no other blank than single spaces.
+    let mut after_space = false;
+    for &c in b {
+        let space = c == b' ';
+        if c >= 0x80 || (space && after_space) || (!space && (c.is_ascii_whitespace() || c == 0x0b))
+        {
+            return false;
+        }
+        after_space = space;
+    }
+    true
 }
 
 fn is_name_part(
