@@ -824,8 +824,9 @@ fn fallback_links(
 /// A comma and a conjunction among the tokens `r` (", and", ", but"): a new clause.
 fn comma_conjunction(text: &str, toks: &[Token], r: std::ops::Range<usize>) -> bool {
     toks.get(r).is_some_and(|r| {
+        // (A comma's mark is read from the token: only the text "," is `Sym::Comma`.)
         r.windows(2).any(|p| {
-            word(text, &p[0]) == ","
+            p[0].sym == Sym::Comma
                 && with_lower(text, &p[1], |w| {
                     matches!(w, "and" | "but" | "while" | "whereas")
                 })
