@@ -173,7 +173,7 @@ impl Document {
     ///
     /// A text reads as a [`DocKind::Narrative`] (a history, a biography) when it mentions
     /// several absolute years and hardly any deictic words (today, yesterday, tomorrow,
-    /// weekday names, "this week"), and, when the document has a date, those years lie
+    /// weekday names, "this week", but not "the following week"), and, when the document has a date, those years lie
     /// mostly more than a year away from it or spread over decades. Without a date, two
     /// years suffice. Everything else is [`DocKind::News`].
     ///
@@ -236,10 +236,28 @@ fn is_deictic(w: &[u8]) -> bool {
     DEICTIC_WORDS.iter().any(|d| d.as_bytes() == lower)
 }
 
+/// "The following week", "that weekend": a week told from the story's own time, not from
+/// the moment of writing.
+fn anaphoric_week(prev: &[u8], w: &[u8]) -> bool {
+    (w.eq_ignore_ascii_case(b"week") || w.eq_ignore_ascii_case(b"weekend")) && story_lead(prev)
+}
+
+/// `prev` is one of [`ANAPHORIC_LEADS`]: the week after it is the story's, not a deictic one.
+pub(crate) fn story_lead(prev: &[u8]) -> bool {
+    ANAPHORIC_LEADS
+        .iter()
+        .any(|l| prev.eq_ignore_ascii_case(l.as_bytes()))
+}
+
+/// Words before "week" that place it in the story rather than at the time of writing.
+const ANAPHORIC_LEADS: &[&str] = &["following", "that", "previous", "same", "preceding"];
+
 fn detect_kind(text: &str, dct_year: Option<i32>) -> DocKind {
     let mut counts = KindCounts::new(dct_year);
     let bytes = text.as_bytes();
     let mut i = 0;
+    // The word before the current one.
+    let mut prev: &[u8] = &[];
     while i < bytes.len() {
         let start = i;
         while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
@@ -252,9 +270,10 @@ fn detect_kind(text: &str, dct_year: Option<i32>) -> DocKind {
         let b = &bytes[start..i];
         if b.len() == 4 && b.iter().all(u8::is_ascii_digit) {
             counts.year(b.iter().fold(0i32, |acc, d| acc * 10 + i32::from(d - b'0')));
-        } else if is_deictic(b) {
+        } else if is_deictic(b) && !anaphoric_week(prev, b) {
             counts.deictic += 1;
         }
+        prev = b;
     }
     counts.kind()
 }

@@ -288,7 +288,9 @@ impl DurationValue {
     }
     /// A duration from several parts, sorted from the biggest unit; parts of one unit add up.
     pub fn from_parts(parts: impl IntoIterator<Item = (Amount, DurationUnit)>) -> DurationValue {
-        let mut out: Vec<(Amount, DurationUnit)> = Vec::new();
+        let parts = parts.into_iter();
+        // One allocation of the right size for the usual case, parts of distinct units.
+        let mut out: Vec<(Amount, DurationUnit)> = Vec::with_capacity(parts.size_hint().0);
         for (a, u) in parts {
             if let Some(p) = out.iter_mut().find(|p| p.1 == u) {
                 p.0 = match (p.0, a) {

@@ -155,6 +155,25 @@ fn document_serde_round_trip() {
 }
 
 #[test]
+fn a_week_of_the_story_does_not_make_a_history_news() {
+    let history = "On 3 May 1941 the fleet sailed. The following week the survivors were \
+        landed. He died in 1960. His memoirs appeared in 1962.";
+    let doc = Document::new(history).with_dct(dct("2024-01-01"));
+    assert_eq!(doc.kind(), DocKind::Narrative);
+    // "this week" points at the time of writing.
+    let news = "On 3 May 1941 the fleet sailed. This week the survivors were honoured. He \
+        died in 1960. His memoirs appeared in 1962.";
+    let doc = Document::new(news).with_dct(dct("2024-01-01"));
+    assert_eq!(doc.kind(), DocKind::News);
+    // The pipeline reads the kind from the tagger's tokens, with the same result.
+    let extractor = eventline::Extractor::new();
+    for (text, kind) in [(history, DocKind::Narrative), (news, DocKind::News)] {
+        let doc = Document::new(text).with_dct(dct("2024-01-01"));
+        assert_eq!(extractor.extract(&doc).kind, kind, "{text}");
+    }
+}
+
+#[test]
 fn one_tagger_serves_many_threads() {
     let tagger = Tagger::new();
     let texts = [

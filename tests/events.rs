@@ -202,6 +202,22 @@ fn signals_give_the_relation_to_the_timex() {
             RelType::During,
         ),
         (
+            "The siege lasted two months.",
+            "lasted",
+            "two months",
+            TimexKind::Duration,
+            "P2M",
+            RelType::During,
+        ),
+        (
+            "The plan took three months to complete.",
+            "complete",
+            "three months",
+            TimexKind::Duration,
+            "P3M",
+            RelType::IsIncluded,
+        ),
+        (
             "The deal collapsed after March.",
             "collapsed",
             "March",
@@ -228,6 +244,17 @@ fn signals_give_the_relation_to_the_timex() {
         assert_eq!(anchor.relation, rel, "{text}");
         assert!(matches!(anchor.target, AnchorTarget::Timex(_)), "{text}");
     }
+}
+
+#[test]
+fn a_name_opening_a_sentence_is_no_event() {
+    let a = run(
+        "Rates held. Fed Chair Jerome Powell told reporters.",
+        &[],
+        "2024-07-31",
+    );
+    assert!(no_event(&a, "Fed"));
+    assert_eq!(event(&a, "told").class, EventClass::Reporting);
 }
 
 #[test]
@@ -750,10 +777,17 @@ fn coordinated_verbs_take_the_first_verbs_subject_in_their_titles() {
 }
 
 #[test]
-fn informal_lowercase_sentences_are_split_at_a_pronoun() {
+fn informal_lowercase_sentences_are_split() {
     let text = "last nite was crazy lol. we went to the concert on sat and it was great.";
     let s: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
     assert_eq!(s.len(), 2, "{s:?}");
+    // Any lowercase word after a mark that closes a lowercase word starts one too.
+    let text = "flight was delayed 3 hrs lol. going to the gym tmrw at 6am! my sister is here";
+    let s: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+    assert_eq!(s.len(), 3, "{s:?}");
+    // Not after an abbreviation or a name: "Deseret Bancorp. for stock".
+    let text = "It agreed to acquire Deseret Bancorp. for stock valued at $2 million.";
+    assert_eq!(sentences(text).len(), 1);
     // A quoted question followed by its speaker stays one sentence.
     let text = "\"Why?\" he asked. They left.";
     let s: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
@@ -790,10 +824,44 @@ fn a_sentence_in_the_present_is_not_dated_by_the_last_story_date() {
             e.anchor
         );
     }
+    // Nor is a sentence with only a modal verb.
+    let text = "The two leaders spoke on March 18. If necessary, a conversation can be \
+                organised quickly.";
+    let a = run_dated(text, &[("March 18", "2025-03-18")]);
+    assert_eq!(timex_links(&a, event(&a, "conversation")).count(), 0);
     // A sentence told in the past still continues the story.
     let text = "The two leaders spoke on March 18. The conversation lasted two hours.";
     let a = run_dated(text, &[("March 18", "2025-03-18")]);
     assert_eq!(timex_links(&a, event(&a, "lasted")).count(), 1);
+}
+
+#[test]
+fn an_event_placed_by_an_amount_is_not_on_the_story_day() {
+    let text = "The siege ended on 2 February 1943. Within weeks the front collapsed.";
+    let txs = [
+        tx(text, "2 February 1943", 0, TimexKind::Date, "1943-02-02"),
+        tx(text, "weeks", 0, TimexKind::Duration, "PXW"),
+    ];
+    let a = run(text, &txs, "2009-05-01");
+    let collapsed = event(&a, "collapsed");
+    assert_eq!(timex_links(&a, collapsed).count(), 1, "{:?}", a.links);
+    // Without the amount, the sentence continues the story's day.
+    let text = "The siege ended on 2 February 1943. The front collapsed.";
+    let a = run_dated(text, &[("2 February 1943", "1943-02-02")]);
+    assert_eq!(timex_links(&a, event(&a, "collapsed")).count(), 1);
+}
+
+#[test]
+fn what_a_statement_reports_is_not_dated_by_a_past_story() {
+    let text = "The envoys met on March 20. Peskov said the Kremlin continued to work with \
+                Washington.";
+    let a = run_dated(text, &[("March 20", "2025-03-20")]);
+    assert_eq!(timex_links(&a, event(&a, "met")).count(), 1);
+    assert_eq!(timex_links(&a, event(&a, "continued")).count(), 0);
+    // Without the statement, the sentence continues the story.
+    let text = "The envoys met on March 20. The Kremlin continued to work with Washington.";
+    let a = run_dated(text, &[("March 20", "2025-03-20")]);
+    assert_eq!(timex_links(&a, event(&a, "continued")).count(), 1);
 }
 
 #[test]

@@ -61,7 +61,7 @@ fn the_article_becomes_dated_events() {
         ("scheduled", Some(("DCT", Before, "2025-03-31"))),
         ("told", Some(("DCT", IsIncluded, "2025-03-31"))),
         ("briefing", Some(("DCT", IsIncluded, "2025-03-31"))),
-        ("lasted", Some(("more than two hours", IsIncluded, "PT2H"))),
+        ("lasted", Some(("more than two hours", During, "PT2H"))),
     ];
     let got: Vec<Found> = ann
         .events

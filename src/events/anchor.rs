@@ -115,6 +115,26 @@ pub(crate) fn link_timexes(
         .zip(pos)
         .map(|(tx, p)| rel_for(text, toks, p.as_ref().map_or(0, |p| p.first), tx))
         .collect();
+    // An amount right after its verb is how long the verb's event lasts ("lasted two
+    // months", "spent six days"); not when the amount only measures what follows ("follows
+    // months of talks", "took three months to complete").
+    for (ti, p) in pos.iter().enumerate() {
+        let Some(p) = p else { continue };
+        if timexes[ti].kind != TimexKind::Duration || signals[ti].1 {
+            continue;
+        }
+        let verb_before = p
+            .first
+            .checked_sub(1)
+            .and_then(|b| toks.get(b))
+            .is_some_and(|t| t.tag.is_verb());
+        let measures_next = toks
+            .get(p.last + 1)
+            .is_some_and(|t| with_lower(text, t, |w| matches!(w, "of" | "to")));
+        if verb_before && !measures_next {
+            signals[ti] = (RelType::During, false);
+        }
+    }
     // A range written with a dash ("3–4 May 1941", "1914–1918"): its event begins at the
     // first and ends at the second.
     for ti in 1..timexes.len() {
@@ -429,6 +449,15 @@ pub(crate) fn link_timexes(
             }
         }
     }
+    // The events an amount of time already places.
+    let mut measured = vec![false; mentions.len()];
+    for l in &links {
+        if timexes[l.timex].kind == TimexKind::Duration {
+            if let Some(m) = measured.get_mut(l.mention) {
+                *m = true;
+            }
+        }
+    }
     let mut reference: Option<(usize, usize)> = None; // (timex, sentence)
     let mut next_tx = 0;
     for (si, has_date) in sent_has_date.iter().enumerate() {
@@ -460,6 +489,11 @@ pub(crate) fn link_timexes(
             // A statement is made on the day of the article or the day before: a reporting
             // verb takes the story's day only when it is one of those.
             if mentions[mi].class == EventClass::Reporting && !is_news_day(&timexes[rt], dct) {
+                continue;
+            }
+            // An event placed by an amount of time of its own ("Within weeks the front
+            // collapsed", "[two days] later Japan attacked") is not on the story's day.
+            if measured.get(mi).copied().unwrap_or(false) {
                 continue;
             }
             links.push(TimexLink {
@@ -659,8 +693,15 @@ fn fallback_links(
     let mut last_dated: Option<usize> = None;
     let mut next_tx = 0;
     let mut sent_present = vec![0u8; sents.len()];
+    // The sentence whose reporting verb came before the current mention ("Peskov said the
+    // Kremlin continued to work …": what is said is told from the day of saying).
+    let mut reported_in: Option<usize> = None;
     for mi in order {
         let m = &mentions[mi];
+        let reported = reported_in == Some(m.sent);
+        if m.class == EventClass::Reporting && !m.nominal && !reported {
+            reported_in = Some(m.sent);
+        }
         while let Some(p) = pos.get(next_tx) {
             match p {
                 Some(p) if p.sent < m.sent => {
@@ -798,8 +839,10 @@ fn fallback_links(
             _ => false,
         };
         for ti in cands.into_iter().flatten() {
-            // A statement is dated by the story only when the story is today's news.
-            if (reporting || present) && !is_news(ti) {
+            // A statement is dated by the story only when the story is today's news; what it
+            // reports, not by a story wholly in the past either.
+            let past_story = reported && ends_before(&timexes[ti], dct);
+            if (reporting || present || past_story) && !is_news(ti) {
                 // ("now" stays the article's day for a sentence in the present.)
                 if reporting || timexes[ti].value != TimexValue::Ref(RefValue::Present) {
                     continue;
@@ -835,13 +878,16 @@ fn comma_conjunction(text: &str, toks: &[Token], r: std::ops::Range<usize>) -> b
 }
 
 /// The sentence `r` (token range) is told in the present ("There are no plans", "Officials
-/// say"): it has a present-tense verb and no past one.
+/// say", "A call can be arranged"): it has a present-tense verb or a modal, and no past
+/// verb.
 fn present_sentence(toks: &[Token], r: std::ops::Range<usize>) -> bool {
     let mut present = false;
     for t in toks.get(r).into_iter().flatten() {
         match t.tag {
             Tag::Vbd => return false,
-            Tag::Vbz | Tag::Vbp => present = true,
+            // A modal speaks of now or of what may come ("a conversation can be organised
+            // quickly").
+            Tag::Vbz | Tag::Vbp | Tag::Md => present = true,
             _ => {}
         }
     }
@@ -1234,6 +1280,14 @@ fn is_news_day(t: &Timex, dct: Option<chrono::NaiveDate>) -> bool {
     // The story's day: the document's, or one of the few days before it (a Friday story
     // filed on Monday).
     one_day && day <= dct && (dct - day).num_days() <= 3
+}
+
+/// The timex lies wholly before the document's day.
+fn ends_before(t: &Timex, dct: Option<chrono::NaiveDate>) -> bool {
+    match (dct, t.value.interval()) {
+        (Some(dct), Some(iv)) => iv.end.date() <= dct,
+        _ => false,
+    }
 }
 
 /// A timex that names one day of the story ("Friday", "March 18", "yesterday").

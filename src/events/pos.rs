@@ -1020,6 +1020,16 @@ fn choose(
             return Tag::Nnp;
         }
     }
+    // A name or a participle starting a sentence before another capitalised word is part
+    // of a name ("Fed Chair Jerome Powell told…"); a finite verb there is an inversion
+    // ("Says Michael Hirsch, …").
+    if capitalized
+        && sentence_start
+        && (e.first == Tag::Nnp || e.second == Tag::Nnp || e.first == Tag::Vbn)
+        && next() == Some(Tag::Nnp)
+    {
+        return Tag::Nnp;
+    }
     // A lowercase word is not a proper noun, whatever its capitalised uses were.
     let (a, b) = if capitalized {
         (e.first, e.second)

@@ -789,6 +789,17 @@ pub(crate) fn split_sentences(text: &str, toks: &[Token]) -> Vec<Range<usize>> {
                         // "'Why?' he asked" goes on) starts a new one.
                         || (last == i
                             && SUBJECT_PRONOUNS.contains(&word(last + 1)))
+                        // So does any lowercase word after a mark that closes a plain
+                        // lowercase word ("flight was delayed lol. going to the gym",
+                        // "at 6am! my sister"): edited text has no such sequence but after
+                        // an abbreviation ("Deseret Bancorp. for stock").
+                        || (last == i
+                            && nx.kind == TokenKind::Word
+                            && !nx.capitalized
+                            && i > 0
+                            && toks[i - 1].kind == TokenKind::Word
+                            && !toks[i - 1].abbrev
+                            && !toks[i - 1].capitalized)
                 }
             };
         } else if t.abbrev && !is_title_abbreviation(word(i)) {

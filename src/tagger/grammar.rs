@@ -230,13 +230,18 @@ impl<'a> Cx<'a> {
             }
             // "since jan", "by sept": an abbreviation after a preposition, before a break or
             // the subject of the next clause ("since jan i've been sick").
-            Lex::Month(m, MonthForm::Abbrev)
-                if month_context(self, i)
-                    && (self
-                        .toks
-                        .get(i + 1)
-                        .is_none_or(|t| t.kind == TokKind::Punct || t.newline_before)
-                        || self.is_any(i + 1, CLAUSE_PRONOUNS)) =>
+            Lex::Month(m, form @ (MonthForm::Abbrev | MonthForm::Ambiguous))
+                if (if form == MonthForm::Abbrev {
+                    month_context(self, i)
+                } else {
+                    // "back in march we moved": a lowercase "march" or "may" only after
+                    // a preposition of time.
+                    strong_month_context(self, i)
+                }) && (self
+                    .toks
+                    .get(i + 1)
+                    .is_none_or(|t| t.kind == TokKind::Punct || t.newline_before)
+                    || self.is_any(i + 1, CLAUSE_PRONOUNS)) =>
             {
                 Some((m, i + 1))
             }
@@ -717,34 +722,41 @@ impl<'a> Cx<'a> {
     /// Auxiliaries are passed over; a verb of saying ("said Thursday he was arrested") gives
     /// none, the date being the report's.
     pub fn clause_verb(&self, start: usize, end: usize) -> Option<u64> {
-        let verb = |i: usize| -> Option<Option<u64>> {
-            let w = self.bytes(i);
-            if self.cue_word(i, Cue::Reporting) {
-                return Some(None);
-            }
-            let past = self.cue(i) == Some(Tense::Past)
-                && !self.cue_word(i, Cue::FinitePast)
-                && w.first().is_some_and(|b| b.is_ascii_lowercase());
-            past.then(|| Some(word_key(w)))
-        };
         let mut i = start;
         while i > 0 && start - i < 10 {
             if self.sentence_break(i) || self.quote(i - 1) {
                 break;
             }
             i -= 1;
-            if let Some(v) = verb(i) {
+            if let Some(v) = self.clause_verb_at(i) {
                 return v;
             }
         }
         let mut i = end;
         while i < self.len() && i - end < 8 && !self.sentence_break(i) && !self.quote(i) {
-            if let Some(v) = verb(i) {
+            if let Some(v) = self.clause_verb_at(i) {
                 return v;
             }
             i += 1;
         }
         None
+    }
+
+    /// What token `i` says to [`Cx::clause_verb`]: `Some(None)` for a verb of saying,
+    /// `Some(Some(key))` for a lowercase past-tense verb, `None` (most words) to read on.
+    #[inline(always)]
+    fn clause_verb_at(&self, i: usize) -> Option<Option<u64>> {
+        if self.cue_word(i, Cue::Reporting) {
+            return Some(None);
+        }
+        // Most words are no tense cue: decided by the inlined test of [`Cx::cue`].
+        if self.cue(i) != Some(Tense::Past) {
+            return None;
+        }
+        let w = self.bytes(i);
+        let past =
+            !self.cue_word(i, Cue::FinitePast) && w.first().is_some_and(|b| b.is_ascii_lowercase());
+        past.then(|| Some(word_key(w)))
     }
 
     /// The word `w` occurs in the sentence around tokens `start..end`, within the window
@@ -899,6 +911,16 @@ impl<'a> Cx<'a> {
             });
             return Some(if perfect { Tense::Past } else { Tense::Future });
         }
+        // "are due Thursday", "is expected Friday": the day is the plan's ("was due Monday"
+        // is left to "was").
+        if cue(Cue::PlanBeforeDate)
+            && (self.weekday(i + 1).is_some() || matches!(self.lx(i + 1), Some(Lex::Month(..))))
+            && !i
+                .checked_sub(1)
+                .is_some_and(|p| self.cue_word(p, Cue::FinitePast))
+        {
+            return Some(Tense::Future);
+        }
         if e.tag == Some(WordTag::FutureCue) || e.lex == Some(Lex::Kw(Kw::Will)) {
             // "plans to", "expected to": the noun "plan" or "the expected loss" are no cue.
             let needs_to = cue(Cue::NeedsTo);
@@ -998,6 +1020,9 @@ pub(crate) struct Rule {
     pub examples: &'static [Example],
     /// The classes of token the rule can start on (see [`class`]).
     pub first: u32,
+    /// For a rule that can start on "the" ([`THE`] in `first`): the kinds of token it can
+    /// read after it ([`after_the`]), a test [`core_at`] makes for all such rules at once.
+    pub after_the: u16,
     /// Tries to match at a token.
     pub apply: fn(&Cx<'_>, usize) -> Option<Found>,
 }
@@ -1023,6 +1048,7 @@ pub(crate) const RULES: &[Rule] = &[
             ),
         ],
         first: NUM4,
+        after_the: 0,
         apply: iso_date,
     },
     Rule {
@@ -1032,6 +1058,7 @@ pub(crate) const RULES: &[Rule] = &[
             ex("on 18/3/98 they met", "18/3/98", "1998-03-18"),
         ],
         first: NUM12,
+        after_the: 0,
         apply: numeric_date,
     },
     Rule {
@@ -1054,6 +1081,7 @@ pub(crate) const RULES: &[Rule] = &[
             ex("hired in June last year", "June last year", "2024-06"),
         ],
         first: MONTH,
+        after_the: 0,
         apply: month_date,
     },
     Rule {
@@ -1067,6 +1095,7 @@ pub(crate) const RULES: &[Rule] = &[
             ),
         ],
         first: NUM12 | ORDINAL | THE | NUMWORD,
+        after_the: AFTER_NUM | AFTER_ORDINAL | AFTER_NUMBER,
         apply: day_month,
     },
     Rule {
@@ -1087,6 +1116,7 @@ pub(crate) const RULES: &[Rule] = &[
             ),
         ],
         first: FISCAL | THE | APOS | NUM4 | NUMWORD,
+        after_the: AFTER_UNIT,
         apply: year,
     },
     Rule {
@@ -1097,6 +1127,7 @@ pub(crate) const RULES: &[Rule] = &[
             ex("It was built in 1200 B.C.E. by", "1200 B.C.E.", "BC1200"),
         ],
         first: NUM12 | NUM4 | NUMX | ERA,
+        after_the: 0,
         apply: era_year,
     },
     Rule {
@@ -1109,6 +1140,7 @@ pub(crate) const RULES: &[Rule] = &[
             ex("During the 1920s and 30s jazz boomed", "30s", "193"),
         ],
         first: THE | NUM4 | NUM12 | APOS | MODWORD,
+        after_the: AFTER_KW | AFTER_DECADE | AFTER_APOS | AFTER_NUM,
         apply: decade,
     },
     Rule {
@@ -1122,6 +1154,7 @@ pub(crate) const RULES: &[Rule] = &[
             ),
         ],
         first: THE | NUM12 | ORDINAL | NUMWORD,
+        after_the: AFTER_NUM | AFTER_ORDINAL | AFTER_NUMBER,
         apply: century,
     },
     Rule {
@@ -1141,6 +1174,7 @@ pub(crate) const RULES: &[Rule] = &[
             ex("The shop closes on Sundays.", "Sundays", "XXXX-WXX-7"),
         ],
         first: WEEKDAY,
+        after_the: 0,
         apply: weekday,
     },
     Rule {
@@ -1173,6 +1207,7 @@ pub(crate) const RULES: &[Rule] = &[
             ),
         ],
         first: DEICTIC | THE | NUM12 | UNIT,
+        after_the: AFTER_UNIT,
         apply: deictic,
     },
     Rule {
@@ -1190,6 +1225,7 @@ pub(crate) const RULES: &[Rule] = &[
             ex("We expect it this summer.", "this summer", "2025-SU"),
         ],
         first: THE | REL,
+        after_the: AFTER_KW | AFTER_UNIT,
         apply: relative,
     },
     Rule {
@@ -1217,6 +1253,7 @@ pub(crate) const RULES: &[Rule] = &[
             ex("the first nine months were", "the first nine months", "P9M"),
         ],
         first: THE | REL | ORDINAL | NUM | NUMWORD | ARTICLE | QTYWORD | UNIT,
+        after_the: AFTER_KW | AFTER_ORDINAL | AFTER_UNIT | AFTER_NUM | AFTER_NUMBER,
         apply: amount,
     },
     Rule {
@@ -1247,6 +1284,7 @@ pub(crate) const RULES: &[Rule] = &[
             ),
         ],
         first: Q | THE | ORDINAL | NUM12 | FISCAL | REL,
+        after_the: AFTER_MONTH | AFTER_KW | AFTER_NUM | AFTER_ORDINAL | AFTER_NUMBER,
         apply: quarter,
     },
     Rule {
@@ -1260,6 +1298,7 @@ pub(crate) const RULES: &[Rule] = &[
             ),
         ],
         first: THE | SEASON,
+        after_the: AFTER_SEASON,
         apply: season,
     },
     Rule {
@@ -1285,6 +1324,7 @@ pub(crate) const RULES: &[Rule] = &[
             ex("at 0830 GMT on", "0830 GMT", "2025-03-31T08:30"),
         ],
         first: NUM12 | NUM4 | DAYPART,
+        after_the: 0,
         apply: clock,
     },
     Rule {
@@ -1314,6 +1354,7 @@ pub(crate) const RULES: &[Rule] = &[
             ),
         ],
         first: HOLIDAY,
+        after_the: 0,
         apply: holiday,
     },
     Rule {
@@ -1326,6 +1367,7 @@ pub(crate) const RULES: &[Rule] = &[
             ex("every July they go", "every July", "XXXX-07"),
         ],
         first: FREQ | SETWORD | NUM | NUMWORD | QTYWORD,
+        after_the: 0,
         apply: set,
     },
     Rule {
@@ -1339,6 +1381,7 @@ pub(crate) const RULES: &[Rule] = &[
             ex("unlike in the past, it", "the past", "PAST_REF"),
         ],
         first: VAGUE | THE | REL | ARTICLE,
+        after_the: AFTER_KW,
         apply: vague,
     },
     Rule {
@@ -1376,6 +1419,7 @@ pub(crate) const RULES: &[Rule] = &[
             ),
         ],
         first: UNIT | REL | THE | MODWORD,
+        after_the: AFTER_ANY,
         apply: period,
     },
     Rule {
@@ -1399,6 +1443,7 @@ pub(crate) const RULES: &[Rule] = &[
             ),
         ],
         first: THE | UNIT | REL,
+        after_the: AFTER_ANY,
         apply: year_ago,
     },
 ];
@@ -1434,6 +1479,50 @@ const HOLIDAY: u32 = 1 << 19;
 const MODWORD: u32 = 1 << 20;
 /// "AD" before a year.
 const ERA: u32 = 1 << 23;
+
+// What follows "the", as bits: the rules that can start on "the" each read a few kinds of
+// token after it (see `Rule::after_the`).
+/// A number.
+const AFTER_NUM: u16 = 1;
+/// An apostrophe ("the '90s").
+const AFTER_APOS: u16 = 1 << 1;
+/// An ordinal word ("the first").
+const AFTER_ORDINAL: u16 = 1 << 2;
+/// A number word ("the two").
+const AFTER_NUMBER: u16 = 1 << 3;
+/// A unit ("the year").
+const AFTER_UNIT: u16 = 1 << 4;
+/// A month ("the October-December quarter").
+const AFTER_MONTH: u16 = 1 << 5;
+/// A season ("the spring").
+const AFTER_SEASON: u16 = 1 << 6;
+/// A decade word ("the nineties").
+const AFTER_DECADE: u16 = 1 << 7;
+/// A keyword ("the next", "the early", "the near future").
+const AFTER_KW: u16 = 1 << 8;
+/// Anything else.
+const AFTER_OTHER: u16 = 1 << 9;
+/// Every kind of token.
+const AFTER_ANY: u16 = (1 << 10) - 1;
+
+/// The kind of token `j` (after "the") as an index into [`RULES_AFTER_THE`].
+#[inline]
+fn after_the(cx: &Cx<'_>, j: usize) -> usize {
+    let bit = match cx.lx(j) {
+        Some(Lex::Ordinal(_)) => AFTER_ORDINAL,
+        Some(Lex::Number(_)) => AFTER_NUMBER,
+        Some(Lex::Unit(..)) => AFTER_UNIT,
+        Some(Lex::Month(..)) => AFTER_MONTH,
+        Some(Lex::Season(_)) => AFTER_SEASON,
+        Some(Lex::DecadeWord(_)) => AFTER_DECADE,
+        Some(Lex::Kw(_)) => AFTER_KW,
+        Some(_) => AFTER_OTHER,
+        None if cx.tok(j).is_some_and(|t| t.kind == TokKind::Num) => AFTER_NUM,
+        None if cx.apos(j) => AFTER_APOS,
+        None => AFTER_OTHER,
+    };
+    bit.trailing_zeros() as usize
+}
 
 /// Words before a bare "weekends" that make it a recurring time ("open on weekends").
 const WEEKEND_SET_LEADS: &[&str] = &["on", "at", "over", "during", "most", "some"];
@@ -1715,11 +1804,46 @@ const MODIFIERS: &[ModWords] = &[
     },
 ];
 
+/// For each ASCII byte, the modifiers whose first word starts with it (lowercase), as bits:
+/// bit `k` stands for `MODIFIERS[k]`.
+const MODIFIERS_BY_LETTER: [u64; 128] = {
+    assert!(MODIFIERS.len() <= 64, "a modifier set is a 64-bit mask");
+    let mut by_letter = [0u64; 128];
+    let mut k = 0;
+    while k < MODIFIERS.len() {
+        let first = MODIFIERS[k].words[0].as_bytes()[0];
+        assert!(
+            first < 128 && !first.is_ascii_uppercase(),
+            "lowercase ASCII words"
+        );
+        by_letter[first as usize] |= 1 << k;
+        k += 1;
+    }
+    by_letter
+};
+
+/// Token `j`, after a function word ("the", "a", "that"), is one a rule can read: a known
+/// word, a number, an apostrophe, a holiday or "Q" ("the Q3 results").
+#[inline]
+fn known_next(cx: &Cx<'_>, j: usize) -> bool {
+    cx.lx(j).is_some()
+        || cx.num(j).is_some()
+        || cx.apos(j)
+        || cx.tag(j) == Some(WordTag::HolidayStart)
+        || cx.is(j, "q")
+}
+
 /// Whether any rule or modifier can start at token `i` (a cheap test for most tokens).
 #[inline]
 pub(crate) fn candidate(cx: &Cx<'_>, i: usize) -> bool {
     match cx.lex.get(i) {
         Some(e) if e.tag == Some(WordTag::HolidayStart) => true,
+        // The most frequent words of all start nothing before an unknown word ("the
+        // company", "a man", "that he"): no rule (see `core_at`) and no modifier.
+        Some(Entry {
+            lex: Some(Lex::Kw(Kw::The | Kw::A | Kw::An | Kw::That)),
+            ..
+        }) => known_next(cx, i + 1),
         Some(Entry {
             lex: Some(Lex::Kw(k)),
             ..
@@ -1849,6 +1973,29 @@ const RULES_BY_CLASS: [u64; 32] = {
     by_class
 };
 
+/// For each kind of token after "the" (see [`after_the`]), the rules that can match at
+/// "the": those that read that kind after it, and those that do not start on "the".
+const RULES_AFTER_THE: [u64; 10] = {
+    let mut by_next = [0u64; 10];
+    let mut k = 0;
+    while k < RULES.len() {
+        let starts_on_the = RULES[k].first & THE != 0;
+        assert!(
+            (RULES[k].after_the != 0) == starts_on_the,
+            "the rules starting on \"the\" say what they read after it"
+        );
+        let mut b = 0;
+        while b < 10 {
+            if !starts_on_the || RULES[k].after_the & (1 << b) != 0 {
+                by_next[b] |= 1 << k;
+            }
+            b += 1;
+        }
+        k += 1;
+    }
+    by_next
+};
+
 fn core_at(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let c = class(cx, i);
     if c == 0 {
@@ -1858,11 +2005,7 @@ fn core_at(cx: &Cx<'_>, i: usize) -> Option<Found> {
     // number: skip "the company", "a man", "that he".
     if c & (THE | ARTICLE | REL | QTYWORD | VAGUE | SETWORD) == c
         && c & (VAGUE | SETWORD) == 0
-        && !(cx.lx(i + 1).is_some()
-            || cx.num(i + 1).is_some()
-            || cx.apos(i + 1)
-            || cx.tag(i + 1) == Some(WordTag::HolidayStart)
-            || cx.is(i + 1, "q"))
+        && !known_next(cx, i + 1)
     {
         return None;
     }
@@ -1873,6 +2016,13 @@ fn core_at(cx: &Cx<'_>, i: usize) -> Option<Found> {
     while bits != 0 {
         rules |= RULES_BY_CLASS[bits.trailing_zeros() as usize];
         bits &= bits - 1;
+    }
+    // "the" (the most frequent start): only the rules that read the next token's kind.
+    if c == THE {
+        rules &= RULES_AFTER_THE
+            .get(after_the(cx, i + 1))
+            .copied()
+            .unwrap_or(0);
     }
     while rules != 0 {
         let Some(r) = RULES.get(rules.trailing_zeros() as usize) else {
@@ -1937,7 +2087,18 @@ fn with_modifier(cx: &Cx<'_>, i: usize) -> Option<Found> {
         _ if eq_lower(first, "no") || eq_lower(first, "sometime") => {}
         _ => return None,
     }
-    for m in MODIFIERS {
+    // Only the modifiers whose first word starts with the token's first letter, in their
+    // order.
+    let mut mods = first
+        .first()
+        .and_then(|b| MODIFIERS_BY_LETTER.get(usize::from(b.to_ascii_lowercase())))
+        .copied()
+        .unwrap_or(0);
+    while mods != 0 {
+        let Some(m) = MODIFIERS.get(mods.trailing_zeros() as usize) else {
+            break;
+        };
+        mods &= mods - 1;
         // Most modifiers are ruled out by their first word: compare it with the token's bytes
         // read once.
         if !m.words.first().is_some_and(|w| eq_lower(first, w)) {
@@ -2228,6 +2389,28 @@ fn month_context(cx: &Cx<'_>, i: usize) -> bool {
         || (cx.p(p, '-') && cx.is(p.wrapping_sub(1), "mid"))
 }
 
+/// A preposition of time before `i` that makes a bare month abbreviation a date ("in Nov",
+/// "until Sept", "early Jan"), and no possessive after it ("in Jan's car").
+fn strong_month_context(cx: &Cx<'_>, i: usize) -> bool {
+    i > 0
+        && [
+            Kw::In,
+            Kw::Since,
+            Kw::Until,
+            Kw::During,
+            Kw::Through,
+            Kw::Early,
+            Kw::Late,
+            Kw::Mid,
+            Kw::Last,
+            Kw::Next,
+            Kw::This,
+        ]
+        .iter()
+        .any(|&k| cx.kw(i - 1, k))
+        && !cx.apos(i + 1)
+}
+
 fn month_date(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let (m, j) = cx.month(i)?;
     let form = match cx.lx(i) {
@@ -2279,7 +2462,16 @@ fn month_date(cx: &Cx<'_>, i: usize) -> Option<Found> {
     match form {
         MonthForm::Full => {}
         MonthForm::Abbrev => {
-            if j == i + 1 && (cx.cap(i) || !month_context(cx, i)) {
+            // Without its period a capitalised abbreviation stands alone only after a
+            // preposition of time ("in Nov", "since Sept"), not after "to" or "and", where
+            // "Jan" is more often a name.
+            if j == i + 1
+                && !(if cx.cap(i) {
+                    strong_month_context(cx, i)
+                } else {
+                    month_context(cx, i)
+                })
+            {
                 return None;
             }
         }
@@ -2289,8 +2481,10 @@ fn month_date(cx: &Cx<'_>, i: usize) -> Option<Found> {
             }
         }
     }
-    // "August Wilson": a name.
-    if cx.is_word(j) && cx.cap(j) && cx.lx(j).is_none() && !cx.sentence_break(j) {
+    // "August Wilson": a name. After an abbreviation's period a capital starts a sentence
+    // ("in Oct. Anyone going?").
+    let period = form == MonthForm::Abbrev && j == i + 2;
+    if !period && cx.is_word(j) && cx.cap(j) && cx.lx(j).is_none() && !cx.sentence_break(j) {
         return None;
     }
     date(i, j, Partial::Month(None, m))
@@ -2380,6 +2574,11 @@ fn era_year(cx: &Cx<'_>, i: usize) -> Option<Found> {
     if cx.is(i, "ad") {
         let n = plain_number(i + 1)?;
         return date(i, i + 2, Partial::Year(n as i32));
+    }
+    // An era in capitals follows, or a second year before one: "to", "and" or a dash.
+    let next_upper = cx.is_word(i + 1) && cx.bytes(i + 1).iter().all(u8::is_ascii_uppercase);
+    if !(next_upper || cx.kw(i + 1, Kw::To) || cx.kw(i + 1, Kw::And) || cx.dash(i + 1)) {
+        return None;
     }
     if i > 0 && cx.joined(i) && (cx.is_word(i - 1) || cx.p(i - 1, '$')) {
         return None;
@@ -2592,14 +2791,23 @@ fn temperature(cx: &Cx<'_>, i: usize, end: usize) -> bool {
 fn century(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let the = cx.kw(i, Kw::The);
     let j = if the { i + 1 } else { i };
-    // The day ends at most three tokens on, a hyphen may follow: the unit comes within four.
-    if !cx.any_lex(j + 1, j + 5, |l| l == Lex::Unit(Unit::Century, false)) {
+    // The day ends at most three tokens on, a hyphen may follow: the unit comes within four
+    // (within eight when a second ordinal shares it: "the 12th to the 15th century").
+    if !cx.any_lex(j + 1, j + 9, |l| matches!(l, Lex::Unit(Unit::Century, _))) {
         return None;
     }
     let (n, k) = cx.day(j).map(|(d, k)| (u32::from(d), k))?;
     let k = if cx.hyphen(k) { k + 1 } else { k };
-    if cx.unit(k) != Some((Unit::Century, false)) || n == 0 || n > 30 {
+    if n == 0 || n > 30 {
         return None;
+    }
+    // (The plural only closes a range: "the 12th and [13th centuries]".)
+    if !matches!(cx.unit(k), Some((Unit::Century, _))) {
+        // The first end of a range that names the unit once: "from the 12th to the 15th
+        // century", "the 12th and 13th centuries", "5th–3rd centuries BC".
+        let bc = shared_century_era(cx, k)?;
+        let n = n as i32;
+        return date(i, k, Partial::Century(if bc { -n } else { n - 1 }));
     }
     if cx.num(j).is_some() && k == j + 1 {
         return None; // "20 century" without a suffix
@@ -2609,6 +2817,29 @@ fn century(cx: &Cx<'_>, i: usize) -> Option<Found> {
         return date(i, e, Partial::Century(-(n as i32)));
     }
     date(i, k + 1, Partial::Century(n as i32 - 1))
+}
+
+/// After the first ordinal of a range at `k` ("12th" in "the 12th to the 15th century"): the
+/// connector, a second ordinal and the century unit it shares. Returns whether the second
+/// end is BC.
+fn shared_century_era(cx: &Cx<'_>, k: usize) -> Option<bool> {
+    let joins = [Kw::To, Kw::And, Kw::Or, Kw::Through]
+        .iter()
+        .any(|&w| cx.kw(k, w))
+        || cx.dash(k);
+    if !joins {
+        return None;
+    }
+    let m = if cx.kw(k + 1, Kw::The) { k + 2 } else { k + 1 };
+    if cx.num(m).is_some() && !cx.joined(m + 1) {
+        return None; // a bare number, no ordinal suffix
+    }
+    let (_, e) = cx.day(m)?;
+    let e = if cx.hyphen(e) { e + 1 } else { e };
+    if !matches!(cx.unit(e), Some((Unit::Century, _))) {
+        return None;
+    }
+    Some(matches!(era_after(cx, e + 1), Some((true, _))))
 }
 
 /// Words before a weekday abbreviation or a year-less numeric date that make it a day ("on
@@ -3223,27 +3454,35 @@ fn unit_duration(q: Qty, u: Unit) -> DurationValue {
     DurationValue::from_parts(parts.get(skip..len).unwrap_or(&[]).iter().copied())
 }
 
+/// "ago" at `k`, or its informal "back" ("a few days back i saw him"; not "two weeks back
+/// to March", where the amount moves something).
+fn ago_after(cx: &Cx<'_>, k: usize) -> bool {
+    cx.kw(k, Kw::Ago)
+        || (cx.is(k, "back") && !cx.cap(k) && !cx.kw(k + 1, Kw::To) && !cx.is(k + 1, "from"))
+}
+
 fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
     // Every amount ends in a unit a few tokens on ("the first two and a half years").
-    if !(i..i + 9).any(|k| cx.unit(k).is_some()) {
+    if !cx.any_lex(i, i + 9, |l| matches!(l, Lex::Unit(..))) {
         return None;
     }
     let the = cx.kw(i, Kw::The);
     let mut j = if the { i + 1 } else { i };
-    let lead = [
-        Kw::Latest,
-        Kw::Past,
-        Kw::Last,
-        Kw::Next,
-        Kw::Coming,
-        Kw::Previous,
-        Kw::Following,
-        Kw::Recent,
-    ]
-    .iter()
-    .any(|&k| cx.kw(j, k))
-        || cx.lx(j) == Some(Lex::Ordinal(1))
-        || cx.is(j, "final")
+    let lead = matches!(
+        cx.lx(j),
+        Some(
+            Lex::Kw(
+                Kw::Latest
+                    | Kw::Past
+                    | Kw::Last
+                    | Kw::Next
+                    | Kw::Coming
+                    | Kw::Previous
+                    | Kw::Following
+                    | Kw::Recent
+            ) | Lex::Ordinal(1)
+        )
+    ) || cx.is(j, "final")
         || cx.is(j, "initial");
     // "The trial will last twelve weeks": the verb "last".
     if lead && !the && cx.kw(j, Kw::Last) && i > 0 {
@@ -3310,7 +3549,7 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
         if cx.kw(end, Kw::Ahead) {
             end += 1;
         }
-        if cx.kw(end, Kw::Ago) {
+        if ago_after(cx, end) {
             return date(start, end + 1, Partial::Ref(RefValue::Past));
         }
         let q = Qty::plain(None);
@@ -3410,7 +3649,7 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
     if cx.kw(end, Kw::Or)
         && (cx.is(end + 1, "so")
             || cx.qty(end + 1).is_some_and(|(q2, e2)| {
-                q2.n.is_some() && cx.unit(e2).is_none() && !cx.kw(e2, Kw::Ago)
+                q2.n.is_some() && cx.unit(e2).is_none() && !ago_after(cx, e2)
             }))
     {
         end += 2;
@@ -3420,7 +3659,7 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
         return None;
     }
     // Rates: "$1.76 a year", "700 seats a week", "twice a year".
-    let dated = cx.kw(end, Kw::Ago) || cx.kw(end, Kw::Earlier);
+    let dated = ago_after(cx, end) || cx.kw(end, Kw::Earlier);
     if q.article && !the && !lead && i > 0 && !dated {
         let p = i - 1;
         let w = cx.bytes(p);
@@ -3443,7 +3682,7 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
         }
     }
     if !lead && !the {
-        if cx.kw(end, Kw::Ago) {
+        if ago_after(cx, end) {
             if q.n.is_none() {
                 return date(i, end + 1, Partial::Ref(RefValue::Past));
             }
@@ -3941,6 +4180,12 @@ fn bare_hour(cx: &Cx<'_>, i: usize, h: u32, k: usize) -> Option<(u8, usize)> {
         (PartOfDay::Night, k + 2)
     } else if cx.kw(k, Kw::Tonight) {
         (PartOfDay::Night, k)
+    } else if i >= 2
+        && cx.kw(i - 2, Kw::Tonight)
+        && cx.toks.get(k).is_none_or(|t| t.kind == TokKind::Punct)
+    {
+        // "tonight at 8": the hour of the night just named.
+        (PartOfDay::Night, k)
     } else {
         return None;
     };
@@ -3957,6 +4202,24 @@ fn bare_hour(cx: &Cx<'_>, i: usize, h: u32, k: usize) -> Option<(u8, usize)> {
     Some((hour, end))
 }
 
+/// For each ASCII byte, the holidays whose first word starts with it (lowercase), as bits:
+/// bit `k` stands for `HOLIDAYS[k]`.
+const HOLIDAYS_BY_LETTER: [u64; 128] = {
+    assert!(HOLIDAYS.len() <= 64, "a holiday set is a 64-bit mask");
+    let mut by_letter = [0u64; 128];
+    let mut k = 0;
+    while k < HOLIDAYS.len() {
+        let first = HOLIDAYS[k].words[0].as_bytes()[0];
+        assert!(
+            first < 128 && !first.is_ascii_uppercase(),
+            "lowercase ASCII words"
+        );
+        by_letter[first as usize] |= 1 << k;
+        k += 1;
+    }
+    by_letter
+};
+
 fn holiday(cx: &Cx<'_>, i: usize) -> Option<Found> {
     // Lowercase holidays are informal writing ("new years eve"); they need two words or a
     // word that is nothing else ("christmas").
@@ -3965,7 +4228,17 @@ fn holiday(cx: &Cx<'_>, i: usize) -> Option<Found> {
     }
     let lower = !cx.cap(i);
     let first = cx.bytes(i);
-    'outer: for h in HOLIDAYS {
+    // Only the holidays whose first word starts with the token's first letter, in order.
+    let mut names = first
+        .first()
+        .and_then(|b| HOLIDAYS_BY_LETTER.get(usize::from(b.to_ascii_lowercase())))
+        .copied()
+        .unwrap_or(0);
+    'outer: while names != 0 {
+        let Some(h) = HOLIDAYS.get(names.trailing_zeros() as usize) else {
+            break;
+        };
+        names &= names - 1;
         // Most holidays are ruled out by their first word, compared with the bytes read once.
         if h.words.first().is_some_and(|w| !eq_lower(first, w)) {
             continue;
@@ -4037,6 +4310,12 @@ fn set(cx: &Cx<'_>, i: usize) -> Option<Found> {
         Some((2, i + 1))
     } else if cx.kw(i, Kw::Thrice) {
         Some((3, i + 1))
+    } else if cx.num(i).is_some()
+        && !(cx.kw(i + 1, Kw::Times) || cx.kw(i + 3, Kw::Times) || cx.kw(i + 4, Kw::Times))
+    {
+        // An amount in digits ends one, three or four tokens on ("3", "1.5", "2 1/2",
+        // "3,000"): most numbers have no "times" there.
+        None
     } else {
         cx.qty(i)
             .filter(|(q, k)| !q.article && q.n.is_some() && cx.kw(*k, Kw::Times))

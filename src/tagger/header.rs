@@ -120,6 +120,34 @@ impl Line<'_> {
         words_before >= 3 && !labelled && !separated && at_end
     }
 
+    /// A numeric date at `i` as (month, day, year) and the token after it: "6/12/2025"
+    /// (month first, as in American usage, unless the first number exceeds 12),
+    /// "12.06.2025" (day first), "2025/06/12".
+    #[allow(clippy::type_complexity)]
+    fn numeric(&self, i: usize) -> Option<((u32, u32, i32), usize)> {
+        let sep = |k: usize| {
+            [b'/', b'.']
+                .into_iter()
+                .find(|&c| self.p(k, c) && self.p(k + 2, c))
+        };
+        let (a, an) = self.num(i)?;
+        let c = sep(i + 1)?;
+        let (b, bn) = self.num(i + 2)?;
+        let (z, zn) = self.num(i + 4)?;
+        if bn > 2 {
+            return None;
+        }
+        let (m, d, y) = match (an, zn, c) {
+            (4, 1..=2, b'/') => (b, z, a as i32),
+            (1..=2, 4, b'/') if a > 12 => (b, a, z as i32),
+            (1..=2, 4, b'/') => (a, b, z as i32),
+            (1..=2, 4, _) if b > 12 => (a, b, z as i32),
+            (1..=2, 4, _) => (b, a, z as i32),
+            _ => return None,
+        };
+        Some(((m, d, y), i + 5))
+    }
+
     /// A clock time at `i`: "10:00[:00]", "5:12 PM", "T10:00:00Z".
     fn time(&self, i: usize) -> Option<NaiveTime> {
         let i = if eq_lower(self.word(i), "t") {
@@ -174,6 +202,15 @@ fn parse_line(line: &str) -> Option<(NaiveDate, Option<NaiveTime>)> {
             }
             return Some((date, l.time(i + 5)));
         }
+        // Numeric: 6/12/2025 (month first, unless the first number cannot be a month),
+        // 12.06.2025 (day first), 2025/06/12.
+        if let Some(((a, b, y), e)) = l.numeric(i) {
+            let date = NaiveDate::from_ymd_opt(y, a, b)?;
+            if l.title_like(i, e) {
+                return None;
+            }
+            return Some((date, l.time(e)));
+        }
         // Month Day, Year
         if let Some((m, j)) = l.month(i) {
             if let Some((d, k)) = l.day(j) {
@@ -224,6 +261,22 @@ mod tests {
             dct("March 31, 2025 5:12 PM EDT\nText").as_deref(),
             Some("2025-03-31T17:12:00")
         );
+    }
+
+    #[test]
+    fn numeric_headers() {
+        assert_eq!(
+            dct("Updated 6/12/2025 4:05 PM\nText").as_deref(),
+            Some("2025-06-12T16:05:00")
+        );
+        assert_eq!(
+            dct("Posted 25/12/2024\nText").as_deref(),
+            Some("2024-12-25")
+        );
+        assert_eq!(dct("12.06.2025\nText").as_deref(), Some("2025-06-12"));
+        assert_eq!(dct("2025/06/12\nText").as_deref(), Some("2025-06-12"));
+        assert_eq!(dct("13/13/2025\nText"), None);
+        assert_eq!(dct("Add 1/2 cup of flour.\nText"), None);
     }
 
     #[test]

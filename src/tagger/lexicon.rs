@@ -904,6 +904,11 @@ pub(crate) const PLAN_PARTICIPLES: &[&str] = &[
     "prepared",
 ];
 
+/// Plan participles that date what they announce when a day or month follows at once
+/// ("results are due Thursday", "the ruling is expected Friday"); not "set", which is as
+/// often the past of a decision ("officials set Monday as the deadline").
+pub(crate) const PLANS_BEFORE_DATE: &[&str] = &["due", "scheduled", "slated", "expected"];
+
 /// Words before a participle that make it passive or infinitive ("is held", "to be held").
 pub(crate) const PASSIVE_AUXILIARIES: &[&str] =
     &["is", "are", "be", "been", "being", "am", "to", "'s"];
@@ -1411,17 +1416,17 @@ impl Table {
 
     /// The entry of key `k`, whose [`hash`] is `x`.
     #[inline]
-    fn get(&self, k: u128, x: u64) -> Entry {
+    fn get(&self, k: u128, x: u64) -> &Entry {
         let mut h = home(x, self.mask);
         // The table is at most a quarter full: probes end on an empty slot.
         for _ in 0..self.slots.len() {
             match self.slots.get(h) {
-                Some(&(sk, e)) if sk == k => return e,
-                Some(&(0, _)) | None => return Entry::default(),
+                Some((sk, e)) if *sk == k => return e,
+                Some((0, _)) | None => return &NO_ENTRY,
                 _ => h = (h + 1) & self.mask,
             }
         }
-        Entry::default()
+        &NO_ENTRY
     }
 }
 
@@ -1549,6 +1554,13 @@ pub(crate) struct Entry {
     pub cues: u16,
 }
 
+/// The entry of a word the lexicon does not know.
+pub(crate) const NO_ENTRY: Entry = Entry {
+    lex: None,
+    tag: None,
+    cues: 0,
+};
+
 /// A small closed class of words the tense cues consult, as a bit of [`Entry::cues`]:
 /// tense detection tests a flag per token instead of comparing the word with each list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1576,6 +1588,8 @@ pub(crate) enum Cue {
     NeedsTo = 1 << 9,
     /// [`REPORTING_VERBS`].
     Reporting = 1 << 10,
+    /// [`PLANS_BEFORE_DATE`].
+    PlanBeforeDate = 1 << 11,
 }
 
 /// Each [`Cue`] with the one list that defines it.
@@ -1591,6 +1605,7 @@ const CUE_LISTS: &[(&[&str], Cue)] = &[
     (FINITE_PAST, Cue::FinitePast),
     (CUES_NEEDING_TO, Cue::NeedsTo),
     (REPORTING_VERBS, Cue::Reporting),
+    (PLANS_BEFORE_DATE, Cue::PlanBeforeDate),
 ];
 
 impl Lexicon {
@@ -1684,23 +1699,25 @@ impl Lexicon {
     /// Looks a word up, ASCII case-insensitively.
     #[cfg(test)]
     pub(crate) fn lookup(&self, word: &[u8]) -> Entry {
-        self.lookup_in(word, 0, word.len())
+        *self.lookup_in(word, 0, word.len())
     }
 
     /// Looks up the word `text[start..end]`, ASCII case-insensitively.
     #[inline]
-    pub(crate) fn lookup_in(&self, text: &[u8], start: usize, end: usize) -> Entry {
+    pub(crate) fn lookup_in(&self, text: &[u8], start: usize, end: usize) -> &Entry {
         let n = end.saturating_sub(start);
         if n == 0 || n > MAX_WORD {
-            return Entry::default();
+            return &NO_ENTRY;
         }
         self.lookup_key(key_in(text, start, end))
     }
 
     /// Looks up a word of 1 to 16 bytes by its key: its bytes, ASCII-lowercased, read as a
     /// little-endian number.
+    ///
+    /// The entry is returned by reference, so that a caller storing it copies it once.
     #[inline]
-    pub(crate) fn lookup_key(&self, k: u128) -> Entry {
+    pub(crate) fn lookup_key(&self, k: u128) -> &Entry {
         let x = hash(k);
         let bit = filter_bit(x);
         if self
@@ -1708,7 +1725,7 @@ impl Lexicon {
             .get(bit / 64)
             .is_none_or(|s| s & (1 << (bit % 64)) == 0)
         {
-            return Entry::default();
+            return &NO_ENTRY;
         }
         self.table.get(k, x)
     }

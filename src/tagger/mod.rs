@@ -101,12 +101,12 @@ impl Buffers {
         let bytes = text.as_bytes();
         let lex = &mut self.lex;
         token::tokenize_into(text, &mut self.toks, |t, key| {
-            lex.push(if key != 0 {
+            lex.push(*if key != 0 {
                 lexicon.lookup_key(key)
             } else if t.kind == token::TokKind::Word {
                 lexicon.lookup_in(bytes, t.start(), t.end())
             } else {
-                lexicon::Entry::default()
+                &lexicon::NO_ENTRY
             });
         });
     }
@@ -228,13 +228,13 @@ impl Tagger {
             }
             ahead_until = (tense == grammar::Tense::Future).then_some(f.end);
             // "He was soon released": not a future reference.
-            if f.partial == Partial::Ref(crate::value::RefValue::Future)
+            if matches!(f.partial, Partial::Ref(crate::value::RefValue::Future))
                 && tense.is_past()
                 && cx.kw(f.start, lexicon::Kw::Soon)
             {
                 continue;
             }
-            let comparison = f.partial == Partial::YearAgo;
+            let comparison = matches!(f.partial, Partial::YearAgo);
             // "the year-ago quarter", "last year's quarter" name their quarter; "a year ago"
             // is the year-ago quarter only in a report about a quarter.
             if comparison
@@ -276,6 +276,9 @@ impl Tagger {
             // Comparison periods ("a year ago") do not move the reference time.
             if !comparison {
                 resolver.note(&value);
+                if cx.is(f.end, "later") {
+                    resolver.advance(&value);
+                }
                 // The clause's verb is read only for a day worth remembering.
                 resolver.note_event_day(|| cx.clause_verb(f.start, f.end), &value);
             }
@@ -402,8 +405,15 @@ fn kind_of(cx: &Cx<'_>, dct_year: Option<i32>) -> DocKind {
         }
         match cx.lx(i) {
             Some(Lex::Kw(Kw::Today | Kw::Yesterday | Kw::Tomorrow | Kw::Tonight))
-            | Some(Lex::Weekday(_, false))
-            | Some(Lex::Unit(Unit::Week | Unit::Weekend, false)) => counts.deictic += 1,
+            | Some(Lex::Weekday(_, false)) => counts.deictic += 1,
+            Some(Lex::Unit(Unit::Week | Unit::Weekend, false)) => {
+                let story = i
+                    .checked_sub(1)
+                    .is_some_and(|p| crate::document::story_lead(cx.bytes(p)));
+                if !story {
+                    counts.deictic += 1;
+                }
+            }
             _ => {}
         }
     }
@@ -437,8 +447,9 @@ fn to_timex(cx: &Cx<'_>, t: Tagged) -> Option<Timex> {
 
 /// Scans the tokens left to right, keeping the longest match at each position.
 fn scan(cx: &Cx<'_>) -> Vec<Found> {
-    // News text has an expression every fifteen to twenty tokens.
-    let mut out = Vec::with_capacity(cx.len() / 16 + 4);
+    // News text has an expression every ten to twenty tokens (a range gives two): room
+    // for the dense case, so that the list is not copied as it grows.
+    let mut out = Vec::with_capacity(cx.len() / 8 + 4);
     let mut i = 0;
     while i < cx.len() {
         if !grammar::candidate(cx, i) {

@@ -99,9 +99,19 @@ impl Resolver {
     /// narratives.
     fn anchor_day(&self) -> Option<NaiveDate> {
         if self.narrative {
-            self.refs.day.or(self.dct)
+            self.story_day()
         } else {
             self.dct
+        }
+    }
+
+    /// The day a narrative is at: the last mentioned day; the DCT only before the story has
+    /// named any year ("In September 1941 … the same day" is no day of the DCT's year).
+    fn story_day(&self) -> Option<NaiveDate> {
+        match (self.refs.day, self.refs.year) {
+            (Some(d), _) => Some(d),
+            (None, Some(_)) => None,
+            (None, None) => self.dct,
         }
     }
 
@@ -123,9 +133,14 @@ impl Resolver {
         }
     }
 
-    /// The last mentioned day, or the DCT ("the following day").
+    /// The last mentioned day, or the DCT ("the following day"; in a narrative, see
+    /// [`Resolver::story_day`]).
     fn ref_day(&self) -> Option<NaiveDate> {
-        self.refs.day.or(self.dct)
+        if self.narrative {
+            self.story_day()
+        } else {
+            self.refs.day.or(self.dct)
+        }
     }
 
     fn ref_year(&self) -> Option<i32> {
@@ -572,12 +587,27 @@ impl Resolver {
                 }
                 Some(DateValue::Day(y, m, dd))
             }
+            // In a narrative, the month in focus ("In September … the city fell on the
+            // 19th").
+            DaySpec::MonthDay(dd) if self.narrative && self.refs.month.is_some() => {
+                let (y, m) = self.refs.month?;
+                day(ymd(y, m, dd)?)
+            }
             DaySpec::MonthDay(dd) => {
                 let a = self.anchor_day()?;
                 let (y, m) = (a.year(), a.month() as u8);
                 let this = ymd(y, m, dd);
                 let (y, m) = match (this, tense) {
                     (Some(c), Tense::Future) if c < a => add_months(y, m, 1)?,
+                    // With no tense to go by, the nearer of this month's day and last
+                    // month's ("my birthday is on the 14th", written on the 12th).
+                    (Some(c), Tense::None)
+                        if add_months(y, m, -1)
+                            .and_then(|(py, pm)| ymd(py, pm, dd))
+                            .is_none_or(|prev| c - a <= a - prev) =>
+                    {
+                        (y, m)
+                    }
                     (Some(c), _) if c > a && tense != Tense::Future => add_months(y, m, -1)?,
                     (Some(_), _) => (y, m),
                     (None, _) => add_months(y, m, -1)?,
@@ -635,11 +665,15 @@ impl Resolver {
             }
             DaySpec::Holiday(rule, Some(y)) => day(rule.date(y)?),
             DaySpec::Holiday(rule, None) => {
-                let Some(a) = self.anchor_day() else {
-                    return match self.ref_year() {
-                        Some(y) if self.narrative => day(rule.date(y)?),
-                        _ => None,
-                    };
+                // In a narrative the year in focus, moving on to the next when the holiday
+                // fell well before the last mentioned date, as a year-less date does.
+                let a = match self.yearless_anchor() {
+                    Ok(a) => a,
+                    Err(year) => {
+                        let c = rule.date(year?)?;
+                        let y = self.narrative_year(c.year(), c.month() as u8, c.day() as u8);
+                        return day(rule.date(y)?);
+                    }
                 };
                 let mut best: Option<(i64, NaiveDate)> = None;
                 for y in [a.year() - 1, a.year(), a.year() + 1] {
@@ -779,6 +813,56 @@ impl Resolver {
             .rev()
             .find(|&&(e, _)| e == k)
             .map(|&(_, d)| d)
+    }
+
+    /// "Two days later", "four years later": the story moves on from the last mentioned
+    /// date by the amount, at that date's own precision (days and weeks from a day, months
+    /// from a month, years from a year). Vague amounts leave it where it is.
+    pub(crate) fn advance(&mut self, v: &TimexValue) {
+        use crate::value::DurationUnit as U;
+        let TimexValue::Duration(d) = v else { return };
+        let &[(Some(n), unit)] = d.parts() else {
+            return;
+        };
+        let n = i64::from(n);
+        let next = match unit {
+            U::Day | U::Week => {
+                let Some(day) = self.refs.day else { return };
+                let days = if unit == U::Week { n * 7 } else { n };
+                let Some(next) = add_days(day, days) else {
+                    return;
+                };
+                DateValue::Day(Some(next.year()), next.month() as u8, next.day() as u8)
+            }
+            U::Month => {
+                let Some((y, m)) = self.refs.month else {
+                    return;
+                };
+                let Some((y, m)) = i32::try_from(n).ok().and_then(|n| add_months(y, m, n)) else {
+                    return;
+                };
+                DateValue::Month(Some(y), m)
+            }
+            U::Year | U::Decade | U::Century => {
+                let years = match unit {
+                    U::Decade => n * 10,
+                    U::Century => n * 100,
+                    _ => n,
+                };
+                let Some(y) = self
+                    .refs
+                    .year
+                    .and_then(|y| i32::try_from(i64::from(y) + years).ok())
+                else {
+                    return;
+                };
+                DateValue::Year(y)
+            }
+            _ => return,
+        };
+        if TimexValue::Date(next).is_valid() {
+            self.note(&TimexValue::Date(next));
+        }
     }
 
     /// Records a resolved value as the latest reference time.
