@@ -603,6 +603,59 @@ fn fallback_links(
             *b = true;
         }
     }
+    // The tokens of the verb events each timex dates, by timex:
+    // `dated_verbs[dated_start[t]..dated_start[t + 1]]` (a few, near the timex).
+    let mut dated_start = vec![0usize; timexes.len() + 1];
+    let dated_verb = |l: &TimexLink| {
+        let m = mentions.get(l.mention).filter(|m| !m.nominal)?;
+        let v = *verb_event.get(m.tok)?;
+        (v != u32::MAX && v as usize == l.timex).then_some(m.tok)
+    };
+    for l in links.iter() {
+        if dated_verb(l).is_some() {
+            if let Some(c) = dated_start.get_mut(l.timex + 1) {
+                *c += 1;
+            }
+        }
+    }
+    for k in 1..dated_start.len() {
+        dated_start[k] += dated_start[k - 1];
+    }
+    let mut dated_verbs = vec![0usize; dated_start.last().copied().unwrap_or(0)];
+    let mut dated_fill = dated_start.clone();
+    for l in links.iter() {
+        if let Some(tok) = dated_verb(l) {
+            if let Some(slot) = dated_fill.get_mut(l.timex).and_then(|f| {
+                let at = *f;
+                *f += 1;
+                dated_verbs.get_mut(at)
+            }) {
+                *slot = tok;
+            }
+        }
+    }
+    let verbs_dated_by = |ti: usize| -> &[usize] {
+        match (dated_start.get(ti), dated_start.get(ti + 1)) {
+            (Some(&a), Some(&b)) => dated_verbs.get(a..b).unwrap_or(&[]),
+            _ => &[],
+        }
+    };
+    // Whether each timex is a day of the news (0 not read yet, 1 no, 2 yes).
+    let news_day = std::cell::RefCell::new(vec![0u8; timexes.len()]);
+    let is_news = |ti: usize| -> bool {
+        let mut memo = news_day.borrow_mut();
+        match memo.get(ti).copied() {
+            Some(0) => {
+                let yes = timexes.get(ti).is_some_and(|t| is_news_day(t, dct));
+                if let Some(slot) = memo.get_mut(ti) {
+                    *slot = 1 + u8::from(yes);
+                }
+                yes
+            }
+            Some(v) => v == 2,
+            None => false,
+        }
+    };
     // Timexes of each sentence, in order: `sent_timexes[sent_start[s]..sent_start[s + 1]]`.
     let mut sent_start = vec![0usize; sents.len() + 1];
     for p in pos.iter().flatten() {
@@ -700,7 +753,7 @@ fn fallback_links(
                     let p = pos[ti].as_ref()?;
                     // A statement is dated by its own day, not by the times it reports
                     // ("said the plan, approved on Feb. 23, would…").
-                    if reporting && !is_news_day(&timexes[ti], dct) {
+                    if reporting && !is_news(ti) {
                         return None;
                     }
                     if inset.get(m.tok) != inset.get(p.first) {
@@ -717,11 +770,7 @@ fn fallback_links(
                     // A verb event in between that the timex dates heads the timex's own
                     // clause ("attacked the town, and the army responded on Friday").
                     if !m.nominal
-                        && (a + 1..b).any(|k| {
-                            verb_event
-                                .get(k)
-                                .is_some_and(|&v| v != u32::MAX && v as usize == ti)
-                        })
+                        && verbs_dated_by(ti).iter().any(|&k| a < k && k < b)
                         && comma_conjunction(text, toks, a + 1..b)
                     {
                         return None;
@@ -793,7 +842,7 @@ fn fallback_links(
             // A statement is dated by the story only when the story is today's news; what it
             // reports, not by a story wholly in the past either.
             let past_story = reported && ends_before(&timexes[ti], dct);
-            if (reporting || present || past_story) && !is_news_day(&timexes[ti], dct) {
+            if (reporting || present || past_story) && !is_news(ti) {
                 // ("now" stays the article's day for a sentence in the present.)
                 if reporting || timexes[ti].value != TimexValue::Ref(RefValue::Present) {
                     continue;
@@ -818,8 +867,9 @@ fn fallback_links(
 /// A comma and a conjunction among the tokens `r` (", and", ", but"): a new clause.
 fn comma_conjunction(text: &str, toks: &[Token], r: std::ops::Range<usize>) -> bool {
     toks.get(r).is_some_and(|r| {
+        // (A comma's mark is read from the token: only the text "," is `Sym::Comma`.)
         r.windows(2).any(|p| {
-            word(text, &p[0]) == ","
+            p[0].sym == Sym::Comma
                 && with_lower(text, &p[1], |w| {
                     matches!(w, "and" | "but" | "while" | "whereas")
                 })
@@ -1324,7 +1374,7 @@ fn rel_for(text: &str, toks: &[Token], first: usize, tx: &Timex) -> (RelType, bo
         }
         // The end of a range: "from March 3 to March 18", "from 218 to 201 BC", "between
         // 1201 and 1215".
-        if !duration {
+        if !duration && t.kind == TokenKind::Word {
             let opener = with_lower(text, t, |w| match w {
                 "to" | "through" | "thru" => Some("from"),
                 "and" => Some("between"),

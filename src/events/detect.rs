@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use super::pos::{Lexicon, Tag};
+use super::pos::{word_class, Counts, Lexicon, Tag, WordInfo};
 use super::tables::flag::{BE, DO, HAVE, MODAL, NEG, NEVER, NON_EVENT_FORM};
 use super::tables::mark;
 use super::text::{is, lower, marked, Token};
@@ -79,7 +79,38 @@ const EVENTIVE_SUFFIXES: &[&str] = &[
 /// Weight of the fallback estimate, in pseudo-occurrences.
 const SMOOTHING: f32 = 2.0;
 /// Decision threshold on the estimated probability of being an event.
-const THRESHOLD: f32 = 0.5;
+pub(crate) const THRESHOLD: f32 = 0.5;
+
+/// The lemma's counts that the estimate uses: none when the form itself was seen often
+/// enough to speak for itself.
+pub(crate) fn lemma_counts_used(form: Option<Counts>, lemma: Option<Counts>) -> Option<Counts> {
+    if form.is_some_and(|e| e.seen >= 50) {
+        None
+    } else {
+        lemma
+    }
+}
+
+/// The estimated probability that a word is an event: its form's counts, smoothed towards
+/// its lemma's (`lemma`, from [`lemma_counts_used`]), smoothed towards the prior `base`.
+pub(crate) fn estimate(base: f32, form: Option<Counts>, lemma: Option<Counts>) -> f32 {
+    let from_lemma = match lemma {
+        Some(e) => (e.events as f32 + base * SMOOTHING) / (e.seen as f32 + SMOOTHING),
+        None => base,
+    };
+    match form {
+        Some(e) => (e.events as f32 + from_lemma * SMOOTHING) / (e.seen as f32 + SMOOTHING),
+        None => from_lemma,
+    }
+}
+
+/// The estimate of a word the lexicon knows with its lemma (`info`), used as `tag`: what
+/// [`detect`] computes, without the text.
+pub(crate) fn known_estimate(info: &WordInfo, tag: Tag) -> f32 {
+    let base = prior(tag, || info.eventive_suffix);
+    let lemma = info.lemma_events.get(word_class(tag)).copied().flatten();
+    estimate(base, info.form, lemma_counts_used(info.form, lemma))
+}
 
 /// Whether the token at `i` is an auxiliary: a form of be/have/do followed (over adverbs and
 /// negation) by a verb.
@@ -115,7 +146,7 @@ fn is_passive_get(text: &str, toks: &[Token], i: usize, end: usize) -> bool {
 }
 
 /// Threshold for the head of a verb group with auxiliaries.
-const GROUP_THRESHOLD: f32 = 0.25;
+pub(crate) const GROUP_THRESHOLD: f32 = 0.25;
 
 /// Whether the verb at `i` follows an auxiliary, a modal or "to" (over adverbs and negation).
 fn follows_auxiliary(text: &str, toks: &[Token], start: usize, i: usize) -> bool {
@@ -164,6 +195,17 @@ pub(crate) fn detect<'a>(
         if tag == Tag::In && form_entry.is_none_or(|e| e.events * 2 < e.seen) {
             continue;
         }
+        // A known word's estimate for each tag is computed with the lexicon: most words
+        // that cannot be events are set aside here, before anything else is read.
+        if let Some(odds) = t.info.and_then(|i| i.odds) {
+            let kept = odds.likely(tag)
+                || (odds.possible(tag)
+                    && tag.is_verb()
+                    && follows_auxiliary(text, toks, range.start, i));
+            if !kept {
+                continue;
+            }
+        }
         if is_auxiliary(toks, i, end) || is_passive_get(text, toks, i, end) {
             continue;
         }
@@ -201,19 +243,8 @@ pub(crate) fn detect<'a>(
                 (Cow::Owned(l.into_owned()), e)
             }
         };
-        let lemma_entry = if form_entry.is_some_and(|e| e.seen >= 50) {
-            None
-        } else {
-            lemma_entry
-        };
-        let from_lemma = match lemma_entry {
-            Some(e) => (e.events as f32 + base * SMOOTHING) / (e.seen as f32 + SMOOTHING),
-            None => base,
-        };
-        let p = match form_entry {
-            Some(e) => (e.events as f32 + from_lemma * SMOOTHING) / (e.seen as f32 + SMOOTHING),
-            None => from_lemma,
-        };
+        let lemma_entry = lemma_counts_used(form_entry, lemma_entry);
+        let p = estimate(base, form_entry, lemma_entry);
         // The head of a verb group with auxiliaries ("are continuing", "will hold") is an
         // event far more often than the bare word's count suggests.
         // (The verb group is read only when the estimate falls between the thresholds.)

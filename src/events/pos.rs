@@ -317,10 +317,20 @@ fn head_from(x: u64, len: usize) -> (u64, u64) {
 /// A mask of the low `n` bytes of a number (all of them from eight on).
 #[inline]
 fn low_bytes(n: usize) -> u64 {
-    // (A shift by 64, for no bytes, leaves none.)
-    let shift = 64 - 8 * n.min(8) as u32;
-    u64::MAX.checked_shr(shift).unwrap_or(0)
+    LOW_BYTES.get(n).copied().unwrap_or(u64::MAX)
 }
+
+/// [`low_bytes`] of 0 to 8 bytes, read from a table rather than shifted.
+static LOW_BYTES: [u64; 9] = {
+    let mut t = [0u64; 9];
+    let mut n = 1;
+    while n < 9 {
+        // (A shift by 64, for eight bytes, would overflow: the mask is built up.)
+        t[n] = (t[n - 1] << 8) | 0xff;
+        n += 1;
+    }
+    t
+};
 
 /// How often a word or lemma is an event mention (a copy of its [`EventEntry`] counts,
 /// read without following the table entry).
@@ -362,6 +372,40 @@ pub(crate) struct Tags {
     pub share: u8,
     /// The form ends in "ed" (kept here so that tagging needs not read the form's text).
     pub ends_ed: bool,
+    /// The tag [`choose`] gives the form written in lowercase whatever its neighbours, if
+    /// it gives one (computed once, with the lexicon).
+    pub lowercase: Option<Tag>,
+}
+
+impl Tags {
+    /// The tag of the lowercase form that no context changes: [`choose`]'s first steps for
+    /// a lowercase word, without its neighbours.
+    fn lowercase_tag(self) -> Option<Tag> {
+        let (a, b) = lowercase_pair(self);
+        if regular_participle(self, a, b) && a != Tag::Jj {
+            return None;
+        }
+        (a == b || self.share >= 95).then_some(a)
+    }
+}
+
+/// The two tags of a form written in lowercase: not a proper noun, whatever its
+/// capitalised uses were.
+#[inline]
+fn lowercase_pair(e: Tags) -> (Tag, Tag) {
+    match (e.first, e.second) {
+        (Tag::Nnp, s) => (s, s),
+        (f, Tag::Nnp) => (f, f),
+        (f, s) => (f, s),
+    }
+}
+
+/// Past tense / participle ("called", "said") of a regular verb, whose two forms are one,
+/// so that a treebank that saw only one of them proves nothing.
+#[inline]
+fn regular_participle(e: Tags, a: Tag, b: Tag) -> bool {
+    let has = |t: Tag| a == t || b == t;
+    e.ends_ed && (has(Tag::Vbd) || has(Tag::Vbn))
 }
 
 /// What the lexicons say about one word form.
@@ -388,7 +432,62 @@ pub(crate) struct WordInfo {
     /// Event counts of the treebank lemma by word class ([`word_class`]), when the treebank
     /// knows the form.
     pub lemma_events: [Option<Counts>; 4],
+    /// Whether the form is likely an event under each tag, when the treebank knows its lemma.
+    pub odds: Option<EventOdds>,
 }
+
+/// Which tags make a known word an event by its estimate
+/// ([`super::detect::known_estimate`]): one bit per tag.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct EventOdds {
+    /// At or above the threshold of a bare word.
+    likely: u32,
+    /// At or above the threshold of the head of a verb group with auxiliaries.
+    possible: u32,
+}
+
+impl EventOdds {
+    /// The odds of a known word under every tag that may be a mention.
+    fn of(info: &WordInfo) -> EventOdds {
+        let mut odds = EventOdds::default();
+        for tag in MENTION_TAGS {
+            let p = super::detect::known_estimate(info, tag);
+            if p >= super::detect::THRESHOLD {
+                odds.likely |= 1 << (tag as u32);
+            }
+            if p >= super::detect::GROUP_THRESHOLD {
+                odds.possible |= 1 << (tag as u32);
+            }
+        }
+        odds
+    }
+
+    /// Whether the word is an event under `tag` by its estimate alone.
+    #[inline]
+    pub(crate) fn likely(self, tag: Tag) -> bool {
+        (self.likely >> (tag as u32)) & 1 != 0
+    }
+
+    /// Whether the word is an event under `tag` at the head of a verb group.
+    #[inline]
+    pub(crate) fn possible(self, tag: Tag) -> bool {
+        (self.possible >> (tag as u32)) & 1 != 0
+    }
+}
+
+/// The tags a mention may have (see [`super::detect`]).
+const MENTION_TAGS: [Tag; 10] = [
+    Tag::Vb,
+    Tag::Vbd,
+    Tag::Vbn,
+    Tag::Vbg,
+    Tag::Vbz,
+    Tag::Vbp,
+    Tag::Nn,
+    Tag::Nns,
+    Tag::Jj,
+    Tag::In,
+];
 
 /// The word class of a tag as the lemma table keys it: verb, noun, adjective, other.
 #[inline]
@@ -422,12 +521,15 @@ impl Lexicon {
         for e in POS_LEXICON {
             if let Some(w) = words.entry(e.word) {
                 w.lemma = Some(e.lemma);
-                w.tags = Some(Tags {
+                let mut tags = Tags {
                     first: e.first,
                     second: e.second,
                     share: e.share,
                     ends_ed: e.word.ends_with("ed"),
-                });
+                    lowercase: None,
+                };
+                tags.lowercase = tags.lowercase_tag();
+                w.tags = Some(tags);
             }
         }
         for e in EVENT_FORMS {
@@ -470,6 +572,9 @@ impl Lexicon {
                 if let Some(counts) = lemmas.get(lemma) {
                     v.lemma_events = *counts;
                 }
+            }
+            if v.lemma.is_some() {
+                v.odds = Some(EventOdds::of(v));
             }
         }
         Lexicon { words, lemmas }
@@ -619,17 +724,24 @@ fn guess<'a>(
     if capitalized && !sentence_start {
         return Tag::Nnp;
     }
-    let lower = lower();
+    // The suffixes are ASCII and lowercase: an ASCII word is compared with them in any case,
+    // without being lowercased first.
+    let lowered;
+    let word = if word.is_ascii() {
+        word
+    } else {
+        lowered = lower();
+        &lowered
+    };
     // Only the rules whose suffix ends in the word's last byte, in their order.
-    let mut rules = lower
-        .as_bytes()
-        .last()
-        .map_or(0, |&b| SUFFIXES_BY_LAST_BYTE[usize::from(b)]);
+    let mut rules = word.as_bytes().last().map_or(0, |&b| {
+        SUFFIXES_BY_LAST_BYTE[usize::from(b.to_ascii_lowercase())]
+    });
     while rules != 0 {
         let k = rules.trailing_zeros() as usize;
         rules &= rules - 1;
         if let Some(&(suffix, tag)) = SUFFIX_TAGS.get(k) {
-            if super::text::has_suffix(&lower, suffix) {
+            if has_suffix_any_case(word, suffix) {
                 return tag;
             }
         }
@@ -639,6 +751,16 @@ fn guess<'a>(
     } else {
         Tag::Nn
     }
+}
+
+/// Whether `word` ends with the lowercase ASCII `suffix` in any ASCII case, and is more than
+/// two bytes longer, as the lowercased word would.
+#[inline]
+fn has_suffix_any_case(word: &str, suffix: &str) -> bool {
+    let (w, s) = (word.as_bytes(), suffix.as_bytes());
+    w.len() > s.len() + 2
+        && w.get(w.len() - s.len()..)
+            .is_some_and(|end| end.eq_ignore_ascii_case(s))
 }
 
 /// For each byte value, the rules of [`SUFFIX_TAGS`] whose suffix ends in it (bit `k` for
@@ -883,6 +1005,11 @@ fn choose(
     next: impl Fn() -> Option<Tag>,
     lower: &str,
 ) -> Tag {
+    if !capitalized {
+        if let Some(t) = e.lowercase {
+            return t;
+        }
+    }
     if capitalized && !sentence_start && e.first != Tag::Nnp && e.second != Tag::Nnp {
         // A capitalised common word inside a sentence is usually part of a name ("Bank").
         if !matches!(
@@ -904,15 +1031,14 @@ fn choose(
         return Tag::Nnp;
     }
     // A lowercase word is not a proper noun, whatever its capitalised uses were.
-    let (a, b) = match (capitalized, e.first, e.second) {
-        (false, Tag::Nnp, s) => (s, s),
-        (false, f, Tag::Nnp) => (f, f),
-        (_, f, s) => (f, s),
+    let (a, b) = if capitalized {
+        (e.first, e.second)
+    } else {
+        lowercase_pair(e)
     };
     // Past tense / participle ("called", "said"); for regular verbs the two forms are one,
     // so a treebank that saw only one of them proves nothing.
-    let has = |t: Tag| a == t || b == t;
-    let regular = e.ends_ed && (has(Tag::Vbd) || has(Tag::Vbn));
+    let regular = regular_participle(e, a, b);
     if regular && a != Tag::Jj {
         let p = match prev {
             Some(Tag::Rb) => prev2.or(prev),
@@ -1017,6 +1143,22 @@ mod tests {
                     v[n - 1] = 0xc3;
                 }
                 assert_eq!(head_of(&v), bytewise(&v), "{b} {n}");
+            }
+        }
+    }
+
+    /// Suffixes compared in any case agree with suffixes of the lowercased word.
+    #[test]
+    fn suffixes_in_any_case_match_the_lowercased_word() {
+        for w in [
+            "Meetings", "MEETING", "talks", "Talked", "ed", "Red", "Nations", "iPhones",
+        ] {
+            for &(suffix, _) in SUFFIX_TAGS {
+                assert_eq!(
+                    has_suffix_any_case(w, suffix),
+                    w.len() > suffix.len() + 2 && w.to_ascii_lowercase().ends_with(suffix),
+                    "{w} {suffix}"
+                );
             }
         }
     }

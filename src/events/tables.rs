@@ -361,6 +361,8 @@ pub(crate) mod mark {
     pub const GET: u32 = 4;
     /// A signal word of [`super::DATE_SIGNALS`] or [`super::DURATION_SIGNALS`].
     pub const SIGNAL: u32 = 8;
+    /// In [`super::DANGLING`].
+    pub const DANGLING: u32 = 16;
 }
 
 /// The list of each mark.
@@ -368,6 +370,7 @@ const MARKED: &[(u32, &[&str])] = &[
     (mark::DISTRIBUTIVE, DISTRIBUTIVES),
     (mark::DEFINITE, DEFINITES),
     (mark::GET, GET_FORMS),
+    (mark::DANGLING, DANGLING),
 ];
 
 /// The marks of a lowercased word.
@@ -403,6 +406,16 @@ fn is_signal_word(lower: &str) -> bool {
 /// summit").
 pub(crate) const AHEAD_WORDS: &[&str] = &[
     "next", "upcoming", "coming", "future", "planned", "proposed",
+];
+
+/// Words a title may not end with: prepositions, particles, "to", determiners,
+/// conjunctions, auxiliaries and modals (sorted, for a binary search).
+pub(crate) const DANGLING: &[&str] = &[
+    "a", "about", "against", "an", "and", "are", "at", "be", "been", "being", "between", "but",
+    "by", "can", "could", "did", "do", "does", "down", "for", "from", "had", "has", "have", "her",
+    "his", "in", "into", "is", "its", "may", "might", "must", "of", "off", "on", "or", "out",
+    "over", "shall", "should", "that", "the", "their", "these", "this", "those", "to", "up", "was",
+    "were", "will", "with", "would",
 ];
 
 /// Forms of "get", the auxiliary of a passive ("flight got cancelled").

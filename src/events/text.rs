@@ -315,17 +315,10 @@ pub(crate) fn with_lower<R>(text: &str, t: &Token, f: impl FnOnce(&str) -> R) ->
 pub(crate) fn marked(text: &str, t: &Token, mark: u32) -> bool {
     match t.info {
         Some(i) => i.marks & mark != 0,
+        // (The lists hold words only: no mark or number is in one.)
+        None if t.kind != TokenKind::Word => false,
         None => with_lower(text, t, |w| super::tables::in_marked_list(w, mark)),
     }
-}
-
-/// Whether `word` ends with `suffix` and is more than two bytes longer, comparing the
-/// last bytes before the whole suffix.
-#[inline]
-pub(crate) fn has_suffix(word: &str, suffix: &str) -> bool {
-    word.len() > suffix.len() + 2
-        && word.as_bytes().last() == suffix.as_bytes().last()
-        && word.ends_with(suffix)
 }
 
 /// Whether the lowercased text of a token is `w`, without allocating.
