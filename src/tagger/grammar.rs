@@ -2026,43 +2026,33 @@ const RULES_BY_CLASS: [u64; 32] = {
     by_class
 };
 
-/// For each kind of token after "the" (see [`after_the`]), the rules that can match at
-/// "the": those that read that kind after it, and those that do not start on "the".
-const RULES_AFTER_THE: [u64; 10] = {
-    let mut by_next = [0u64; 10];
-    let mut k = 0;
-    while k < RULES.len() {
-        let starts_on_the = RULES[k].first & THE != 0;
-        assert!(
-            (RULES[k].after_the != 0) == starts_on_the,
-            "the rules starting on \"the\" say what they read after it"
-        );
-        let mut b = 0;
-        while b < 10 {
-            if !starts_on_the || RULES[k].after_the & (1 << b) != 0 {
-                by_next[b] |= 1 << k;
-            }
-            b += 1;
-        }
-        k += 1;
-    }
-    by_next
-};
+/// Which gate [`rules_after`] builds.
+#[derive(Clone, Copy)]
+enum Gate {
+    /// After "the" ([`Rule::after_the`]).
+    The,
+    /// After a number ([`Rule::after_num`]).
+    Num,
+}
 
-/// For each kind of token after a number (see [`after_num`]), the rules that can match at
-/// the number: those that read that kind after it, and those that do not start on numbers.
-const RULES_AFTER_NUM: [u64; 6] = {
-    let mut by_next = [0u64; 6];
+/// For each kind of token after the gate's word (see [`after_the`], [`after_num`]), the
+/// rules that can match there: those that read that kind after it, and those that do not
+/// start on that word.
+const fn rules_after<const N: usize>(gate: Gate) -> [u64; N] {
+    let mut by_next = [0u64; N];
     let mut k = 0;
     while k < RULES.len() {
-        let starts_on_num = RULES[k].first & NUM != 0;
+        let (starts, reads) = match gate {
+            Gate::The => (RULES[k].first & THE != 0, RULES[k].after_the),
+            Gate::Num => (RULES[k].first & NUM != 0, RULES[k].after_num as u16),
+        };
         assert!(
-            (RULES[k].after_num != 0) == starts_on_num,
-            "the rules starting on a number say what they read after it"
+            (reads != 0) == starts,
+            "the rules starting on \"the\" or a number say what they read after it"
         );
         let mut b = 0;
-        while b < 6 {
-            if !starts_on_num || RULES[k].after_num & (1 << b) != 0 {
+        while b < N {
+            if !starts || reads & (1 << b) != 0 {
                 by_next[b] |= 1 << k;
             }
             b += 1;
@@ -2070,7 +2060,13 @@ const RULES_AFTER_NUM: [u64; 6] = {
         k += 1;
     }
     by_next
-};
+}
+
+/// [`rules_after`] "the".
+const RULES_AFTER_THE: [u64; 10] = rules_after(Gate::The);
+
+/// [`rules_after`] a number.
+const RULES_AFTER_NUM: [u64; 6] = rules_after(Gate::Num);
 
 fn core_at(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let c = class(cx, i);
