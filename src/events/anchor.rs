@@ -512,6 +512,48 @@ pub(crate) fn link_timexes(
     links
 }
 
+/// Items grouped by a key below a bound, each group in the order the items came:
+/// `items[start[k]..start[k + 1]]` for key `k` (two passes, no map).
+struct Groups {
+    start: Vec<usize>,
+    items: Vec<usize>,
+}
+
+impl Groups {
+    /// Groups `(key, item)` pairs; keys at or beyond `keys` are dropped.
+    fn new(keys: usize, pairs: impl Iterator<Item = (usize, usize)> + Clone) -> Groups {
+        let mut start = vec![0usize; keys + 1];
+        for (k, _) in pairs.clone() {
+            if let Some(c) = start.get_mut(k + 1) {
+                *c += 1;
+            }
+        }
+        for k in 1..start.len() {
+            start[k] += start[k - 1];
+        }
+        let mut items = vec![0usize; start.last().copied().unwrap_or(0)];
+        let mut fill = start.clone();
+        for (k, item) in pairs {
+            if let Some(slot) = fill.get_mut(k).and_then(|f| {
+                let at = *f;
+                *f += 1;
+                items.get_mut(at)
+            }) {
+                *slot = item;
+            }
+        }
+        Groups { start, items }
+    }
+
+    /// The items of key `k`, in order.
+    fn of(&self, k: usize) -> &[usize] {
+        match (self.start.get(k), self.start.get(k + 1)) {
+            (Some(&a), Some(&b)) => self.items.get(a..b).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+}
+
 /// One verb placed on two coordinated days that cannot be one occurrence ("they had spoken
 /// twice, on February 12 and March 18"): each later day gets a copy of the event, as the
 /// elided nouns of a distributive list do.
@@ -603,43 +645,16 @@ fn fallback_links(
             *b = true;
         }
     }
-    // The tokens of the verb events each timex dates, by timex:
-    // `dated_verbs[dated_start[t]..dated_start[t + 1]]` (a few, near the timex).
-    let mut dated_start = vec![0usize; timexes.len() + 1];
+    // The tokens of the verb events each timex dates, by timex (a few, near the timex).
     let dated_verb = |l: &TimexLink| {
         let m = mentions.get(l.mention).filter(|m| !m.nominal)?;
         let v = *verb_event.get(m.tok)?;
         (v != u32::MAX && v as usize == l.timex).then_some(m.tok)
     };
-    for l in links.iter() {
-        if dated_verb(l).is_some() {
-            if let Some(c) = dated_start.get_mut(l.timex + 1) {
-                *c += 1;
-            }
-        }
-    }
-    for k in 1..dated_start.len() {
-        dated_start[k] += dated_start[k - 1];
-    }
-    let mut dated_verbs = vec![0usize; dated_start.last().copied().unwrap_or(0)];
-    let mut dated_fill = dated_start.clone();
-    for l in links.iter() {
-        if let Some(tok) = dated_verb(l) {
-            if let Some(slot) = dated_fill.get_mut(l.timex).and_then(|f| {
-                let at = *f;
-                *f += 1;
-                dated_verbs.get_mut(at)
-            }) {
-                *slot = tok;
-            }
-        }
-    }
-    let verbs_dated_by = |ti: usize| -> &[usize] {
-        match (dated_start.get(ti), dated_start.get(ti + 1)) {
-            (Some(&a), Some(&b)) => dated_verbs.get(a..b).unwrap_or(&[]),
-            _ => &[],
-        }
-    };
+    let dated_verbs = Groups::new(
+        timexes.len(),
+        links.iter().filter_map(|l| Some((l.timex, dated_verb(l)?))),
+    );
     // Whether each timex is a day of the news (0 not read yet, 1 no, 2 yes).
     let news_day = std::cell::RefCell::new(vec![0u8; timexes.len()]);
     let is_news = |ti: usize| -> bool {
@@ -656,34 +671,13 @@ fn fallback_links(
             None => false,
         }
     };
-    // Timexes of each sentence, in order: `sent_timexes[sent_start[s]..sent_start[s + 1]]`.
-    let mut sent_start = vec![0usize; sents.len() + 1];
-    for p in pos.iter().flatten() {
-        if let Some(c) = sent_start.get_mut(p.sent + 1) {
-            *c += 1;
-        }
-    }
-    for k in 1..sent_start.len() {
-        sent_start[k] += sent_start[k - 1];
-    }
-    let mut sent_timexes = vec![0usize; sent_start.last().copied().unwrap_or(0)];
-    let mut fill = sent_start.clone();
-    for (ti, p) in pos.iter().enumerate() {
-        let Some(p) = p else { continue };
-        if let Some(slot) = fill.get_mut(p.sent).and_then(|f| {
-            let at = *f;
-            *f += 1;
-            sent_timexes.get_mut(at)
-        }) {
-            *slot = ti;
-        }
-    }
-    let of_sent = |s: usize| -> &[usize] {
-        match (sent_start.get(s), sent_start.get(s + 1)) {
-            (Some(&a), Some(&b)) => sent_timexes.get(a..b).unwrap_or(&[]),
-            _ => &[],
-        }
-    };
+    // Timexes of each sentence, in text order.
+    let sent_timexes = Groups::new(
+        sents.len(),
+        pos.iter()
+            .enumerate()
+            .filter_map(|(ti, p)| p.as_ref().map(|p| (p.sent, ti))),
+    );
     let lead = pos.iter().enumerate().find_map(|(ti, p)| {
         let p = p.as_ref()?;
         (p.sent <= LEAD_SENTENCES && is_dated(&timexes[ti])).then_some(ti)
@@ -735,7 +729,7 @@ fn fallback_links(
                 continue;
             }
         }
-        let own = of_sent(m.sent);
+        let own = sent_timexes.of(m.sent);
         if !own.is_empty() {
             // The nearest timex of the sentence: a few on each side, within reach (the
             // timexes of a sentence are in text order).
@@ -770,7 +764,7 @@ fn fallback_links(
                     // A verb event in between that the timex dates heads the timex's own
                     // clause ("attacked the town, and the army responded on Friday").
                     if !m.nominal
-                        && verbs_dated_by(ti).iter().any(|&k| a < k && k < b)
+                        && dated_verbs.of(ti).iter().any(|&k| a < k && k < b)
                         && comma_conjunction(text, toks, a + 1..b)
                     {
                         return None;
