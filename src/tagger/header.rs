@@ -244,39 +244,29 @@ mod tests {
 
     #[test]
     fn header_forms() {
-        assert_eq!(
-            dct("date 2025-03-31\n\nText.").as_deref(),
-            Some("2025-03-31")
-        );
-        assert_eq!(
-            dct("Monday, March 31, 2025\nText").as_deref(),
-            Some("2025-03-31")
-        );
-        assert_eq!(dct("31 March 2025\nText").as_deref(), Some("2025-03-31"));
-        assert_eq!(
-            dct("2025-03-31T10:00:00Z\nText").as_deref(),
-            Some("2025-03-31T10:00:00")
-        );
-        assert_eq!(
-            dct("March 31, 2025 5:12 PM EDT\nText").as_deref(),
-            Some("2025-03-31T17:12:00")
-        );
-    }
-
-    #[test]
-    fn numeric_headers() {
-        assert_eq!(
-            dct("Updated 6/12/2025 4:05 PM\nText").as_deref(),
-            Some("2025-06-12T16:05:00")
-        );
-        assert_eq!(
-            dct("Posted 25/12/2024\nText").as_deref(),
-            Some("2024-12-25")
-        );
-        assert_eq!(dct("12.06.2025\nText").as_deref(), Some("2025-06-12"));
-        assert_eq!(dct("2025/06/12\nText").as_deref(), Some("2025-06-12"));
-        assert_eq!(dct("13/13/2025\nText"), None);
-        assert_eq!(dct("Add 1/2 cup of flour.\nText"), None);
+        let cases: &[(&str, Option<&str>)] = &[
+            ("date 2025-03-31\n\nText.", Some("2025-03-31")),
+            ("Monday, March 31, 2025\nText", Some("2025-03-31")),
+            ("31 March 2025\nText", Some("2025-03-31")),
+            ("2025-03-31T10:00:00Z\nText", Some("2025-03-31T10:00:00")),
+            (
+                "March 31, 2025 5:12 PM EDT\nText",
+                Some("2025-03-31T17:12:00"),
+            ),
+            // Numeric: month first unless the first number cannot be a month; dotted day first.
+            (
+                "Updated 6/12/2025 4:05 PM\nText",
+                Some("2025-06-12T16:05:00"),
+            ),
+            ("Posted 25/12/2024\nText", Some("2024-12-25")),
+            ("12.06.2025\nText", Some("2025-06-12")),
+            ("2025/06/12\nText", Some("2025-06-12")),
+            ("13/13/2025\nText", None),
+            ("Add 1/2 cup of flour.\nText", None),
+        ];
+        for &(text, want) in cases {
+            assert_eq!(dct(text).as_deref(), want, "{text:?}");
+        }
     }
 
     #[test]
