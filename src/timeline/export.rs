@@ -653,38 +653,22 @@ mod tests {
 
     #[test]
     fn bounds_are_shown_as_the_smallest_calendar_unit() {
-        assert_eq!(
-            label("2025-03-18", "2025-03-18").as_deref(),
-            Some("2025-03-18")
-        );
-        // Saturday and Sunday of ISO week 13.
-        assert_eq!(
-            label("2025-03-29", "2025-03-30").as_deref(),
-            Some("2025-W13-WE")
-        );
-        assert_eq!(
-            label("2025-03-24", "2025-03-30").as_deref(),
-            Some("2025-W13")
-        );
-        // A week across a month boundary is still a week.
-        assert_eq!(
-            label("2025-03-31", "2025-04-02").as_deref(),
-            Some("2025-W14")
-        );
-        // Friday to Sunday is no weekend: the week.
-        assert_eq!(
-            label("2025-03-28", "2025-03-30").as_deref(),
-            Some("2025-W13")
-        );
-        assert_eq!(
-            label("2025-03-03", "2025-03-20").as_deref(),
-            Some("2025-03")
-        );
-        assert_eq!(label("2025-02-03", "2025-03-20").as_deref(), Some("2025"));
-        assert_eq!(
-            label("2024-12-30", "2025-01-02").as_deref(),
-            Some("2025-W01")
-        );
-        assert_eq!(label("2024-12-03", "2025-01-20"), None);
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            ("2025-03-18", "2025-03-18", Some("2025-03-18")),
+            // Saturday and Sunday of ISO week 13.
+            ("2025-03-29", "2025-03-30", Some("2025-W13-WE")),
+            ("2025-03-24", "2025-03-30", Some("2025-W13")),
+            // A week across a month boundary is still a week.
+            ("2025-03-31", "2025-04-02", Some("2025-W14")),
+            // Friday to Sunday is no weekend: the week.
+            ("2025-03-28", "2025-03-30", Some("2025-W13")),
+            ("2025-03-03", "2025-03-20", Some("2025-03")),
+            ("2025-02-03", "2025-03-20", Some("2025")),
+            ("2024-12-30", "2025-01-02", Some("2025-W01")),
+            ("2024-12-03", "2025-01-20", None),
+        ];
+        for &(from, to, want) in cases {
+            assert_eq!(label(from, to).as_deref(), want, "{from}..{to}");
+        }
     }
 }
