@@ -669,6 +669,20 @@ fn titles_do_not_dangle() {
 }
 
 #[test]
+fn a_subject_led_by_a_noun_of_keeps_its_head() {
+    let text = "The siege of Leningrad began. The Battle of Stalingrad lasted five \
+                months. Most of them left.";
+    let a = run(text, &[], "2025-01-01");
+    assert_eq!(event(&a, "began").title, "siege of Leningrad began");
+    assert_eq!(
+        event(&a, "lasted").title,
+        "Battle of Stalingrad lasted five months"
+    );
+    assert_eq!(event(&a, "left").title, "them left");
+    assert_clean_titles(&a);
+}
+
+#[test]
 fn a_sentence_without_a_date_continues_the_story() {
     let text = "On Tuesday, rebels attacked the town. They burned the market and left.";
     let a = run_dated(text, &[("Tuesday", "2025-03-25")]);

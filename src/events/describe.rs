@@ -199,6 +199,17 @@ fn subject(
         }
         subj_start = p;
     }
+    // "The siege of Leningrad began": the head noun before "of" leads the subject.
+    if subj_start < subj_end && subj_start >= sent_start + 2 {
+        let of = subj_start - 1;
+        let head = of - 1;
+        if word(text, &toks[of]).eq_ignore_ascii_case("of")
+            && matches!(toks[head].tag, Tag::Nn | Tag::Nns | Tag::Nnp)
+            && !stop(head)
+        {
+            subj_start = head;
+        }
+    }
     (subj_start, subj_end)
 }
 
