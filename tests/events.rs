@@ -669,6 +669,33 @@ fn titles_do_not_dangle() {
 }
 
 #[test]
+fn a_participle_opening_a_sentence_is_a_clause_of_its_own() {
+    let text = "Elected in 1998, he resigned in 2001. Born in Warsaw, she moved to Paris in \
+                1891. Elected officials met.";
+    let a = run_dated(
+        text,
+        &[("1998", "1998"), ("2001", "2001"), ("1891", "1891")],
+    );
+    let year_of = |e: &eventline::Event| {
+        e.anchor
+            .as_ref()
+            .and_then(|x| x.value.as_ref())
+            .map(|v| v.to_string())
+    };
+    let elected: Vec<_> = a.events.iter().filter(|e| e.text == "Elected").collect();
+    assert_eq!(
+        elected.len(),
+        1,
+        "an event, but not the adjective of \"Elected officials\""
+    );
+    assert_eq!(year_of(elected[0]).as_deref(), Some("1998"));
+    assert_eq!(year_of(event(&a, "resigned")).as_deref(), Some("2001"));
+    // The main clause's year is not the birth's.
+    assert_eq!(timex_links(&a, event(&a, "Born")).count(), 0);
+    assert_eq!(year_of(event(&a, "moved")).as_deref(), Some("1891"));
+}
+
+#[test]
 fn a_subject_led_by_a_noun_of_keeps_its_head() {
     let text = "The siege of Leningrad began. The Battle of Stalingrad lasted five \
                 months. Most of them left.";

@@ -762,10 +762,23 @@ fn fallback_links(
                         return None;
                     }
                     // A verb event in between that the timex dates heads the timex's own
-                    // clause ("attacked the town, and the army responded on Friday").
+                    // clause ("attacked the town, and the army responded on Friday"; "Born
+                    // in Warsaw, she moved to Paris in 1891": the participle opening the
+                    // sentence is a clause of its own).
+                    let fronted = sents.get(m.sent).is_some_and(|r| r.start == m.tok)
+                        && matches!(m.tag, Tag::Vbn | Tag::Vbd);
+                    let beyond_comma = |k: usize| {
+                        fronted
+                            && toks
+                                .get(a + 1..k)
+                                .is_some_and(|between| between.iter().any(|t| t.sym == Sym::Comma))
+                    };
                     if !m.nominal
-                        && dated_verbs.of(ti).iter().any(|&k| a < k && k < b)
-                        && comma_conjunction(text, toks, a + 1..b)
+                        && dated_verbs.of(ti).iter().any(|&k| {
+                            a < k
+                                && k < b
+                                && (beyond_comma(k) || comma_conjunction(text, toks, a + 1..b))
+                        })
                     {
                         return None;
                     }

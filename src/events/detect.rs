@@ -197,11 +197,24 @@ pub(crate) fn detect<'a>(
         }
         // A known word's estimate for each tag is computed with the lexicon: most words
         // that cannot be events are set aside here, before anything else is read.
+        // A participle opening its sentence heads a clause of its own ("Elected in 1998,
+        // he …", "Born in Warsaw, she …"), as a verb after auxiliaries does; not before a
+        // noun it describes ("Elected officials warned", "Suspected bombs exploded"), nor
+        // alone before a comma, where it is more often a name ("Diversified, the holding
+        // company").
+        let fronted = i == range.start
+            && matches!(tag, Tag::Vbn | Tag::Vbd)
+            && toks.get(i + 1).is_some_and(|n| {
+                !matches!(
+                    n.tag,
+                    Tag::Nn | Tag::Nns | Tag::Nnp | Tag::Jj | Tag::Cd | Tag::Punct
+                )
+            });
         if let Some(odds) = t.info.and_then(|i| i.odds) {
             let kept = odds.likely(tag)
                 || (odds.possible(tag)
                     && tag.is_verb()
-                    && follows_auxiliary(text, toks, range.start, i));
+                    && (fronted || follows_auxiliary(text, toks, range.start, i)));
             if !kept {
                 continue;
             }
@@ -248,12 +261,14 @@ pub(crate) fn detect<'a>(
         // The head of a verb group with auxiliaries ("are continuing", "will hold") is an
         // event far more often than the bare word's count suggests.
         // (The verb group is read only when the estimate falls between the thresholds.)
-        let threshold =
-            if p < THRESHOLD && tag.is_verb() && follows_auxiliary(text, toks, range.start, i) {
-                GROUP_THRESHOLD
-            } else {
-                THRESHOLD
-            };
+        let threshold = if p < THRESHOLD
+            && tag.is_verb()
+            && (fronted || follows_auxiliary(text, toks, range.start, i))
+        {
+            GROUP_THRESHOLD
+        } else {
+            THRESHOLD
+        };
         if p < threshold {
             continue;
         }
