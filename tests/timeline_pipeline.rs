@@ -146,4 +146,28 @@ fn an_amount_of_time_from_a_coarser_date_gives_no_day() {
         .iter()
         .filter(|e| e.title.contains("defeated"))
         .all(|e| e.value.as_deref().is_none_or(|v| !v.contains("-"))));
+    // It is the year two years on: 202 BC.
+    let defeated = report.events.iter().find(|e| e.title.contains("defeated"));
+    assert_eq!(
+        defeated.and_then(|e| e.value.as_deref()),
+        Some("BC0202"),
+        "{report:?}"
+    );
+}
+
+#[test]
+fn an_amount_of_years_or_months_later_dates_the_event_in_that_year_or_month() {
+    let text = "In 1703 he became court musician in Weimar. Four years later he married Maria \
+                Barbara. In May 1723 he moved to Leipzig. Three months later he fell ill.";
+    let t = build("bach", text);
+    let report = t.dated_report();
+    let value_of = |title: &str| {
+        report
+            .events
+            .iter()
+            .find(|e| e.title.contains(title))
+            .and_then(|e| e.value.clone())
+    };
+    assert_eq!(value_of("married").as_deref(), Some("1707"));
+    assert_eq!(value_of("fell").as_deref(), Some("1723-08"));
 }

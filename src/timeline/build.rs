@@ -335,26 +335,42 @@ impl Timeline {
             }
             // Only one end in the text: the other is the day named last.
             if begins.is_empty() != ends.is_empty() {
-                // The last date named before the duration, if it is a day (or finer).
-                let day = ann
-                    .timexes
-                    .get(..k)
-                    .into_iter()
-                    .flatten()
-                    .rev()
-                    .find(|t| {
-                        matches!(t.kind, TimexKind::Date | TimexKind::Time)
-                            && !matches!(t.value, TimexValue::Ref(_))
-                    })
-                    .filter(|t| {
-                        t.value
-                            .interval()
-                            .is_some_and(|iv| iv.end - iv.start <= chrono::Duration::days(1))
-                    });
-                let Some(t) = day else { continue };
+                let later = begins.is_empty();
+                // The last date named before the duration.
+                let last = ann.timexes.get(..k).into_iter().flatten().rev().find(|t| {
+                    matches!(t.kind, TimexKind::Date | TimexKind::Time)
+                        && !matches!(t.value, TimexValue::Ref(_))
+                });
+                // If it is a day (or finer), the offset is counted from it, below.
+                let day = last.filter(|t| {
+                    t.value
+                        .interval()
+                        .is_some_and(|iv| iv.end - iv.start <= chrono::Duration::days(1))
+                });
+                let Some(t) = day else {
+                    // A year or a month: the events at the other end fall in the year or
+                    // month that far on ("In 1703 … [Four years] later he married": 1707).
+                    let coarse = last.zip(d.modifier.is_none().then_some(&d.value));
+                    if let Some(value) = coarse.and_then(|(t, v)| shift_coarse(&t.value, v, later))
+                    {
+                        let dn = self.given_node(value.clone(), None);
+                        for &e in if later { &ends } else { &begins } {
+                            if let Some(Node::Event(ev)) = self.graph.node_weight_mut(e) {
+                                if ev.value.is_none() {
+                                    ev.value = Some(value.clone());
+                                }
+                            }
+                            self.add_relation(
+                                e,
+                                dn,
+                                relation(RelType::IsIncluded, Provenance::Inferred, doc),
+                            );
+                        }
+                    }
+                    continue;
+                };
                 // Exact amounts from a day give the other day itself ("three days later":
                 // December 11), which dates the events at that end.
-                let later = begins.is_empty();
                 let derived = match (&d.value, t.value.interval(), d.modifier) {
                     (TimexValue::Duration(v), Some(iv), None) => {
                         shift_day(iv.start.date(), v.parts(), later).map(TimexValue::day)
@@ -732,6 +748,41 @@ fn shift_day(
     } else {
         day.checked_sub_months(m)?.checked_sub_days(d)
     }
+}
+
+/// A year or a month moved by an amount in its own unit or coarser: 1703 + four years is
+/// 1707, May 1723 + three months is August 1723. Anything finer, or another kind of date,
+/// gives `None` (a day would be a guess).
+fn shift_coarse(value: &TimexValue, amount: &TimexValue, forward: bool) -> Option<TimexValue> {
+    let TimexValue::Duration(v) = amount else {
+        return None;
+    };
+    let mut months: i64 = 0;
+    for &(n, unit) in v.parts() {
+        let n = i64::from(n?);
+        months += match unit {
+            DurationUnit::Century => n * 1200,
+            DurationUnit::Decade => n * 120,
+            DurationUnit::Year => n * 12,
+            DurationUnit::Quarter => n * 3,
+            DurationUnit::Month => n,
+            _ => return None,
+        };
+    }
+    let months = if forward { months } else { -months };
+    let date = match value {
+        TimexValue::Date(DateValue::Year(y)) if months % 12 == 0 => {
+            DateValue::Year(i32::try_from(i64::from(*y) + months / 12).ok()?)
+        }
+        TimexValue::Date(DateValue::Month(Some(y), m)) => {
+            let total = i64::from(*y) * 12 + i64::from(*m) - 1 + months;
+            let y = i32::try_from(total.div_euclid(12)).ok()?;
+            DateValue::Month(Some(y), u8::try_from(total.rem_euclid(12) + 1).ok()?)
+        }
+        _ => return None,
+    };
+    let value = TimexValue::Date(date);
+    value.is_valid().then_some(value)
 }
 
 pub(crate) fn relation(rel: RelType, provenance: Provenance, doc: &str) -> Relation {
