@@ -495,6 +495,15 @@ impl Resolver {
         if off == 0 && self.refs.month.is_none() && self.refs.day.is_none() {
             return Some(y);
         }
+        // After a bare year ("In 1941 … the following spring"), the next such season after
+        // that year, except the winter that begins in its December.
+        if self.refs.month.is_none() && self.refs.day.is_none() && r.month() == 1 && r.day() == 1 {
+            return Some(match off {
+                o if o > 0 && s == Season::Winter => y,
+                o if o > 0 => y + 1,
+                _ => y - 1,
+            });
+        }
         let y = r.year();
         Some(match off {
             0 => {
@@ -885,7 +894,11 @@ impl Resolver {
                 .and(ymd(y, 1, 1)),
             _ => d.interval().map(|iv| iv.start.date()),
         };
-        if from.is_some() {
+        // Naming the year the story is already in ("later that year", "by the end of the
+        // year") does not move its reference time back to the first of January.
+        let same_year = matches!(d, DateValue::Year(y) if self.refs.year == Some(y)
+            && self.refs.from.is_some_and(|f| f.year() == y));
+        if from.is_some() && !same_year {
             self.refs.from = from;
         }
         let r = &mut self.refs;
