@@ -1312,6 +1312,11 @@ pub(crate) const RULES: &[Rule] = &[
                 "the winter of nineteen ninety-four",
                 "1994-WI",
             ),
+            ex(
+                "In the winter of 1942–43 the army",
+                "the winter of 1942–43",
+                "1942-WI",
+            ),
         ],
         first: THE | SEASON,
         after_the: AFTER_SEASON,
@@ -3989,6 +3994,27 @@ fn quarter(cx: &Cx<'_>, i: usize) -> Option<Found> {
     date(start, end, p)
 }
 
+/// The end of a season's year written as a span across the new year ("the winter of
+/// 1942–43", "1601-1602"): the token after the second year when it is the next year, in two
+/// or four digits; else `e`. The season keeps the year it begins in.
+fn split_year_end(cx: &Cx<'_>, y: i32, e: usize) -> usize {
+    if !cx.dash(e) {
+        return e;
+    }
+    let Some(n) = cx.num(e + 1) else { return e };
+    let next = i64::from(y) + 1;
+    let same = match cx.digits(e + 1) {
+        2 => i64::from(n) == next.rem_euclid(100),
+        4 => i64::from(n) == next,
+        _ => false,
+    };
+    if same {
+        e + 2
+    } else {
+        e
+    }
+}
+
 fn season(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let the = cx.kw(i, Kw::The);
     let j = if the { i + 1 } else { i };
@@ -4002,7 +4028,7 @@ fn season(cx: &Cx<'_>, i: usize) -> Option<Found> {
         j + 1
     };
     if let Some((y, e)) = cx.year_any(yat) {
-        return date(i, e, Partial::Season(Some(y), s));
+        return date(i, split_year_end(cx, y, e), Partial::Season(Some(y), s));
     }
     // A bare season needs an article or a preposition ("fall" is also a verb).
     let ctx = the
