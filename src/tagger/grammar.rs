@@ -1406,6 +1406,7 @@ pub(crate) const RULES: &[Rule] = &[
             ex("in the future it", "the future", "FUTURE_REF"),
             ex("It will open soon.", "soon", "FUTURE_REF"),
             ex("unlike in the past, it", "the past", "PAST_REF"),
+            ex("need it by eod pls", "eod", "2025-03-31"),
         ],
         first: VAGUE | THE | REL | ARTICLE,
         after_the: AFTER_KW,
@@ -1599,6 +1600,7 @@ fn class(cx: &Cx<'_>, i: usize) -> u32 {
         Some(Lex::DayPart(_)) => DAYPART,
         Some(Lex::Frequency(_)) => FREQ,
         Some(Lex::Zone) => 0,
+        Some(Lex::EndOf(_)) => VAGUE,
         Some(Lex::Kw(k)) => match k {
             Kw::The => THE,
             Kw::A | Kw::An => ARTICLE,
@@ -4554,6 +4556,34 @@ fn vague(cx: &Cx<'_>, i: usize) -> Option<Found> {
             None
         }
         Lex::Kw(Kw::Now | Kw::Nowadays) => r(i + 1, RefValue::Present),
+        // "by eod", "before EOM": the unit in focus, its end; after a preposition of time
+        // only ("the EOD team" defuses bombs).
+        Lex::EndOf(u)
+            if i.checked_sub(1).is_some_and(|p| {
+                [
+                    Kw::By,
+                    Kw::Before,
+                    Kw::Until,
+                    Kw::At,
+                    Kw::After,
+                    Kw::Through,
+                ]
+                .iter()
+                .any(|&k| cx.kw(p, k))
+            }) =>
+        {
+            let p = match u {
+                Unit::Day => Partial::Day(DaySpec::Deictic(0)),
+                Unit::Week => Partial::RelWeek(0),
+                Unit::Month => Partial::RelMonth(0),
+                Unit::Quarter => Partial::RelQuarter(0),
+                Unit::Year => Partial::RelYear(0),
+                _ => return None,
+            };
+            let mut f = Found::new(i, i + 1, TimexKind::Date, p);
+            f.modifier = Some(TimexMod::End);
+            Some(f)
+        }
         // "at a later date", "at a future date", "an earlier date": unnamed days.
         Lex::Kw(Kw::A | Kw::An) if cx.is(i + 2, "date") => match cx.lx(i + 1)? {
             Lex::Kw(Kw::Later | Kw::Future) => r(i + 3, RefValue::Future),

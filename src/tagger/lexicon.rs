@@ -204,7 +204,18 @@ pub(crate) enum Lex {
     Zone,
     /// A keyword.
     Kw(Kw),
+    /// An informal abbreviation of "the end of the <unit>" ("eod", "EOW").
+    EndOf(Unit),
 }
+
+/// Informal abbreviations of "the end of the <unit>" ("by eod", "before EOM").
+pub(crate) const END_OF_UNITS: &[(&str, Unit)] = &[
+    ("eod", Unit::Day),
+    ("eow", Unit::Week),
+    ("eom", Unit::Month),
+    ("eoq", Unit::Quarter),
+    ("eoy", Unit::Year),
+];
 
 /// Month names.
 pub(crate) const MONTHS: &[(&str, u8, MonthForm)] = &[
@@ -1672,6 +1683,9 @@ impl Lexicon {
         }
         for &(w, k) in KEYWORDS {
             add(w, Lex::Kw(k));
+        }
+        for &(w, u) in END_OF_UNITS {
+            add(w, Lex::EndOf(u));
         }
         let holiday_starts: Vec<&'static str> = HOLIDAYS
             .iter()
