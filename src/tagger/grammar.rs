@@ -1329,6 +1329,11 @@ pub(crate) const RULES: &[Rule] = &[
             ex("at 3 p.m. EST it", "3 p.m. EST", "2025-03-31T15:00"),
             ex("at 15:30 GMT it", "15:30 GMT", "2025-03-31T15:30"),
             ex(
+                "at 7:30 tomorrow night ok",
+                "7:30 tomorrow night",
+                "2025-04-01T19:30",
+            ),
+            ex(
                 "at 10 p.m. Wednesday it",
                 "10 p.m. Wednesday",
                 "2025-03-26T22:00",
@@ -4099,6 +4104,9 @@ fn meridiem(cx: &Cx<'_>, j: usize) -> Option<(bool, usize)> {
 }
 
 fn clock(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    // A clock time on a 12-hour dial with no a.m./p.m. ("7:30"): a part of the day named
+    // after it decides its half ("7:30 tonight", "10:15 Friday night").
+    let mut free = false;
     let (tod, mut k) = if let Some(dp) = cx.daypart(i) {
         match dp {
             // "high noon": a showdown, not twelve o'clock.
@@ -4178,7 +4186,9 @@ fn clock(cx: &Cx<'_>, i: usize) -> Option<Found> {
             k += 2;
         }
         let colon = minute.is_some() && cx.p(i + 1, ':');
+        free = colon && (1..=12).contains(&h);
         if let Some((pm, e)) = meridiem(cx, k) {
+            free = false;
             if !(1..=12).contains(&h) {
                 return None;
             }
@@ -4249,9 +4259,21 @@ fn clock(cx: &Cx<'_>, i: usize) -> Option<Found> {
     } else {
         k
     };
-    if let Some(f) = weekday(cx, after).filter(|f| matches!(f.partial, Partial::Day(_))) {
+    // "7:30 tomorrow night", "10:15 Friday morning": the day and its part; the part sets
+    // the half of the day of a time with no a.m./p.m.
+    let in_part = |f: &Found| match f.partial {
+        Partial::Time(d, TimeOfDay::Part(p)) => {
+            let tod = if free { clock_in_part(tod, p)? } else { tod };
+            Some(Found::new(i, f.end, TimexKind::Time, Partial::Time(d, tod)))
+        }
+        _ => None,
+    };
+    if let Some(f) = weekday(cx, after) {
         if let Partial::Day(d) = f.partial {
             return Some(Found::new(i, f.end, TimexKind::Time, Partial::Time(d, tod)));
+        }
+        if let Some(f) = in_part(&f) {
+            return Some(f);
         }
     }
     if let Some(f) = calendar_date(cx, after) {
@@ -4266,7 +4288,14 @@ fn clock(cx: &Cx<'_>, i: usize) -> Option<Found> {
     }
     if let Some(f) = deictic(cx, k) {
         if let Partial::Day(d) = f.partial {
+            let tod = match free && cx.kw(k, Kw::Tonight) {
+                true => clock_in_part(tod, PartOfDay::Night).unwrap_or(tod),
+                false => tod,
+            };
             return Some(Found::new(i, f.end, TimexKind::Time, Partial::Time(d, tod)));
+        }
+        if let Some(f) = in_part(&f) {
+            return Some(f);
         }
     }
     Some(Found::new(
@@ -4304,7 +4333,13 @@ fn bare_hour(cx: &Cx<'_>, i: usize, h: u32, k: usize) -> Option<(u8, usize)> {
     } else {
         return None;
     };
-    let hour = match part {
+    Some((part_hour(h, part)?, end))
+}
+
+/// The 24-hour hour of hour `h` (1–12) in a part of the day; `None` for parts that do not
+/// tell the half of the day.
+fn part_hour(h: u8, part: PartOfDay) -> Option<u8> {
+    Some(match part {
         PartOfDay::Morning => h % 12,
         PartOfDay::Afternoon | PartOfDay::Evening => h % 12 + 12,
         // "10 at night", "8 tonight"; "2 at night" is after midnight.
@@ -4313,8 +4348,27 @@ fn bare_hour(cx: &Cx<'_>, i: usize, h: u32, k: usize) -> Option<(u8, usize)> {
         PartOfDay::Night if h == 12 => 24,
         PartOfDay::Night => h,
         PartOfDay::Midday | PartOfDay::Daytime => return None,
-    };
-    Some((hour, end))
+    })
+}
+
+/// A clock time with no a.m./p.m. ("7:30") in a part of the day ("tonight": 19:30).
+fn clock_in_part(tod: TimeOfDay, part: PartOfDay) -> Option<TimeOfDay> {
+    match tod {
+        TimeOfDay::Clock {
+            hour,
+            minute,
+            second,
+        } if (1..=12).contains(&hour) => {
+            // ("12:30 tonight" is past midnight, on the next day: left as written.)
+            let hour = part_hour(hour, part).filter(|&h| h != 24)?;
+            Some(TimeOfDay::Clock {
+                hour,
+                minute,
+                second,
+            })
+        }
+        _ => None,
+    }
 }
 
 /// For each ASCII byte, the holidays whose first word starts with it (lowercase), as bits:
