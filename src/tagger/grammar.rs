@@ -2540,9 +2540,14 @@ fn month_date(cx: &Cx<'_>, i: usize) -> Option<Found> {
     if let Some((y, e)) = cx.year_any(yat) {
         return date(i, e, Partial::Month(Some(y), m));
     }
-    // "January of that year"
-    if cx.kw(j, Kw::Of) && cx.kw(j + 1, Kw::That) && cx.unit(j + 2) == Some((Unit::Year, false)) {
-        return date(i, j + 3, Partial::MonthOfRefYear(m));
+    // "January of that year", "February of the following year", "May of last year"
+    if let Some((off, anaphoric, e)) = of_rel_year(cx, j) {
+        let p = if anaphoric {
+            Partial::MonthOfRefYear(m, off)
+        } else {
+            Partial::MonthOfRelYear(m, off)
+        };
+        return date(i, e, p);
     }
     // Month this/last/next year
     for (k, off) in [(Kw::This, 0), (Kw::Last, -1), (Kw::Next, 1)] {
@@ -3323,6 +3328,19 @@ fn rel_word(cx: &Cx<'_>, j: usize, the: bool) -> Option<(i32, bool, usize)> {
     })
 }
 
+/// "of that year", "of the following year", "of last year" from `j` (on "of"): the year's
+/// offset, whether it counts from the year last mentioned (not from the anchor's), and the
+/// index after "year".
+fn of_rel_year(cx: &Cx<'_>, j: usize) -> Option<(i32, bool, usize)> {
+    if !cx.kw(j, Kw::Of) {
+        return None;
+    }
+    let the = cx.kw(j + 1, Kw::The);
+    let k = if the { j + 2 } else { j + 1 };
+    let (off, anaphoric, e) = rel_word(cx, k, the)?;
+    (cx.unit(e) == Some((Unit::Year, false))).then_some((off, anaphoric, e + 1))
+}
+
 fn relative(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let the = cx.kw(i, Kw::The);
     let j = if the { i + 1 } else { i };
@@ -4036,6 +4054,11 @@ fn season(cx: &Cx<'_>, i: usize) -> Option<Found> {
     };
     if let Some((y, e)) = cx.year_any(yat) {
         return date(i, split_year_end(cx, y, e), Partial::Season(Some(y), s));
+    }
+    // "the autumn of that year", "the spring of the following year", "the summer of last
+    // year"
+    if let Some((off, anaphoric, e)) = of_rel_year(cx, j + 1) {
+        return date(i, e, Partial::SeasonOfYear(s, off, anaphoric));
     }
     // A bare season needs an article or a preposition ("fall" is also a verb).
     let ctx = the

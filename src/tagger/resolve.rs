@@ -165,7 +165,10 @@ impl Resolver {
                 Some(self.anchor_year()?.checked_add(off)?),
                 m,
             )),
-            Partial::MonthOfRefYear(m) => date(DateValue::Month(Some(self.ref_year()?), m)),
+            Partial::MonthOfRefYear(m, off) => date(DateValue::Month(
+                Some(self.ref_year()?.checked_add(off)?),
+                m,
+            )),
             Partial::RefMonth(m, off) => {
                 let r = self.refs.from.or(self.dct)?;
                 let (y, rm) = (r.year(), r.month() as u8);
@@ -255,6 +258,14 @@ impl Resolver {
             )),
             Partial::RefSeason(s, off) => {
                 date(DateValue::Season(Some(self.ref_season_year(s, off)?), s))
+            }
+            Partial::SeasonOfYear(s, off, anaphoric) => {
+                let y = if anaphoric {
+                    self.ref_year()?
+                } else {
+                    self.anchor_year()?
+                };
+                date(DateValue::Season(Some(y.checked_add(off)?), s))
             }
             Partial::Decade(d) => date(DateValue::Decade(d)),
             Partial::DecadeOfCentury(n) => {
@@ -379,7 +390,9 @@ impl Resolver {
             Partial::Time(DaySpec::Current | DaySpec::Anaphor(_), t) => {
                 return TimexValue::Time(DateValue::AnyDay, t);
             }
-            Partial::Season(None, s) | Partial::RefSeason(s, _) => {
+            Partial::Season(None, s)
+            | Partial::RefSeason(s, _)
+            | Partial::SeasonOfYear(s, _, _) => {
                 return TimexValue::Date(DateValue::Season(None, s));
             }
             _ => 0,
