@@ -1272,6 +1272,14 @@ pub(crate) const RULES: &[Rule] = &[
         apply: amount,
     },
     Rule {
+        name: "compact ago",
+        examples: &[ex("posted 2h ago", "2h ago", "2025-03-31")],
+        first: NUM12,
+        after_the: 0,
+        after_num: NEXT_WORD,
+        apply: compact_ago,
+    },
+    Rule {
         name: "quarter and half",
         examples: &[
             ex(
@@ -3568,6 +3576,28 @@ fn unit_duration(q: Qty, u: Unit) -> DurationValue {
 fn ago_after(cx: &Cx<'_>, k: usize) -> bool {
     cx.kw(k, Kw::Ago)
         || (cx.is(k, "back") && !cx.cap(k) && !cx.kw(k + 1, Kw::To) && !cx.is(k + 1, "from"))
+}
+
+/// "2h ago", "3d ago", "5m ago": a number and a one- or two-letter unit written as one
+/// word, then "ago" (the time stamp of a post).
+fn compact_ago(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    if !(cx.joined(i + 1) && cx.is_word(i + 1) && cx.kw(i + 2, Kw::Ago)) {
+        return None;
+    }
+    let n = cx.num(i)?;
+    let &(_, unit) = super::lexicon::COMPACT_UNITS
+        .iter()
+        .find(|(w, _)| cx.is(i + 1, w))?;
+    date(
+        i,
+        i + 3,
+        Partial::Ago {
+            unit,
+            n: Some(n),
+            dir: -1,
+            anaphoric: false,
+        },
+    )
 }
 
 fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {

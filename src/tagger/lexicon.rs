@@ -208,6 +208,18 @@ pub(crate) enum Lex {
     EndOf(Unit),
 }
 
+/// One- and two-letter unit abbreviations written joined to their number in the time stamps
+/// of posts ("2h ago", "3d ago", "5m ago"); they count only before "ago".
+pub(crate) const COMPACT_UNITS: &[(&str, Unit)] = &[
+    ("s", Unit::Second),
+    ("m", Unit::Minute),
+    ("h", Unit::Hour),
+    ("d", Unit::Day),
+    ("w", Unit::Week),
+    ("mo", Unit::Month),
+    ("y", Unit::Year),
+];
+
 /// Informal abbreviations of "the end of the <unit>" ("by eod", "before EOM").
 pub(crate) const END_OF_UNITS: &[(&str, Unit)] = &[
     ("eod", Unit::Day),
