@@ -4114,7 +4114,8 @@ fn season(cx: &Cx<'_>, i: usize) -> Option<Found> {
     if !ctx || (s == Season::Fall && !fall_ok) || cx.kw(j + 1, Kw::Of) {
         return None;
     }
-    let prep = cx.is_any(j + 1, CLAUSE_WORDS);
+    // (A subject pronoun starts the clause the season heads: "by the summer they had …".)
+    let prep = cx.is_any(j + 1, CLAUSE_WORDS) || cx.is_any(j + 1, CLAUSE_PRONOUNS);
     if !prep && cx.is_word(j + 1) && cx.lx(j + 1).is_none() && !cx.p(j + 1, ',') {
         // "the summer games": a modifier of another noun
         let w = cx.bytes(j + 1);

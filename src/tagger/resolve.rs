@@ -557,6 +557,17 @@ impl Resolver {
             1 if start > a => y,
             1 => y + 1,
             0 if off == 0 && explicit_this => y,
+            // A story is told in the past tense, which says nothing of the season's side of
+            // the story's day ("On 15 April 1912 … by the summer"): the season of the story's
+            // year, or the winter begun the year before while it lasts.
+            _ if self.narrative => {
+                let prev = DateValue::Season(Some(y - 1), s).interval()?;
+                if prev.end.date() > a {
+                    y - 1
+                } else {
+                    y
+                }
+            }
             _ => match tense {
                 Tense::Past | Tense::PastAdjacent if start > a => y - 1,
                 Tense::Future if end <= a => y + 1,
@@ -936,6 +947,9 @@ impl Resolver {
                 }
                 r.year = Some(y);
             }
+            // The winter begun the year before the story's year ("On 15 January 1942 … in
+            // the winter"): the story stays in its year.
+            DateValue::Season(Some(y), Season::Winter) if y.checked_add(1) == r.year => {}
             DateValue::Year(y)
             | DateValue::Season(Some(y), _)
             | DateValue::Half(Some(y), _)
