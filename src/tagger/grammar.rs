@@ -2548,6 +2548,12 @@ fn month_date(cx: &Cx<'_>, i: usize) -> Option<Found> {
     if let Some((y, e)) = cx.year_any(yat) {
         return date(i, e, Partial::Month(Some(y), m));
     }
+    // "from June to August 1944", "in March and April 1945": the year of the second month
+    // (the year before for a range across the new year: "December to February 1945").
+    if let Some((m2, y2)) = range_year(cx, j, |k| cx.month(k)) {
+        let y = if m <= m2 { y2 } else { y2.checked_sub(1)? };
+        return date(i, j, Partial::Month(Some(y), m));
+    }
     // "January of that year", "February of the following year", "May of last year"
     if let Some((off, anaphoric, e)) = of_rel_year(cx, j) {
         let p = if anaphoric {
@@ -3336,6 +3342,33 @@ fn rel_word(cx: &Cx<'_>, j: usize, the: bool) -> Option<(i32, bool, usize)> {
     })
 }
 
+/// A range or coordination whose second member carries the year of both ("June to August
+/// 1944", "the summer and autumn of 1941"): from `j` (on "to", "and", "or", "through",
+/// "until" or a dash), the second member read by `second` (its value and next index, after an
+/// optional "the") and its year (after an optional "of" or comma).
+fn range_year<T>(
+    cx: &Cx<'_>,
+    j: usize,
+    second: impl Fn(usize) -> Option<(T, usize)>,
+) -> Option<(T, i32)> {
+    let joins = cx.dash(j)
+        || [Kw::To, Kw::And, Kw::Or, Kw::Through, Kw::Until]
+            .iter()
+            .any(|&k| cx.kw(j, k));
+    if !joins {
+        return None;
+    }
+    let k = if cx.kw(j + 1, Kw::The) { j + 2 } else { j + 1 };
+    let (v, e) = second(k)?;
+    let yat = if cx.kw(e, Kw::Of) || cx.p(e, ',') {
+        e + 1
+    } else {
+        e
+    };
+    let (y, _) = cx.year_any(yat)?;
+    Some((v, y))
+}
+
 /// "of that year", "of the following year", "of last year" from `j` (on "of"): the year's
 /// offset, whether it counts from the year last mentioned (not from the anchor's), and the
 /// index after "year".
@@ -4113,6 +4146,20 @@ fn season(cx: &Cx<'_>, i: usize) -> Option<Found> {
                 .any(|&k| cx.kw(i - 1, k)));
     if !ctx || (s == Season::Fall && !fall_ok) || cx.kw(j + 1, Kw::Of) {
         return None;
+    }
+    // "the summer and autumn of 1941", "spring to autumn 1942": the year of the second
+    // season (the winter before a later season of the same year began the year before).
+    let next_season = |k: usize| match cx.lx(k) {
+        Some(Lex::Season(s2)) => Some((s2, k + 1)),
+        _ => None,
+    };
+    if let Some((s2, y2)) = range_year(cx, j + 1, next_season) {
+        let y = if s == Season::Winter && s2 != Season::Winter {
+            y2.checked_sub(1)?
+        } else {
+            y2
+        };
+        return date(i, j + 1, Partial::Season(Some(y), s));
     }
     // (A subject pronoun starts the clause the season heads: "by the summer they had …".)
     let prep = cx.is_any(j + 1, CLAUSE_WORDS) || cx.is_any(j + 1, CLAUSE_PRONOUNS);
