@@ -725,8 +725,9 @@ pub(crate) const PAST_VERBS: &[&str] = &[
 pub(crate) const FUTURE_CUES: &[&str] = &[
     "will", "shall", "ll", "would", "going", "scheduled", "expected", "expects", "plans",
     "planning", "plan", "upcoming", "tomorrow", "intends", "intend", "aims", "hopes",
-    // Informal: "gonna" (going to), "gotta" (have got to).
-    "gonna", "gotta",
+    // Informal: "gonna" (going to), "gotta" (have got to), "wanna" (want to), "tryna"
+    // (trying to), "finna" (fixing to), "tmrw".
+    "gonna", "gotta", "wanna", "tryna", "finna", "tmrw",
 ];
 
 /// Count nouns: "1998 people" is not a year.
