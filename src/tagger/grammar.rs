@@ -1158,6 +1158,11 @@ pub(crate) const RULES: &[Rule] = &[
         examples: &[
             ex("a 20th century democrat", "20th century", "19"),
             ex(
+                "in the first decade of the 19th century it",
+                "the first decade of the 19th century",
+                "180",
+            ),
+            ex(
                 "in the twenty-first century",
                 "the twenty-first century",
                 "20",
@@ -2910,6 +2915,18 @@ fn century(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let k = if cx.hyphen(k) { k + 1 } else { k };
     if n == 0 || n > 30 {
         return None;
+    }
+    // "the first decade of the 19th century": the decade of the century (1800s = 180).
+    if the && n <= 10 && cx.unit(k) == Some((Unit::Decade, false)) && cx.kw(k + 1, Kw::Of) {
+        let f = century(cx, k + 2)?;
+        let Partial::Century(c) = f.partial else {
+            return None;
+        };
+        if c < 0 || f.modifier.is_some() {
+            return None;
+        }
+        let d = c.checked_mul(10)?.checked_add(n as i32 - 1)?;
+        return date(i, f.end, Partial::Decade(d));
     }
     // (The plural only closes a range: "the 12th and [13th centuries]".)
     if !matches!(cx.unit(k), Some((Unit::Century, _))) {
