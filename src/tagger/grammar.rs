@@ -1720,6 +1720,22 @@ const MODIFIERS: &[ModWords] = &[
         modifier: TimexMod::End,
         points: true,
     },
+    // Informal, without the article: "start of next week", "middle of the month".
+    ModWords {
+        words: &["start", "of"],
+        modifier: TimexMod::Start,
+        points: true,
+    },
+    ModWords {
+        words: &["beginning", "of"],
+        modifier: TimexMod::Start,
+        points: true,
+    },
+    ModWords {
+        words: &["middle", "of"],
+        modifier: TimexMod::Mid,
+        points: true,
+    },
     ModWords {
         words: &["the", "early"],
         modifier: TimexMod::Start,
@@ -2166,6 +2182,9 @@ fn with_modifier(cx: &Cx<'_>, i: usize) -> Option<Found> {
         }
         Some(Lex::Kw(
             Kw::End
+            | Kw::Start
+            | Kw::Beginning
+            | Kw::Middle
             | Kw::Early
             | Kw::Earlier
             | Kw::Late
@@ -4970,7 +4989,9 @@ fn period(cx: &Cx<'_>, i: usize) -> Option<Found> {
                 .iter()
                 .any(|&w| cx.kw(k, w))
             || cx.is(k, "but")
-            || cx.is(k, "when");
+            || cx.is(k, "when")
+            // "on the 1st i start": the subject of the clause after a led day.
+            || (i > 0 && day_lead(cx, i - 1) && cx.is_any(k, CLAUSE_PRONOUNS));
         if suffix && ends && !cx.kw(k, Kw::Of) && !cx.apos(k) {
             return date(i, k, Partial::Day(DaySpec::MonthDay(d as u8)));
         }
