@@ -1158,6 +1158,11 @@ pub(crate) const RULES: &[Rule] = &[
         examples: &[
             ex("a 20th century democrat", "20th century", "19"),
             ex(
+                "in the first decade of the 19th century it",
+                "the first decade of the 19th century",
+                "180",
+            ),
+            ex(
                 "in the twenty-first century",
                 "the twenty-first century",
                 "20",
@@ -1272,6 +1277,14 @@ pub(crate) const RULES: &[Rule] = &[
         apply: amount,
     },
     Rule {
+        name: "compact ago",
+        examples: &[ex("posted 2h ago", "2h ago", "2025-03-31")],
+        first: NUM12,
+        after_the: 0,
+        after_num: NEXT_WORD,
+        apply: compact_ago,
+    },
+    Rule {
         name: "quarter and half",
         examples: &[
             ex(
@@ -1312,6 +1325,11 @@ pub(crate) const RULES: &[Rule] = &[
                 "the winter of nineteen ninety-four",
                 "1994-WI",
             ),
+            ex(
+                "In the winter of 1942–43 the army",
+                "the winter of 1942–43",
+                "1942-WI",
+            ),
         ],
         first: THE | SEASON,
         after_the: AFTER_SEASON,
@@ -1323,6 +1341,11 @@ pub(crate) const RULES: &[Rule] = &[
         examples: &[
             ex("at 3 p.m. EST it", "3 p.m. EST", "2025-03-31T15:00"),
             ex("at 15:30 GMT it", "15:30 GMT", "2025-03-31T15:30"),
+            ex(
+                "at 7:30 tomorrow night ok",
+                "7:30 tomorrow night",
+                "2025-04-01T19:30",
+            ),
             ex(
                 "at 10 p.m. Wednesday it",
                 "10 p.m. Wednesday",
@@ -1401,6 +1424,7 @@ pub(crate) const RULES: &[Rule] = &[
             ex("in the future it", "the future", "FUTURE_REF"),
             ex("It will open soon.", "soon", "FUTURE_REF"),
             ex("unlike in the past, it", "the past", "PAST_REF"),
+            ex("need it by eod pls", "eod", "2025-03-31"),
         ],
         first: VAGUE | THE | REL | ARTICLE,
         after_the: AFTER_KW,
@@ -1594,6 +1618,7 @@ fn class(cx: &Cx<'_>, i: usize) -> u32 {
         Some(Lex::DayPart(_)) => DAYPART,
         Some(Lex::Frequency(_)) => FREQ,
         Some(Lex::Zone) => 0,
+        Some(Lex::EndOf(_)) => VAGUE,
         Some(Lex::Kw(k)) => match k {
             Kw::The => THE,
             Kw::A | Kw::An => ARTICLE,
@@ -1693,6 +1718,22 @@ const MODIFIERS: &[ModWords] = &[
     ModWords {
         words: &["end", "of"],
         modifier: TimexMod::End,
+        points: true,
+    },
+    // Informal, without the article: "start of next week", "middle of the month".
+    ModWords {
+        words: &["start", "of"],
+        modifier: TimexMod::Start,
+        points: true,
+    },
+    ModWords {
+        words: &["beginning", "of"],
+        modifier: TimexMod::Start,
+        points: true,
+    },
+    ModWords {
+        words: &["middle", "of"],
+        modifier: TimexMod::Mid,
         points: true,
     },
     ModWords {
@@ -2141,6 +2182,9 @@ fn with_modifier(cx: &Cx<'_>, i: usize) -> Option<Found> {
         }
         Some(Lex::Kw(
             Kw::End
+            | Kw::Start
+            | Kw::Beginning
+            | Kw::Middle
             | Kw::Early
             | Kw::Earlier
             | Kw::Late
@@ -2528,9 +2572,20 @@ fn month_date(cx: &Cx<'_>, i: usize) -> Option<Found> {
     if let Some((y, e)) = cx.year_any(yat) {
         return date(i, e, Partial::Month(Some(y), m));
     }
-    // "January of that year"
-    if cx.kw(j, Kw::Of) && cx.kw(j + 1, Kw::That) && cx.unit(j + 2) == Some((Unit::Year, false)) {
-        return date(i, j + 3, Partial::MonthOfRefYear(m));
+    // "from June to August 1944", "in March and April 1945": the year of the second month
+    // (the year before for a range across the new year: "December to February 1945").
+    if let Some((m2, y2)) = range_year(cx, j, |k| cx.month(k)) {
+        let y = if m <= m2 { y2 } else { y2.checked_sub(1)? };
+        return date(i, j, Partial::Month(Some(y), m));
+    }
+    // "January of that year", "February of the following year", "May of last year"
+    if let Some((off, anaphoric, e)) = of_rel_year(cx, j) {
+        let p = if anaphoric {
+            Partial::MonthOfRefYear(m, off)
+        } else {
+            Partial::MonthOfRelYear(m, off)
+        };
+        return date(i, e, p);
     }
     // Month this/last/next year
     for (k, off) in [(Kw::This, 0), (Kw::Last, -1), (Kw::Next, 1)] {
@@ -2879,6 +2934,18 @@ fn century(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let k = if cx.hyphen(k) { k + 1 } else { k };
     if n == 0 || n > 30 {
         return None;
+    }
+    // "the first decade of the 19th century": the decade of the century (1800s = 180).
+    if the && n <= 10 && cx.unit(k) == Some((Unit::Decade, false)) && cx.kw(k + 1, Kw::Of) {
+        let f = century(cx, k + 2)?;
+        let Partial::Century(c) = f.partial else {
+            return None;
+        };
+        if c < 0 || f.modifier.is_some() {
+            return None;
+        }
+        let d = c.checked_mul(10)?.checked_add(n as i32 - 1)?;
+        return date(i, f.end, Partial::Decade(d));
     }
     // (The plural only closes a range: "the 12th and [13th centuries]".)
     if !matches!(cx.unit(k), Some((Unit::Century, _))) {
@@ -3311,6 +3378,46 @@ fn rel_word(cx: &Cx<'_>, j: usize, the: bool) -> Option<(i32, bool, usize)> {
     })
 }
 
+/// A range or coordination whose second member carries the year of both ("June to August
+/// 1944", "the summer and autumn of 1941"): from `j` (on "to", "and", "or", "through",
+/// "until" or a dash), the second member read by `second` (its value and next index, after an
+/// optional "the") and its year (after an optional "of" or comma).
+fn range_year<T>(
+    cx: &Cx<'_>,
+    j: usize,
+    second: impl Fn(usize) -> Option<(T, usize)>,
+) -> Option<(T, i32)> {
+    let joins = cx.dash(j)
+        || [Kw::To, Kw::And, Kw::Or, Kw::Through, Kw::Until]
+            .iter()
+            .any(|&k| cx.kw(j, k));
+    if !joins {
+        return None;
+    }
+    let k = if cx.kw(j + 1, Kw::The) { j + 2 } else { j + 1 };
+    let (v, e) = second(k)?;
+    let yat = if cx.kw(e, Kw::Of) || cx.p(e, ',') {
+        e + 1
+    } else {
+        e
+    };
+    let (y, _) = cx.year_any(yat)?;
+    Some((v, y))
+}
+
+/// "of that year", "of the following year", "of last year" from `j` (on "of"): the year's
+/// offset, whether it counts from the year last mentioned (not from the anchor's), and the
+/// index after "year".
+fn of_rel_year(cx: &Cx<'_>, j: usize) -> Option<(i32, bool, usize)> {
+    if !cx.kw(j, Kw::Of) {
+        return None;
+    }
+    let the = cx.kw(j + 1, Kw::The);
+    let k = if the { j + 2 } else { j + 1 };
+    let (off, anaphoric, e) = rel_word(cx, k, the)?;
+    (cx.unit(e) == Some((Unit::Year, false))).then_some((off, anaphoric, e + 1))
+}
+
 fn relative(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let the = cx.kw(i, Kw::The);
     let j = if the { i + 1 } else { i };
@@ -3538,6 +3645,28 @@ fn unit_duration(q: Qty, u: Unit) -> DurationValue {
 fn ago_after(cx: &Cx<'_>, k: usize) -> bool {
     cx.kw(k, Kw::Ago)
         || (cx.is(k, "back") && !cx.cap(k) && !cx.kw(k + 1, Kw::To) && !cx.is(k + 1, "from"))
+}
+
+/// "2h ago", "3d ago", "5m ago": a number and a one- or two-letter unit written as one
+/// word, then "ago" (the time stamp of a post).
+fn compact_ago(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    if !(cx.joined(i + 1) && cx.is_word(i + 1) && cx.kw(i + 2, Kw::Ago)) {
+        return None;
+    }
+    let n = cx.num(i)?;
+    let &(_, unit) = super::lexicon::COMPACT_UNITS
+        .iter()
+        .find(|(w, _)| cx.is(i + 1, w))?;
+    date(
+        i,
+        i + 3,
+        Partial::Ago {
+            unit,
+            n: Some(n),
+            dir: -1,
+            anaphoric: false,
+        },
+    )
 }
 
 fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
@@ -3989,6 +4118,27 @@ fn quarter(cx: &Cx<'_>, i: usize) -> Option<Found> {
     date(start, end, p)
 }
 
+/// The end of a season's year written as a span across the new year ("the winter of
+/// 1942–43", "1601-1602"): the token after the second year when it is the next year, in two
+/// or four digits; else `e`. The season keeps the year it begins in.
+fn split_year_end(cx: &Cx<'_>, y: i32, e: usize) -> usize {
+    if !cx.dash(e) {
+        return e;
+    }
+    let Some(n) = cx.num(e + 1) else { return e };
+    let next = i64::from(y) + 1;
+    let same = match cx.digits(e + 1) {
+        2 => i64::from(n) == next.rem_euclid(100),
+        4 => i64::from(n) == next,
+        _ => false,
+    };
+    if same {
+        e + 2
+    } else {
+        e
+    }
+}
+
 fn season(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let the = cx.kw(i, Kw::The);
     let j = if the { i + 1 } else { i };
@@ -4002,7 +4152,12 @@ fn season(cx: &Cx<'_>, i: usize) -> Option<Found> {
         j + 1
     };
     if let Some((y, e)) = cx.year_any(yat) {
-        return date(i, e, Partial::Season(Some(y), s));
+        return date(i, split_year_end(cx, y, e), Partial::Season(Some(y), s));
+    }
+    // "the autumn of that year", "the spring of the following year", "the summer of last
+    // year"
+    if let Some((off, anaphoric, e)) = of_rel_year(cx, j + 1) {
+        return date(i, e, Partial::SeasonOfYear(s, off, anaphoric));
     }
     // A bare season needs an article or a preposition ("fall" is also a verb).
     let ctx = the
@@ -4028,7 +4183,22 @@ fn season(cx: &Cx<'_>, i: usize) -> Option<Found> {
     if !ctx || (s == Season::Fall && !fall_ok) || cx.kw(j + 1, Kw::Of) {
         return None;
     }
-    let prep = cx.is_any(j + 1, CLAUSE_WORDS);
+    // "the summer and autumn of 1941", "spring to autumn 1942": the year of the second
+    // season (the winter before a later season of the same year began the year before).
+    let next_season = |k: usize| match cx.lx(k) {
+        Some(Lex::Season(s2)) => Some((s2, k + 1)),
+        _ => None,
+    };
+    if let Some((s2, y2)) = range_year(cx, j + 1, next_season) {
+        let y = if s == Season::Winter && s2 != Season::Winter {
+            y2.checked_sub(1)?
+        } else {
+            y2
+        };
+        return date(i, j + 1, Partial::Season(Some(y), s));
+    }
+    // (A subject pronoun starts the clause the season heads: "by the summer they had …".)
+    let prep = cx.is_any(j + 1, CLAUSE_WORDS) || cx.is_any(j + 1, CLAUSE_PRONOUNS);
     if !prep && cx.is_word(j + 1) && cx.lx(j + 1).is_none() && !cx.p(j + 1, ',') {
         // "the summer games": a modifier of another noun
         let w = cx.bytes(j + 1);
@@ -4071,6 +4241,9 @@ fn meridiem(cx: &Cx<'_>, j: usize) -> Option<(bool, usize)> {
 }
 
 fn clock(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    // A clock time on a 12-hour dial with no a.m./p.m. ("7:30"): a part of the day named
+    // after it decides its half ("7:30 tonight", "10:15 Friday night").
+    let mut free = false;
     let (tod, mut k) = if let Some(dp) = cx.daypart(i) {
         match dp {
             // "high noon": a showdown, not twelve o'clock.
@@ -4150,7 +4323,9 @@ fn clock(cx: &Cx<'_>, i: usize) -> Option<Found> {
             k += 2;
         }
         let colon = minute.is_some() && cx.p(i + 1, ':');
+        free = colon && (1..=12).contains(&h);
         if let Some((pm, e)) = meridiem(cx, k) {
+            free = false;
             if !(1..=12).contains(&h) {
                 return None;
             }
@@ -4221,9 +4396,21 @@ fn clock(cx: &Cx<'_>, i: usize) -> Option<Found> {
     } else {
         k
     };
-    if let Some(f) = weekday(cx, after).filter(|f| matches!(f.partial, Partial::Day(_))) {
+    // "7:30 tomorrow night", "10:15 Friday morning": the day and its part; the part sets
+    // the half of the day of a time with no a.m./p.m.
+    let in_part = |f: &Found| match f.partial {
+        Partial::Time(d, TimeOfDay::Part(p)) => {
+            let tod = if free { clock_in_part(tod, p)? } else { tod };
+            Some(Found::new(i, f.end, TimexKind::Time, Partial::Time(d, tod)))
+        }
+        _ => None,
+    };
+    if let Some(f) = weekday(cx, after) {
         if let Partial::Day(d) = f.partial {
             return Some(Found::new(i, f.end, TimexKind::Time, Partial::Time(d, tod)));
+        }
+        if let Some(f) = in_part(&f) {
+            return Some(f);
         }
     }
     if let Some(f) = calendar_date(cx, after) {
@@ -4238,7 +4425,14 @@ fn clock(cx: &Cx<'_>, i: usize) -> Option<Found> {
     }
     if let Some(f) = deictic(cx, k) {
         if let Partial::Day(d) = f.partial {
+            let tod = match free && cx.kw(k, Kw::Tonight) {
+                true => clock_in_part(tod, PartOfDay::Night).unwrap_or(tod),
+                false => tod,
+            };
             return Some(Found::new(i, f.end, TimexKind::Time, Partial::Time(d, tod)));
+        }
+        if let Some(f) = in_part(&f) {
+            return Some(f);
         }
     }
     Some(Found::new(
@@ -4276,7 +4470,13 @@ fn bare_hour(cx: &Cx<'_>, i: usize, h: u32, k: usize) -> Option<(u8, usize)> {
     } else {
         return None;
     };
-    let hour = match part {
+    Some((part_hour(h, part)?, end))
+}
+
+/// The 24-hour hour of hour `h` (1–12) in a part of the day; `None` for parts that do not
+/// tell the half of the day.
+fn part_hour(h: u8, part: PartOfDay) -> Option<u8> {
+    Some(match part {
         PartOfDay::Morning => h % 12,
         PartOfDay::Afternoon | PartOfDay::Evening => h % 12 + 12,
         // "10 at night", "8 tonight"; "2 at night" is after midnight.
@@ -4285,8 +4485,27 @@ fn bare_hour(cx: &Cx<'_>, i: usize, h: u32, k: usize) -> Option<(u8, usize)> {
         PartOfDay::Night if h == 12 => 24,
         PartOfDay::Night => h,
         PartOfDay::Midday | PartOfDay::Daytime => return None,
-    };
-    Some((hour, end))
+    })
+}
+
+/// A clock time with no a.m./p.m. ("7:30") in a part of the day ("tonight": 19:30).
+fn clock_in_part(tod: TimeOfDay, part: PartOfDay) -> Option<TimeOfDay> {
+    match tod {
+        TimeOfDay::Clock {
+            hour,
+            minute,
+            second,
+        } if (1..=12).contains(&hour) => {
+            // ("12:30 tonight" is past midnight, on the next day: left as written.)
+            let hour = part_hour(hour, part).filter(|&h| h != 24)?;
+            Some(TimeOfDay::Clock {
+                hour,
+                minute,
+                second,
+            })
+        }
+        _ => None,
+    }
 }
 
 /// For each ASCII byte, the holidays whose first word starts with it (lowercase), as bits:
@@ -4528,6 +4747,34 @@ fn vague(cx: &Cx<'_>, i: usize) -> Option<Found> {
             None
         }
         Lex::Kw(Kw::Now | Kw::Nowadays) => r(i + 1, RefValue::Present),
+        // "by eod", "before EOM": the unit in focus, its end; after a preposition of time
+        // only ("the EOD team" defuses bombs).
+        Lex::EndOf(u)
+            if i.checked_sub(1).is_some_and(|p| {
+                [
+                    Kw::By,
+                    Kw::Before,
+                    Kw::Until,
+                    Kw::At,
+                    Kw::After,
+                    Kw::Through,
+                ]
+                .iter()
+                .any(|&k| cx.kw(p, k))
+            }) =>
+        {
+            let p = match u {
+                Unit::Day => Partial::Day(DaySpec::Deictic(0)),
+                Unit::Week => Partial::RelWeek(0),
+                Unit::Month => Partial::RelMonth(0),
+                Unit::Quarter => Partial::RelQuarter(0),
+                Unit::Year => Partial::RelYear(0),
+                _ => return None,
+            };
+            let mut f = Found::new(i, i + 1, TimexKind::Date, p);
+            f.modifier = Some(TimexMod::End);
+            Some(f)
+        }
         // "at a later date", "at a future date", "an earlier date": unnamed days.
         Lex::Kw(Kw::A | Kw::An) if cx.is(i + 2, "date") => match cx.lx(i + 1)? {
             Lex::Kw(Kw::Later | Kw::Future) => r(i + 3, RefValue::Future),
@@ -4742,7 +4989,9 @@ fn period(cx: &Cx<'_>, i: usize) -> Option<Found> {
                 .iter()
                 .any(|&w| cx.kw(k, w))
             || cx.is(k, "but")
-            || cx.is(k, "when");
+            || cx.is(k, "when")
+            // "on the 1st i start": the subject of the clause after a led day.
+            || (i > 0 && day_lead(cx, i - 1) && cx.is_any(k, CLAUSE_PRONOUNS));
         if suffix && ends && !cx.kw(k, Kw::Of) && !cx.apos(k) {
             return date(i, k, Partial::Day(DaySpec::MonthDay(d as u8)));
         }

@@ -204,7 +204,30 @@ pub(crate) enum Lex {
     Zone,
     /// A keyword.
     Kw(Kw),
+    /// An informal abbreviation of "the end of the <unit>" ("eod", "EOW").
+    EndOf(Unit),
 }
+
+/// One- and two-letter unit abbreviations written joined to their number in the time stamps
+/// of posts ("2h ago", "3d ago", "5m ago"); they count only before "ago".
+pub(crate) const COMPACT_UNITS: &[(&str, Unit)] = &[
+    ("s", Unit::Second),
+    ("m", Unit::Minute),
+    ("h", Unit::Hour),
+    ("d", Unit::Day),
+    ("w", Unit::Week),
+    ("mo", Unit::Month),
+    ("y", Unit::Year),
+];
+
+/// Informal abbreviations of "the end of the <unit>" ("by eod", "before EOM").
+pub(crate) const END_OF_UNITS: &[(&str, Unit)] = &[
+    ("eod", Unit::Day),
+    ("eow", Unit::Week),
+    ("eom", Unit::Month),
+    ("eoq", Unit::Quarter),
+    ("eoy", Unit::Year),
+];
 
 /// Month names.
 pub(crate) const MONTHS: &[(&str, u8, MonthForm)] = &[
@@ -702,8 +725,9 @@ pub(crate) const PAST_VERBS: &[&str] = &[
 pub(crate) const FUTURE_CUES: &[&str] = &[
     "will", "shall", "ll", "would", "going", "scheduled", "expected", "expects", "plans",
     "planning", "plan", "upcoming", "tomorrow", "intends", "intend", "aims", "hopes",
-    // Informal: "gonna" (going to), "gotta" (have got to).
-    "gonna", "gotta",
+    // Informal: "gonna" (going to), "gotta" (have got to), "wanna" (want to), "tryna"
+    // (trying to), "finna" (fixing to), "tmrw".
+    "gonna", "gotta", "wanna", "tryna", "finna", "tmrw",
 ];
 
 /// Count nouns: "1998 people" is not a year.
@@ -1672,6 +1696,9 @@ impl Lexicon {
         }
         for &(w, k) in KEYWORDS {
             add(w, Lex::Kw(k));
+        }
+        for &(w, u) in END_OF_UNITS {
+            add(w, Lex::EndOf(u));
         }
         let holiday_starts: Vec<&'static str> = HOLIDAYS
             .iter()

@@ -475,11 +475,29 @@ fn scan(cx: &Cx<'_>) -> Vec<Found> {
             continue;
         };
         i = f.end.max(i + 1);
-        // "14–15 April 1912": the first day takes the month and year of the second.
+        // "14–15 April 1912", "14/15 April", "7 and 8 December 1941", "from 3 to 5 May": the
+        // first day takes the month and year of the second.
         if let Partial::Day(DaySpec::Date(y, m, d2)) = f.partial {
             let s = f.start;
             let free = out.last().is_none_or(|p: &Found| p.end + 2 <= s);
-            if s >= 2 && free && cx.dash(s - 1) && cx.digits(s - 2) <= 2 {
+            // A word joins two days when the second has its year or a preposition of dates
+            // leads the first ("on 7 and 8 December", "from 3 to 5 May"; not "scored 3 and
+            // 12 June was …").
+            let led = s >= 3
+                && [lexicon::Kw::On, lexicon::Kw::Between, lexicon::Kw::From]
+                    .iter()
+                    .any(|&w| cx.kw(s - 3, w));
+            let joint = |k: usize| {
+                cx.dash(k)
+                    || (cx.p(k, '/') && cx.joined(k) && cx.joined(k + 1))
+                    || ((y.is_some() || led)
+                        && [lexicon::Kw::And, lexicon::Kw::To, lexicon::Kw::Through]
+                            .iter()
+                            .any(|&w| cx.kw(k, w)))
+            };
+            // (Not the end of a longer number: "1.5 and 8 June", "3,4 and 5".)
+            let lone = |k: usize| !(k > 0 && cx.joined(k) && cx.toks.get(k - 1).is_some());
+            if s >= 2 && free && joint(s - 1) && cx.digits(s - 2) <= 2 && lone(s - 2) {
                 if let Some(d1) = cx.num(s - 2).filter(|&d| d >= 1 && u32::from(d2) > d) {
                     out.push(Found::new(
                         s - 2,

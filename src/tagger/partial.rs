@@ -58,8 +58,9 @@ pub(crate) enum Partial {
     RelYear(i32),
     /// A month in a year relative to the anchor ("June last year").
     MonthOfRelYear(u8, i32),
-    /// A month of the year last mentioned ("January of that year").
-    MonthOfRefYear(u8),
+    /// A month of a year counted from the year last mentioned ("January of that year" = 0,
+    /// "February of the following year" = 1).
+    MonthOfRefYear(u8, i32),
     /// A month relative to the anchor's ("last month" = -1).
     RelMonth(i32),
     /// A named month, previous (-1), this (0) or next (1) occurrence ("last May").
@@ -89,6 +90,10 @@ pub(crate) enum Partial {
     /// A season relative to the last mentioned date ("that winter" = 0, "the following
     /// spring" = 1).
     RefSeason(Season, i32),
+    /// A season of a year counted from the anchor's (`false`: "the spring of last year") or
+    /// from the year last mentioned (`true`: "the autumn of that year", "the spring of the
+    /// following year").
+    SeasonOfYear(Season, i32, bool),
     /// A decade by its first three digits (199 = the 1990s).
     Decade(i32),
     /// A decade named by its tens, in the latest century where it has begun ("the nineties").

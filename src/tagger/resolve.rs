@@ -165,7 +165,10 @@ impl Resolver {
                 Some(self.anchor_year()?.checked_add(off)?),
                 m,
             )),
-            Partial::MonthOfRefYear(m) => date(DateValue::Month(Some(self.ref_year()?), m)),
+            Partial::MonthOfRefYear(m, off) => date(DateValue::Month(
+                Some(self.ref_year()?.checked_add(off)?),
+                m,
+            )),
             Partial::RefMonth(m, off) => {
                 let r = self.refs.from.or(self.dct)?;
                 let (y, rm) = (r.year(), r.month() as u8);
@@ -255,6 +258,14 @@ impl Resolver {
             )),
             Partial::RefSeason(s, off) => {
                 date(DateValue::Season(Some(self.ref_season_year(s, off)?), s))
+            }
+            Partial::SeasonOfYear(s, off, anaphoric) => {
+                let y = if anaphoric {
+                    self.ref_year()?
+                } else {
+                    self.anchor_year()?
+                };
+                date(DateValue::Season(Some(y.checked_add(off)?), s))
             }
             Partial::Decade(d) => date(DateValue::Decade(d)),
             Partial::DecadeOfCentury(n) => {
@@ -379,7 +390,9 @@ impl Resolver {
             Partial::Time(DaySpec::Current | DaySpec::Anaphor(_), t) => {
                 return TimexValue::Time(DateValue::AnyDay, t);
             }
-            Partial::Season(None, s) | Partial::RefSeason(s, _) => {
+            Partial::Season(None, s)
+            | Partial::RefSeason(s, _)
+            | Partial::SeasonOfYear(s, _, _) => {
                 return TimexValue::Date(DateValue::Season(None, s));
             }
             _ => 0,
@@ -495,6 +508,15 @@ impl Resolver {
         if off == 0 && self.refs.month.is_none() && self.refs.day.is_none() {
             return Some(y);
         }
+        // After a bare year ("In 1941 … the following spring"), the next such season after
+        // that year, except the winter that begins in its December.
+        if self.refs.month.is_none() && self.refs.day.is_none() && r.month() == 1 && r.day() == 1 {
+            return Some(match off {
+                o if o > 0 && s == Season::Winter => y,
+                o if o > 0 => y + 1,
+                _ => y - 1,
+            });
+        }
         let y = r.year();
         Some(match off {
             0 => {
@@ -535,6 +557,17 @@ impl Resolver {
             1 if start > a => y,
             1 => y + 1,
             0 if off == 0 && explicit_this => y,
+            // A story is told in the past tense, which says nothing of the season's side of
+            // the story's day ("On 15 April 1912 … by the summer"): the season of the story's
+            // year, or the winter begun the year before while it lasts.
+            _ if self.narrative => {
+                let prev = DateValue::Season(Some(y - 1), s).interval()?;
+                if prev.end.date() > a {
+                    y - 1
+                } else {
+                    y
+                }
+            }
             _ => match tense {
                 Tense::Past | Tense::PastAdjacent if start > a => y - 1,
                 Tense::Future if end <= a => y + 1,
@@ -885,7 +918,11 @@ impl Resolver {
                 .and(ymd(y, 1, 1)),
             _ => d.interval().map(|iv| iv.start.date()),
         };
-        if from.is_some() {
+        // Naming the year the story is already in ("later that year", "by the end of the
+        // year") does not move its reference time back to the first of January.
+        let same_year = matches!(d, DateValue::Year(y) if self.refs.year == Some(y)
+            && self.refs.from.is_some_and(|f| f.year() == y));
+        if from.is_some() && !same_year {
             self.refs.from = from;
         }
         let r = &mut self.refs;
@@ -910,6 +947,9 @@ impl Resolver {
                 }
                 r.year = Some(y);
             }
+            // The winter begun the year before the story's year ("On 15 January 1942 … in
+            // the winter"): the story stays in its year.
+            DateValue::Season(Some(y), Season::Winter) if y.checked_add(1) == r.year => {}
             DateValue::Year(y)
             | DateValue::Season(Some(y), _)
             | DateValue::Half(Some(y), _)
