@@ -1762,6 +1762,16 @@ const MODIFIERS: &[ModWords] = &[
         points: true,
     },
     ModWords {
+        words: &["early", "in"],
+        modifier: TimexMod::Start,
+        points: true,
+    },
+    ModWords {
+        words: &["late", "in"],
+        modifier: TimexMod::End,
+        points: true,
+    },
+    ModWords {
         words: &["early"],
         modifier: TimexMod::Start,
         points: true,
@@ -2294,6 +2304,13 @@ fn with_modifier(cx: &Cx<'_>, i: usize) -> Option<Found> {
         } else {
             f.kind == TimexKind::Duration || is_ago || matches!(f.partial, Partial::Time(..))
         };
+        // "early in 1831", "late in the year": a stretch longer than a day ("late in the
+        // day" is a time of day, not the day's end).
+        if (m.words == ["early", "in"] || m.words == ["late", "in"])
+            && matches!(f.partial, Partial::Day(_) | Partial::Time(..))
+        {
+            continue;
+        }
         // "earlier"/"later" only before this/last/today/weekday ("earlier this year").
         if (m.words == ["earlier"] || m.words == ["later"])
             && !(cx.kw(j, Kw::This)
