@@ -3327,6 +3327,17 @@ fn deictic(cx: &Cx<'_>, i: usize) -> Option<Found> {
             Kw::Tomorrow => 1,
             _ => 0,
         };
+        // "2moro nite", "2day morning": the day and its part, as for "tomorrow night".
+        if kw != Kw::Tonight {
+            if let Some(tod) = cx.daypart(i + 2).and_then(daypart_time) {
+                return Some(Found::new(
+                    i,
+                    i + 3,
+                    TimexKind::Time,
+                    Partial::Time(DaySpec::Deictic(off), tod),
+                ));
+            }
+        }
         return date(i, i + 2, Partial::Day(DaySpec::Deictic(off)));
     }
     let off = match cx.lx(i)? {
@@ -4479,7 +4490,7 @@ fn bare_hour(cx: &Cx<'_>, i: usize, h: u32, k: usize) -> Option<(u8, usize)> {
     } else if cx.kw(k, Kw::Tonight) {
         (PartOfDay::Night, k)
     } else if i >= 2
-        && cx.kw(i - 2, Kw::Tonight)
+        && (cx.kw(i - 2, Kw::Tonight) || texted_tonight(cx, i - 2))
         && cx.toks.get(k).is_none_or(|t| t.kind == TokKind::Punct)
     {
         // "tonight at 8": the hour of the night just named.
@@ -4488,6 +4499,17 @@ fn bare_hour(cx: &Cx<'_>, i: usize, h: u32, k: usize) -> Option<(u8, usize)> {
         return None;
     };
     Some((part_hour(h, part)?, end))
+}
+
+/// Token `k` ends a texting spelling of "tonight" ("2nite", "2night").
+fn texted_tonight(cx: &Cx<'_>, k: usize) -> bool {
+    k > 0
+        && cx.num(k - 1) == Some(2)
+        && cx.digits(k - 1) == 1
+        && cx.joined(k)
+        && super::lexicon::TWO_WORDS
+            .iter()
+            .any(|&(w, kw)| kw == Kw::Tonight && cx.is(k, w))
 }
 
 /// The 24-hour hour of hour `h` (1–12) in a part of the day; `None` for parts that do not
