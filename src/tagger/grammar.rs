@@ -2975,11 +2975,12 @@ fn century(cx: &Cx<'_>, i: usize) -> Option<Found> {
     if cx.num(j).is_some() && k == j + 1 {
         return None; // "20 century" without a suffix
     }
-    // "the 5th century BC"
-    if let Some((true, e)) = era_after(cx, k + 1) {
-        return date(i, e, Partial::Century(-(n as i32)));
+    // "the 5th century BC", "the 3rd century AD"
+    match era_after(cx, k + 1) {
+        Some((true, e)) => date(i, e, Partial::Century(-(n as i32))),
+        Some((false, e)) => date(i, e, Partial::Century(n as i32 - 1)),
+        None => date(i, k + 1, Partial::Century(n as i32 - 1)),
     }
-    date(i, k + 1, Partial::Century(n as i32 - 1))
 }
 
 /// After the first ordinal of a range at `k` ("12th" in "the 12th to the 15th century"): the
