@@ -3303,6 +3303,21 @@ fn deictic(cx: &Cx<'_>, i: usize) -> Option<Found> {
     // head of its clause (at a clause's end it is a comparison: "down from $450 million the
     // year before.").
     if cx.kw(i, Kw::The) {
+        // "the year that followed,", "the decade that preceded.": the unit next to the one
+        // in focus (with no object: "the year that preceded the war" counts from the war).
+        let ends = cx.toks.get(i + 4).is_none_or(|t| t.kind == TokKind::Punct);
+        if let Some((u @ (Unit::Month | Unit::Year | Unit::Decade), false)) = cx.unit(i + 1) {
+            if ends && cx.kw(i + 2, Kw::That) {
+                let dir = if cx.is(i + 3, "followed") {
+                    1
+                } else if cx.is(i + 3, "preceded") {
+                    -1
+                } else {
+                    return None;
+                };
+                return date(i, i + 4, Partial::Anaphor(u, dir));
+            }
+        }
         if let Some((u @ (Unit::Week | Unit::Month | Unit::Year), false)) = cx.unit(i + 1) {
             let dir = if cx.kw(i + 2, Kw::Before) {
                 -1
