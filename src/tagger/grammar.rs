@@ -1762,6 +1762,16 @@ const MODIFIERS: &[ModWords] = &[
         points: true,
     },
     ModWords {
+        words: &["early", "in"],
+        modifier: TimexMod::Start,
+        points: true,
+    },
+    ModWords {
+        words: &["late", "in"],
+        modifier: TimexMod::End,
+        points: true,
+    },
+    ModWords {
         words: &["early"],
         modifier: TimexMod::Start,
         points: true,
@@ -2294,6 +2304,13 @@ fn with_modifier(cx: &Cx<'_>, i: usize) -> Option<Found> {
         } else {
             f.kind == TimexKind::Duration || is_ago || matches!(f.partial, Partial::Time(..))
         };
+        // "early in 1831", "late in the year": a stretch longer than a day ("late in the
+        // day" is a time of day, not the day's end).
+        if (m.words == ["early", "in"] || m.words == ["late", "in"])
+            && matches!(f.partial, Partial::Day(_) | Partial::Time(..))
+        {
+            continue;
+        }
         // "earlier"/"later" only before this/last/today/weekday ("earlier this year").
         if (m.words == ["earlier"] || m.words == ["later"])
             && !(cx.kw(j, Kw::This)
@@ -2958,11 +2975,12 @@ fn century(cx: &Cx<'_>, i: usize) -> Option<Found> {
     if cx.num(j).is_some() && k == j + 1 {
         return None; // "20 century" without a suffix
     }
-    // "the 5th century BC"
-    if let Some((true, e)) = era_after(cx, k + 1) {
-        return date(i, e, Partial::Century(-(n as i32)));
+    // "the 5th century BC", "the 3rd century AD"
+    match era_after(cx, k + 1) {
+        Some((true, e)) => date(i, e, Partial::Century(-(n as i32))),
+        Some((false, e)) => date(i, e, Partial::Century(n as i32 - 1)),
+        None => date(i, k + 1, Partial::Century(n as i32 - 1)),
     }
-    date(i, k + 1, Partial::Century(n as i32 - 1))
 }
 
 /// After the first ordinal of a range at `k` ("12th" in "the 12th to the 15th century"): the
@@ -3285,6 +3303,21 @@ fn deictic(cx: &Cx<'_>, i: usize) -> Option<Found> {
     // head of its clause (at a clause's end it is a comparison: "down from $450 million the
     // year before.").
     if cx.kw(i, Kw::The) {
+        // "the year that followed,", "the decade that preceded.": the unit next to the one
+        // in focus (with no object: "the year that preceded the war" counts from the war).
+        let ends = cx.toks.get(i + 4).is_none_or(|t| t.kind == TokKind::Punct);
+        if let Some((u @ (Unit::Month | Unit::Year | Unit::Decade), false)) = cx.unit(i + 1) {
+            if ends && cx.kw(i + 2, Kw::That) {
+                let dir = if cx.is(i + 3, "followed") {
+                    1
+                } else if cx.is(i + 3, "preceded") {
+                    -1
+                } else {
+                    return None;
+                };
+                return date(i, i + 4, Partial::Anaphor(u, dir));
+            }
+        }
         if let Some((u @ (Unit::Week | Unit::Month | Unit::Year), false)) = cx.unit(i + 1) {
             let dir = if cx.kw(i + 2, Kw::Before) {
                 -1
@@ -3310,6 +3343,17 @@ fn deictic(cx: &Cx<'_>, i: usize) -> Option<Found> {
             Kw::Tomorrow => 1,
             _ => 0,
         };
+        // "2moro nite", "2day morning": the day and its part, as for "tomorrow night".
+        if kw != Kw::Tonight {
+            if let Some(tod) = cx.daypart(i + 2).and_then(daypart_time) {
+                return Some(Found::new(
+                    i,
+                    i + 3,
+                    TimexKind::Time,
+                    Partial::Time(DaySpec::Deictic(off), tod),
+                ));
+            }
+        }
         return date(i, i + 2, Partial::Day(DaySpec::Deictic(off)));
     }
     let off = match cx.lx(i)? {
@@ -4462,7 +4506,7 @@ fn bare_hour(cx: &Cx<'_>, i: usize, h: u32, k: usize) -> Option<(u8, usize)> {
     } else if cx.kw(k, Kw::Tonight) {
         (PartOfDay::Night, k)
     } else if i >= 2
-        && cx.kw(i - 2, Kw::Tonight)
+        && (cx.kw(i - 2, Kw::Tonight) || texted_tonight(cx, i - 2))
         && cx.toks.get(k).is_none_or(|t| t.kind == TokKind::Punct)
     {
         // "tonight at 8": the hour of the night just named.
@@ -4471,6 +4515,17 @@ fn bare_hour(cx: &Cx<'_>, i: usize, h: u32, k: usize) -> Option<(u8, usize)> {
         return None;
     };
     Some((part_hour(h, part)?, end))
+}
+
+/// Token `k` ends a texting spelling of "tonight" ("2nite", "2night").
+fn texted_tonight(cx: &Cx<'_>, k: usize) -> bool {
+    k > 0
+        && cx.num(k - 1) == Some(2)
+        && cx.digits(k - 1) == 1
+        && cx.joined(k)
+        && super::lexicon::TWO_WORDS
+            .iter()
+            .any(|&(w, kw)| kw == Kw::Tonight && cx.is(k, w))
 }
 
 /// The 24-hour hour of hour `h` (1–12) in a part of the day; `None` for parts that do not
