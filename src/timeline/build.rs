@@ -353,19 +353,7 @@ impl Timeline {
                     let coarse = last.zip(d.modifier.is_none().then_some(&d.value));
                     if let Some(value) = coarse.and_then(|(t, v)| shift_coarse(&t.value, v, later))
                     {
-                        let dn = self.given_node(value.clone(), None);
-                        for &e in if later { &ends } else { &begins } {
-                            if let Some(Node::Event(ev)) = self.graph.node_weight_mut(e) {
-                                if ev.value.is_none() {
-                                    ev.value = Some(value.clone());
-                                }
-                            }
-                            self.add_relation(
-                                e,
-                                dn,
-                                relation(RelType::IsIncluded, Provenance::Inferred, doc),
-                            );
-                        }
+                        self.date_events(if later { &ends } else { &begins }, value, doc);
                     }
                     continue;
                 };
@@ -378,19 +366,7 @@ impl Timeline {
                     _ => None,
                 };
                 if let Some(value) = derived {
-                    let dn = self.given_node(value.clone(), None);
-                    for &e in if later { &ends } else { &begins } {
-                        if let Some(Node::Event(ev)) = self.graph.node_weight_mut(e) {
-                            if ev.value.is_none() {
-                                ev.value = Some(value.clone());
-                            }
-                        }
-                        self.add_relation(
-                            e,
-                            dn,
-                            relation(RelType::IsIncluded, Provenance::Inferred, doc),
-                        );
-                    }
+                    self.date_events(if later { &ends } else { &begins }, value, doc);
                 }
                 let n =
                     self.timex_node(doc, t.span.clone(), t.value.clone(), t.modifier, reference);
@@ -410,6 +386,24 @@ impl Timeline {
                     }
                 }
             }
+        }
+    }
+
+    /// Places `events` in a value derived from the text (inferred, not stated): each becomes
+    /// included in it, and takes it as its own value when it has none.
+    fn date_events(&mut self, events: &[NodeIndex], value: TimexValue, doc: &str) {
+        let dn = self.given_node(value.clone(), None);
+        for &e in events {
+            if let Some(Node::Event(ev)) = self.graph.node_weight_mut(e) {
+                if ev.value.is_none() {
+                    ev.value = Some(value.clone());
+                }
+            }
+            self.add_relation(
+                e,
+                dn,
+                relation(RelType::IsIncluded, Provenance::Inferred, doc),
+            );
         }
     }
 
