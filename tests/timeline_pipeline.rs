@@ -12,6 +12,15 @@ fn build(id: &str, text: &str) -> Timeline {
     t
 }
 
+/// The value of the first event of the report whose title contains `title`.
+fn value_of(report: &eventline::TimelineReport, title: &str) -> Option<String> {
+    report
+        .events
+        .iter()
+        .find(|e| e.title.contains(title))
+        .and_then(|e| e.value.clone())
+}
+
 #[test]
 fn sample_article_gives_the_two_calls_34_days_apart() {
     let t = build("sample", SAMPLE);
@@ -117,13 +126,7 @@ fn an_amount_of_time_later_dates_the_event_from_the_last_day() {
                 war on the United States. Two weeks earlier, the envoys had met in Washington.";
     let t = build("history", text);
     let report = t.dated_report();
-    let value_of = |title: &str| {
-        report
-            .events
-            .iter()
-            .find(|e| e.title.contains(title))
-            .and_then(|e| e.value.clone())
-    };
+    let value_of = |title: &str| value_of(&report, title);
     assert_eq!(value_of("Germany declared").as_deref(), Some("1941-12-11"));
     assert_eq!(
         value_of("United States declared").as_deref(),
@@ -161,13 +164,7 @@ fn an_amount_of_years_or_months_later_dates_the_event_in_that_year_or_month() {
                 Barbara. In May 1723 he moved to Leipzig. Three months later he fell ill.";
     let t = build("bach", text);
     let report = t.dated_report();
-    let value_of = |title: &str| {
-        report
-            .events
-            .iter()
-            .find(|e| e.title.contains(title))
-            .and_then(|e| e.value.clone())
-    };
+    let value_of = |title: &str| value_of(&report, title);
     assert_eq!(value_of("married").as_deref(), Some("1707"));
     assert_eq!(value_of("fell").as_deref(), Some("1723-08"));
 }
