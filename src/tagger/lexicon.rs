@@ -422,6 +422,13 @@ pub(crate) const DAY_PARTS: &[(&str, DayPart)] = &[
     ("morn", DayPart::Part(PartOfDay::Morning)),
     ("midday", DayPart::Part(PartOfDay::Midday)),
     ("daytime", DayPart::Part(PartOfDay::Daytime)),
+    // The day's edges, at the part of the day they open or close.
+    ("dawn", DayPart::Part(PartOfDay::Morning)),
+    ("daybreak", DayPart::Part(PartOfDay::Morning)),
+    ("sunrise", DayPart::Part(PartOfDay::Morning)),
+    ("dusk", DayPart::Part(PartOfDay::Evening)),
+    ("nightfall", DayPart::Part(PartOfDay::Evening)),
+    ("sunset", DayPart::Part(PartOfDay::Evening)),
     ("noon", DayPart::Noon),
     ("midnight", DayPart::Midnight),
     ("overnight", DayPart::Overnight),
