@@ -12,8 +12,8 @@ use crate::value::{
 
 use super::lexicon::{
     Cue, DayPart, Entry, Kw, Lex, MonthForm, Unit, WordTag, ABBREVIATIONS, ADVERB_FOLLOWERS,
-    AMOUNT_ADJECTIVES, AMOUNT_WORDS, CLAUSE_PRONOUNS, CLAUSE_WORDS, COPULAS, FRACTION_LEADS,
-    FUTURE_MODALS, HOLIDAYS, NOT_PLURAL_NOUNS, ORDINAL_SUFFIXES, OVER_AMOUNT_LEADS,
+    AMOUNT_ADJECTIVES, AMOUNT_WORDS, CLAUSE_PRONOUNS, CLAUSE_WORDS, COPULAS, DAY_EDGES,
+    FRACTION_LEADS, FUTURE_MODALS, HOLIDAYS, NOT_PLURAL_NOUNS, ORDINAL_SUFFIXES, OVER_AMOUNT_LEADS,
     POSSESSIVE_DETERMINERS, SPAN_PREPOSITIONS, TEMPERATURE_WORDS, VERB_CONTEXT, ZONE_WORDS,
 };
 use super::partial::{DaySpec, Found, Partial, WdRel};
@@ -4312,9 +4312,13 @@ fn clock(cx: &Cx<'_>, i: usize) -> Option<Found> {
                     Some((Partial::Day(d), end)) => {
                         Some(Found::new(i, end, TimexKind::Time, Partial::Time(d, tod)))
                     }
-                    // "by mid-afternoon", "late evening": a time of the day in focus.
+                    // "by mid-afternoon", "late evening", "at dawn": a time of the day in
+                    // focus.
                     _ if i > 0
                         && (cx.kw(i - 1, Kw::Mid)
+                            || ((cx.kw(i - 1, Kw::At) || cx.kw(i - 1, Kw::By))
+                                && !cx.cap(i)
+                                && cx.is_any(i, DAY_EDGES))
                             || (cx.hyphen(i - 1) && cx.kw(i.checked_sub(2)?, Kw::Mid))
                             // not "the late night show"
                             || (cx.kw(i - 1, Kw::Late)

@@ -229,6 +229,11 @@ pub(crate) const END_OF_UNITS: &[(&str, Unit)] = &[
     ("eoy", Unit::Year),
 ];
 
+/// The parts of the day that are its edges: named alone after "at" or "by" ("at dawn", "by
+/// nightfall"), they are a time of the day in focus.
+pub(crate) const DAY_EDGES: &[&str] =
+    &["dawn", "daybreak", "sunrise", "dusk", "nightfall", "sunset"];
+
 /// Month names.
 pub(crate) const MONTHS: &[(&str, u8, MonthForm)] = &[
     ("january", 1, MonthForm::Full),
@@ -422,7 +427,7 @@ pub(crate) const DAY_PARTS: &[(&str, DayPart)] = &[
     ("morn", DayPart::Part(PartOfDay::Morning)),
     ("midday", DayPart::Part(PartOfDay::Midday)),
     ("daytime", DayPart::Part(PartOfDay::Daytime)),
-    // The day's edges, at the part of the day they open or close.
+    // The day's edges ([`DAY_EDGES`]), at the part of the day they open or close.
     ("dawn", DayPart::Part(PartOfDay::Morning)),
     ("daybreak", DayPart::Part(PartOfDay::Morning)),
     ("sunrise", DayPart::Part(PartOfDay::Morning)),
