@@ -2591,7 +2591,7 @@ fn month_date(cx: &Cx<'_>, i: usize) -> Option<Found> {
     }
     // "from June to August 1944", "in March and April 1945": the year of the second month
     // (the year before for a range across the new year: "December to February 1945").
-    if let Some((m2, y2)) = range_year(cx, j, |k| cx.month(k)) {
+    if let Some((m2, y2)) = range_year(cx, j, &|k| cx.month(k)) {
         let y = if m <= m2 { y2 } else { y2.checked_sub(1)? };
         return date(i, j, Partial::Month(Some(y), m));
     }
@@ -3424,13 +3424,22 @@ fn rel_word(cx: &Cx<'_>, j: usize, the: bool) -> Option<(i32, bool, usize)> {
 
 /// A range or coordination whose second member carries the year of both ("June to August
 /// 1944", "the summer and autumn of 1941"): from `j` (on "to", "and", "or", "through",
-/// "until" or a dash), the second member read by `second` (its value and next index, after an
-/// optional "the") and its year (after an optional "of" or comma).
+/// "until" or a dash, or a comma that goes on to such a pair: "May, June and July 1940"), the
+/// second member read by `second` (its value and next index, after an optional "the") and
+/// its year (after an optional "of" or comma).
 fn range_year<T>(
     cx: &Cx<'_>,
     j: usize,
-    second: impl Fn(usize) -> Option<(T, usize)>,
+    second: &dyn Fn(usize) -> Option<(T, usize)>,
 ) -> Option<(T, i32)> {
+    // A list ("May, June and July 1940"): a comma joins when the list goes on to a member
+    // that carries the year.
+    if cx.p(j, ',') {
+        let k = if cx.kw(j + 1, Kw::The) { j + 2 } else { j + 1 };
+        let (v, e) = second(k)?;
+        let (_, y) = range_year(cx, e, second)?;
+        return Some((v, y));
+    }
     let joins = cx.dash(j)
         || [Kw::To, Kw::And, Kw::Or, Kw::Through, Kw::Until]
             .iter()
@@ -4233,7 +4242,7 @@ fn season(cx: &Cx<'_>, i: usize) -> Option<Found> {
         Some(Lex::Season(s2)) => Some((s2, k + 1)),
         _ => None,
     };
-    if let Some((s2, y2)) = range_year(cx, j + 1, next_season) {
+    if let Some((s2, y2)) = range_year(cx, j + 1, &next_season) {
         let y = if s == Season::Winter && s2 != Season::Winter {
             y2.checked_sub(1)?
         } else {
