@@ -3121,8 +3121,15 @@ fn weekday(cx: &Cx<'_>, i: usize) -> Option<Found> {
             return date(i, f.end, f.partial);
         }
     }
-    // "The Sunday Times": a name.
-    if cx.is_word(j)
+    // "The Sunday Times": a name; not after a preposition of days ("On Saturday Minsk was
+    // encircled", "By Tuesday German armour had crossed").
+    let led = i > 0
+        && ([Kw::On, Kw::By, Kw::Until, Kw::Since]
+            .iter()
+            .any(|&k| cx.kw(i - 1, k))
+            || cx.is(i - 1, "till"));
+    if !led
+        && cx.is_word(j)
         && cx.cap(j)
         && !cx.sentence_break(j)
         && cx

@@ -679,10 +679,13 @@ impl Resolver {
                 let wd = i64::from(wd);
                 let back = (cur - wd).rem_euclid(7);
                 let fwd = (wd - cur).rem_euclid(7);
+                // A story told in order goes on from the day it is at: "On Sunday, 2
+                // September the fire broke out … On Tuesday it reached the cathedral".
+                let onward = self.narrative && self.refs.day.is_some();
                 let off = match rel {
                     // "will meet on Monday": the next one, the document's own day included
                     // ("polls close at 8 p.m. Tuesday", written on a Tuesday).
-                    WdRel::Tense if tense == Tense::Future => fwd,
+                    WdRel::Tense if tense == Tense::Future || onward => fwd,
                     WdRel::Tense => -back,
                     WdRel::Last => -(if back == 0 { 7 } else { back }),
                     WdRel::Next => {
