@@ -670,6 +670,15 @@ impl<'a> Cx<'a> {
             if steps <= 4 && self.progressive(i) {
                 return Tense::Future;
             }
+            // "The game is on Saturday", "the deadline is Friday", "it's on the 14th": a date
+            // a present "be" gives to something is one ahead.
+            if (steps == 1 || (steps == 2 && self.kw(start - 1, Kw::On))) && self.present_be(i) {
+                return Tense::Future;
+            }
+            // "see you on Saturday", "c u sat"
+            if steps <= 3 && self.farewell(i) {
+                return Tense::Future;
+            }
             // "protesters planned a rally on Saturday": what was planned (the object after
             // the verb) lies ahead; not "the service planned for Saturday was canceled", "as
             // previously planned".
@@ -810,6 +819,25 @@ impl<'a> Cx<'a> {
                 self.cue_word(p, Cue::ProgressiveAux)
                     || (self.cue_word(p, Cue::ContractedBe) && p > 0 && self.apos(p - 1))
             })
+    }
+
+    /// Token `i` is a present form of "be": "is", "are", "am", or after an apostrophe "re",
+    /// "m", or the "s" of "it's" / "that's".
+    fn present_be(&self, i: usize) -> bool {
+        if self.cue_word(i, Cue::ProgressiveAux) {
+            return true;
+        }
+        let contracted = i >= 2 && self.apos(i - 1) && self.joined(i) && self.joined(i - 1);
+        contracted
+            && (self.cue_word(i, Cue::ContractedBe)
+                || (self.is(i, "s") && self.is_any(i - 2, &["it", "that"])))
+    }
+
+    /// Token `i` is "you" (or "u", "ya") after "see" or "c": a leave-taking that looks ahead.
+    pub(crate) fn farewell(&self, i: usize) -> bool {
+        self.is_any(i, &["you", "u", "ya"])
+            && i.checked_sub(1)
+                .is_some_and(|p| self.is(p, "see") || self.is(p, "c"))
     }
 
     /// The words before token `i` are "can't", "cant" or "cannot".
@@ -3061,7 +3089,8 @@ fn weekday_abbrev(cx: &Cx<'_>, i: usize) -> Option<(u8, usize)> {
             .toks
             .get(j)
             .is_none_or(|t| t.kind == TokKind::Punct || t.newline_before);
-    let lead = i > 0 && day_lead(cx, i - 1) || weak_lead;
+    // "see you sat", "c u fri"
+    let lead = i > 0 && (day_lead(cx, i - 1) || cx.farewell(i - 1)) || weak_lead;
     let timed =
         cx.daypart(j).is_some() || cx.p(j, '@') || (cx.num(j).is_some() && clock(cx, j).is_some());
     // "Fri Frank": a capitalised word after a bare abbreviation makes it part of a name.
