@@ -241,7 +241,9 @@ impl<'a> Cx<'a> {
                     .toks
                     .get(i + 1)
                     .is_none_or(|t| t.kind == TokKind::Punct || t.newline_before)
-                    || self.is_any(i + 1, CLAUSE_PRONOUNS)) =>
+                    || self.is_any(i + 1, CLAUSE_PRONOUNS)
+                    || (form == MonthForm::Ambiguous
+                        && self.is_any(i + 1, super::lexicon::AFTER_LOWER_MONTH))) =>
             {
                 Some((m, i + 1))
             }
@@ -941,8 +943,11 @@ impl<'a> Cx<'a> {
         }
         // "are due Thursday", "is expected Friday": the day is the plan's ("was due Monday"
         // is left to "was").
+        let date_at = if self.kw(i + 1, Kw::On) { i + 2 } else { i + 1 };
         if cue(Cue::PlanBeforeDate)
-            && (self.weekday(i + 1).is_some() || matches!(self.lx(i + 1), Some(Lex::Month(..))))
+            && (self.weekday(date_at).is_some()
+                || matches!(self.lx(date_at), Some(Lex::Month(..)))
+                || (self.kw(date_at, Kw::The) && self.day(date_at + 1).is_some()))
             && !i
                 .checked_sub(1)
                 .is_some_and(|p| self.cue_word(p, Cue::FinitePast))
