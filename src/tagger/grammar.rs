@@ -2610,6 +2610,12 @@ fn month_date(cx: &Cx<'_>, i: usize) -> Option<Found> {
                 end = e;
             }
             chrono::NaiveDate::from_ymd_opt(y.unwrap_or(2000), m.into(), d.into())?;
+            // "October 5 of that year", "June 3 of last year"
+            if y.is_none() {
+                if let Some((off, anaphoric, e)) = of_rel_year(cx, end) {
+                    return date(i, e, Partial::Day(DaySpec::OfYear(m, d, off, anaphoric)));
+                }
+            }
             return date(i, end, Partial::Day(DaySpec::Date(y, m, d)));
         }
     }
@@ -2711,6 +2717,12 @@ fn day_month(cx: &Cx<'_>, i: usize) -> Option<Found> {
         end = e2;
     }
     chrono::NaiveDate::from_ymd_opt(y.unwrap_or(2000), m.into(), d.into())?;
+    // "5 October of that year", "the 2nd of May of the following year"
+    if y.is_none() {
+        if let Some((off, anaphoric, e)) = of_rel_year(cx, end) {
+            return date(i, e, Partial::Day(DaySpec::OfYear(m, d, off, anaphoric)));
+        }
+    }
     date(i, end, Partial::Day(DaySpec::Date(y, m, d)))
 }
 

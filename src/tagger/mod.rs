@@ -393,7 +393,7 @@ fn needs_tense(p: &Partial) -> bool {
             | Partial::Quarter(Some(_), _)
             | Partial::Half(Some(_), _)
             | Partial::Season(Some(_), _)
-            | Partial::Day(DaySpec::Date(Some(_), _, _))
+            | Partial::Day(DaySpec::Date(Some(_), _, _) | DaySpec::OfYear(..))
             | Partial::Time(DaySpec::Date(Some(_), _, _), _)
             | Partial::RelYear(_)
             | Partial::RelMonth(_)

@@ -39,6 +39,11 @@ pub(crate) enum DaySpec {
     MonthDay(u8),
     /// The last day of a month, the year possibly missing ("the last day of February").
     MonthEnd(Option<i32>, u8),
+    /// A month and day of a year given relative to another (month, day, offset, whether the
+    /// offset counts from the year last mentioned rather than the anchor's): "October 5 of
+    /// that year" (0, true), "2 May of the following year" (1, true), "June 3 of last year"
+    /// (-1, false).
+    OfYear(u8, u8, i32, bool),
     /// A holiday, the year possibly missing.
     Holiday(HolidayRule, Option<i32>),
     /// Days from the last mentioned day ("the following day" = 1, "that day" = 0).

@@ -647,6 +647,14 @@ impl Resolver {
                 };
                 day(ymd(y, m, dd)?)
             }
+            DaySpec::OfYear(m, dd, off, anaphoric) => {
+                let base = if anaphoric {
+                    self.ref_year()?
+                } else {
+                    self.anchor_year()?
+                };
+                day(ymd(base.checked_add(off)?, m, dd)?)
+            }
             DaySpec::MonthEnd(y, m) => {
                 let y = match y {
                     Some(y) => y,
