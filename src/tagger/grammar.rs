@@ -3106,8 +3106,14 @@ fn weekday_abbrev(cx: &Cx<'_>, i: usize) -> Option<(u8, usize)> {
             .toks
             .get(j)
             .is_none_or(|t| t.kind == TokKind::Punct || t.newline_before);
+    // "mon-fri", "mon to fri": the first of a range of days.
+    let range_start = (cx.dash(j) || cx.kw(j, Kw::To) || cx.kw(j, Kw::Through) || cx.is(j, "thru"))
+        && matches!(
+            cx.lx(j + 1),
+            Some(Lex::WeekdayAbbrev(..) | Lex::Weekday(_, false))
+        );
     // "see you sat", "c u fri"
-    let lead = i > 0 && (day_lead(cx, i - 1) || cx.farewell(i - 1)) || weak_lead;
+    let lead = i > 0 && (day_lead(cx, i - 1) || cx.farewell(i - 1)) || weak_lead || range_start;
     let timed =
         cx.daypart(j).is_some() || cx.p(j, '@') || (cx.num(j).is_some() && clock(cx, j).is_some());
     // "Fri Frank": a capitalised word after a bare abbreviation makes it part of a name.
@@ -4771,23 +4777,41 @@ fn set(cx: &Cx<'_>, i: usize) -> Option<Found> {
     if cx.kw(i, Kw::Every) || cx.kw(i, Kw::Each) {
         let quant = if cx.kw(i, Kw::Every) { "EVERY" } else { "EACH" };
         let mut j = i + 1;
-        let mut n = 1;
-        if cx.kw(j, Kw::Other) {
-            n = 2;
+        // "each and every day", "every single day"
+        if cx.kw(i, Kw::Each) && cx.kw(j, Kw::And) && cx.kw(j + 1, Kw::Every) {
+            j += 2;
+        }
+        if cx.is(j, "single") {
             j += 1;
-        } else if let Some((q, k)) = cx.qty(j).filter(|(q, _)| q.n.is_some() && !q.article) {
-            n = q.n.unwrap_or(1);
+        }
+        let mut n = Some(1);
+        if cx.kw(j, Kw::Other) {
+            n = Some(2);
+            j += 1;
+        } else if let Some((q, k)) = cx.qty(j).filter(|(q, _)| !q.article && !q.half) {
+            // "every three days", "every few weeks" (an unspecified number: PXD).
+            n = q.n;
             j = k;
         }
         if let Some((u, _)) = cx.unit(j) {
-            return setf(
-                j + 1,
-                TimexValue::Duration(set_unit(u, n)?),
-                Some(quant),
-                None,
-            );
+            let v = match n {
+                Some(n) => set_unit(u, n)?,
+                None => unit_duration(Qty::plain(None), u),
+            };
+            return setf(j + 1, TimexValue::Duration(v), Some(quant), None);
         }
-        if n == 1 {
+        // "every other Friday": the pattern of the day.
+        if n == Some(2) {
+            if let Some((wd, e)) = day_name(cx, j) {
+                return setf(
+                    e,
+                    TimexValue::Date(DateValue::Weekday(wd)),
+                    Some(quant),
+                    None,
+                );
+            }
+        }
+        if n == Some(1) {
             if let Some((wd, e)) = day_name(cx, j) {
                 // "every Monday night": that part of each such day.
                 let (v, e) = match cx.daypart(e).and_then(daypart_time) {

@@ -315,7 +315,10 @@ fn range_pair(cx: &Cx<'_>, a: &Found, b: &Found) -> bool {
     }
     let link = a.end;
     let lead = |k: Kw| a.start > 0 && cx.kw(a.start - 1, k);
-    (cx.kw(link, Kw::To) || cx.kw(link, Kw::Through) || cx.kw(link, Kw::Until)) && lead(Kw::From)
+    let weekday = |f: &Found| matches!(f.partial, Partial::Day(DaySpec::Weekday(..)));
+    // Two weekdays need no "from": "open Monday to Friday".
+    let led = lead(Kw::From) || (weekday(a) && weekday(b));
+    (cx.kw(link, Kw::To) || cx.kw(link, Kw::Through) || cx.kw(link, Kw::Until)) && led
         || cx.kw(link, Kw::And) && lead(Kw::Between)
         || cx.dash(link)
 }
@@ -329,9 +332,12 @@ fn after_range_start(start: &TimexValue, end: &Partial, value: TimexValue) -> Op
         return None;
     }
     let shifted = match (end, &value) {
-        (Partial::Day(DaySpec::Weekday(..)), TimexValue::Date(DateValue::Day(Some(y), m, d))) => {
-            let day = NaiveDate::from_ymd_opt(*y, (*m).into(), (*d).into())?
-                .checked_add_days(chrono::Days::new(7))?;
+        // "Monday to Friday": the first such weekday from the start on.
+        (Partial::Day(DaySpec::Weekday(wd, _)), TimexValue::Date(DateValue::Day(..))) => {
+            let from = s.start.date();
+            let ahead =
+                (i64::from(*wd) - i64::from(from.weekday().number_from_monday())).rem_euclid(7);
+            let day = from.checked_add_days(chrono::Days::new(ahead.unsigned_abs()))?;
             TimexValue::Date(DateValue::from_naive_date(day))
         }
         (
