@@ -13,8 +13,9 @@ use crate::value::{
 use super::lexicon::{
     Cue, DayPart, Entry, Kw, Lex, MonthForm, Unit, WordTag, ABBREVIATIONS, ADVERB_FOLLOWERS,
     AMOUNT_ADJECTIVES, AMOUNT_WORDS, CLAUSE_PRONOUNS, CLAUSE_WORDS, COPULAS, DAY_EDGES,
-    FRACTION_LEADS, FUTURE_MODALS, HOLIDAYS, NOT_PLURAL_NOUNS, ORDINAL_SUFFIXES, OVER_AMOUNT_LEADS,
-    POSSESSIVE_DETERMINERS, SPAN_PREPOSITIONS, TEMPERATURE_WORDS, VERB_CONTEXT, ZONE_WORDS,
+    FRACTION_LEADS, FUTURE_MODALS, HOLIDAYS, MONTH_LEAD_WORDS, NOT_PLURAL_NOUNS, ORDINAL_SUFFIXES,
+    OVER_AMOUNT_LEADS, POSSESSIVE_DETERMINERS, SPAN_PREPOSITIONS, TEMPERATURE_WORDS, VERB_CONTEXT,
+    ZONE_WORDS,
 };
 use super::partial::{DaySpec, Found, Partial, WdRel};
 use super::token::{eq_lower, TokKind, Token};
@@ -2559,6 +2560,7 @@ fn month_context(cx: &Cx<'_>, i: usize) -> bool {
     ]
     .iter()
     .any(|&k| cx.kw(p, k))
+        || cx.is_any(p, MONTH_LEAD_WORDS)
         || (cx.p(p, '-') && cx.is(p.wrapping_sub(1), "mid"))
 }
 

@@ -1027,10 +1027,47 @@ pub(crate) const AMOUNT_WORDS: &[&str] = &[
     "million", "billion", "thousand", "hundred", "cents", "dollars", "percent",
 ];
 
+/// Prepositions of time, besides the keyword ones, that make "March" or "May" a month
+/// ("extend the cuts beyond March", "throughout May").
+pub(crate) const MONTH_LEAD_WORDS: &[&str] = &["beyond", "throughout", "till"];
+
 /// Words after a season that start a new phrase ("the summer with full reservoirs").
 pub(crate) const CLAUSE_WORDS: &[&str] = &[
-    "with", "to", "at", "as", "when", "after", "before", "while", "because", "than", "and", "or",
+    "with",
+    "to",
+    "at",
+    "as",
+    "when",
+    "after",
+    "before",
+    "while",
+    "because",
+    "than",
+    "and",
+    "or",
     "but",
+    "amid",
+    "amidst",
+    "despite",
+    "for",
+    "from",
+    "into",
+    "over",
+    "under",
+    "against",
+    "among",
+    "across",
+    "around",
+    "without",
+    "following",
+    "if",
+    "so",
+    "then",
+    "though",
+    "although",
+    "once",
+    "unless",
+    "where",
 ];
 
 /// Words after a frequency word that keep it an adverb ("gather daily outside").
