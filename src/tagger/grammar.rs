@@ -1201,9 +1201,19 @@ pub(crate) const RULES: &[Rule] = &[
                 "the twenty-first century",
                 "20",
             ),
+            ex(
+                "at the turn of the 20th century it",
+                "the turn of the 20th century",
+                "1900",
+            ),
+            ex(
+                "at the turn of the century it",
+                "the turn of the century",
+                "2000",
+            ),
         ],
         first: THE | NUM12 | ORDINAL | NUMWORD,
-        after_the: AFTER_NUM | AFTER_ORDINAL | AFTER_NUMBER,
+        after_the: AFTER_NUM | AFTER_ORDINAL | AFTER_NUMBER | AFTER_KW,
         after_num: NEXT_WORD | NEXT_DASH,
         apply: century,
     },
@@ -2989,6 +2999,9 @@ fn temperature(cx: &Cx<'_>, i: usize, end: usize) -> bool {
 fn century(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let the = cx.kw(i, Kw::The);
     let j = if the { i + 1 } else { i };
+    if the && cx.kw(j, Kw::Turn) && cx.kw(j + 1, Kw::Of) {
+        return century_turn(cx, i, j + 2);
+    }
     // The day ends at most three tokens on, a hyphen may follow: the unit comes within four
     // (within eight when a second ordinal shares it: "the 12th to the 15th century").
     if !cx.any_lex(j + 1, j + 9, |l| matches!(l, Lex::Unit(Unit::Century, _))) {
@@ -3028,6 +3041,32 @@ fn century(cx: &Cx<'_>, i: usize) -> Option<Found> {
         Some((false, e)) => date(i, e, Partial::Century(n as i32 - 1)),
         None => date(i, k + 1, Partial::Century(n as i32 - 1)),
     }
+}
+
+/// "the turn of the century" (the century boundary nearest the year in focus), "the turn
+/// of the 20th century" (1900), "the turn of the millennium": a year, approximately. `i` is
+/// on "the", `k` after "of".
+fn century_turn(cx: &Cx<'_>, i: usize, k: usize) -> Option<Found> {
+    let (partial, end) = if cx.kw(k, Kw::The)
+        && matches!(
+            cx.unit(k + 1),
+            Some((Unit::Century | Unit::Millennium, false))
+        ) {
+        let millennium = cx.unit(k + 1) == Some((Unit::Millennium, false));
+        (Partial::CenturyTurn(millennium), k + 2)
+    } else {
+        let f = century(cx, k)?;
+        let Partial::Century(c) = f.partial else {
+            return None;
+        };
+        if c < 0 || f.modifier.is_some() {
+            return None;
+        }
+        (Partial::Year(c.checked_mul(100)?), f.end)
+    };
+    let mut f = Found::new(i, end, TimexKind::Date, partial);
+    f.modifier = Some(TimexMod::Approx);
+    Some(f)
 }
 
 /// After the first ordinal of a range at `k` ("12th" in "the 12th to the 15th century"): the

@@ -107,6 +107,8 @@ pub(crate) enum Partial {
     RelDecade(i32),
     /// A century by its first two digits (19 = the 20th century).
     Century(i32),
+    /// The turn of the century (`false`) or millennium (`true`) nearest the year in focus.
+    CenturyTurn(bool),
     /// A named month next to the date in focus: "the following May" (1), "the previous
     /// December" (-1), "that March" (0).
     RefMonth(u8, i32),

@@ -161,6 +161,15 @@ impl Resolver {
             Partial::Month(Some(y), m) => date(DateValue::Month(Some(y), m)),
             Partial::Month(None, m) => date(DateValue::Month(self.month_year(m, tense), m)),
             Partial::RelYear(off) => date(DateValue::Year(self.anchor_year()?.checked_add(off)?)),
+            Partial::CenturyTurn(millennium) => {
+                let unit = if millennium { 1000 } else { 100 };
+                let y = self.anchor_year()?;
+                date(DateValue::Year(
+                    y.checked_add(unit / 2)?
+                        .div_euclid(unit)
+                        .checked_mul(unit)?,
+                ))
+            }
             Partial::MonthOfRelYear(m, off) => date(DateValue::Month(
                 Some(self.anchor_year()?.checked_add(off)?),
                 m,
