@@ -1415,6 +1415,25 @@ pub(crate) const RULES: &[Rule] = &[
         apply: clock,
     },
     Rule {
+        name: "part of the day in focus",
+        examples: &[
+            ex(
+                "placed orders in the morning to start",
+                "the morning",
+                "2025-03-31TMO",
+            ),
+            ex(
+                "By the early evening the fires",
+                "the early evening",
+                "2025-03-31TEV",
+            ),
+        ],
+        first: THE,
+        after_the: AFTER_OTHER | AFTER_KW | AFTER_UNIT,
+        after_num: 0,
+        apply: the_daypart,
+    },
+    Rule {
         name: "holiday",
         examples: &[
             ex("before Christmas 2024 they", "Christmas 2024", "2024-12-25"),
@@ -4391,6 +4410,59 @@ fn meridiem(cx: &Cx<'_>, j: usize) -> Option<(bool, usize)> {
         return Some((pm, k));
     }
     None
+}
+
+/// "in the morning", "by the early evening", "through the night": a part of the day in
+/// focus, after a preposition of time. Not "the morning of March 3" (a day's part), nor "the
+/// morning paper".
+fn the_daypart(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    let p = i.checked_sub(1)?;
+    let led = [Kw::In, Kw::During, Kw::By, Kw::Through, Kw::Until]
+        .iter()
+        .any(|&k| cx.kw(p, k))
+        || cx.is(p, "throughout");
+    if !led || !cx.kw(i, Kw::The) {
+        return None;
+    }
+    let mut j = i + 1;
+    let modifier = if cx.kw(j, Kw::Early) {
+        j += 1;
+        Some(TimexMod::Start)
+    } else if cx.kw(j, Kw::Late) {
+        j += 1;
+        Some(TimexMod::End)
+    } else {
+        None
+    };
+    let part = match cx.daypart(j)? {
+        DayPart::Part(
+            p @ (PartOfDay::Morning | PartOfDay::Afternoon | PartOfDay::Evening | PartOfDay::Night),
+        ) => p,
+        _ => return None,
+    };
+    let e = j + 1;
+    if cx.kw(e, Kw::Of) || cx.apos(e) || cx.weekday(e).is_some() {
+        return None;
+    }
+    // "the morning paper": a lowercase word no clause could start.
+    if cx.is_word(e)
+        && !cx.cap(e)
+        && cx.lx(e).is_none()
+        && cx.tag(e).is_none()
+        && !cx.is_any(e, CLAUSE_WORDS)
+        && !cx.is_any(e, CLAUSE_PRONOUNS)
+        && !cx.bytes(e).ends_with(b"ed")
+    {
+        return None;
+    }
+    let mut f = Found::new(
+        i,
+        e,
+        TimexKind::Time,
+        Partial::Time(DaySpec::Current, TimeOfDay::Part(part)),
+    );
+    f.modifier = modifier;
+    Some(f)
 }
 
 fn clock(cx: &Cx<'_>, i: usize) -> Option<Found> {
