@@ -3233,6 +3233,21 @@ fn weekday(cx: &Cx<'_>, i: usize) -> Option<Found> {
             return date(i, f.end, f.partial);
         }
     }
+    // "falls on a Friday": any such day, not a particular one ("a Sunday night service" is
+    // a service).
+    let phrase_ends = !cx.is_word(j)
+        || cx.is_any(j, CLAUSE_WORDS)
+        || [Kw::In, Kw::This, Kw::Next, Kw::Last, Kw::Of]
+            .iter()
+            .any(|&k| cx.kw(j, k));
+    if i > 0 && cx.kw(i - 1, Kw::A) && !cx.cap(i - 1) && phrase_ends {
+        return Some(Found::new(
+            i - 1,
+            j,
+            TimexKind::Date,
+            Partial::Set(TimexValue::Date(DateValue::Weekday(wd))),
+        ));
+    }
     // "The Sunday Times": a name; not after a preposition of days ("On Saturday Minsk was
     // encircled", "By Tuesday German armour had crossed").
     let led = i > 0

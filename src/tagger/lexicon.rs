@@ -513,6 +513,7 @@ pub(crate) const KEYWORDS: &[(&str, Kw)] = &[
     ("last", Kw::Last),
     ("this", Kw::This),
     ("next", Kw::Next),
+    ("nxt", Kw::Next),
     ("previous", Kw::Previous),
     ("coming", Kw::Coming),
     ("following", Kw::Following),
@@ -1326,6 +1327,11 @@ pub(crate) const HOLIDAYS: &[Holiday] = &[
     },
     Holiday {
         words: &["valentine", "s", "day"],
+        rule: HolidayRule::Fixed(2, 14),
+        plain: false,
+    },
+    Holiday {
+        words: &["valentines", "day"],
         rule: HolidayRule::Fixed(2, 14),
         plain: false,
     },

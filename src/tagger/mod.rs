@@ -490,6 +490,11 @@ fn scan(cx: &Cx<'_>) -> Vec<Found> {
             i += 1;
             continue;
         };
+        // A match that reaches back ("a Friday" found at "Friday") never overlaps the last.
+        if out.last().is_some_and(|p: &Found| f.start < p.end) {
+            i += 1;
+            continue;
+        }
         i = f.end.max(i + 1);
         // "14–15 April 1912", "14/15 April", "7 and 8 December 1941", "from 3 to 5 May": the
         // first day takes the month and year of the second.
