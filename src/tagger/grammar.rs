@@ -969,6 +969,12 @@ impl<'a> Cx<'a> {
                 && w.first().is_some_and(|b| b.is_ascii_lowercase())
                 && !w.ends_with(b"eed"));
         if past_form {
+            // "later than planned", "as expected": a comparison, not the clause's verb.
+            if i.checked_sub(1)
+                .is_some_and(|p| self.is(p, "than") || self.is(p, "as"))
+            {
+                return None;
+            }
             // A participle after a form of "be" is passive: the auxiliary carries the tense.
             let aux = i
                 .checked_sub(1)
