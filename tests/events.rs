@@ -1096,3 +1096,39 @@ fn one_verb_on_two_distant_days_is_two_events() {
     );
     assert_eq!(a.events.iter().filter(|e| e.text == "met").count(), 1);
 }
+
+/// The timexes (by text) an event is linked to.
+fn linked_times(text: &str, a: &EventAnalysis, word: &str) -> Vec<String> {
+    timex_links(a, event(a, word))
+        .filter_map(|l| match &l.target {
+            Endpoint::Timex(span) => Some(text[span.clone()].to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_time_before_and_belongs_to_the_first_clause() {
+    let text = "Jobs resigned as CEO in August 2011 and died on October 5.";
+    let a = run_dated(
+        text,
+        &[("August 2011", "2011-08"), ("October 5", "2011-10-05")],
+    );
+    assert_eq!(linked_times(text, &a, "resigned"), ["August 2011"]);
+    assert_eq!(linked_times(text, &a, "died"), ["October 5"]);
+}
+
+#[test]
+fn a_coordinated_verb_with_a_time_later_in_its_clause_keeps_it_alone() {
+    let text = "The phone was announced on January 9, 2007, at a conference in San Francisco, \
+                and released in the United States on June 29, 2007.";
+    let a = run_dated(
+        text,
+        &[
+            ("January 9, 2007", "2007-01-09"),
+            ("June 29, 2007", "2007-06-29"),
+        ],
+    );
+    assert_eq!(linked_times(text, &a, "announced"), ["January 9, 2007"]);
+    assert_eq!(linked_times(text, &a, "released"), ["June 29, 2007"]);
+}
