@@ -1132,3 +1132,18 @@ fn a_coordinated_verb_with_a_time_later_in_its_clause_keeps_it_alone() {
     assert_eq!(linked_times(text, &a, "announced"), ["January 9, 2007"]);
     assert_eq!(linked_times(text, &a, "released"), ["June 29, 2007"]);
 }
+
+#[test]
+fn an_old_lead_date_does_not_date_the_later_story() {
+    let text = "The phone was announced on January 9, 2007. A new model launched in June 2010. \
+                Apple sold 1.7 million.";
+    let a = run_dated(
+        text,
+        &[("January 9, 2007", "2007-01-09"), ("June 2010", "2010-06")],
+    );
+    assert_eq!(linked_times(text, &a, "sold"), ["June 2010"]);
+    // A recent lead still dates the news story's undated events.
+    let text = "Talks began on Friday. Officials met in the capital. Nothing was agreed.";
+    let a = run_dated(text, &[("Friday", "2025-03-28")]);
+    assert_eq!(linked_times(text, &a, "met"), ["Friday"]);
+}

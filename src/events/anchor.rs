@@ -707,6 +707,13 @@ fn fallback_links(
         let p = p.as_ref()?;
         (p.sent <= LEAD_SENTENCES && is_dated(&timexes[ti])).then_some(ti)
     });
+    let lead_is_recent =
+        lead.is_none_or(
+            |ti| match (dct, timexes.get(ti).and_then(|t| t.value.interval())) {
+                (Some(dct), Some(iv)) => (dct - iv.end.date()).num_days() <= LEAD_RECENT_DAYS,
+                _ => true,
+            },
+        );
     let mut order: Vec<usize> = (0..mentions.len()).collect();
     order.sort_by_key(|&i| mentions[i].tok);
     let mut last_dated: Option<usize> = None;
@@ -846,7 +853,12 @@ fn fallback_links(
         let ahead = m.nominal && announced_ahead(text, toks, m.tok);
         // A sentence told in the present ("There are no plans for a new call") speaks of
         // the article's day, not of the story's last date.
-        let cands = [last_dated, lead.filter(|&t| last_dated != Some(t))];
+        // (The lead's date only when it is recent news: a history's first date is no date
+        // of its later events.)
+        let cands = [
+            last_dated,
+            lead.filter(|&t| last_dated != Some(t) && lead_is_recent),
+        ];
         if cands.iter().all(Option::is_none) {
             continue;
         }
@@ -1232,6 +1244,10 @@ fn story_relation(m: &Mention) -> RelType {
 
 /// How many timexes on each side of an unclaimed event are tried for its placement.
 const FALLBACK_CANDIDATES: usize = 3;
+
+/// How long before the document's date the lead's date may lie to still date the story's
+/// undated events (older, the text is a history).
+const LEAD_RECENT_DAYS: i64 = 366;
 
 /// How many sentences open an article (headline, dateline, lead) and may hold its date.
 const LEAD_SENTENCES: usize = 6;
