@@ -1147,3 +1147,15 @@ fn an_old_lead_date_does_not_date_the_later_story() {
     let a = run_dated(text, &[("Friday", "2025-03-28")]);
     assert_eq!(linked_times(text, &a, "met"), ["Friday"]);
 }
+
+#[test]
+fn a_passive_title_keeps_its_auxiliary() {
+    let text = "She was awarded the Nobel Prize in 1903. He has promised to act.";
+    let a = run_dated(text, &[("1903", "1903")]);
+    assert_eq!(
+        event(&a, "awarded").title,
+        "She was awarded the Nobel Prize"
+    );
+    // An active perfect drops its tense auxiliary.
+    assert_eq!(event(&a, "promised").title, "He promised to act");
+}
