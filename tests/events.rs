@@ -89,6 +89,18 @@ fn sentences_keep_closing_quotes_and_split_headlines_and_datelines() {
     assert_eq!(split(lines).len(), 2);
     let wrapped = "The minister said on Monday that the\ntalks would resume.";
     assert_eq!(split(wrapped).len(), 1);
+    // A wire dateline with its date and a spaced hyphen.
+    let wire = "SAN FRANCISCO, Nov. 12, 2025 (Reuters) - The Senate voted on Tuesday.";
+    assert_eq!(
+        split(wire),
+        [
+            "SAN FRANCISCO, Nov. 12, 2025 (Reuters) -",
+            "The Senate voted on Tuesday."
+        ]
+    );
+    // A hyphen inside a sentence's parenthesis is no dateline.
+    let aside = "Shares of the firm (Acme) - long a favourite - fell.";
+    assert_eq!(split(aside).len(), 1);
 }
 
 #[test]
