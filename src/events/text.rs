@@ -892,6 +892,10 @@ fn is_dateline_end(text: &str, toks: &[Token], start: usize, i: usize) -> bool {
     if i < start + 3 || i > start + DATELINE_TOKENS {
         return false;
     }
+    // Most marks in a sentence's first tokens do not follow a closing parenthesis.
+    if toks.get(i - 1).is_none_or(|t| t.sym != Sym::CloseParen) {
+        return false;
+    }
     let dash = toks
         .get(i)
         .is_some_and(|t| is_dash(t.sym) || is_spaced_hyphen(text, toks, i));

@@ -3024,8 +3024,11 @@ fn temperature(cx: &Cx<'_>, i: usize, end: usize) -> bool {
 fn century(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let the = cx.kw(i, Kw::The);
     let j = if the { i + 1 } else { i };
-    if the && cx.kw(j, Kw::Turn) && cx.kw(j + 1, Kw::Of) {
-        return century_turn(cx, i, j + 2);
+    // (No century begins with a keyword but "the turn of".)
+    if let Some(Lex::Kw(k)) = cx.lx(j) {
+        return (the && k == Kw::Turn && cx.kw(j + 1, Kw::Of))
+            .then(|| century_turn(cx, i, j + 2))
+            .flatten();
     }
     // The day ends at most three tokens on, a hyphen may follow: the unit comes within four
     // (within eight when a second ordinal shares it: "the 12th to the 15th century").
@@ -4437,6 +4440,13 @@ fn meridiem(cx: &Cx<'_>, j: usize) -> Option<(bool, usize)> {
 /// focus, after a preposition of time. Not "the morning of March 3" (a day's part), nor "the
 /// morning paper".
 fn the_daypart(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    // Most words after "the" are no part of the day: decided first.
+    if !matches!(
+        cx.lx(i + 1),
+        Some(Lex::DayPart(_) | Lex::Unit(Unit::Night, false) | Lex::Kw(Kw::Early | Kw::Late))
+    ) {
+        return None;
+    }
     let p = i.checked_sub(1)?;
     let led = [Kw::In, Kw::During, Kw::By, Kw::Through, Kw::Until]
         .iter()
