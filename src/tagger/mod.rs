@@ -280,16 +280,21 @@ impl Tagger {
             };
             // "from Monday to Wednesday", "between Dec. 28 and Jan. 3": a range's end does not
             // come before its start.
+            let mut range_start = None;
             if let Some(prev) = out.last() {
                 if range_pair(&cx, &prev.found, &f) {
                     if let Some(v) = after_range_start(&prev.value, &f.partial, value.clone()) {
                         value = v;
                     }
+                    range_start = Some(prev.value.clone());
                 }
             }
             // Comparison periods ("a year ago") do not move the reference time.
             if !comparison {
                 resolver.note(&value);
+                if let Some(start) = &range_start {
+                    resolver.note_range_start(start);
+                }
                 if cx.is(f.end, "later") {
                     resolver.advance(&value);
                 }

@@ -34,6 +34,9 @@ pub(crate) struct Resolver {
     /// The days recent events were placed on, by their verb's word key ("shot … on Oct.
     /// 23"), newest last; at most [`EVENT_DAYS`].
     event_days: Vec<(u64, NaiveDate)>,
+    /// The first day of a range of days just named ("from Sunday, 2 September to Thursday, 6
+    /// September"): a narrative's next weekday falls inside it, counted from its start.
+    range_from: Option<NaiveDate>,
 }
 
 /// How many event days a resolver remembers.
@@ -92,7 +95,17 @@ impl Resolver {
             narrative,
             refs: RefTime::default(),
             event_days: Vec::new(),
+            range_from: None,
         }
+    }
+
+    /// The value just noted ends a range that began with `start`: until the next value, a
+    /// narrative's weekday is counted from the range's first day.
+    pub(crate) fn note_range_start(&mut self, start: &TimexValue) {
+        self.range_from = match start {
+            TimexValue::Date(DateValue::Day(Some(y), m, d)) => ymd(*y, *m, *d),
+            _ => None,
+        };
     }
 
     /// The day deictic expressions count from: the DCT in news, the last mentioned day in
@@ -689,6 +702,11 @@ impl Resolver {
             DaySpec::Weekday(wd, rel) | DaySpec::RefWeekday(wd, rel) => {
                 let a = if matches!(d, DaySpec::RefWeekday(..)) {
                     self.ref_day()?
+                } else if let (true, WdRel::Tense, Some(from)) =
+                    (self.narrative, rel, self.range_from)
+                {
+                    // After a range of days, a weekday is one of them.
+                    from
                 } else {
                     self.anchor_day()?
                 };
@@ -920,6 +938,7 @@ impl Resolver {
 
     /// Records a resolved value as the latest reference time.
     pub(crate) fn note(&mut self, v: &TimexValue) {
+        self.range_from = None;
         let d = match v {
             TimexValue::Date(d) | TimexValue::Time(d, _) => *d,
             _ => return,
