@@ -72,8 +72,14 @@ impl Extractor {
     ///
     /// [`relate_events`]: crate::relate_events
     pub fn extract(&self, doc: &Document) -> Annotation {
-        let (timexes, kind) = self.tagger.tag_with_kind(doc);
-        let found = self.events.extract(doc.text(), &timexes, doc.dct());
+        // The tagger's pass over the text also cuts it into the event stage's tokens.
+        let mut fuser = self.events.fuser(doc.text());
+        let (timexes, kind) = self
+            .tagger
+            .tag_with_kind_each(doc, |start, end, key| fuser.offer(start, end, key));
+        let found = self
+            .events
+            .extract_fused(doc.text(), fuser, &timexes, doc.dct());
         Annotation {
             dct: doc.dct().copied(),
             kind,

@@ -451,6 +451,165 @@ pub(crate) fn tokenize_into(text: &str, toks: &mut Vec<Token>) {
     // News text has a token for every 4.3 bytes or so: room for all of them at once, so
     // the list does not grow by copying.
     toks.reserve(text.len() / 4 + 16);
+    let mut i = 0;
+    let mut newlines: u8 = 0;
+    while i < text.len() && step(text, &mut i, &mut newlines, toks) {}
+}
+
+/// The tokens of a text built alongside another scanner's pass over it (the temporal
+/// tagger's), so that the text's bytes are read once for both: the words that both
+/// scanners cut alike (plain ASCII words followed by a blank or a mark that ends them) are
+/// taken from the other scanner with their lexicon entry, everything else is tokenized
+/// here as [`tokenize`] would. The tokens come out as [`tokenize`] gives them, with their
+/// words looked up ([`super::pos::look_up`]).
+pub(crate) struct Fuser<'t> {
+    /// The text, clipped as [`tokenize`] clips it.
+    text: &'t str,
+    lex: &'static super::pos::Lexicon,
+    toks: Vec<Token>,
+    /// The first token not looked up yet.
+    looked: usize,
+    /// Where the next token is searched.
+    at: usize,
+    /// Line breaks since the last token.
+    newlines: u8,
+}
+
+impl<'t> Fuser<'t> {
+    /// Starts on `text`, filling `toks` (cleared first, its room reused).
+    pub(crate) fn new(
+        text: &'t str,
+        lex: &'static super::pos::Lexicon,
+        mut toks: Vec<Token>,
+    ) -> Fuser<'t> {
+        let text = clip(text);
+        toks.clear();
+        toks.reserve(text.len() / 4 + 16);
+        Fuser {
+            text,
+            lex,
+            toks,
+            looked: 0,
+            at: 0,
+            newlines: 0,
+        }
+    }
+
+    /// The other scanner found a token at `start..end` (in text order; offsets on char
+    /// boundaries); `key` is the lowercase bytes of a word of at most fifteen ASCII letters
+    /// that is followed by an ASCII byte, as a little-endian number, else 0.
+    #[inline]
+    pub(crate) fn offer(&mut self, start: usize, end: usize, key: u128) {
+        if start < self.at {
+            // Inside a token already made here ("U.S.", "third-quarter").
+            return;
+        }
+        let bytes = self.text.as_bytes();
+        // Right after the last token, or after one space: where `step` would start.
+        let joined =
+            start == self.at || (start == self.at + 1 && bytes.get(self.at) == Some(&b' '));
+        if let (true, Some(&first), true) = (joined, bytes.get(start), end <= bytes.len()) {
+            let next = bytes.get(end).copied();
+            let made = if key != 0 {
+                // A word that `step`'s first case takes whole: not "n" (of "n't"), and its
+                // letters not followed by a digit (the run would go on), a hyphen, a full
+                // stop or an apostrophe (which the scanner reads on).
+                let ends = next.is_none_or(|e| {
+                    BYTE_CLASS[usize::from(e)] & class::ENDS_WORD != 0 && !e.is_ascii_digit()
+                });
+                let n = end - start;
+                (ends && (n >= 2 || !matches!(first, b'n' | b'N'))).then(|| Token {
+                    capitalized: first.is_ascii_uppercase(),
+                    start: offset(start),
+                    end: offset(end),
+                    kind: TokenKind::Word,
+                    abbrev: false,
+                    newlines_before: self.newlines,
+                    tag: Tag::Other,
+                    info: self.lex.lookup_lowercase(key, n),
+                    flags: 0,
+                    sym: Sym::Other,
+                })
+            } else if first.is_ascii_digit() {
+                // ASCII digits that nothing continues (not a letter, nor a separator or a
+                // hyphen before more).
+                let ends = next.is_none_or(|e| {
+                    BYTE_CLASS[usize::from(e)] & class::ENDS_WORD != 0
+                        && !e.is_ascii_alphanumeric()
+                        && e != b','
+                });
+                ends.then(|| Token {
+                    capitalized: false,
+                    start: offset(start),
+                    end: offset(end),
+                    kind: TokenKind::Number,
+                    abbrev: false,
+                    newlines_before: self.newlines,
+                    tag: Tag::Other,
+                    info: None,
+                    flags: 0,
+                    sym: Sym::Other,
+                })
+            } else {
+                // One ASCII mark, as `step` takes it.
+                let lone = BYTE_CLASS[usize::from(first)] & class::LONE_MARK != 0
+                    || (matches!(first, b'.' | b'-') && next != Some(first));
+                (lone && end == start + 1).then(|| Token {
+                    capitalized: false,
+                    start: offset(start),
+                    end: offset(end),
+                    kind: TokenKind::Punct,
+                    abbrev: false,
+                    newlines_before: self.newlines,
+                    tag: Tag::Other,
+                    info: None,
+                    flags: 0,
+                    sym: Sym::of_byte(first),
+                })
+            };
+            if let Some(mut t) = made {
+                if t.info.is_some() || (t.kind == TokenKind::Word && !t.capitalized) {
+                    t.flags = word_flags_of(self.text, &t);
+                }
+                self.toks.push(t);
+                self.looked = self.toks.len();
+                self.at = end;
+                self.newlines = 0;
+                return;
+            }
+        }
+        while self.at < end && step(self.text, &mut self.at, &mut self.newlines, &mut self.toks) {}
+        self.look_up();
+    }
+
+    /// Looks up the tokens made here.
+    fn look_up(&mut self) {
+        let lex = self.lex;
+        super::pos::look_up(
+            lex,
+            self.text,
+            self.toks.get_mut(self.looked..).unwrap_or_default(),
+        );
+        self.looked = self.toks.len();
+    }
+
+    /// The tokens of the whole text (the other scanner has seen all of it).
+    pub(crate) fn finish(mut self) -> Vec<Token> {
+        while self.at < self.text.len()
+            && step(self.text, &mut self.at, &mut self.newlines, &mut self.toks)
+        {}
+        self.look_up();
+        self.toks
+    }
+}
+
+/// One step of the tokenizer at byte `at_byte` of `text` (clipped to 32-bit offsets): the
+/// ASCII blanks there skipped (their line breaks counted in `newlines_before`), then either
+/// the token found there pushed onto `toks` (with `newlines_before` as its line breaks, which
+/// then start again from 0) or a non-ASCII blank skipped. `at_byte` is moved past what was
+/// read; `false` once the text is over.
+#[inline(always)]
+fn step(text: &str, at_byte: &mut usize, newlines_before: &mut u8, toks: &mut Vec<Token>) -> bool {
     let n = text.len();
     // Positions are byte offsets, always on char boundaries.
     let bytes = text.as_bytes();
@@ -464,9 +623,9 @@ pub(crate) fn tokenize_into(text: &str, toks: &mut Vec<Token>) {
         _ => b + at(b).map_or(1, char::len_utf8),
     };
     let before = |b: usize| text.get(..b).and_then(|s| s.chars().next_back());
-    let mut i = 0;
-    let mut newlines: u8 = 0;
-    while i < n {
+    let mut i = *at_byte;
+    let mut newlines = *newlines_before;
+    let more = 'step: {
         // ASCII blanks in one sweep.
         let mut b = 0u8;
         while let Some(&x) = bytes.get(i) {
@@ -522,7 +681,7 @@ pub(crate) fn tokenize_into(text: &str, toks: &mut Vec<Token>) {
                 });
                 i = end;
                 newlines = 0;
-                continue;
+                break 'step true;
             }
         }
         // A single ASCII punctuation mark that no rule below extends, or a full stop or
@@ -544,15 +703,15 @@ pub(crate) fn tokenize_into(text: &str, toks: &mut Vec<Token>) {
             });
             i += 1;
             newlines = 0;
-            continue;
+            break 'step true;
         }
-        let Some(c) = at(i) else { break };
+        let Some(c) = at(i) else { break 'step false };
         if c.is_whitespace() {
             if c == '\n' {
                 newlines = newlines.saturating_add(1);
             }
             i = adv(i);
-            continue;
+            break 'step true;
         }
         let start = i;
         let mut kind;
@@ -688,7 +847,11 @@ pub(crate) fn tokenize_into(text: &str, toks: &mut Vec<Token>) {
         });
         i = end;
         newlines = 0;
-    }
+        true
+    };
+    *at_byte = i;
+    *newlines_before = newlines;
+    more
 }
 
 fn is_closing(s: &str) -> bool {
@@ -936,6 +1099,93 @@ mod tests {
         }
         let said: Vec<bool> = toks.iter().map(|t| is(text, t, "said")).collect();
         assert_eq!(said.iter().filter(|&&b| b).count(), 2);
+    }
+
+    /// The tokens built alongside the temporal tagger's scanner are the tokens of
+    /// [`tokenize`], looked up and tagged alike, whatever the text (clitics, abbreviations,
+    /// numbers, marks, blanks and line breaks, non-ASCII text, texts read in segments).
+    #[test]
+    fn fused_tokens_agree_with_tokenize() {
+        let lex = super::super::lexicon();
+        let mut texts: Vec<String> = [
+            "Dr. Smith didn't go to the U.S. on Jan. 5 at 3.30 p.m.; it cost $1,000.50 (or 3-4%).",
+            "n't n N'T won't can’t Iraq's we'll ’s 'tis -- ... -x- a.b.c. X. e.g. etc.",
+            "  Two  spaces\n\nnew para\r\n\ttab 2025s 1990-95 7am 10:30 3rd #1 @x `` '' “q” ",
+            "Ünïcödé naïve café — “quotes” ’98 Mär. 3 🎉 2024-02-29T25:61 ΑΒΓ ½ Ⅻ",
+            "Internationalization abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOP abcdefgh abcdefghi",
+            "n",
+            "",
+            "x.",
+            "end with a number 42",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let mut long = String::new();
+        while long.len() < 600_000 {
+            long.push_str(
+                "The talks, which began on March 18, didn't end. U.S. officials said \
+                           3.5% of 1,000 people—or more—left at 10 a.m.\n",
+            );
+        }
+        texts.push(long);
+        // Short texts of the pieces the scanners treat differently, in every order.
+        let pieces = [
+            "a",
+            "Na",
+            "n",
+            "N",
+            "'",
+            "’",
+            "t",
+            "s",
+            ".",
+            ",",
+            "-",
+            "1",
+            "9",
+            " ",
+            "  ",
+            "\n",
+            "é",
+            "—",
+            "(",
+            "\"",
+            "`",
+            "U",
+            "ll",
+            "$",
+            "%",
+            "said",
+            "Abcdefghij",
+            "\t",
+            ":",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..3000 {
+            let mut t = String::new();
+            for _ in 0..12 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                t.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            texts.push(t);
+        }
+        let tagger = crate::tagger::Tagger::new();
+        for text in &texts {
+            let mut expected = tokenize(text);
+            super::super::pos::tag_sentence(lex, text, &mut expected);
+            let mut fuser = Fuser::new(text, lex, Vec::new());
+            let doc = crate::document::Document::new(text.as_str());
+            let _ = tagger.tag_with_kind_each(&doc, |s, e, k| fuser.offer(s, e, k));
+            let mut got = fuser.finish();
+            super::super::pos::tag_looked_up(text, &mut got);
+            assert_eq!(got.len(), expected.len(), "{text:.80}");
+            for (g, e) in got.iter().zip(&expected) {
+                assert_eq!(format!("{g:?}"), format!("{e:?}"), "{text:.80}");
+            }
+        }
     }
 
     /// The runs of letters and digits found eight bytes at a time agree with a byte-by-byte

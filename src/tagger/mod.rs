@@ -94,7 +94,16 @@ impl Buffers {
 
     /// Tokenizes `text` into the buffers, replacing what they held, and looks each word up
     /// in `lexicon` as the tokenizer reads it (one pass; the word's bytes still in cache).
-    fn fill(&mut self, text: &str, lexicon: &Lexicon) {
+    ///
+    /// `each` gets every token's span, shifted by `offset`, and the key the tokenizer gives
+    /// it (see [`token::tokenize_into`]).
+    fn fill(
+        &mut self,
+        text: &str,
+        lexicon: &Lexicon,
+        offset: usize,
+        each: &mut impl FnMut(usize, usize, u128),
+    ) {
         self.toks.clear();
         self.lex.clear();
         self.lex.reserve(text.len() / 4 + 16);
@@ -111,6 +120,7 @@ impl Buffers {
             // Copied straight from the table, as a one-element slice (fewer instructions
             // than `push` of a copy here, measured).
             lex.extend_from_slice(std::slice::from_ref(e));
+            each(offset + t.start(), offset + t.end(), key);
         });
     }
 }
@@ -143,6 +153,17 @@ impl Tagger {
     /// [`Tagger::tag`], and the document kind the resolution used (given, or detected from
     /// the tokens of the text's first segment).
     pub(crate) fn tag_with_kind(&self, doc: &Document) -> (Vec<Timex>, DocKind) {
+        self.tag_with_kind_each(doc, |_, _, _| {})
+    }
+
+    /// [`Tagger::tag_with_kind`], calling `each` with the byte span of every token of the
+    /// text, in order, as it is read, and its word key (see [`token::tokenize_into`]), so
+    /// that another stage can read the text in the same pass.
+    pub(crate) fn tag_with_kind_each(
+        &self,
+        doc: &Document,
+        mut each: impl FnMut(usize, usize, u128),
+    ) -> (Vec<Timex>, DocKind) {
         let text = doc.text();
         let dct = doc.dct().map(|d| d.date);
         let mut out = Vec::new();
@@ -162,6 +183,7 @@ impl Tagger {
                 &mut resolver,
                 &mut out,
                 &mut buffers,
+                &mut each,
             );
             // Room for the rest of the text at the density seen so far, so that the list
             // does not grow by copying, a doubling at a time, through a long text.
@@ -185,7 +207,8 @@ impl Tagger {
     /// Tags `text` (a whole document, or the segment of one starting at byte `offset`),
     /// appending to `out_all` with spans shifted by `offset`. The first segment creates the
     /// resolver, with the document kind given or detected from its own tokens; the later
-    /// segments share it. The token buffers are `buffers`, emptied first.
+    /// segments share it. The token buffers are `buffers`, emptied first; `each` gets the
+    /// tokens as [`Tagger::tag_with_kind_each`] gives them.
     #[allow(clippy::too_many_arguments)]
     fn tag_segment(
         &self,
@@ -196,8 +219,9 @@ impl Tagger {
         shared: &mut Option<Resolver>,
         out_all: &mut Vec<Timex>,
         buffers: &mut Buffers,
+        each: &mut impl FnMut(usize, usize, u128),
     ) {
-        buffers.fill(text, &self.lexicon);
+        buffers.fill(text, &self.lexicon, offset, each);
         let cx = Cx {
             text,
             toks: &buffers.toks,
@@ -826,6 +850,7 @@ mod tests {
             &mut None,
             &mut whole,
             &mut Buffers::default(),
+            &mut |_, _, _| {},
         );
         assert!(segmented.len() > 1000);
         if let Some(i) = (0..segmented.len()).find(|&i| whole.get(i) != segmented.get(i)) {
