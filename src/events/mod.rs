@@ -142,6 +142,12 @@ impl EventExtractor {
         self.extract_tagged(text, toks, timexes, dct)
     }
 
+    /// Every form of the event lexicon, in the order of their numbers (what
+    /// [`Fuser::offer`] gives back).
+    pub(crate) fn forms(&self) -> impl Iterator<Item = &'static str> {
+        self.lex.forms()
+    }
+
     /// A [`Fuser`] for the tokens of `text`, to be fed by the temporal tagger's scanner and
     /// then given to [`EventExtractor::extract_fused`].
     pub(crate) fn fuser<'t>(&self, text: &'t str) -> Fuser<'t> {

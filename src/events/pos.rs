@@ -177,8 +177,10 @@ impl WordTable {
                 if self.infos.len() >= self.limit {
                     return None;
                 }
+                let id = u32::try_from(self.infos.len()).ok()?;
                 self.infos.push(WordInfo {
                     word,
+                    id,
                     ..WordInfo::default()
                 });
                 *self.slots.get_mut(at)? = (tag, u32::try_from(self.infos.len()).ok()?);
@@ -434,6 +436,8 @@ pub(crate) struct WordInfo {
     pub lemma_events: [Option<Counts>; 4],
     /// Whether the form is likely an event under each tag, when the treebank knows its lemma.
     pub odds: Option<EventOdds>,
+    /// The form's number in the lexicon: its place in [`Lexicon::forms`].
+    pub id: u32,
 }
 
 /// Which tags make a known word an event by its estimate
@@ -578,6 +582,11 @@ impl Lexicon {
             }
         }
         Lexicon { words, lemmas }
+    }
+
+    /// Every form of the lexicon (lowercase), in the order of their [`WordInfo::id`].
+    pub(crate) fn forms(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.words.infos.iter().map(|i| i.word)
     }
 
     /// Looks a word up in any case, without allocating for ASCII words.

@@ -347,6 +347,11 @@ mod class {
     pub const ENDS_WORD: u8 = 16;
     /// ASCII punctuation that is a token on its own: not "-", ".", "`" or an apostrophe.
     pub const LONE_MARK: u8 = 32;
+    /// An ASCII byte that ends a run of letters as a token: [`ENDS_WORD`], not a digit.
+    pub const ENDS_LETTERS: u8 = 64;
+    /// An ASCII byte that ends a run of digits as a token: [`ENDS_WORD`], not a letter,
+    /// a digit or a comma.
+    pub const ENDS_DIGITS: u8 = 128;
 }
 
 /// The classes of every byte value ([`class`]).
@@ -373,6 +378,12 @@ const fn byte_classes() -> [u8; 256] {
         }
         if x.is_ascii_punctuation() && !matches!(x, b'-' | b'.' | b'`' | b'\'') {
             c |= class::LONE_MARK;
+        }
+        if c & class::ENDS_WORD != 0 && !x.is_ascii_digit() {
+            c |= class::ENDS_LETTERS;
+            if !x.is_ascii_alphabetic() && x != b',' {
+                c |= class::ENDS_DIGITS;
+            }
         }
         t[b] = c;
         b += 1;
@@ -499,87 +510,70 @@ impl<'t> Fuser<'t> {
     /// boundaries); `key` is the lowercase bytes of a word of at most fifteen ASCII letters
     /// that is followed by an ASCII byte, as a little-endian number, else 0.
     #[inline]
-    pub(crate) fn offer(&mut self, start: usize, end: usize, key: u128) {
-        if start < self.at {
+    ///
+    /// Returns the lexicon's number ([`super::pos::WordInfo::id`]) of a word found with
+    /// `key`, so that the other scanner can use it for its own lexicon.
+    pub(crate) fn offer(&mut self, start: usize, end: usize, key: u128) -> Option<u32> {
+        let at = self.at;
+        if start < at {
             // Inside a token already made here ("U.S.", "third-quarter").
-            return;
+            return None;
         }
         let bytes = self.text.as_bytes();
         // Right after the last token, or after one space: where `step` would start.
-        let joined =
-            start == self.at || (start == self.at + 1 && bytes.get(self.at) == Some(&b' '));
-        if let (true, Some(&first), true) = (joined, bytes.get(start), end <= bytes.len()) {
+        let joined = start == at || (start == at + 1 && bytes.get(at) == Some(&b' '));
+        if let (true, Some(&first)) = (joined, bytes.get(start)) {
+            // (The end of the text ends any token.)
             let next = bytes.get(end).copied();
+            let ends = next.map_or(u8::MAX, |e| BYTE_CLASS[usize::from(e)]);
             let made = if key != 0 {
                 // A word that `step`'s first case takes whole: not "n" (of "n't"), and its
                 // letters not followed by a digit (the run would go on), a hyphen, a full
                 // stop or an apostrophe (which the scanner reads on).
-                let ends = next.is_none_or(|e| {
-                    BYTE_CLASS[usize::from(e)] & class::ENDS_WORD != 0 && !e.is_ascii_digit()
-                });
-                let n = end - start;
-                (ends && (n >= 2 || !matches!(first, b'n' | b'N'))).then(|| Token {
-                    capitalized: first.is_ascii_uppercase(),
-                    start: offset(start),
-                    end: offset(end),
-                    kind: TokenKind::Word,
-                    abbrev: false,
-                    newlines_before: self.newlines,
-                    tag: Tag::Other,
-                    info: self.lex.lookup_lowercase(key, n),
-                    flags: 0,
-                    sym: Sym::Other,
+                let n = end.wrapping_sub(start);
+                (ends & class::ENDS_LETTERS != 0 && (n >= 2 || first | 0x20 != b'n')).then(|| {
+                    (
+                        TokenKind::Word,
+                        self.lex.lookup_lowercase(key, n),
+                        Sym::Other,
+                    )
                 })
             } else if first.is_ascii_digit() {
                 // ASCII digits that nothing continues (not a letter, nor a separator or a
                 // hyphen before more).
-                let ends = next.is_none_or(|e| {
-                    BYTE_CLASS[usize::from(e)] & class::ENDS_WORD != 0
-                        && !e.is_ascii_alphanumeric()
-                        && e != b','
-                });
-                ends.then(|| Token {
-                    capitalized: false,
-                    start: offset(start),
-                    end: offset(end),
-                    kind: TokenKind::Number,
-                    abbrev: false,
-                    newlines_before: self.newlines,
-                    tag: Tag::Other,
-                    info: None,
-                    flags: 0,
-                    sym: Sym::Other,
-                })
+                (ends & class::ENDS_DIGITS != 0).then_some((TokenKind::Number, None, Sym::Other))
             } else {
                 // One ASCII mark, as `step` takes it.
                 let lone = BYTE_CLASS[usize::from(first)] & class::LONE_MARK != 0
                     || (matches!(first, b'.' | b'-') && next != Some(first));
-                (lone && end == start + 1).then(|| Token {
-                    capitalized: false,
+                (lone && end == start + 1).then(|| (TokenKind::Punct, None, Sym::of_byte(first)))
+            };
+            if let Some((kind, info, sym)) = made {
+                let mut t = Token {
+                    capitalized: first.is_ascii_uppercase(),
                     start: offset(start),
                     end: offset(end),
-                    kind: TokenKind::Punct,
+                    kind,
                     abbrev: false,
                     newlines_before: self.newlines,
                     tag: Tag::Other,
-                    info: None,
+                    info,
                     flags: 0,
-                    sym: Sym::of_byte(first),
-                })
-            };
-            if let Some(mut t) = made {
-                if t.info.is_some() || (t.kind == TokenKind::Word && !t.capitalized) {
+                    sym,
+                };
+                if kind == TokenKind::Word {
                     t.flags = word_flags_of(self.text, &t);
                 }
                 self.toks.push(t);
                 self.looked = self.toks.len();
                 self.at = end;
                 self.newlines = 0;
-                return;
+                return info.map(|i| i.id);
             }
         }
         while self.at < end && step(self.text, &mut self.at, &mut self.newlines, &mut self.toks) {}
         self.look_up();
+        None
     }
 
     /// Looks up the tokens made here.
@@ -1178,7 +1172,10 @@ mod tests {
             super::super::pos::tag_sentence(lex, text, &mut expected);
             let mut fuser = Fuser::new(text, lex, Vec::new());
             let doc = crate::document::Document::new(text.as_str());
-            let _ = tagger.tag_with_kind_each(&doc, |s, e, k| fuser.offer(s, e, k));
+            let _ = tagger.tag_with_kind_each(&doc, |s, e, k| {
+                fuser.offer(s, e, k);
+                None
+            });
             let mut got = fuser.finish();
             super::super::pos::tag_looked_up(text, &mut got);
             assert_eq!(got.len(), expected.len(), "{text:.80}");
