@@ -462,9 +462,7 @@ pub(crate) fn tokenize_into(text: &str, toks: &mut Vec<Token>) {
     // News text has a token for every 4.3 bytes or so: room for all of them at once, so
     // the list does not grow by copying.
     toks.reserve(text.len() / 4 + 16);
-    let mut i = 0;
-    let mut newlines: u8 = 0;
-    while i < text.len() && step(text, &mut i, &mut newlines, toks) {}
+    let _ = scan_until(text, 0, 0, text.len(), toks);
 }
 
 /// The tokens of a text built alongside another scanner's pass over it (the temporal
@@ -571,9 +569,17 @@ impl<'t> Fuser<'t> {
                 return info.map(|i| i.id);
             }
         }
-        while self.at < end && step(self.text, &mut self.at, &mut self.newlines, &mut self.toks) {}
-        self.look_up();
+        self.scan_to(end);
         None
+    }
+
+    /// Tokenizes here up to `end` (the rare tokens the other scanner cuts otherwise), out
+    /// of the other scanner's loop.
+    #[inline(never)]
+    fn scan_to(&mut self, end: usize) {
+        (self.at, self.newlines) =
+            scan_until(self.text, self.at, self.newlines, end, &mut self.toks);
+        self.look_up();
     }
 
     /// Looks up the tokens made here.
@@ -589,21 +595,23 @@ impl<'t> Fuser<'t> {
 
     /// The tokens of the whole text (the other scanner has seen all of it).
     pub(crate) fn finish(mut self) -> Vec<Token> {
-        while self.at < self.text.len()
-            && step(self.text, &mut self.at, &mut self.newlines, &mut self.toks)
-        {}
-        self.look_up();
+        self.scan_to(self.text.len());
         self.toks
     }
 }
 
-/// One step of the tokenizer at byte `at_byte` of `text` (clipped to 32-bit offsets): the
-/// ASCII blanks there skipped (their line breaks counted in `newlines_before`), then either
-/// the token found there pushed onto `toks` (with `newlines_before` as its line breaks, which
-/// then start again from 0) or a non-ASCII blank skipped. `at_byte` is moved past what was
-/// read; `false` once the text is over.
+/// The tokenizer from byte `from` of `text` (clipped to 32-bit offsets), after `newlines`
+/// line breaks, until it reaches `until`: the tokens found pushed onto `toks` (the last one
+/// may end beyond `until`). Returns where it stopped and the line breaks read since the
+/// last token.
 #[inline(always)]
-fn step(text: &str, at_byte: &mut usize, newlines_before: &mut u8, toks: &mut Vec<Token>) -> bool {
+fn scan_until(
+    text: &str,
+    from: usize,
+    mut newlines: u8,
+    until: usize,
+    toks: &mut Vec<Token>,
+) -> (usize, u8) {
     let n = text.len();
     // Positions are byte offsets, always on char boundaries.
     let bytes = text.as_bytes();
@@ -617,9 +625,8 @@ fn step(text: &str, at_byte: &mut usize, newlines_before: &mut u8, toks: &mut Ve
         _ => b + at(b).map_or(1, char::len_utf8),
     };
     let before = |b: usize| text.get(..b).and_then(|s| s.chars().next_back());
-    let mut i = *at_byte;
-    let mut newlines = *newlines_before;
-    let more = 'step: {
+    let mut i = from;
+    while i < until {
         // ASCII blanks in one sweep.
         let mut b = 0u8;
         while let Some(&x) = bytes.get(i) {
@@ -675,7 +682,7 @@ fn step(text: &str, at_byte: &mut usize, newlines_before: &mut u8, toks: &mut Ve
                 });
                 i = end;
                 newlines = 0;
-                break 'step true;
+                continue;
             }
         }
         // A single ASCII punctuation mark that no rule below extends, or a full stop or
@@ -697,15 +704,15 @@ fn step(text: &str, at_byte: &mut usize, newlines_before: &mut u8, toks: &mut Ve
             });
             i += 1;
             newlines = 0;
-            break 'step true;
+            continue;
         }
-        let Some(c) = at(i) else { break 'step false };
+        let Some(c) = at(i) else { break };
         if c.is_whitespace() {
             if c == '\n' {
                 newlines = newlines.saturating_add(1);
             }
             i = adv(i);
-            break 'step true;
+            continue;
         }
         let start = i;
         let mut kind;
@@ -841,11 +848,8 @@ fn step(text: &str, at_byte: &mut usize, newlines_before: &mut u8, toks: &mut Ve
         });
         i = end;
         newlines = 0;
-        true
-    };
-    *at_byte = i;
-    *newlines_before = newlines;
-    more
+    }
+    (i, newlines)
 }
 
 fn is_closing(s: &str) -> bool {
