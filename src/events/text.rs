@@ -36,7 +36,7 @@ pub(crate) struct Token {
     pub tag: Tag,
     /// What the lexicons know of the word, if anything (filled by the tagger).
     pub info: Option<&'static WordInfo>,
-    /// Function-word flags of the word (filled by the tagger; see [`flags`]).
+    /// Function-word flags of the word (filled by the tagger; see [`super::tables::flag`]).
     pub flags: u16,
     /// Which punctuation mark a punctuation token is.
     pub sym: Sym,
@@ -1057,7 +1057,7 @@ pub(crate) fn word_flags_of(text: &str, t: &Token) -> u16 {
     }
 }
 
-/// [`flags`] of a word the lexicon does not know.
+/// [`word_flags_of`] of a word the lexicon does not know.
 #[inline(never)]
 fn unknown_flags(text: &str, t: &Token) -> u16 {
     match t.info {
