@@ -518,8 +518,12 @@ impl<'t> Fuser<'t> {
             return None;
         }
         let bytes = self.text.as_bytes();
-        // Right after the last token, or after one space: where `step` would start.
-        let joined = start == at || (start == at + 1 && bytes.get(at) == Some(&b' '));
+        // Right after the last token, or after ASCII blanks and line breaks (counted as the
+        // scanner counts them): where the scanner would start its next token.
+        let mut newlines = self.newlines;
+        let joined = start == at
+            || (start == at + 1 && bytes.get(at) == Some(&b' '))
+            || self.blanks(at, start, &mut newlines);
         if let (true, Some(&first)) = (joined, bytes.get(start)) {
             // (The end of the text ends any token.)
             let next = bytes.get(end).copied();
@@ -529,7 +533,18 @@ impl<'t> Fuser<'t> {
                 // letters not followed by a digit (the run would go on), a hyphen, a full
                 // stop or an apostrophe (which the scanner reads on).
                 let n = end.wrapping_sub(start);
-                (ends & class::ENDS_LETTERS != 0 && (n >= 2 || first | 0x20 != b'n')).then(|| {
+                // A full stop that no letter follows ("said.") ends the word, unless the
+                // word is an abbreviation (whose token keeps the stop, left to the scanner).
+                let full_stop = || {
+                    next == Some(b'.')
+                        && bytes
+                            .get(end + 1)
+                            .is_none_or(|&a| a < 0x80 && !a.is_ascii_alphabetic())
+                        && !(n == 1 && first.is_ascii_uppercase())
+                        && !is_abbreviation(self.text.get(start..end).unwrap_or(""))
+                };
+                let whole = ends & class::ENDS_LETTERS != 0 || full_stop();
+                (whole && (n >= 2 || first | 0x20 != b'n')).then(|| {
                     (
                         TokenKind::Word,
                         self.lex.lookup_lowercase(key, n),
@@ -539,7 +554,13 @@ impl<'t> Fuser<'t> {
             } else if first.is_ascii_digit() {
                 // ASCII digits that nothing continues (not a letter, nor a separator or a
                 // hyphen before more).
-                (ends & class::ENDS_DIGITS != 0).then_some((TokenKind::Number, None, Sym::Other))
+                let separator_after = matches!(next, Some(b'.' | b','))
+                    && !bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+                (ends & class::ENDS_DIGITS != 0 || separator_after).then_some((
+                    TokenKind::Number,
+                    None,
+                    Sym::Other,
+                ))
             } else {
                 // One ASCII mark, as `step` takes it.
                 let lone = BYTE_CLASS[usize::from(first)] & class::LONE_MARK != 0
@@ -553,7 +574,7 @@ impl<'t> Fuser<'t> {
                     end: offset(end),
                     kind,
                     abbrev: false,
-                    newlines_before: self.newlines,
+                    newlines_before: newlines,
                     tag: Tag::Other,
                     info,
                     flags: 0,
@@ -571,6 +592,24 @@ impl<'t> Fuser<'t> {
         }
         self.scan_to(end);
         None
+    }
+
+    /// Whether `at..start` holds only ASCII blanks and line breaks, which are then added to
+    /// `newlines` (`newlines` is left alone otherwise).
+    fn blanks(&self, at: usize, start: usize, newlines: &mut u8) -> bool {
+        let Some(gap) = self.text.as_bytes().get(at..start) else {
+            return false;
+        };
+        let mut breaks = 0usize;
+        for &b in gap {
+            let c = BYTE_CLASS[usize::from(b)];
+            if c & (class::BLANK | class::NEWLINE) == 0 {
+                return false;
+            }
+            breaks += usize::from(c & class::NEWLINE != 0);
+        }
+        *newlines = newlines.saturating_add(u8::try_from(breaks).unwrap_or(u8::MAX));
+        true
     }
 
     /// Tokenizes here up to `end` (the rare tokens the other scanner cuts otherwise), out
