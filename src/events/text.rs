@@ -466,10 +466,10 @@ pub(crate) fn tokenize_into(text: &str, toks: &mut Vec<Token>) {
 }
 
 /// The tokens of a text built alongside another scanner's pass over it (the temporal
-/// tagger's), so that the text's bytes are read once for both: the words that both
-/// scanners cut alike (plain ASCII words followed by a blank or a mark that ends them) are
-/// taken from the other scanner with their lexicon entry, everything else is tokenized
-/// here as [`tokenize`] would. The tokens come out as [`tokenize`] gives them, with their
+/// tagger's), so that the text's bytes are read once for both: the tokens that both
+/// scanners cut alike (plain ASCII words, runs of digits and single marks, followed by
+/// what ends them) are taken from the other scanner, words with their lexicon entry found
+/// from its key; everything else is tokenized here as [`tokenize`] would. The tokens come out as [`tokenize`] gives them, with their
 /// words looked up ([`super::pos::look_up`]).
 pub(crate) struct Fuser<'t> {
     /// The text, clipped as [`tokenize`] clips it.
@@ -507,10 +507,10 @@ impl<'t> Fuser<'t> {
     /// The other scanner found a token at `start..end` (in text order; offsets on char
     /// boundaries); `key` is the lowercase bytes of a word of at most fifteen ASCII letters
     /// that is followed by an ASCII byte, as a little-endian number, else 0.
-    #[inline]
     ///
     /// Returns the lexicon's number ([`super::pos::WordInfo::id`]) of a word found with
     /// `key`, so that the other scanner can use it for its own lexicon.
+    #[inline]
     pub(crate) fn offer(&mut self, start: usize, end: usize, key: u128) -> Option<u32> {
         let at = self.at;
         if start < at {
@@ -529,7 +529,7 @@ impl<'t> Fuser<'t> {
             let next = bytes.get(end).copied();
             let ends = next.map_or(u8::MAX, |e| BYTE_CLASS[usize::from(e)]);
             let made = if key != 0 {
-                // A word that `step`'s first case takes whole: not "n" (of "n't"), and its
+                // A word that the scanner's first case takes whole: not "n" (of "n't"), and its
                 // letters not followed by a digit (the run would go on), a hyphen, a full
                 // stop or an apostrophe (which the scanner reads on).
                 let n = end.wrapping_sub(start);
@@ -562,7 +562,7 @@ impl<'t> Fuser<'t> {
                     Sym::Other,
                 ))
             } else {
-                // One ASCII mark, as `step` takes it.
+                // One ASCII mark, as the scanner takes it.
                 let lone = BYTE_CLASS[usize::from(first)] & class::LONE_MARK != 0
                     || (matches!(first, b'.' | b'-') && next != Some(first));
                 (lone && end == start + 1).then(|| (TokenKind::Punct, None, Sym::of_byte(first)))
