@@ -529,9 +529,9 @@ impl<'t> Fuser<'t> {
             let next = bytes.get(end).copied();
             let ends = next.map_or(u8::MAX, |e| BYTE_CLASS[usize::from(e)]);
             let made = if key != 0 {
-                // A word that the scanner's first case takes whole: not "n" (of "n't"), and its
-                // letters not followed by a digit (the run would go on), a hyphen, a full
-                // stop or an apostrophe (which the scanner reads on).
+                // A word that the scanner's first case takes whole: not "n" (of "n't"), and
+                // its letters not followed by a digit (the run would go on), a hyphen, an
+                // apostrophe or a full stop (which the scanner reads on; but see below).
                 let n = end.wrapping_sub(start);
                 // A full stop that no letter follows ("said.") ends the word, unless the
                 // word is an abbreviation (whose token keeps the stop, left to the scanner).
