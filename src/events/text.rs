@@ -476,8 +476,6 @@ pub(crate) struct Fuser<'t> {
     text: &'t str,
     lex: &'static super::pos::Lexicon,
     toks: Vec<Token>,
-    /// The first token not looked up yet.
-    looked: usize,
     /// Where the next token is searched.
     at: usize,
     /// Line breaks since the last token.
@@ -498,7 +496,6 @@ impl<'t> Fuser<'t> {
             text,
             lex,
             toks,
-            looked: 0,
             at: 0,
             newlines: 0,
         }
@@ -568,8 +565,17 @@ impl<'t> Fuser<'t> {
                 (lone && end == start + 1).then(|| (TokenKind::Punct, None, Sym::of_byte(first)))
             };
             if let Some((kind, info, sym)) = made {
-                let mut t = Token {
-                    capitalized: first.is_ascii_uppercase(),
+                let capitalized = first.is_ascii_uppercase();
+                // (What `word_flags_of` gives, read here so that the token is written once.)
+                let flags = match info {
+                    Some(i) => i.flags,
+                    None if kind == TokenKind::Word && !capitalized => {
+                        self.unknown_word_flags(start, end)
+                    }
+                    None => 0,
+                };
+                self.toks.push(Token {
+                    capitalized,
                     start: offset(start),
                     end: offset(end),
                     kind,
@@ -577,14 +583,9 @@ impl<'t> Fuser<'t> {
                     newlines_before: newlines,
                     tag: Tag::Other,
                     info,
-                    flags: 0,
+                    flags,
                     sym,
-                };
-                if kind == TokenKind::Word {
-                    t.flags = word_flags_of(self.text, &t);
-                }
-                self.toks.push(t);
-                self.looked = self.toks.len();
+                });
                 self.at = end;
                 self.newlines = 0;
                 return info.map(|i| i.id);
@@ -592,6 +593,24 @@ impl<'t> Fuser<'t> {
         }
         self.scan_to(end);
         None
+    }
+
+    /// [`word_flags_of`] of a lowercase word at `start..end` that the lexicon does not know.
+    #[inline(never)]
+    fn unknown_word_flags(&self, start: usize, end: usize) -> u16 {
+        let t = Token {
+            capitalized: false,
+            start: offset(start),
+            end: offset(end),
+            kind: TokenKind::Word,
+            abbrev: false,
+            newlines_before: 0,
+            tag: Tag::Other,
+            info: None,
+            flags: 0,
+            sym: Sym::Other,
+        };
+        word_flags_of(self.text, &t)
     }
 
     /// Whether `at..start` holds only ASCII blanks and line breaks, which are then added to
@@ -616,20 +635,14 @@ impl<'t> Fuser<'t> {
     /// of the other scanner's loop.
     #[inline(never)]
     fn scan_to(&mut self, end: usize) {
+        let from = self.toks.len();
         (self.at, self.newlines) =
             scan_until(self.text, self.at, self.newlines, end, &mut self.toks);
-        self.look_up();
-    }
-
-    /// Looks up the tokens made here.
-    fn look_up(&mut self) {
-        let lex = self.lex;
         super::pos::look_up(
-            lex,
+            self.lex,
             self.text,
-            self.toks.get_mut(self.looked..).unwrap_or_default(),
+            self.toks.get_mut(from..).unwrap_or_default(),
         );
-        self.looked = self.toks.len();
     }
 
     /// The tokens of the whole text (the other scanner has seen all of it).
