@@ -89,6 +89,18 @@ fn sentences_keep_closing_quotes_and_split_headlines_and_datelines() {
     assert_eq!(split(lines).len(), 2);
     let wrapped = "The minister said on Monday that the\ntalks would resume.";
     assert_eq!(split(wrapped).len(), 1);
+    // A wire dateline with its date and a spaced hyphen.
+    let wire = "SAN FRANCISCO, Nov. 12, 2025 (Reuters) - The Senate voted on Tuesday.";
+    assert_eq!(
+        split(wire),
+        [
+            "SAN FRANCISCO, Nov. 12, 2025 (Reuters) -",
+            "The Senate voted on Tuesday."
+        ]
+    );
+    // A hyphen inside a sentence's parenthesis is no dateline.
+    let aside = "Shares of the firm (Acme) - long a favourite - fell.";
+    assert_eq!(split(aside).len(), 1);
 }
 
 #[test]
@@ -1095,4 +1107,67 @@ fn one_verb_on_two_distant_days_is_two_events() {
         &[("March 3", "2025-03-03"), ("March 4", "2025-03-04")],
     );
     assert_eq!(a.events.iter().filter(|e| e.text == "met").count(), 1);
+}
+
+/// The timexes (by text) an event is linked to.
+fn linked_times(text: &str, a: &EventAnalysis, word: &str) -> Vec<String> {
+    timex_links(a, event(a, word))
+        .filter_map(|l| match &l.target {
+            Endpoint::Timex(span) => Some(text[span.clone()].to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_time_before_and_belongs_to_the_first_clause() {
+    let text = "Jobs resigned as CEO in August 2011 and died on October 5.";
+    let a = run_dated(
+        text,
+        &[("August 2011", "2011-08"), ("October 5", "2011-10-05")],
+    );
+    assert_eq!(linked_times(text, &a, "resigned"), ["August 2011"]);
+    assert_eq!(linked_times(text, &a, "died"), ["October 5"]);
+}
+
+#[test]
+fn a_coordinated_verb_with_a_time_later_in_its_clause_keeps_it_alone() {
+    let text = "The phone was announced on January 9, 2007, at a conference in San Francisco, \
+                and released in the United States on June 29, 2007.";
+    let a = run_dated(
+        text,
+        &[
+            ("January 9, 2007", "2007-01-09"),
+            ("June 29, 2007", "2007-06-29"),
+        ],
+    );
+    assert_eq!(linked_times(text, &a, "announced"), ["January 9, 2007"]);
+    assert_eq!(linked_times(text, &a, "released"), ["June 29, 2007"]);
+}
+
+#[test]
+fn an_old_lead_date_does_not_date_the_later_story() {
+    let text = "The phone was announced on January 9, 2007. A new model launched in June 2010. \
+                Apple sold 1.7 million.";
+    let a = run_dated(
+        text,
+        &[("January 9, 2007", "2007-01-09"), ("June 2010", "2010-06")],
+    );
+    assert_eq!(linked_times(text, &a, "sold"), ["June 2010"]);
+    // A recent lead still dates the news story's undated events.
+    let text = "Talks began on Friday. Officials met in the capital. Nothing was agreed.";
+    let a = run_dated(text, &[("Friday", "2025-03-28")]);
+    assert_eq!(linked_times(text, &a, "met"), ["Friday"]);
+}
+
+#[test]
+fn a_passive_title_keeps_its_auxiliary() {
+    let text = "She was awarded the Nobel Prize in 1903. He has promised to act.";
+    let a = run_dated(text, &[("1903", "1903")]);
+    assert_eq!(
+        event(&a, "awarded").title,
+        "She was awarded the Nobel Prize"
+    );
+    // An active perfect drops its tense auxiliary.
+    assert_eq!(event(&a, "promised").title, "He promised to act");
 }

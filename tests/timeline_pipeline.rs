@@ -168,3 +168,19 @@ fn an_amount_of_years_or_months_later_dates_the_event_in_that_year_or_month() {
     assert_eq!(value_of("married").as_deref(), Some("1707"));
     assert_eq!(value_of("fell").as_deref(), Some("1723-08"));
 }
+
+#[test]
+fn an_amount_after_an_unnamed_event_does_not_move_a_dated_event() {
+    // "sixty-one years after her death": counted from the death, not from 1995, the event's
+    // own year.
+    let text = "She died in Passy on 4 July 1934. Her remains were moved to the Pantheon in \
+                1995, sixty-one years after her death.";
+    let t = build("curie", text);
+    let report = t.dated_report();
+    assert_eq!(
+        value_of(&report, "moved").as_deref(),
+        Some("1995"),
+        "{report:?}"
+    );
+    assert!(t.contradictions().is_empty(), "{:?}", t.contradictions());
+}

@@ -228,6 +228,20 @@ pub(crate) fn link_timexes(
             _ => 0,
         }
     };
+    // A time in the clause a verb at `tok` heads, before the next verb event or a
+    // separator: "… and released in the United States on June 29".
+    let time_in_clause = |tok: usize, end: usize| {
+        let stop = end.min(tok + CLAUSE_TIME_REACH).min(toks.len());
+        for (k, t) in toks.iter().enumerate().take(stop).skip(tok + 1) {
+            if timex_at.at(k).is_some() {
+                return true;
+            }
+            if is_separator(t) || (t.tag.is_verb() && mention_at(mention_of_tok, k).is_some()) {
+                return false;
+            }
+        }
+        false
+    };
     for ti in 0..timexes.len() {
         if done[ti] {
             continue;
@@ -306,10 +320,19 @@ pub(crate) fn link_timexes(
             } else {
                 (p.last, m.tok)
             };
+            // A verb after "and" begins a clause of its own: the time before the
+            // conjunction is the first clause's ("resigned as CEO in August 2011 and died on
+            // October 5").
+            let conjoined = !left
+                && !m.nominal
+                && toks
+                    .get(p.last + 1..m.tok)
+                    .is_some_and(|between| between.iter().any(|t| t.tag == Tag::Cc));
             let cost = (b - a) as i32
                 + 3 * separators(a, b)
                 + i32::from(m.nominal)
-                + i32::from(m.tok > p.last + 1);
+                + i32::from(m.tok > p.last + 1)
+                + 3 * i32::from(conjoined);
             best.offer(true, cost, mi);
             best_verb.offer(!m.nominal, cost, mi);
             best_right.offer(m.tok > p.last, cost, mi);
@@ -369,7 +392,8 @@ pub(crate) fn link_timexes(
                     // "flew out Tuesday and got back Thursday").
                     let c_tok = mentions[c].tok;
                     let own_time = (mentions[mi].tok + 1..c_tok + OWN_TIME_REACH)
-                        .any(|k| k != p.first && k != c_tok && timex_at.at(k).is_some());
+                        .any(|k| k != p.first && k != c_tok && timex_at.at(k).is_some())
+                        || time_in_clause(c_tok, range.end);
                     if own_time {
                         continue;
                     }
@@ -412,7 +436,8 @@ pub(crate) fn link_timexes(
                 // Nor to an event with a time of its own right after it ("flew out
                 // [Tuesday] and got back Thursday").
                 let own_time = m_tok > p.last
-                    && (m_tok + 1..m_tok + OWN_TIME_REACH).any(|k| timex_at.at(k).is_some());
+                    && ((m_tok + 1..m_tok + OWN_TIME_REACH).any(|k| timex_at.at(k).is_some())
+                        || time_in_clause(m_tok, range.end));
                 if clause_break || own_time {
                     continue;
                 }
@@ -682,6 +707,13 @@ fn fallback_links(
         let p = p.as_ref()?;
         (p.sent <= LEAD_SENTENCES && is_dated(&timexes[ti])).then_some(ti)
     });
+    let lead_is_recent =
+        lead.is_none_or(
+            |ti| match (dct, timexes.get(ti).and_then(|t| t.value.interval())) {
+                (Some(dct), Some(iv)) => (dct - iv.end.date()).num_days() <= LEAD_RECENT_DAYS,
+                _ => true,
+            },
+        );
     let mut order: Vec<usize> = (0..mentions.len()).collect();
     order.sort_by_key(|&i| mentions[i].tok);
     let mut last_dated: Option<usize> = None;
@@ -821,7 +853,12 @@ fn fallback_links(
         let ahead = m.nominal && announced_ahead(text, toks, m.tok);
         // A sentence told in the present ("There are no plans for a new call") speaks of
         // the article's day, not of the story's last date.
-        let cands = [last_dated, lead.filter(|&t| last_dated != Some(t))];
+        // (The lead's date only when it is recent news: a history's first date is no date
+        // of its later events.)
+        let cands = [
+            last_dated,
+            lead.filter(|&t| last_dated != Some(t) && lead_is_recent),
+        ];
         if cands.iter().all(Option::is_none) {
             continue;
         }
@@ -1169,6 +1206,9 @@ fn moved_subject(
 /// How many tokens after a coordinated verb a time of its own is looked for.
 const OWN_TIME_REACH: usize = 4;
 
+/// How many tokens after a verb the time of its own clause is looked for.
+const CLAUSE_TIME_REACH: usize = 12;
+
 /// Lemmas of the verbs that move an event to a new time.
 const RESCHEDULE_LEMMAS: &[&str] = &[
     "move",
@@ -1204,6 +1244,10 @@ fn story_relation(m: &Mention) -> RelType {
 
 /// How many timexes on each side of an unclaimed event are tried for its placement.
 const FALLBACK_CANDIDATES: usize = 3;
+
+/// How long before the document's date the lead's date may lie to still date the story's
+/// undated events (older, the text is a history).
+const LEAD_RECENT_DAYS: i64 = 366;
 
 /// How many sentences open an article (headline, dateline, lead) and may hold its date.
 const LEAD_SENTENCES: usize = 6;

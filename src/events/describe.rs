@@ -321,8 +321,13 @@ pub(crate) fn title(
             parts.push_token(w(k), k);
         }
         // The verb group without its tense auxiliaries ("has promised" → "promised"),
-        // kept whole after a modal ("could be arranged").
-        let modal = (verb_start..i).any(|k| toks[k].tag == Tag::Md);
+        // kept whole after a modal ("could be arranged") and in the passive, where "was"
+        // tells who did what ("she was awarded the prize").
+        let modal = (verb_start..i).any(|k| toks[k].tag == Tag::Md)
+            || (toks[i].tag == Tag::Vbn
+                && toks[verb_start..i].iter().any(|t| {
+                    t.tag.is_verb() && with_lower(text, t, |w| BE_AUXILIARIES.contains(&w))
+                }));
         for (k, t) in toks.iter().enumerate().take(i + 1).skip(verb_start) {
             let (aux, adverb) = with_lower(text, t, |lw| {
                 (
@@ -559,6 +564,11 @@ const OBJECT_WORDS: usize = 6;
 const AUXILIARIES: &[&str] = &[
     "has", "have", "had", "having", "is", "are", "was", "were", "be", "been", "being", "am", "'s",
     "’s", "'ve", "'d", "do", "does", "did",
+];
+
+/// Forms of "be" that make a participle passive.
+const BE_AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s",
 ];
 
 /// Negations, kept in titles.

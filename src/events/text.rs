@@ -1029,8 +1029,8 @@ pub(crate) fn split_sentences(text: &str, toks: &[Token]) -> Vec<Range<usize>> {
             if let Some(nx) = toks.get(i + 1) {
                 end_here = nx.newlines_before > 1
                     || (nx.newlines_before == 1 && line_break_ends(text, toks, start, i))
-                    || (is_dash(t.sym)
-                        && (start + 3..=start + 10).contains(&i)
+                    || ((start + 3..=start + DATELINE_TOKENS).contains(&i)
+                        && t.kind == TokenKind::Punct
                         && is_dateline_end(text, toks, start, i));
             }
         }
@@ -1085,16 +1085,38 @@ fn is_dash(sym: Sym) -> bool {
     )
 }
 
-/// "MOSCOW (AP) — Presidents …": the dateline ends at the dash after the agency.
+/// How many tokens a dateline may have before its dash ("SAN FRANCISCO, Nov. 12, 2025
+/// (Reuters) -").
+const DATELINE_TOKENS: usize = 16;
+
+/// Token `i` is a hyphen standing alone between spaces ("(Reuters) - The Senate").
+fn is_spaced_hyphen(text: &str, toks: &[Token], i: usize) -> bool {
+    let Some(t) = toks.get(i) else { return false };
+    t.kind == TokenKind::Punct
+        && text.get(t.span()) == Some("-")
+        && text.as_bytes().get(t.start().wrapping_sub(1)) == Some(&b' ')
+        && text.as_bytes().get(t.end()) == Some(&b' ')
+}
+
+/// "MOSCOW (AP) — Presidents …", "WASHINGTON, Nov. 12 (Reuters) - The Senate …": the
+/// dateline ends at the dash after the agency.
 fn is_dateline_end(text: &str, toks: &[Token], start: usize, i: usize) -> bool {
     let w = |k: usize| toks.get(k).and_then(|t| text.get(t.span())).unwrap_or("");
-    if i < start + 3 || i > start + 10 {
+    if i < start + 3 || i > start + DATELINE_TOKENS {
         return false;
     }
-    let dash = toks.get(i).is_some_and(|t| is_dash(t.sym));
-    dash && w(i - 1) == ")" && {
+    let dash = toks
+        .get(i)
+        .is_some_and(|t| is_dash(t.sym) || is_spaced_hyphen(text, toks, i));
+    // The place opens the line in capitals ("MOSCOW", "SAN FRANCISCO").
+    let place = w(start);
+    let capitals = place.chars().count() >= 2 && !place.chars().any(char::is_lowercase);
+    dash && capitals && w(i - 1) == ")" && {
         let agency = w(i - 2);
-        agency.len() >= 2 && agency.chars().all(|c| c.is_uppercase()) && w(i - 3) == "("
+        agency.len() >= 2
+            && agency.chars().next().is_some_and(char::is_uppercase)
+            && agency.chars().all(char::is_alphabetic)
+            && w(i - 3) == "("
     }
 }
 

@@ -13,8 +13,9 @@ use crate::value::{
 use super::lexicon::{
     Cue, DayPart, Entry, Kw, Lex, MonthForm, Unit, WordTag, ABBREVIATIONS, ADVERB_FOLLOWERS,
     AMOUNT_ADJECTIVES, AMOUNT_WORDS, CLAUSE_PRONOUNS, CLAUSE_WORDS, COPULAS, DAY_EDGES,
-    FRACTION_LEADS, FUTURE_MODALS, HOLIDAYS, NOT_PLURAL_NOUNS, ORDINAL_SUFFIXES, OVER_AMOUNT_LEADS,
-    POSSESSIVE_DETERMINERS, SPAN_PREPOSITIONS, TEMPERATURE_WORDS, VERB_CONTEXT, ZONE_WORDS,
+    FRACTION_LEADS, FUTURE_MODALS, HOLIDAYS, MONTH_LEAD_WORDS, NOT_PLURAL_NOUNS, ORDINAL_SUFFIXES,
+    OVER_AMOUNT_LEADS, POSSESSIVE_DETERMINERS, SPAN_PREPOSITIONS, TEMPERATURE_WORDS, VERB_CONTEXT,
+    ZONE_WORDS,
 };
 use super::partial::{DaySpec, Found, Partial, WdRel};
 use super::token::{eq_lower, TokKind, Token};
@@ -241,7 +242,9 @@ impl<'a> Cx<'a> {
                     .toks
                     .get(i + 1)
                     .is_none_or(|t| t.kind == TokKind::Punct || t.newline_before)
-                    || self.is_any(i + 1, CLAUSE_PRONOUNS)) =>
+                    || self.is_any(i + 1, CLAUSE_PRONOUNS)
+                    || (form == MonthForm::Ambiguous
+                        && self.is_any(i + 1, super::lexicon::AFTER_LOWER_MONTH))) =>
             {
                 Some((m, i + 1))
             }
@@ -670,6 +673,15 @@ impl<'a> Cx<'a> {
             if steps <= 4 && self.progressive(i) {
                 return Tense::Future;
             }
+            // "The game is on Saturday", "the deadline is Friday", "it's on the 14th": a date
+            // a present "be" gives to something is one ahead.
+            if (steps == 1 || (steps == 2 && self.kw(start - 1, Kw::On))) && self.present_be(i) {
+                return Tense::Future;
+            }
+            // "see you on Saturday", "c u sat"
+            if steps <= 3 && self.farewell(i) {
+                return Tense::Future;
+            }
             // "protesters planned a rally on Saturday": what was planned (the object after
             // the verb) lies ahead; not "the service planned for Saturday was canceled", "as
             // previously planned".
@@ -812,6 +824,25 @@ impl<'a> Cx<'a> {
             })
     }
 
+    /// Token `i` is a present form of "be": "is", "are", "am", or after an apostrophe "re",
+    /// "m", or the "s" of "it's" / "that's".
+    fn present_be(&self, i: usize) -> bool {
+        if self.cue_word(i, Cue::ProgressiveAux) {
+            return true;
+        }
+        let contracted = i >= 2 && self.apos(i - 1) && self.joined(i) && self.joined(i - 1);
+        contracted
+            && (self.cue_word(i, Cue::ContractedBe)
+                || (self.is(i, "s") && self.is_any(i - 2, &["it", "that"])))
+    }
+
+    /// Token `i` is "you" (or "u", "ya") after "see" or "c": a leave-taking that looks ahead.
+    pub(crate) fn farewell(&self, i: usize) -> bool {
+        self.is_any(i, &["you", "u", "ya"])
+            && i.checked_sub(1)
+                .is_some_and(|p| self.is(p, "see") || self.is(p, "c"))
+    }
+
     /// The words before token `i` are "can't", "cant" or "cannot".
     fn cannot(&self, i: usize) -> bool {
         let before = |k: usize| i.checked_sub(k);
@@ -913,8 +944,11 @@ impl<'a> Cx<'a> {
         }
         // "are due Thursday", "is expected Friday": the day is the plan's ("was due Monday"
         // is left to "was").
+        let date_at = if self.kw(i + 1, Kw::On) { i + 2 } else { i + 1 };
         if cue(Cue::PlanBeforeDate)
-            && (self.weekday(i + 1).is_some() || matches!(self.lx(i + 1), Some(Lex::Month(..))))
+            && (self.weekday(date_at).is_some()
+                || matches!(self.lx(date_at), Some(Lex::Month(..)))
+                || (self.kw(date_at, Kw::The) && self.day(date_at + 1).is_some()))
             && !i
                 .checked_sub(1)
                 .is_some_and(|p| self.cue_word(p, Cue::FinitePast))
@@ -935,6 +969,12 @@ impl<'a> Cx<'a> {
                 && w.first().is_some_and(|b| b.is_ascii_lowercase())
                 && !w.ends_with(b"eed"));
         if past_form {
+            // "later than planned", "as expected": a comparison, not the clause's verb.
+            if i.checked_sub(1)
+                .is_some_and(|p| self.is(p, "than") || self.is(p, "as"))
+            {
+                return None;
+            }
             // A participle after a form of "be" is passive: the auxiliary carries the tense.
             let aux = i
                 .checked_sub(1)
@@ -1167,9 +1207,19 @@ pub(crate) const RULES: &[Rule] = &[
                 "the twenty-first century",
                 "20",
             ),
+            ex(
+                "at the turn of the 20th century it",
+                "the turn of the 20th century",
+                "1900",
+            ),
+            ex(
+                "at the turn of the century it",
+                "the turn of the century",
+                "2000",
+            ),
         ],
         first: THE | NUM12 | ORDINAL | NUMWORD,
-        after_the: AFTER_NUM | AFTER_ORDINAL | AFTER_NUMBER,
+        after_the: AFTER_NUM | AFTER_ORDINAL | AFTER_NUMBER | AFTER_KW,
         after_num: NEXT_WORD | NEXT_DASH,
         apply: century,
     },
@@ -1369,6 +1419,25 @@ pub(crate) const RULES: &[Rule] = &[
         // (A bare hour after "tonight at" ends at punctuation: "tonight at 8!")
         after_num: NEXT_WORD | NEXT_COLON_OR_DOT | NEXT_OTHER,
         apply: clock,
+    },
+    Rule {
+        name: "part of the day in focus",
+        examples: &[
+            ex(
+                "placed orders in the morning to start",
+                "the morning",
+                "2025-03-31TMO",
+            ),
+            ex(
+                "By the early evening the fires",
+                "the early evening",
+                "2025-03-31TEV",
+            ),
+        ],
+        first: THE,
+        after_the: AFTER_OTHER | AFTER_KW | AFTER_UNIT,
+        after_num: 0,
+        apply: the_daypart,
     },
     Rule {
         name: "holiday",
@@ -2526,6 +2595,7 @@ fn month_context(cx: &Cx<'_>, i: usize) -> bool {
     ]
     .iter()
     .any(|&k| cx.kw(p, k))
+        || cx.is_any(p, MONTH_LEAD_WORDS)
         || (cx.p(p, '-') && cx.is(p.wrapping_sub(1), "mid"))
 }
 
@@ -2577,6 +2647,12 @@ fn month_date(cx: &Cx<'_>, i: usize) -> Option<Found> {
                 end = e;
             }
             chrono::NaiveDate::from_ymd_opt(y.unwrap_or(2000), m.into(), d.into())?;
+            // "October 5 of that year", "June 3 of last year"
+            if y.is_none() {
+                if let Some((off, anaphoric, e)) = of_rel_year(cx, end) {
+                    return date(i, e, Partial::Day(DaySpec::OfYear(m, d, off, anaphoric)));
+                }
+            }
             return date(i, end, Partial::Day(DaySpec::Date(y, m, d)));
         }
     }
@@ -2678,6 +2754,12 @@ fn day_month(cx: &Cx<'_>, i: usize) -> Option<Found> {
         end = e2;
     }
     chrono::NaiveDate::from_ymd_opt(y.unwrap_or(2000), m.into(), d.into())?;
+    // "5 October of that year", "the 2nd of May of the following year"
+    if y.is_none() {
+        if let Some((off, anaphoric, e)) = of_rel_year(cx, end) {
+            return date(i, e, Partial::Day(DaySpec::OfYear(m, d, off, anaphoric)));
+        }
+    }
     date(i, end, Partial::Day(DaySpec::Date(y, m, d)))
 }
 
@@ -2942,6 +3024,9 @@ fn temperature(cx: &Cx<'_>, i: usize, end: usize) -> bool {
 fn century(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let the = cx.kw(i, Kw::The);
     let j = if the { i + 1 } else { i };
+    if the && cx.kw(j, Kw::Turn) && cx.kw(j + 1, Kw::Of) {
+        return century_turn(cx, i, j + 2);
+    }
     // The day ends at most three tokens on, a hyphen may follow: the unit comes within four
     // (within eight when a second ordinal shares it: "the 12th to the 15th century").
     if !cx.any_lex(j + 1, j + 9, |l| matches!(l, Lex::Unit(Unit::Century, _))) {
@@ -2981,6 +3066,32 @@ fn century(cx: &Cx<'_>, i: usize) -> Option<Found> {
         Some((false, e)) => date(i, e, Partial::Century(n as i32 - 1)),
         None => date(i, k + 1, Partial::Century(n as i32 - 1)),
     }
+}
+
+/// "the turn of the century" (the century boundary nearest the year in focus), "the turn
+/// of the 20th century" (1900), "the turn of the millennium": a year, approximately. `i` is
+/// on "the", `k` after "of".
+fn century_turn(cx: &Cx<'_>, i: usize, k: usize) -> Option<Found> {
+    let (partial, end) = if cx.kw(k, Kw::The)
+        && matches!(
+            cx.unit(k + 1),
+            Some((Unit::Century | Unit::Millennium, false))
+        ) {
+        let millennium = cx.unit(k + 1) == Some((Unit::Millennium, false));
+        (Partial::CenturyTurn(millennium), k + 2)
+    } else {
+        let f = century(cx, k)?;
+        let Partial::Century(c) = f.partial else {
+            return None;
+        };
+        if c < 0 || f.modifier.is_some() {
+            return None;
+        }
+        (Partial::Year(c.checked_mul(100)?), f.end)
+    };
+    let mut f = Found::new(i, end, TimexKind::Date, partial);
+    f.modifier = Some(TimexMod::Approx);
+    Some(f)
 }
 
 /// After the first ordinal of a range at `k` ("12th" in "the 12th to the 15th century"): the
@@ -3061,7 +3172,14 @@ fn weekday_abbrev(cx: &Cx<'_>, i: usize) -> Option<(u8, usize)> {
             .toks
             .get(j)
             .is_none_or(|t| t.kind == TokKind::Punct || t.newline_before);
-    let lead = i > 0 && day_lead(cx, i - 1) || weak_lead;
+    // "mon-fri", "mon to fri": the first of a range of days.
+    let range_start = (cx.dash(j) || cx.kw(j, Kw::To) || cx.kw(j, Kw::Through) || cx.is(j, "thru"))
+        && matches!(
+            cx.lx(j + 1),
+            Some(Lex::WeekdayAbbrev(..) | Lex::Weekday(_, false))
+        );
+    // "see you sat", "c u fri"
+    let lead = i > 0 && (day_lead(cx, i - 1) || cx.farewell(i - 1)) || weak_lead || range_start;
     let timed =
         cx.daypart(j).is_some() || cx.p(j, '@') || (cx.num(j).is_some() && clock(cx, j).is_some());
     // "Fri Frank": a capitalised word after a bare abbreviation makes it part of a name.
@@ -3121,8 +3239,30 @@ fn weekday(cx: &Cx<'_>, i: usize) -> Option<Found> {
             return date(i, f.end, f.partial);
         }
     }
-    // "The Sunday Times": a name.
-    if cx.is_word(j)
+    // "falls on a Friday": any such day, not a particular one ("a Sunday night service" is
+    // a service).
+    let phrase_ends = !cx.is_word(j)
+        || cx.is_any(j, CLAUSE_WORDS)
+        || [Kw::In, Kw::This, Kw::Next, Kw::Last, Kw::Of]
+            .iter()
+            .any(|&k| cx.kw(j, k));
+    if i > 0 && cx.kw(i - 1, Kw::A) && !cx.cap(i - 1) && phrase_ends {
+        return Some(Found::new(
+            i - 1,
+            j,
+            TimexKind::Date,
+            Partial::Set(TimexValue::Date(DateValue::Weekday(wd))),
+        ));
+    }
+    // "The Sunday Times": a name; not after a preposition of days ("On Saturday Minsk was
+    // encircled", "By Tuesday German armour had crossed").
+    let led = i > 0
+        && ([Kw::On, Kw::By, Kw::Until, Kw::Since]
+            .iter()
+            .any(|&k| cx.kw(i - 1, k))
+            || cx.is(i - 1, "till"));
+    if !led
+        && cx.is_word(j)
         && cx.cap(j)
         && !cx.sentence_break(j)
         && cx
@@ -4293,6 +4433,59 @@ fn meridiem(cx: &Cx<'_>, j: usize) -> Option<(bool, usize)> {
     None
 }
 
+/// "in the morning", "by the early evening", "through the night": a part of the day in
+/// focus, after a preposition of time. Not "the morning of March 3" (a day's part), nor "the
+/// morning paper".
+fn the_daypart(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    let p = i.checked_sub(1)?;
+    let led = [Kw::In, Kw::During, Kw::By, Kw::Through, Kw::Until]
+        .iter()
+        .any(|&k| cx.kw(p, k))
+        || cx.is(p, "throughout");
+    if !led || !cx.kw(i, Kw::The) {
+        return None;
+    }
+    let mut j = i + 1;
+    let modifier = if cx.kw(j, Kw::Early) {
+        j += 1;
+        Some(TimexMod::Start)
+    } else if cx.kw(j, Kw::Late) {
+        j += 1;
+        Some(TimexMod::End)
+    } else {
+        None
+    };
+    let part = match cx.daypart(j)? {
+        DayPart::Part(
+            p @ (PartOfDay::Morning | PartOfDay::Afternoon | PartOfDay::Evening | PartOfDay::Night),
+        ) => p,
+        _ => return None,
+    };
+    let e = j + 1;
+    if cx.kw(e, Kw::Of) || cx.apos(e) || cx.weekday(e).is_some() {
+        return None;
+    }
+    // "the morning paper": a lowercase word no clause could start.
+    if cx.is_word(e)
+        && !cx.cap(e)
+        && cx.lx(e).is_none()
+        && cx.tag(e).is_none()
+        && !cx.is_any(e, CLAUSE_WORDS)
+        && !cx.is_any(e, CLAUSE_PRONOUNS)
+        && !cx.bytes(e).ends_with(b"ed")
+    {
+        return None;
+    }
+    let mut f = Found::new(
+        i,
+        e,
+        TimexKind::Time,
+        Partial::Time(DaySpec::Current, TimeOfDay::Part(part)),
+    );
+    f.modifier = modifier;
+    Some(f)
+}
+
 fn clock(cx: &Cx<'_>, i: usize) -> Option<Found> {
     // A clock time on a 12-hour dial with no a.m./p.m. ("7:30"): a part of the day named
     // after it decides its half ("7:30 tonight", "10:15 Friday night").
@@ -4718,23 +4911,41 @@ fn set(cx: &Cx<'_>, i: usize) -> Option<Found> {
     if cx.kw(i, Kw::Every) || cx.kw(i, Kw::Each) {
         let quant = if cx.kw(i, Kw::Every) { "EVERY" } else { "EACH" };
         let mut j = i + 1;
-        let mut n = 1;
-        if cx.kw(j, Kw::Other) {
-            n = 2;
+        // "each and every day", "every single day"
+        if cx.kw(i, Kw::Each) && cx.kw(j, Kw::And) && cx.kw(j + 1, Kw::Every) {
+            j += 2;
+        }
+        if cx.is(j, "single") {
             j += 1;
-        } else if let Some((q, k)) = cx.qty(j).filter(|(q, _)| q.n.is_some() && !q.article) {
-            n = q.n.unwrap_or(1);
+        }
+        let mut n = Some(1);
+        if cx.kw(j, Kw::Other) {
+            n = Some(2);
+            j += 1;
+        } else if let Some((q, k)) = cx.qty(j).filter(|(q, _)| !q.article && !q.half) {
+            // "every three days", "every few weeks" (an unspecified number: PXD).
+            n = q.n;
             j = k;
         }
         if let Some((u, _)) = cx.unit(j) {
-            return setf(
-                j + 1,
-                TimexValue::Duration(set_unit(u, n)?),
-                Some(quant),
-                None,
-            );
+            let v = match n {
+                Some(n) => set_unit(u, n)?,
+                None => unit_duration(Qty::plain(None), u),
+            };
+            return setf(j + 1, TimexValue::Duration(v), Some(quant), None);
         }
-        if n == 1 {
+        // "every other Friday": the pattern of the day.
+        if n == Some(2) {
+            if let Some((wd, e)) = day_name(cx, j) {
+                return setf(
+                    e,
+                    TimexValue::Date(DateValue::Weekday(wd)),
+                    Some(quant),
+                    None,
+                );
+            }
+        }
+        if n == Some(1) {
             if let Some((wd, e)) = day_name(cx, j) {
                 // "every Monday night": that part of each such day.
                 let (v, e) = match cx.daypart(e).and_then(daypart_time) {

@@ -22,8 +22,36 @@ pub(crate) fn detect_dct(text: &str) -> Option<(NaiveDate, Option<NaiveTime>)> {
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .take(HEADER_LINES)
-        .filter(|l| l.len() <= MAX_LINE)
-        .find_map(parse_line)
+        .find_map(|l| {
+            if l.len() <= MAX_LINE {
+                parse_line(l)
+            } else {
+                dateline(l).and_then(parse_line)
+            }
+        })
+}
+
+/// The dateline that opens a paragraph of body text, up to the dash or parenthesis that
+/// ends it: "WASHINGTON, Nov. 12, 2025 (Reuters) - The Senate voted…" gives "WASHINGTON,
+/// Nov. 12, 2025". The place is written in capitals and followed by a comma.
+fn dateline(line: &str) -> Option<&str> {
+    let cut = (0..=MAX_LINE.min(line.len()))
+        .rev()
+        .find(|&i| line.is_char_boundary(i))?;
+    let head = line.get(..cut)?;
+    let comma = head.find(',')?;
+    let place = head.get(..comma)?;
+    let capitals = place.bytes().any(|b| b.is_ascii_uppercase())
+        && !place.bytes().any(|b| b.is_ascii_lowercase())
+        && place.split_whitespace().count() <= 4;
+    if !capitals {
+        return None;
+    }
+    let end = [" - ", " -- ", " \u{2014} ", " \u{2013} ", " (", "\u{2014}"]
+        .iter()
+        .filter_map(|sep| head.find(sep))
+        .min()?;
+    (end > comma).then(|| head.get(..end)).flatten()
 }
 
 struct Line<'a> {
@@ -284,6 +312,14 @@ mod tests {
     #[test]
     fn datelines_and_body_dates_are_not_dcts() {
         assert_eq!(dct("MOSCOW, March 31 (Reuters) - The Kremlin said"), None);
+        // A dateline opening a long first paragraph.
+        let para = "WASHINGTON, Nov. 12, 2025 (Reuters) - The Senate voted 52-48 on Tuesday to confirm the nominee, ending a standoff.";
+        assert_eq!(dct(para).as_deref(), Some("2025-11-12"));
+        let para = "NEW YORK, 3 March 2024 \u{2014} Shares fell sharply in early trading on Monday as investors weighed the latest figures.";
+        assert_eq!(dct(para).as_deref(), Some("2024-03-03"));
+        // Not a dateline: a sentence whose first clause ends in a comma.
+        let para = "In Washington, on Nov. 12, 2025 (a Wednesday) - the Senate voted 52-48 to confirm the nominee, ending a long standoff.";
+        assert_eq!(dct(para), None);
         let body = "The battle was fought on 18 June 1815 near Waterloo, in what is now Belgium, between the French army and two coalition armies.";
         assert_eq!(dct(body), None);
         assert_eq!(dct("date 2025-02-30"), None);

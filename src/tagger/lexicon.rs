@@ -513,6 +513,7 @@ pub(crate) const KEYWORDS: &[(&str, Kw)] = &[
     ("last", Kw::Last),
     ("this", Kw::This),
     ("next", Kw::Next),
+    ("nxt", Kw::Next),
     ("previous", Kw::Previous),
     ("coming", Kw::Coming),
     ("following", Kw::Following),
@@ -896,10 +897,44 @@ pub(crate) const MODALS: &[&str] = &["could", "might", "can", "should", "must"];
 /// Present forms of verbs of scheduled events: right before a date they announce it ("the
 /// talks resume Monday", "polls open Tuesday"); news tells past events in the past tense.
 pub(crate) const SCHEDULE_VERBS: &[&str] = &[
-    "meet", "meets", "begin", "begins", "start", "starts", "resume", "resumes", "open", "opens",
-    "close", "closes", "arrive", "arrives", "leave", "leaves", "visit", "visits", "vote", "votes",
-    "return", "returns", "convene", "convenes", "expire", "expires", "travel", "travels", "depart",
+    "meet",
+    "meets",
+    "begin",
+    "begins",
+    "start",
+    "starts",
+    "resume",
+    "resumes",
+    "open",
+    "opens",
+    "close",
+    "closes",
+    "arrive",
+    "arrives",
+    "leave",
+    "leaves",
+    "visit",
+    "visits",
+    "vote",
+    "votes",
+    "return",
+    "returns",
+    "convene",
+    "convenes",
+    "expire",
+    "expires",
+    "travel",
+    "travels",
+    "depart",
     "departs",
+    "air",
+    "airs",
+    "premiere",
+    "premieres",
+    "kick",
+    "kicks",
+    "end",
+    "ends",
 ];
 
 /// Participles that move an event to a new date, given right after "to", "for" or "till"
@@ -993,10 +1028,47 @@ pub(crate) const AMOUNT_WORDS: &[&str] = &[
     "million", "billion", "thousand", "hundred", "cents", "dollars", "percent",
 ];
 
+/// Prepositions of time, besides the keyword ones, that make "March" or "May" a month
+/// ("extend the cuts beyond March", "throughout May").
+pub(crate) const MONTH_LEAD_WORDS: &[&str] = &["beyond", "throughout", "till"];
+
 /// Words after a season that start a new phrase ("the summer with full reservoirs").
 pub(crate) const CLAUSE_WORDS: &[&str] = &[
-    "with", "to", "at", "as", "when", "after", "before", "while", "because", "than", "and", "or",
+    "with",
+    "to",
+    "at",
+    "as",
+    "when",
+    "after",
+    "before",
+    "while",
+    "because",
+    "than",
+    "and",
+    "or",
     "but",
+    "amid",
+    "amidst",
+    "despite",
+    "for",
+    "from",
+    "into",
+    "over",
+    "under",
+    "against",
+    "among",
+    "across",
+    "around",
+    "without",
+    "following",
+    "if",
+    "so",
+    "then",
+    "though",
+    "although",
+    "once",
+    "unless",
+    "where",
 ];
 
 /// Words after a frequency word that keep it an adverb ("gather daily outside").
@@ -1020,6 +1092,14 @@ pub(crate) const FUTURE_MODALS: &[&str] = &[
 /// events stage's sentence-start pronouns, "you" and "it" count: here they follow a date
 /// inside a sentence, where they cannot be objects of the date.
 pub(crate) const CLAUSE_PRONOUNS: &[&str] = &["i", "we", "he", "she", "they", "you", "it"];
+
+/// Function words that can follow a lowercase "march" or "may" read as a month after a
+/// preposition of time ("since march for this package", "back in may and june"), where the
+/// verb would take an object or a complement instead.
+pub(crate) const AFTER_LOWER_MONTH: &[&str] = &[
+    "for", "and", "or", "but", "so", "when", "because", "at", "with", "lol", "tho", "though",
+    "already", "now",
+];
 
 /// Words of weather reports around "the 70s": a temperature, not a decade.
 pub(crate) const TEMPERATURE_WORDS: &[&str] = &[
@@ -1247,6 +1327,11 @@ pub(crate) const HOLIDAYS: &[Holiday] = &[
     },
     Holiday {
         words: &["valentine", "s", "day"],
+        rule: HolidayRule::Fixed(2, 14),
+        plain: false,
+    },
+    Holiday {
+        words: &["valentines", "day"],
         rule: HolidayRule::Fixed(2, 14),
         plain: false,
     },

@@ -367,7 +367,10 @@ fn range_pair(cx: &Cx<'_>, a: &Found, b: &Found) -> bool {
     }
     let link = a.end;
     let lead = |k: Kw| a.start > 0 && cx.kw(a.start - 1, k);
-    (cx.kw(link, Kw::To) || cx.kw(link, Kw::Through) || cx.kw(link, Kw::Until)) && lead(Kw::From)
+    let weekday = |f: &Found| matches!(f.partial, Partial::Day(DaySpec::Weekday(..)));
+    // Two weekdays need no "from": "open Monday to Friday".
+    let led = lead(Kw::From) || (weekday(a) && weekday(b));
+    (cx.kw(link, Kw::To) || cx.kw(link, Kw::Through) || cx.kw(link, Kw::Until)) && led
         || cx.kw(link, Kw::And) && lead(Kw::Between)
         || cx.dash(link)
 }
@@ -381,9 +384,12 @@ fn after_range_start(start: &TimexValue, end: &Partial, value: TimexValue) -> Op
         return None;
     }
     let shifted = match (end, &value) {
-        (Partial::Day(DaySpec::Weekday(..)), TimexValue::Date(DateValue::Day(Some(y), m, d))) => {
-            let day = NaiveDate::from_ymd_opt(*y, (*m).into(), (*d).into())?
-                .checked_add_days(chrono::Days::new(7))?;
+        // "Monday to Friday": the first such weekday from the start on.
+        (Partial::Day(DaySpec::Weekday(wd, _)), TimexValue::Date(DateValue::Day(..))) => {
+            let from = s.start.date();
+            let ahead =
+                (i64::from(*wd) - i64::from(from.weekday().number_from_monday())).rem_euclid(7);
+            let day = from.checked_add_days(chrono::Days::new(ahead.unsigned_abs()))?;
             TimexValue::Date(DateValue::from_naive_date(day))
         }
         (
@@ -445,7 +451,7 @@ fn needs_tense(p: &Partial) -> bool {
             | Partial::Quarter(Some(_), _)
             | Partial::Half(Some(_), _)
             | Partial::Season(Some(_), _)
-            | Partial::Day(DaySpec::Date(Some(_), _, _))
+            | Partial::Day(DaySpec::Date(Some(_), _, _) | DaySpec::OfYear(..))
             | Partial::Time(DaySpec::Date(Some(_), _, _), _)
             | Partial::RelYear(_)
             | Partial::RelMonth(_)
@@ -470,8 +476,18 @@ fn kind_of(cx: &Cx<'_>, dct_year: Option<i32>) -> DocKind {
             continue;
         }
         match cx.lx(i) {
-            Some(Lex::Kw(Kw::Today | Kw::Yesterday | Kw::Tomorrow | Kw::Tonight))
-            | Some(Lex::Weekday(_, false)) => counts.deictic += 1,
+            Some(Lex::Kw(Kw::Today | Kw::Yesterday | Kw::Tomorrow | Kw::Tonight)) => {
+                counts.deictic += 1
+            }
+            // A weekday that opens a full date ("Sunday, 2 September 1666") points at that
+            // date, not at the time of writing.
+            Some(Lex::Weekday(_, false)) => {
+                let k = if cx.p(i + 1, ',') { i + 2 } else { i + 1 };
+                let dated = (cx.digits(k) > 0 && cx.digits(k) <= 2) || cx.month(k).is_some();
+                if !dated {
+                    counts.deictic += 1;
+                }
+            }
             Some(Lex::Unit(Unit::Week | Unit::Weekend, false)) => {
                 let story = i
                     .checked_sub(1)
@@ -526,6 +542,11 @@ fn scan(cx: &Cx<'_>) -> Vec<Found> {
             i += 1;
             continue;
         };
+        // A match that reaches back ("a Friday" found at "Friday") never overlaps the last.
+        if out.last().is_some_and(|p: &Found| f.start < p.end) {
+            i += 1;
+            continue;
+        }
         i = f.end.max(i + 1);
         // "14–15 April 1912", "14/15 April", "7 and 8 December 1941", "from 3 to 5 May": the
         // first day takes the month and year of the second.
@@ -570,7 +591,61 @@ fn scan(cx: &Cx<'_>) -> Vec<Found> {
             None => out.push(f),
         }
     }
+    share_range_years(cx, &mut out);
     out
+}
+
+/// The calendar day or month a match names, with its year when the text gives one.
+fn calendar_key(p: &Partial) -> Option<(Option<i32>, u8, u8)> {
+    match *p {
+        Partial::Day(DaySpec::Date(y, m, d)) => Some((y, m, d)),
+        Partial::Month(y, m) => Some((y, m, 0)),
+        _ => None,
+    }
+}
+
+/// Two dates joined by "to", "through", "until", "and" or a dash share the year that only
+/// one of them states: "from 12 May to 3 June 1942" (the first takes 1942, or 1941 when it
+/// falls later in the calendar: "28 December to 3 January 1943"), "from 2 September 1666
+/// to 6 September".
+fn share_range_years(cx: &Cx<'_>, out: &mut [Found]) {
+    use lexicon::Kw;
+    for i in 1..out.len() {
+        let (a, b) = (&out[i - 1], &out[i]);
+        if b.start != a.end + 1 || a.modifier.is_some() || b.modifier.is_some() {
+            continue;
+        }
+        let link = a.end;
+        let joins = cx.dash(link)
+            || [Kw::To, Kw::Through, Kw::Until, Kw::And]
+                .iter()
+                .any(|&k| cx.kw(link, k));
+        if !joins {
+            continue;
+        }
+        let (Some((ya, ma, da)), Some((yb, mb, db))) =
+            (calendar_key(&a.partial), calendar_key(&b.partial))
+        else {
+            continue;
+        };
+        let in_order = (ma, da) <= (mb, db);
+        let (at, year) = match (ya, yb) {
+            (None, Some(y)) => (i - 1, if in_order { Some(y) } else { y.checked_sub(1) }),
+            (Some(y), None) => (i, if in_order { Some(y) } else { y.checked_add(1) }),
+            _ => continue,
+        };
+        let Some(year) = year else { continue };
+        match &mut out[at].partial {
+            // Not a day the year does not have (29 February).
+            Partial::Day(DaySpec::Date(y, m, d))
+                if NaiveDate::from_ymd_opt(year, (*m).into(), (*d).into()).is_some() =>
+            {
+                *y = Some(year);
+            }
+            Partial::Month(y, _) => *y = Some(year),
+            _ => {}
+        }
+    }
 }
 
 /// "August 6-8", "April 24 and 25", "1990-95": the second endpoint of a range, and the first

@@ -39,6 +39,11 @@ pub(crate) enum DaySpec {
     MonthDay(u8),
     /// The last day of a month, the year possibly missing ("the last day of February").
     MonthEnd(Option<i32>, u8),
+    /// A month and day of a year given relative to another (month, day, offset, whether the
+    /// offset counts from the year last mentioned rather than the anchor's): "October 5 of
+    /// that year" (0, true), "2 May of the following year" (1, true), "June 3 of last year"
+    /// (-1, false).
+    OfYear(u8, u8, i32, bool),
     /// A holiday, the year possibly missing.
     Holiday(HolidayRule, Option<i32>),
     /// Days from the last mentioned day ("the following day" = 1, "that day" = 0).
@@ -102,6 +107,8 @@ pub(crate) enum Partial {
     RelDecade(i32),
     /// A century by its first two digits (19 = the 20th century).
     Century(i32),
+    /// The turn of the century (`false`) or millennium (`true`) nearest the year in focus.
+    CenturyTurn(bool),
     /// A named month next to the date in focus: "the following May" (1), "the previous
     /// December" (-1), "that March" (0).
     RefMonth(u8, i32),

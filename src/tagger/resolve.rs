@@ -161,6 +161,15 @@ impl Resolver {
             Partial::Month(Some(y), m) => date(DateValue::Month(Some(y), m)),
             Partial::Month(None, m) => date(DateValue::Month(self.month_year(m, tense), m)),
             Partial::RelYear(off) => date(DateValue::Year(self.anchor_year()?.checked_add(off)?)),
+            Partial::CenturyTurn(millennium) => {
+                let unit = if millennium { 1000 } else { 100 };
+                let y = self.anchor_year()?;
+                date(DateValue::Year(
+                    y.checked_add(unit / 2)?
+                        .div_euclid(unit)
+                        .checked_mul(unit)?,
+                ))
+            }
             Partial::MonthOfRelYear(m, off) => date(DateValue::Month(
                 Some(self.anchor_year()?.checked_add(off)?),
                 m,
@@ -647,6 +656,14 @@ impl Resolver {
                 };
                 day(ymd(y, m, dd)?)
             }
+            DaySpec::OfYear(m, dd, off, anaphoric) => {
+                let base = if anaphoric {
+                    self.ref_year()?
+                } else {
+                    self.anchor_year()?
+                };
+                day(ymd(base.checked_add(off)?, m, dd)?)
+            }
             DaySpec::MonthEnd(y, m) => {
                 let y = match y {
                     Some(y) => y,
@@ -679,10 +696,13 @@ impl Resolver {
                 let wd = i64::from(wd);
                 let back = (cur - wd).rem_euclid(7);
                 let fwd = (wd - cur).rem_euclid(7);
+                // A story told in order goes on from the day it is at: "On Sunday, 2
+                // September the fire broke out … On Tuesday it reached the cathedral".
+                let onward = self.narrative && self.refs.day.is_some();
                 let off = match rel {
                     // "will meet on Monday": the next one, the document's own day included
                     // ("polls close at 8 p.m. Tuesday", written on a Tuesday).
-                    WdRel::Tense if tense == Tense::Future => fwd,
+                    WdRel::Tense if tense == Tense::Future || onward => fwd,
                     WdRel::Tense => -back,
                     WdRel::Last => -(if back == 0 { 7 } else { back }),
                     WdRel::Next => {

@@ -316,6 +316,8 @@ impl Timeline {
             }
             let mut begins = Vec::new();
             let mut ends = Vec::new();
+            // Whether an event at one end has a date of its own in the text.
+            let mut dated = false;
             for l in &ann.links {
                 let (Endpoint::Event(id), Endpoint::Timex(span)) = (&l.source, &l.target) else {
                     continue;
@@ -327,14 +329,20 @@ impl Timeline {
                 match l.relation {
                     RelType::Begins => begins.push(n),
                     RelType::Ends => ends.push(n),
-                    _ => {}
+                    _ => continue,
                 }
+                dated |= own_date(ann, id);
             }
             if begins.is_empty() && ends.is_empty() {
                 continue;
             }
-            // Only one end in the text: the other is the day named last.
+            // Only one end in the text: the other is the day named last, unless the event
+            // has its own date ("moved to the Panthéon in 1995, [sixty-one years] after her
+            // death": the other end is the death, not 1995).
             if begins.is_empty() != ends.is_empty() {
+                if dated {
+                    continue;
+                }
                 let later = begins.is_empty();
                 // The last date named before the duration.
                 let last = ann.timexes.get(..k).into_iter().flatten().rev().find(|t| {
@@ -747,6 +755,17 @@ fn shift_day(
 /// A year or a month moved by an amount in its own unit or coarser: 1703 + four years is
 /// 1707, May 1723 + three months is August 1723. Anything finer, or another kind of date,
 /// gives `None` (a day would be a guess).
+/// Event `id` is placed in a date or time of the text (it happened on or in it).
+fn own_date(ann: &Annotation, id: &LocalEventId) -> bool {
+    ann.links.iter().any(|l| {
+        l.source == Endpoint::Event(*id)
+            && matches!(l.relation, RelType::IsIncluded | RelType::Simultaneous)
+            && matches!(&l.target, Endpoint::Timex(span) if ann.timexes.iter().any(|t| {
+                t.span == *span && matches!(t.kind, TimexKind::Date | TimexKind::Time)
+            }))
+    })
+}
+
 fn shift_coarse(value: &TimexValue, amount: &TimexValue, forward: bool) -> Option<TimexValue> {
     let TimexValue::Duration(v) = amount else {
         return None;
