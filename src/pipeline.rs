@@ -6,7 +6,8 @@ use crate::annotation::{Annotation, Endpoint};
 use crate::document::Document;
 use crate::event::{LocalEventId, RelType};
 use crate::events::EventExtractor;
-use crate::tagger::Tagger;
+use crate::tagger::{Tagger, WordEntry};
+use std::sync::Arc;
 
 /// Runs the temporal tagger and the event extraction on documents.
 ///
@@ -26,6 +27,9 @@ use crate::tagger::Tagger;
 pub struct Extractor {
     tagger: Tagger,
     events: EventExtractor,
+    /// The tagger's entry of each form of the event lexicon, by the form's number: a word
+    /// is looked up once, for both stages.
+    tagger_entries: Arc<[WordEntry]>,
 }
 
 impl Default for Extractor {
@@ -60,9 +64,17 @@ pub struct MentionPair {
 impl Extractor {
     /// A new extractor.
     pub fn new() -> Extractor {
+        let tagger = Tagger::new();
+        let events = EventExtractor::new();
+        // (A form no key stands for is never asked for: its entry is never read.)
+        let tagger_entries = events
+            .forms()
+            .map(|w| tagger.entry_of_key(w).unwrap_or_default())
+            .collect();
         Extractor {
-            tagger: Tagger::new(),
-            events: EventExtractor::new(),
+            tagger,
+            events,
+            tagger_entries,
         }
     }
 
@@ -72,8 +84,16 @@ impl Extractor {
     ///
     /// [`relate_events`]: crate::relate_events
     pub fn extract(&self, doc: &Document) -> Annotation {
-        let (timexes, kind) = self.tagger.tag_with_kind(doc);
-        let found = self.events.extract(doc.text(), &timexes, doc.dct());
+        // The tagger's pass over the text also cuts it into the event stage's tokens.
+        let mut fuser = self.events.fuser(doc.text());
+        let entries = &self.tagger_entries;
+        let (timexes, kind) = self.tagger.tag_with_kind_each(doc, |start, end, key| {
+            let form = fuser.offer(start, end, key)?;
+            entries.get(form as usize).copied()
+        });
+        let found = self
+            .events
+            .extract_fused(doc.text(), fuser, &timexes, doc.dct());
         Annotation {
             dct: doc.dct().copied(),
             kind,
@@ -129,4 +149,69 @@ pub fn mention_pairs(ann: &Annotation) -> Vec<MentionPair> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Dct;
+
+    /// The pipeline, which reads the text once for both stages, finds what the tagger and
+    /// the event extractor find on their own.
+    #[test]
+    fn one_pass_agrees_with_the_stages_apart() {
+        let extractor = Extractor::new();
+        let mut long = String::new();
+        while long.len() < 700_000 {
+            long.push_str(
+                "MOSCOW (AP) — Peskov said on Friday that the two leaders didn't speak by \
+                 phone on March 18, 2025; talks are expected in mid-April. The U.S. economy \
+                 grew 3.5% in the third-quarter, a year earlier than forecast.\n\
+                 Ünïcödé naïve café — “Yesterday” at 10:30 a.m. the Fed's Chair met them \
+                 twice, on Feb. 12 and again three days later.\n\n",
+            );
+        }
+        for text in [
+            long.as_str(),
+            "They met last week and will meet again next Tuesday.",
+            "tomorrow",
+            "",
+        ] {
+            let doc = Document::new(text).with_dct(Dct::parse("2025-03-31").expect("date"));
+            let ann = extractor.extract(&doc);
+            let timexes = extractor.tagger.tag(&doc);
+            assert!(ann.timexes == timexes, "{text:.60}");
+            let found = extractor.events.extract(text, &timexes, doc.dct());
+            assert!(ann.events == found.events, "{text:.60}");
+            assert!(ann.links == found.links, "{text:.60}");
+        }
+    }
+
+    /// Each form of the event lexicon that the tagger's scanner keys carries the entry the
+    /// tagger finds for the form in a text, written in any case.
+    #[test]
+    fn shared_entries_are_the_taggers() {
+        let extractor = Extractor::new();
+        let mut keyed = 0;
+        let mut known = 0;
+        for (form, entry) in extractor
+            .events
+            .forms()
+            .zip(extractor.tagger_entries.iter())
+        {
+            if extractor.tagger.entry_of_key(form).is_none() {
+                continue;
+            }
+            keyed += 1;
+            known += usize::from(entry.lex.is_some() || entry.tag.is_some());
+            for w in [form.to_string(), form.to_ascii_uppercase()] {
+                assert_eq!(extractor.tagger.lookup_word(w.as_bytes()), *entry, "{w}");
+            }
+        }
+        assert!(keyed > 1000 && known > 100, "{keyed} {known}");
+        assert_eq!(
+            extractor.events.forms().count(),
+            extractor.tagger_entries.len()
+        );
+    }
 }

@@ -60,6 +60,7 @@ use crate::value::TimexValue;
 
 use detect::Mention;
 use pos::{Lexicon, Tag};
+pub(crate) use text::Fuser;
 
 /// Splits a text into sentences, as byte ranges on char boundaries.
 ///
@@ -133,12 +134,52 @@ impl EventExtractor {
     /// Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn extract(&self, text: &str, timexes: &[Timex], dct: Option<&Dct>) -> EventAnalysis {
-        let lex = self.lex;
         let mut toks = text::TOKEN_POOL
             .try_with(text::Pool::take)
             .unwrap_or_default();
         text::tokenize_into(text, &mut toks);
-        pos::tag_sentence(lex, text, &mut toks);
+        pos::tag_sentence(self.lex, text, &mut toks);
+        self.extract_tagged(text, toks, timexes, dct)
+    }
+
+    /// Every form of the event lexicon, in the order of their numbers (what
+    /// [`Fuser::offer`] gives back).
+    pub(crate) fn forms(&self) -> impl Iterator<Item = &'static str> {
+        self.lex.forms()
+    }
+
+    /// A [`Fuser`] for the tokens of `text`, to be fed by the temporal tagger's scanner and
+    /// then given to [`EventExtractor::extract_fused`].
+    pub(crate) fn fuser<'t>(&self, text: &'t str) -> Fuser<'t> {
+        let toks = text::TOKEN_POOL
+            .try_with(text::Pool::take)
+            .unwrap_or_default();
+        Fuser::new(text, self.lex, toks)
+    }
+
+    /// [`EventExtractor::extract`] with the tokens that `fuser` made of `text` (as
+    /// [`EventExtractor::fuser`] of the same text made it).
+    pub(crate) fn extract_fused(
+        &self,
+        text: &str,
+        fuser: Fuser<'_>,
+        timexes: &[Timex],
+        dct: Option<&Dct>,
+    ) -> EventAnalysis {
+        let mut toks = fuser.finish();
+        pos::tag_looked_up(text, &mut toks);
+        self.extract_tagged(text, toks, timexes, dct)
+    }
+
+    /// [`EventExtractor::extract`] from the tagged tokens of `text`.
+    fn extract_tagged(
+        &self,
+        text: &str,
+        toks: Vec<text::Token>,
+        timexes: &[Timex],
+        dct: Option<&Dct>,
+    ) -> EventAnalysis {
+        let lex = self.lex;
         let sents = text::split_sentences(text, &toks);
         // The tagger's timexes are sorted and inside the text: borrowed as they are.
         let valid = |t: &Timex| t.span.start < t.span.end && t.span.end <= text.len();

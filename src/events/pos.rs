@@ -177,8 +177,10 @@ impl WordTable {
                 if self.infos.len() >= self.limit {
                     return None;
                 }
+                let id = u32::try_from(self.infos.len()).ok()?;
                 self.infos.push(WordInfo {
                     word,
+                    id,
                     ..WordInfo::default()
                 });
                 *self.slots.get_mut(at)? = (tag, u32::try_from(self.infos.len()).ok()?);
@@ -434,6 +436,8 @@ pub(crate) struct WordInfo {
     pub lemma_events: [Option<Counts>; 4],
     /// Whether the form is likely an event under each tag, when the treebank knows its lemma.
     pub odds: Option<EventOdds>,
+    /// The form's number in the lexicon: its place in [`Lexicon::forms`].
+    pub id: u32,
 }
 
 /// Which tags make a known word an event by its estimate
@@ -580,6 +584,11 @@ impl Lexicon {
         Lexicon { words, lemmas }
     }
 
+    /// Every form of the lexicon (lowercase), in the order of their [`WordInfo::id`].
+    pub(crate) fn forms(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.words.infos.iter().map(|i| i.word)
+    }
+
     /// Looks a word up in any case, without allocating for ASCII words.
     pub(crate) fn lookup(&'static self, word: &str) -> Option<&'static WordInfo> {
         if word.is_ascii() {
@@ -622,6 +631,32 @@ impl Lexicon {
             }
         }
         self.lookup(text.get(span).unwrap_or(""))
+    }
+
+    /// [`Lexicon::lookup`] of an ASCII word of `n` letters (at most fifteen) given by its
+    /// lowercase bytes as a little-endian number (what the temporal tagger's scanner reads
+    /// them as): the search of [`Lexicon::lookup_span`], without reading the text again.
+    #[inline]
+    pub(crate) fn lookup_lowercase(
+        &'static self,
+        key: u128,
+        n: usize,
+    ) -> Option<&'static WordInfo> {
+        let lo = key as u64;
+        if n <= 8 {
+            // (Lowercase letters have their 0x20 bit set already: the folded head is the
+            // head.)
+            let h = finish_hash(mix_hash(n as u64, lo));
+            return self.words.find(h, |i| i.word.len() == n && i.head == lo);
+        }
+        // As `fold_hash` of the word: its first eight bytes, then the rest zero-padded.
+        let hi = (key >> 64) as u64;
+        let h = finish_hash(mix_hash(mix_hash(n as u64, lo), hi));
+        let tail = hi.to_le_bytes();
+        let tail = tail.get(..n - 8).unwrap_or_default();
+        self.words.find(h, |i| {
+            i.word.len() == n && i.head == lo && i.word.as_bytes().get(8..) == Some(tail)
+        })
     }
 
     /// Event counts of a lemma used as the word class of `tag` ("last" the verb is not
@@ -825,17 +860,28 @@ pub(crate) fn tag_sentence(lex: &'static Lexicon, text: &str, toks: &mut [Token]
     while start < toks.len() {
         let end = (start + TAG_BLOCK).min(toks.len());
         let ahead = (end + 1).min(toks.len());
-        for t in toks.get_mut(looked..ahead).into_iter().flatten() {
-            t.info = match t.kind {
-                TokenKind::Word => lex.lookup_span(text, t.span()),
-                _ => None,
-            };
-            t.flags = super::text::word_flags_of(text, t);
-        }
+        look_up(lex, text, toks.get_mut(looked..ahead).unwrap_or_default());
         looked = looked.max(ahead);
         tag_block(text, toks, start..end);
         start = end;
     }
+}
+
+/// Fills in what the lexicon knows of each word of `toks`, and its function-word flags.
+#[inline]
+pub(crate) fn look_up(lex: &'static Lexicon, text: &str, toks: &mut [Token]) {
+    for t in toks {
+        t.info = match t.kind {
+            TokenKind::Word => lex.lookup_span(text, t.span()),
+            _ => None,
+        };
+        t.flags = super::text::word_flags_of(text, t);
+    }
+}
+
+/// [`tag_sentence`] of tokens whose words have all been looked up ([`look_up`]).
+pub(crate) fn tag_looked_up(text: &str, toks: &mut [Token]) {
+    tag_block(text, toks, 0..toks.len());
 }
 
 /// How many tokens are looked up and tagged together: few enough (1.5 KiB of tokens) that

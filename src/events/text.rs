@@ -36,7 +36,7 @@ pub(crate) struct Token {
     pub tag: Tag,
     /// What the lexicons know of the word, if anything (filled by the tagger).
     pub info: Option<&'static WordInfo>,
-    /// Function-word flags of the word (filled by the tagger; see [`flags`]).
+    /// Function-word flags of the word (filled by the tagger; see [`super::tables::flag`]).
     pub flags: u16,
     /// Which punctuation mark a punctuation token is.
     pub sym: Sym,
@@ -347,6 +347,11 @@ mod class {
     pub const ENDS_WORD: u8 = 16;
     /// ASCII punctuation that is a token on its own: not "-", ".", "`" or an apostrophe.
     pub const LONE_MARK: u8 = 32;
+    /// An ASCII byte that ends a run of letters as a token: [`ENDS_WORD`], not a digit.
+    pub const ENDS_LETTERS: u8 = 64;
+    /// An ASCII byte that ends a run of digits as a token: [`ENDS_WORD`], not a letter,
+    /// a digit or a comma.
+    pub const ENDS_DIGITS: u8 = 128;
 }
 
 /// The classes of every byte value ([`class`]).
@@ -373,6 +378,12 @@ const fn byte_classes() -> [u8; 256] {
         }
         if x.is_ascii_punctuation() && !matches!(x, b'-' | b'.' | b'`' | b'\'') {
             c |= class::LONE_MARK;
+        }
+        if c & class::ENDS_WORD != 0 && !x.is_ascii_digit() {
+            c |= class::ENDS_LETTERS;
+            if !x.is_ascii_alphabetic() && x != b',' {
+                c |= class::ENDS_DIGITS;
+            }
         }
         t[b] = c;
         b += 1;
@@ -451,6 +462,208 @@ pub(crate) fn tokenize_into(text: &str, toks: &mut Vec<Token>) {
     // News text has a token for every 4.3 bytes or so: room for all of them at once, so
     // the list does not grow by copying.
     toks.reserve(text.len() / 4 + 16);
+    let _ = scan_until(text, 0, 0, text.len(), toks);
+}
+
+/// The tokens of a text built alongside another scanner's pass over it (the temporal
+/// tagger's), so that the text's bytes are read once for both: the tokens that both
+/// scanners cut alike (plain ASCII words, runs of digits and single marks, followed by
+/// what ends them) are taken from the other scanner, words with their lexicon entry found
+/// from its key; everything else is tokenized here as [`tokenize`] would. The tokens come out as [`tokenize`] gives them, with their
+/// words looked up ([`super::pos::look_up`]).
+pub(crate) struct Fuser<'t> {
+    /// The text, clipped as [`tokenize`] clips it.
+    text: &'t str,
+    lex: &'static super::pos::Lexicon,
+    toks: Vec<Token>,
+    /// Where the next token is searched.
+    at: usize,
+    /// Line breaks since the last token.
+    newlines: u8,
+}
+
+impl<'t> Fuser<'t> {
+    /// Starts on `text`, filling `toks` (cleared first, its room reused).
+    pub(crate) fn new(
+        text: &'t str,
+        lex: &'static super::pos::Lexicon,
+        mut toks: Vec<Token>,
+    ) -> Fuser<'t> {
+        let text = clip(text);
+        toks.clear();
+        toks.reserve(text.len() / 4 + 16);
+        Fuser {
+            text,
+            lex,
+            toks,
+            at: 0,
+            newlines: 0,
+        }
+    }
+
+    /// The other scanner found a token at `start..end` (in text order; offsets on char
+    /// boundaries); `key` is the lowercase bytes of a word of at most fifteen ASCII letters
+    /// that is followed by an ASCII byte, as a little-endian number, else 0.
+    ///
+    /// Returns the lexicon's number ([`super::pos::WordInfo::id`]) of a word found with
+    /// `key`, so that the other scanner can use it for its own lexicon.
+    #[inline]
+    pub(crate) fn offer(&mut self, start: usize, end: usize, key: u128) -> Option<u32> {
+        let at = self.at;
+        if start < at {
+            // Inside a token already made here ("U.S.", "third-quarter").
+            return None;
+        }
+        let bytes = self.text.as_bytes();
+        // Right after the last token, or after ASCII blanks and line breaks (counted as the
+        // scanner counts them): where the scanner would start its next token.
+        let mut newlines = self.newlines;
+        let joined = start == at
+            || (start == at + 1 && bytes.get(at) == Some(&b' '))
+            || self.blanks(at, start, &mut newlines);
+        if let (true, Some(&first)) = (joined, bytes.get(start)) {
+            // (The end of the text ends any token.)
+            let next = bytes.get(end).copied();
+            let ends = next.map_or(u8::MAX, |e| BYTE_CLASS[usize::from(e)]);
+            let made = if key != 0 {
+                // A word that the scanner's first case takes whole: not "n" (of "n't"), and
+                // its letters not followed by a digit (the run would go on), a hyphen, an
+                // apostrophe or a full stop (which the scanner reads on; but see below).
+                let n = end.wrapping_sub(start);
+                // A full stop that no letter follows ("said.") ends the word, unless the
+                // word is an abbreviation (whose token keeps the stop, left to the scanner).
+                let full_stop = || {
+                    next == Some(b'.')
+                        && bytes
+                            .get(end + 1)
+                            .is_none_or(|&a| a < 0x80 && !a.is_ascii_alphabetic())
+                        && !(n == 1 && first.is_ascii_uppercase())
+                        && !is_abbreviation(self.text.get(start..end).unwrap_or(""))
+                };
+                let whole = ends & class::ENDS_LETTERS != 0 || full_stop();
+                (whole && (n >= 2 || first | 0x20 != b'n')).then(|| {
+                    (
+                        TokenKind::Word,
+                        self.lex.lookup_lowercase(key, n),
+                        Sym::Other,
+                    )
+                })
+            } else if first.is_ascii_digit() {
+                // ASCII digits that nothing continues (not a letter, nor a separator or a
+                // hyphen before more).
+                let separator_after = matches!(next, Some(b'.' | b','))
+                    && !bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+                (ends & class::ENDS_DIGITS != 0 || separator_after).then_some((
+                    TokenKind::Number,
+                    None,
+                    Sym::Other,
+                ))
+            } else {
+                // One ASCII mark, as the scanner takes it.
+                let lone = BYTE_CLASS[usize::from(first)] & class::LONE_MARK != 0
+                    || (matches!(first, b'.' | b'-') && next != Some(first));
+                (lone && end == start + 1).then(|| (TokenKind::Punct, None, Sym::of_byte(first)))
+            };
+            if let Some((kind, info, sym)) = made {
+                let capitalized = first.is_ascii_uppercase();
+                // (What `word_flags_of` gives, read here so that the token is written once.)
+                let flags = match info {
+                    Some(i) => i.flags,
+                    None if kind == TokenKind::Word && !capitalized => {
+                        self.unknown_word_flags(start, end)
+                    }
+                    None => 0,
+                };
+                self.toks.push(Token {
+                    capitalized,
+                    start: offset(start),
+                    end: offset(end),
+                    kind,
+                    abbrev: false,
+                    newlines_before: newlines,
+                    tag: Tag::Other,
+                    info,
+                    flags,
+                    sym,
+                });
+                self.at = end;
+                self.newlines = 0;
+                return info.map(|i| i.id);
+            }
+        }
+        self.scan_to(end);
+        None
+    }
+
+    /// [`word_flags_of`] of a lowercase word at `start..end` that the lexicon does not know.
+    #[inline(never)]
+    fn unknown_word_flags(&self, start: usize, end: usize) -> u16 {
+        let t = Token {
+            capitalized: false,
+            start: offset(start),
+            end: offset(end),
+            kind: TokenKind::Word,
+            abbrev: false,
+            newlines_before: 0,
+            tag: Tag::Other,
+            info: None,
+            flags: 0,
+            sym: Sym::Other,
+        };
+        word_flags_of(self.text, &t)
+    }
+
+    /// Whether `at..start` holds only ASCII blanks and line breaks, which are then added to
+    /// `newlines` (`newlines` is left alone otherwise).
+    fn blanks(&self, at: usize, start: usize, newlines: &mut u8) -> bool {
+        let Some(gap) = self.text.as_bytes().get(at..start) else {
+            return false;
+        };
+        let mut breaks = 0usize;
+        for &b in gap {
+            let c = BYTE_CLASS[usize::from(b)];
+            if c & (class::BLANK | class::NEWLINE) == 0 {
+                return false;
+            }
+            breaks += usize::from(c & class::NEWLINE != 0);
+        }
+        *newlines = newlines.saturating_add(u8::try_from(breaks).unwrap_or(u8::MAX));
+        true
+    }
+
+    /// Tokenizes here up to `end` (the rare tokens the other scanner cuts otherwise), out
+    /// of the other scanner's loop.
+    #[inline(never)]
+    fn scan_to(&mut self, end: usize) {
+        let from = self.toks.len();
+        (self.at, self.newlines) =
+            scan_until(self.text, self.at, self.newlines, end, &mut self.toks);
+        super::pos::look_up(
+            self.lex,
+            self.text,
+            self.toks.get_mut(from..).unwrap_or_default(),
+        );
+    }
+
+    /// The tokens of the whole text (the other scanner has seen all of it).
+    pub(crate) fn finish(mut self) -> Vec<Token> {
+        self.scan_to(self.text.len());
+        self.toks
+    }
+}
+
+/// The tokenizer from byte `from` of `text` (clipped to 32-bit offsets), after `newlines`
+/// line breaks, until it reaches `until`: the tokens found pushed onto `toks` (the last one
+/// may end beyond `until`). Returns where it stopped and the line breaks read since the
+/// last token.
+#[inline(always)]
+fn scan_until(
+    text: &str,
+    from: usize,
+    mut newlines: u8,
+    until: usize,
+    toks: &mut Vec<Token>,
+) -> (usize, u8) {
     let n = text.len();
     // Positions are byte offsets, always on char boundaries.
     let bytes = text.as_bytes();
@@ -464,9 +677,8 @@ pub(crate) fn tokenize_into(text: &str, toks: &mut Vec<Token>) {
         _ => b + at(b).map_or(1, char::len_utf8),
     };
     let before = |b: usize| text.get(..b).and_then(|s| s.chars().next_back());
-    let mut i = 0;
-    let mut newlines: u8 = 0;
-    while i < n {
+    let mut i = from;
+    while i < until {
         // ASCII blanks in one sweep.
         let mut b = 0u8;
         while let Some(&x) = bytes.get(i) {
@@ -689,6 +901,7 @@ pub(crate) fn tokenize_into(text: &str, toks: &mut Vec<Token>) {
         i = end;
         newlines = 0;
     }
+    (i, newlines)
 }
 
 fn is_closing(s: &str) -> bool {
@@ -922,7 +1135,7 @@ pub(crate) fn word_flags_of(text: &str, t: &Token) -> u16 {
     }
 }
 
-/// [`flags`] of a word the lexicon does not know.
+/// [`word_flags_of`] of a word the lexicon does not know.
 #[inline(never)]
 fn unknown_flags(text: &str, t: &Token) -> u16 {
     match t.info {
@@ -962,6 +1175,96 @@ mod tests {
         }
         let said: Vec<bool> = toks.iter().map(|t| is(text, t, "said")).collect();
         assert_eq!(said.iter().filter(|&&b| b).count(), 2);
+    }
+
+    /// The tokens built alongside the temporal tagger's scanner are the tokens of
+    /// [`tokenize`], looked up and tagged alike, whatever the text (clitics, abbreviations,
+    /// numbers, marks, blanks and line breaks, non-ASCII text, texts read in segments).
+    #[test]
+    fn fused_tokens_agree_with_tokenize() {
+        let lex = super::super::lexicon();
+        let mut texts: Vec<String> = [
+            "Dr. Smith didn't go to the U.S. on Jan. 5 at 3.30 p.m.; it cost $1,000.50 (or 3-4%).",
+            "n't n N'T won't can’t Iraq's we'll ’s 'tis -- ... -x- a.b.c. X. e.g. etc.",
+            "  Two  spaces\n\nnew para\r\n\ttab 2025s 1990-95 7am 10:30 3rd #1 @x `` '' “q” ",
+            "Ünïcödé naïve café — “quotes” ’98 Mär. 3 🎉 2024-02-29T25:61 ΑΒΓ ½ Ⅻ",
+            "Internationalization abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOP abcdefgh abcdefghi",
+            "n",
+            "",
+            "x.",
+            "end with a number 42",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let mut long = String::new();
+        while long.len() < 600_000 {
+            long.push_str(
+                "The talks, which began on March 18, didn't end. U.S. officials said \
+                           3.5% of 1,000 people—or more—left at 10 a.m.\n",
+            );
+        }
+        texts.push(long);
+        // Short texts of the pieces the scanners treat differently, in every order.
+        let pieces = [
+            "a",
+            "Na",
+            "n",
+            "N",
+            "'",
+            "’",
+            "t",
+            "s",
+            ".",
+            ",",
+            "-",
+            "1",
+            "9",
+            " ",
+            "  ",
+            "\n",
+            "é",
+            "—",
+            "(",
+            "\"",
+            "`",
+            "U",
+            "ll",
+            "$",
+            "%",
+            "said",
+            "Abcdefghij",
+            "\t",
+            ":",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..3000 {
+            let mut t = String::new();
+            for _ in 0..12 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                t.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            texts.push(t);
+        }
+        let tagger = crate::tagger::Tagger::new();
+        for text in &texts {
+            let mut expected = tokenize(text);
+            super::super::pos::tag_sentence(lex, text, &mut expected);
+            let mut fuser = Fuser::new(text, lex, Vec::new());
+            let doc = crate::document::Document::new(text.as_str());
+            let _ = tagger.tag_with_kind_each(&doc, |s, e, k| {
+                fuser.offer(s, e, k);
+                None
+            });
+            let mut got = fuser.finish();
+            super::super::pos::tag_looked_up(text, &mut got);
+            assert_eq!(got.len(), expected.len(), "{text:.80}");
+            for (g, e) in got.iter().zip(&expected) {
+                assert_eq!(format!("{g:?}"), format!("{e:?}"), "{text:.80}");
+            }
+        }
     }
 
     /// The runs of letters and digits found eight bytes at a time agree with a byte-by-byte

@@ -26,6 +26,7 @@ use partial::{DaySpec, Found, Partial};
 use resolve::Resolver;
 
 pub(crate) use header::detect_dct;
+pub(crate) use lexicon::Entry as WordEntry;
 
 /// Finds and normalizes temporal expressions (TimeML TIMEX3).
 ///
@@ -94,13 +95,27 @@ impl Buffers {
 
     /// Tokenizes `text` into the buffers, replacing what they held, and looks each word up
     /// in `lexicon` as the tokenizer reads it (one pass; the word's bytes still in cache).
-    fn fill(&mut self, text: &str, lexicon: &Lexicon) {
+    ///
+    /// `each` gets every token's span, shifted by `offset`, and the key the tokenizer gives
+    /// it (see [`token::tokenize_into`]); it may answer with the word's entry, which then
+    /// is not looked up here (see [`Tagger::tag_with_kind_each`]).
+    fn fill(
+        &mut self,
+        text: &str,
+        lexicon: &Lexicon,
+        offset: usize,
+        each: &mut impl FnMut(usize, usize, u128) -> Option<WordEntry>,
+    ) {
         self.toks.clear();
         self.lex.clear();
         self.lex.reserve(text.len() / 4 + 16);
         let bytes = text.as_bytes();
         let lex = &mut self.lex;
         token::tokenize_into(text, &mut self.toks, |t, key| {
+            if let Some(e) = each(offset + t.start(), offset + t.end(), key) {
+                lex.push(e);
+                return;
+            }
             let e = if key != 0 {
                 lexicon.lookup_key(key)
             } else if t.kind == token::TokKind::Word {
@@ -129,6 +144,27 @@ impl Tagger {
         }
     }
 
+    /// The lexicon's entry of a lowercase ASCII `word` of up to fifteen letters, as the
+    /// scanner's key of the word finds it; `None` for any other word (no key stands for
+    /// one).
+    pub(crate) fn entry_of_key(&self, word: &str) -> Option<WordEntry> {
+        let b = word.as_bytes();
+        if !(1..=15).contains(&b.len()) || !b.iter().all(u8::is_ascii_lowercase) {
+            return None;
+        }
+        let key = b
+            .iter()
+            .enumerate()
+            .fold(0u128, |k, (i, &c)| k | (u128::from(c) << (8 * i)));
+        Some(*self.lexicon.lookup_key(key))
+    }
+
+    /// The lexicon's entry of a word as written in a text.
+    #[cfg(test)]
+    pub(crate) fn lookup_word(&self, word: &[u8]) -> WordEntry {
+        self.lexicon.lookup(word)
+    }
+
     /// Tags a document: the TIMEX3 expressions in its text, sorted by span, not overlapping,
     /// with byte spans on char boundaries.
     ///
@@ -143,6 +179,19 @@ impl Tagger {
     /// [`Tagger::tag`], and the document kind the resolution used (given, or detected from
     /// the tokens of the text's first segment).
     pub(crate) fn tag_with_kind(&self, doc: &Document) -> (Vec<Timex>, DocKind) {
+        self.tag_with_kind_each(doc, |_, _, _| None)
+    }
+
+    /// [`Tagger::tag_with_kind`], calling `each` with the byte span of every token of the
+    /// text, in order, as it is read, and its word key (see [`token::tokenize_into`]), so
+    /// that another stage can read the text in the same pass. When `each` answers with an
+    /// entry for a word with a key, it must be what [`Tagger::entry_of_key`] gives for the
+    /// word: it is used instead of looking the word up again.
+    pub(crate) fn tag_with_kind_each(
+        &self,
+        doc: &Document,
+        mut each: impl FnMut(usize, usize, u128) -> Option<WordEntry>,
+    ) -> (Vec<Timex>, DocKind) {
         let text = doc.text();
         let dct = doc.dct().map(|d| d.date);
         let mut out = Vec::new();
@@ -162,6 +211,7 @@ impl Tagger {
                 &mut resolver,
                 &mut out,
                 &mut buffers,
+                &mut each,
             );
             // Room for the rest of the text at the density seen so far, so that the list
             // does not grow by copying, a doubling at a time, through a long text.
@@ -185,7 +235,8 @@ impl Tagger {
     /// Tags `text` (a whole document, or the segment of one starting at byte `offset`),
     /// appending to `out_all` with spans shifted by `offset`. The first segment creates the
     /// resolver, with the document kind given or detected from its own tokens; the later
-    /// segments share it. The token buffers are `buffers`, emptied first.
+    /// segments share it. The token buffers are `buffers`, emptied first; `each` gets the
+    /// tokens as [`Tagger::tag_with_kind_each`] gives them.
     #[allow(clippy::too_many_arguments)]
     fn tag_segment(
         &self,
@@ -196,8 +247,9 @@ impl Tagger {
         shared: &mut Option<Resolver>,
         out_all: &mut Vec<Timex>,
         buffers: &mut Buffers,
+        each: &mut impl FnMut(usize, usize, u128) -> Option<WordEntry>,
     ) {
-        buffers.fill(text, &self.lexicon);
+        buffers.fill(text, &self.lexicon, offset, each);
         let cx = Cx {
             text,
             toks: &buffers.toks,
@@ -906,6 +958,7 @@ mod tests {
             &mut None,
             &mut whole,
             &mut Buffers::default(),
+            &mut |_, _, _| None,
         );
         assert!(segmented.len() > 1000);
         if let Some(i) = (0..segmented.len()).find(|&i| whole.get(i) != segmented.get(i)) {
