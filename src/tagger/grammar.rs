@@ -3397,7 +3397,24 @@ fn deictic(cx: &Cx<'_>, i: usize) -> Option<Found> {
             None
         };
         if let (Some((u, false)), Some(off)) = (unit, rel) {
-            if let Some((d, end)) = best_day(cx, i + 3) {
+            // "the weekend of 13–14 September": the first day of a pair, in the month of the
+            // second.
+            let pair_start = || {
+                let d1 = cx
+                    .num(i + 3)
+                    .filter(|&n| (1..=31).contains(&n) && cx.digits(i + 3) <= 2)?;
+                if !(cx.dash(i + 4) || cx.kw(i + 4, Kw::And)) {
+                    return None;
+                }
+                match best_day(cx, i + 5)? {
+                    (DaySpec::Date(y, m, d2), end) if u32::from(d2) > d1 => {
+                        chrono::NaiveDate::from_ymd_opt(y.unwrap_or(2000), m.into(), d1)?;
+                        Some((DaySpec::Date(y, m, d1 as u8), end))
+                    }
+                    _ => None,
+                }
+            };
+            if let Some((d, end)) = best_day(cx, i + 3).or_else(pair_start) {
                 let p = match (u, off) {
                     (Unit::Week, 0) => Some(Partial::WeekOf(d, false)),
                     (Unit::Weekend, 0) => Some(Partial::WeekOf(d, true)),

@@ -290,6 +290,9 @@ impl Tagger {
                 continue;
             }
             let comparison = matches!(f.partial, Partial::YearAgo);
+            // "its largest drop since the attacks of 11 September 2001": a point of
+            // comparison, which does not move the story's reference time either.
+            let looks_back = since_before(&cx, f.start);
             // "the year-ago quarter", "last year's quarter" name their quarter; "a year ago"
             // is the year-ago quarter only in a report about a quarter.
             if comparison
@@ -342,7 +345,7 @@ impl Tagger {
                 }
             }
             // Comparison periods ("a year ago") do not move the reference time.
-            if !comparison {
+            if !comparison && !looks_back {
                 resolver.note(&value);
                 if let Some(start) = &range_start {
                     resolver.note_range_start(start);
@@ -362,6 +365,25 @@ impl Tagger {
         }));
     }
 }
+
+/// "since" leads the phrase that ends in the expression at token `start` ("since 2001",
+/// "since the attacks of 11 September 2001"), within a few words and no punctuation.
+fn since_before(cx: &Cx<'_>, start: usize) -> bool {
+    let mut k = start;
+    while k > 0 && start - k < SINCE_REACH {
+        k -= 1;
+        if cx.kw(k, lexicon::Kw::Since) {
+            return true;
+        }
+        if !cx.is_word(k) {
+            return false;
+        }
+    }
+    false
+}
+
+/// How many words before an expression "since" is looked for.
+const SINCE_REACH: usize = 5;
 
 /// `a` and `b` are the two ends of a range: "from a to b", "between a and b", "a–b", "a
 /// through b", "a until b".
