@@ -184,3 +184,29 @@ fn an_amount_after_an_unnamed_event_does_not_move_a_dated_event() {
     );
     assert!(t.contradictions().is_empty(), "{:?}", t.contradictions());
 }
+
+#[test]
+fn an_event_begun_and_ended_by_months_starts_and_ends_inside_them() {
+    // December 2007 to June 2009 is 18 months only if the recession starts and ends
+    // somewhere inside those months, not at their first and last instants.
+    let text = "The recession lasted 18 months, from December 2007 to June 2009.";
+    let t = build("recession", text);
+    assert!(t.contradictions().is_empty(), "{:?}", t.contradictions());
+    let report = t.report();
+    let lasted = report
+        .events
+        .iter()
+        .find(|e| e.title.contains("lasted"))
+        .expect("the recession is an event");
+    let b = t.bounds(lasted.id.as_str()).expect("known event");
+    let day = |y, m, d| {
+        chrono::NaiveDate::from_ymd_opt(y, m, d)
+            .unwrap()
+            .and_hms_opt(0, 0, 0)
+            .unwrap()
+    };
+    assert!(b.earliest_start >= Some(day(2007, 12, 1)), "{b:?}");
+    assert!(b.latest_start <= Some(day(2008, 1, 1)), "{b:?}");
+    assert!(b.earliest_end >= Some(day(2009, 6, 1)), "{b:?}");
+    assert!(b.latest_end <= Some(day(2009, 7, 1)), "{b:?}");
+}

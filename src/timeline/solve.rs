@@ -92,6 +92,29 @@ pub(crate) fn atoms(rel: RelType) -> &'static [Atom] {
     }
 }
 
+/// [`atoms`] for an edge whose ends may be times. A time is an interval the text names at
+/// some precision, so an event begun or ended by it starts or ends somewhere inside it
+/// ("lasted from December 2007 to June 2009": it began in December and ended in June), not
+/// at its very first or last instant.
+pub(crate) fn atoms_between(rel: RelType, x_time: bool, y_time: bool) -> &'static [Atom] {
+    match (rel, x_time, y_time) {
+        (RelType::BegunBy, false, true) => BEGUN_BY_TIME,
+        (RelType::EndedBy, false, true) => ENDED_BY_TIME,
+        (RelType::Begins, true, false) => TIME_BEGINS,
+        (RelType::Ends, true, false) => TIME_ENDS,
+        _ => atoms(rel),
+    }
+}
+
+/// Event X begun by time Y: X starts inside Y and ends after it.
+const BEGUN_BY_TIME: &[Atom] = &[at(Ys, Xs, 0), at(Xs, Ye, 0), at(Ye, Xe, 0)];
+/// Event X ended by time Y: X ends inside Y and started before it.
+const ENDED_BY_TIME: &[Atom] = &[at(Ys, Xe, 0), at(Xe, Ye, 0), at(Xs, Ys, 0)];
+/// Time X begins event Y: Y starts inside X and ends after it.
+const TIME_BEGINS: &[Atom] = &[at(Xs, Ys, 0), at(Ys, Xe, 0), at(Xe, Ye, 0)];
+/// Time X ends event Y: Y ends inside X and started before it.
+const TIME_ENDS: &[Atom] = &[at(Xs, Ye, 0), at(Ye, Xe, 0), at(Ys, Xs, 0)];
+
 /// How much a constraint is trusted when a contradiction forces one aside: what the user
 /// states most, then what the text states with a signal, then tense (grammar rarely lies
 /// about past and future), then anchors (attaching a date to the right event is the most
@@ -359,7 +382,8 @@ pub(crate) fn compile(t: &Timeline) -> Solution {
             }
             continue;
         }
-        for a in atoms(r.rel) {
+        let is_time = |n: NodeIndex| matches!(g.node_weight(n), Some(Node::Time(_)));
+        for a in atoms_between(r.rel, is_time(x), is_time(y)) {
             emit(resolve(a.a), resolve(a.b), a.w);
         }
         // Precision: an event placed at a clock time is known finer than the day.
