@@ -236,6 +236,23 @@ fn is_deictic(w: &[u8]) -> bool {
     DEICTIC_WORDS.iter().any(|d| d.as_bytes() == lower)
 }
 
+/// The word ending at byte `end` opens a full date: a day of the month or a month follows
+/// ("Sunday, 2 September 1666", "Monday, March 31"), so it points at that date.
+fn opens_date(bytes: &[u8], end: usize) -> bool {
+    let rest = bytes.get(end..).unwrap_or(&[]);
+    let skip = rest.iter().take_while(|&&c| c == b' ' || c == b',').count();
+    let next = rest.get(skip..).unwrap_or(&[]);
+    let len = next
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
+    let word = next.get(..len).unwrap_or(&[]);
+    if !word.is_empty() && word.len() <= 2 && word.iter().all(u8::is_ascii_digit) {
+        return true;
+    }
+    crate::tagger::is_month_name(word)
+}
+
 /// "The following week", "that weekend": a week told from the story's own time, not from
 /// the moment of writing.
 fn anaphoric_week(prev: &[u8], w: &[u8]) -> bool {
@@ -270,7 +287,7 @@ fn detect_kind(text: &str, dct_year: Option<i32>) -> DocKind {
         let b = &bytes[start..i];
         if b.len() == 4 && b.iter().all(u8::is_ascii_digit) {
             counts.year(b.iter().fold(0i32, |acc, d| acc * 10 + i32::from(d - b'0')));
-        } else if is_deictic(b) && !anaphoric_week(prev, b) {
+        } else if is_deictic(b) && !anaphoric_week(prev, b) && !opens_date(bytes, i) {
             counts.deictic += 1;
         }
         prev = b;

@@ -263,3 +263,22 @@ fn a_document_tags_the_same_after_any_other_on_the_same_thread() {
         fresh.1
     );
 }
+
+#[test]
+fn a_weekday_that_opens_a_date_does_not_make_a_history_news() {
+    let history = "The fire burned from Sunday, 2 September to Wednesday, 5 September 1666. \
+        The cathedral was rebuilt between 1675 and 1711.";
+    let doc = Document::new(history).with_dct(dct("2024-01-01"));
+    assert_eq!(doc.kind(), DocKind::Narrative);
+    // A bare weekday still points at the time of writing.
+    let news = "The fire burned on Sunday and Wednesday. The cathedral was rebuilt between \
+        1675 and 1711.";
+    let doc = Document::new(news).with_dct(dct("2024-01-01"));
+    assert_eq!(doc.kind(), DocKind::News);
+    // The pipeline agrees.
+    let extractor = eventline::Extractor::new();
+    for (text, kind) in [(history, DocKind::Narrative), (news, DocKind::News)] {
+        let doc = Document::new(text).with_dct(dct("2024-01-01"));
+        assert_eq!(extractor.extract(&doc).kind, kind, "{text}");
+    }
+}

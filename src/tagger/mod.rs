@@ -26,6 +26,14 @@ use partial::{DaySpec, Found, Partial};
 use resolve::Resolver;
 
 pub(crate) use header::detect_dct;
+
+/// `w` is the name of a month, or its abbreviation capitalised ("March", "Sept").
+pub(crate) fn is_month_name(w: &[u8]) -> bool {
+    lexicon::MONTHS.iter().any(|&(name, _, form)| {
+        token::eq_lower(w, name)
+            && (form == lexicon::MonthForm::Full || w.first().is_some_and(u8::is_ascii_uppercase))
+    })
+}
 pub(crate) use lexicon::Entry as WordEntry;
 
 /// Finds and normalizes temporal expressions (TimeML TIMEX3).
