@@ -3939,6 +3939,10 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
         if cx.cap(j) && !cx.sentence_break(j) {
             return None;
         }
+        // "new years resolution": the holiday, written loosely.
+        if u == Unit::Year && j > 0 && cx.is(j - 1, "new") {
+            return None;
+        }
         // "open on weekends", "works weekends": every weekend, a set.
         if u == Unit::Weekend && !lead && !the && !cx.cap(j) {
             // After a lead word or a plain word (a verb: "works weekends"), not after a
@@ -4840,6 +4844,10 @@ fn holiday(cx: &Cx<'_>, i: usize) -> Option<Found> {
         let mut j = i;
         for (n, w) in h.words.iter().enumerate() {
             if n > 0 && cx.apos(j) && cx.joined(j) {
+                j += 1;
+            }
+            // The period of an abbreviated first word ("St. Patrick's Day").
+            if n == 1 && cx.p(j, '.') && cx.joined(j) {
                 j += 1;
             }
             if !cx.is(j, w) {

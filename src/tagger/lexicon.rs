@@ -1351,6 +1351,16 @@ pub(crate) const HOLIDAYS: &[Holiday] = &[
         plain: false,
     },
     Holiday {
+        words: &["st", "patricks", "day"],
+        rule: HolidayRule::Fixed(3, 17),
+        plain: false,
+    },
+    Holiday {
+        words: &["saint", "patrick", "s", "day"],
+        rule: HolidayRule::Fixed(3, 17),
+        plain: false,
+    },
+    Holiday {
         words: &["good", "friday"],
         rule: HolidayRule::Easter(-2),
         plain: false,
