@@ -166,8 +166,13 @@ fn a_week_of_the_story_does_not_make_a_history_news() {
     let doc = Document::new(news).with_dct(dct("2024-01-01"));
     assert_eq!(doc.kind(), DocKind::News);
     // The pipeline reads the kind from the tagger's tokens, with the same result.
+    pipeline_agrees(&[(history, DocKind::Narrative), (news, DocKind::News)]);
+}
+
+/// The pipeline's kind of each text (read from the tagger's tokens) is the given one.
+fn pipeline_agrees(cases: &[(&str, DocKind)]) {
     let extractor = eventline::Extractor::new();
-    for (text, kind) in [(history, DocKind::Narrative), (news, DocKind::News)] {
+    for &(text, kind) in cases {
         let doc = Document::new(text).with_dct(dct("2024-01-01"));
         assert_eq!(extractor.extract(&doc).kind, kind, "{text}");
     }
@@ -275,10 +280,5 @@ fn a_weekday_that_opens_a_date_does_not_make_a_history_news() {
         1675 and 1711.";
     let doc = Document::new(news).with_dct(dct("2024-01-01"));
     assert_eq!(doc.kind(), DocKind::News);
-    // The pipeline agrees.
-    let extractor = eventline::Extractor::new();
-    for (text, kind) in [(history, DocKind::Narrative), (news, DocKind::News)] {
-        let doc = Document::new(text).with_dct(dct("2024-01-01"));
-        assert_eq!(extractor.extract(&doc).kind, kind, "{text}");
-    }
+    pipeline_agrees(&[(history, DocKind::Narrative), (news, DocKind::News)]);
 }

@@ -816,12 +816,7 @@ impl<'a> Cx<'a> {
     /// Token `i` is the "-ing" form of a present progressive ("are flying", "we're flying").
     fn progressive(&self, i: usize) -> bool {
         let w = self.bytes(i);
-        w.len() >= 5
-            && w.ends_with(b"ing")
-            && i.checked_sub(1).is_some_and(|p| {
-                self.cue_word(p, Cue::ProgressiveAux)
-                    || (self.cue_word(p, Cue::ContractedBe) && p > 0 && self.apos(p - 1))
-            })
+        w.len() >= 5 && w.ends_with(b"ing") && i.checked_sub(1).is_some_and(|p| self.present_be(p))
     }
 
     /// Token `i` is a present form of "be": "is", "are", "am", or after an apostrophe "re",
