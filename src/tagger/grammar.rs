@@ -4371,6 +4371,10 @@ fn season(cx: &Cx<'_>, i: usize) -> Option<Found> {
     if let Some((off, anaphoric, e)) = of_rel_year(cx, j + 1) {
         return date(i, e, Partial::SeasonOfYear(s, off, anaphoric));
     }
+    // "the Summer Olympics", "the Spring Festival": a capitalised season before a name.
+    if cx.cap(j) && name_follows(cx, j + 1) {
+        return None;
+    }
     // A bare season needs an article or a preposition ("fall" is also a verb).
     let ctx = the
         || (i > 0
@@ -4850,6 +4854,10 @@ fn holiday(cx: &Cx<'_>, i: usize) -> Option<Found> {
             }
             j += 1;
         }
+        // "Christmas Island", "the Easter Rising": part of a name.
+        if name_follows(cx, j) {
+            continue;
+        }
         // A name of plain words ("new year", "easter"): lowercase only in a greeting ("happy
         // new year"); never another calendar's ("Lunar New Year"), nor part of a compound
         // ("a new year-long").
@@ -4893,6 +4901,12 @@ fn set_unit(u: Unit, n: u32) -> Option<DurationValue> {
         Unit::Night => DurationValue::new(n, DurationUnit::Day),
         _ => unit_duration(q, u),
     })
+}
+
+/// Token `j` is a capitalised word that no rule reads, inside the sentence: with the
+/// capitalised word before it, part of a name ("Christmas Island", "Summer Olympics").
+fn name_follows(cx: &Cx<'_>, j: usize) -> bool {
+    cx.is_word(j) && cx.cap(j) && cx.lx(j).is_none() && !cx.sentence_break(j)
 }
 
 fn set(cx: &Cx<'_>, i: usize) -> Option<Found> {
