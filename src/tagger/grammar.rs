@@ -2535,6 +2535,21 @@ fn yearless_numeric_date(cx: &Cx<'_>, i: usize, a: u32, b: u32) -> Option<Found>
     let (m, d) = if a > 12 && b <= 12 { (b, a) } else { (a, b) };
     // Any leap year accepts every valid month/day pair.
     chrono::NaiveDate::from_ymd_opt(2000, m, d)?;
+    // "9/11": the day an event made a name of, in its year, with or without a lead word;
+    // not a fraction ("3 9/11") nor the start of a longer number.
+    let alone = !(i > 0 && cx.num(i - 1).is_some())
+        && !(cx.joined(i + 3) && (cx.num(i + 3).is_some() || cx.p(i + 3, '/')));
+    let named = super::lexicon::NAMED_DAYS
+        .iter()
+        .find(|&&(nm, nd, _)| (nm, nd) == (a, b))
+        .filter(|_| alone);
+    if let Some(&(nm, nd, y)) = named {
+        return date(
+            i,
+            i + 3,
+            Partial::Day(DaySpec::Date(Some(y), nm as u8, nd as u8)),
+        );
+    }
     let p = i.checked_sub(1)?;
     let p = if cx.p(p, ',') { p.checked_sub(1)? } else { p };
     let e = i + 3;

@@ -1028,6 +1028,10 @@ pub(crate) const AMOUNT_WORDS: &[&str] = &[
     "million", "billion", "thousand", "hundred", "cents", "dollars", "percent",
 ];
 
+/// Numeric month/day pairs that name an event, with its year (month, day, year): "9/11"
+/// is the day of the 2001 attacks wherever it stands.
+pub(crate) const NAMED_DAYS: &[(u32, u32, i32)] = &[(9, 11, 2001)];
+
 /// Prepositions of time, besides the keyword ones, that make "March" or "May" a month
 /// ("extend the cuts beyond March", "throughout May").
 pub(crate) const MONTH_LEAD_WORDS: &[&str] = &["beyond", "throughout", "till"];
