@@ -1171,3 +1171,11 @@ fn a_passive_title_keeps_its_auxiliary() {
     // An active perfect drops its tense auxiliary.
     assert_eq!(event(&a, "promised").title, "He promised to act");
 }
+
+#[test]
+fn a_date_after_since_does_not_date_the_story_that_follows() {
+    let text = "Arsenal won on Sunday, their first win there since 2006. \
+                Saka scored in the first half.";
+    let a = run_dated(text, &[("Sunday", "2025-03-30"), ("2006", "2006")]);
+    assert_eq!(linked_times(text, &a, "scored"), ["Sunday"]);
+}

@@ -731,7 +731,10 @@ fn fallback_links(
         while let Some(p) = pos.get(next_tx) {
             match p {
                 Some(p) if p.sent < m.sent => {
-                    if is_dated(&timexes[next_tx]) {
+                    // ("the first win there since 2006": a point of comparison, not the
+                    // story's time.)
+                    let since = signals.get(next_tx) == Some(&(RelType::BegunBy, true));
+                    if is_dated(&timexes[next_tx]) && !since {
                         last_dated = Some(next_tx);
                     }
                     next_tx += 1;
