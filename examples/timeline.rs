@@ -10,7 +10,8 @@
 //! report as JSON: `events` in chronological order (each with `id`, `title`, `value`, the
 //! TIMEX3 value that dates it), `gaps` between consecutive events (`from`, `to`, `min`, `max`
 //! as ISO 8601 durations) and `contradictions`. `--all` also lists events the text does not
-//! date (they are used for ordering either way).
+//! date (they are used for ordering either way), each with the days its bounds allow when they
+//! are known (`2007-12-01..2009-07-01` for "lasted from December 2007 to June 2009").
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -106,12 +107,14 @@ fn main() -> ExitCode {
             }
         }
     } else {
-        print_text(&doc_id, &report, timeline.len());
+        print_text(&doc_id, &report, &timeline);
     }
     ExitCode::SUCCESS
 }
 
-fn print_text(doc_id: &str, report: &TimelineReport, total: usize) {
+fn print_text(doc_id: &str, report: &TimelineReport, timeline: &Timeline) {
+    let total = timeline.len();
+    let label = |e: &eventline::ReportEvent| date_label(e, timeline);
     let dct = report
         .documents
         .get(doc_id)
@@ -127,7 +130,7 @@ fn print_text(doc_id: &str, report: &TimelineReport, total: usize) {
     let width = report
         .events
         .iter()
-        .map(|e| date_label(e).chars().count())
+        .map(|e| label(e).chars().count())
         .max()
         .unwrap_or(10)
         .max(10);
@@ -147,7 +150,7 @@ fn print_text(doc_id: &str, report: &TimelineReport, total: usize) {
                 println!("{:width$}   {span}{note}", "");
             }
         }
-        println!("{:width$}   {}  [{}]", date_label(e), e.title, e.id);
+        println!("{:width$}   {}  [{}]", label(e), e.title, e.id);
     }
     if !report.contradictions.is_empty() {
         println!();
@@ -162,8 +165,19 @@ fn print_text(doc_id: &str, report: &TimelineReport, total: usize) {
     }
 }
 
-fn date_label(e: &eventline::ReportEvent) -> String {
-    let v = e.value.clone().unwrap_or_else(|| "undated".to_string());
+/// The event's value; without one (`--all`), the days its bounds allow, when they are known
+/// ("2007-12-01..2009-07-01" for a recession begun in December 2007 and ended in June 2009).
+fn date_label(e: &eventline::ReportEvent, timeline: &Timeline) -> String {
+    let bounded = || {
+        let b = timeline.bounds(e.id.as_str()).ok()?;
+        let (from, to) = (b.earliest_start?, b.latest_end?);
+        Some(format!("{}..{}", from.date(), to.date()))
+    };
+    let v = e
+        .value
+        .clone()
+        .or_else(bounded)
+        .unwrap_or_else(|| "undated".to_string());
     match e.modifier {
         Some(m) => format!("{v} ({m})"),
         None => v,
