@@ -164,6 +164,31 @@ std::thread_local! {
     pub(crate) static TOKEN_POOL: Pool<Token> = const { Pool::new(MAX_KEPT_TOKENS) };
 }
 
+/// An empty buffer in memory this thread kept in `pool` (see [`Pool`]), or a new one.
+pub(crate) fn taken<T: 'static>(pool: &'static std::thread::LocalKey<Pool<T>>) -> Vec<T> {
+    // (A new buffer while the thread is being torn down and its pool is gone.)
+    let mut v = pool.try_with(Pool::take).unwrap_or_default();
+    v.clear();
+    v
+}
+
+/// A buffer of `n` copies of `fill`, in memory this thread kept in `pool` or in new memory.
+pub(crate) fn filled<T: Clone + 'static>(
+    pool: &'static std::thread::LocalKey<Pool<T>>,
+    n: usize,
+    fill: T,
+) -> Vec<T> {
+    let mut v = taken(pool);
+    v.resize(n, fill);
+    v
+}
+
+/// Keeps the memory of `v` in `pool` for this thread's next document (see [`Pool::give`]).
+pub(crate) fn keep<T: 'static>(pool: &'static std::thread::LocalKey<Pool<T>>, v: Vec<T>) {
+    // (While the thread is being torn down, the memory is simply freed.)
+    let _ = pool.try_with(|p| p.give(v));
+}
+
 /// An optional index for each token, in 32 bits (`u32::MAX` stands for none): the
 /// mention or timex at each token.
 #[derive(Debug)]
