@@ -12,7 +12,11 @@ use std::sync::Arc;
 /// Runs the temporal tagger and the event extraction on documents.
 ///
 /// Build it once (it compiles the lexicons) and share it: it is immutable and
-/// `Send + Sync`; each call allocates only the document's own tables.
+/// `Send + Sync`. Each thread that calls it keeps the working buffers of the document
+/// (tokens, mentions, per-token tables; emptied) for its next call, for texts of up to
+/// about 16 MB: about 16 bytes per byte of the largest text so far, some 100 KB after a news
+/// article and 160 MB after a 10 MB text, given back when the thread ends. Only the
+/// returned [`Annotation`] is new memory on every call.
 ///
 /// ```
 /// use eventline::{Document, Extractor};

@@ -95,8 +95,9 @@ fn lexicon() -> &'static Lexicon {
 /// Built once (the lexicons are compiled on first use), then shared freely: it is
 /// `Send + Sync` and holds no per-document state. Each thread that extracts keeps the
 /// memory of its largest per-token tables (emptied) for its next document, for texts of up
-/// to about 16 MB (about 100 MB after a 10 MB text, 100 KB after a news article):
-/// allocating them anew, and faulting their pages in, costs more than filling them.
+/// to about 16 MB (about 160 MB after a 10 MB text, 100 KB after a news article; see
+/// `MAX_KEPT_TOKENS`): allocating them anew, and faulting their pages in, costs more than
+/// filling them.
 #[derive(Debug, Clone, Copy)]
 pub struct EventExtractor {
     lex: &'static Lexicon,
