@@ -25,6 +25,12 @@ pub(crate) struct TimexLink {
     pub weak: bool,
 }
 
+std::thread_local! {
+    /// The memory of this thread's last list of links (see [`super::text::Pool`]).
+    pub(crate) static LINK_POOL: super::text::Pool<TimexLink> =
+        const { super::text::Pool::new(super::text::MAX_KEPT_TOKENS / 2) };
+}
+
 /// Where each timex sits in the token stream.
 #[derive(Debug, Clone)]
 pub(crate) struct TimexPos {
@@ -99,7 +105,8 @@ pub(crate) fn link_timexes(
     mention_of_tok: &mut TokIndex,
     dct: Option<chrono::NaiveDate>,
 ) -> Vec<TimexLink> {
-    let mut links = Vec::with_capacity(2 * mentions.len());
+    let mut links = super::text::taken(&LINK_POOL);
+    links.reserve(2 * mentions.len());
     let mut done = vec![false; timexes.len()];
     // Token → mention and token → timex (by first token) tables keep every step local.
     let mut timex_at = TokIndex::new(toks.len());

@@ -95,7 +95,9 @@ fn lexicon() -> &'static Lexicon {
 /// Built once (the lexicons are compiled on first use), then shared freely: it is
 /// `Send + Sync` and holds no per-document state. Each thread that extracts keeps the
 /// memory of its largest per-token tables (emptied) for its next document, for texts of up
-/// to about 5 MB: allocating them anew costs more than filling them.
+/// to about 16 MB (about 160 MB after a 10 MB text, 100 KB after a news article; see
+/// `MAX_KEPT_TOKENS`): allocating them anew, and faulting their pages in, costs more than
+/// filling them.
 #[derive(Debug, Clone, Copy)]
 pub struct EventExtractor {
     lex: &'static Lexicon,
@@ -196,7 +198,7 @@ impl EventExtractor {
         };
         let timexes: &[Timex] = &timexes;
         let tpos = anchor::locate(&toks, &sents, timexes);
-        let mut in_timex = vec![false; toks.len()];
+        let mut in_timex = text::filled(&BOOL_POOL, toks.len(), false);
         for p in tpos.iter().flatten() {
             for b in in_timex.get_mut(p.first..=p.last).into_iter().flatten() {
                 *b = true;
@@ -205,7 +207,7 @@ impl EventExtractor {
 
         let mut entities = Vec::with_capacity(toks.len() / 16);
         // The entities of sentence `s`: `entities[entity_start[s]..entity_start[s + 1]]`.
-        let mut entity_start: Vec<usize> = Vec::with_capacity(sents.len() + 1);
+        let mut entity_start = text::taken(&USIZE_POOL);
         // Room for the mentions of news text (about one token in seven), reserved once.
         let mut mentions: Vec<Mention> =
             MENTION_POOL.try_with(text::Pool::take).unwrap_or_default();
@@ -218,7 +220,7 @@ impl EventExtractor {
         }
         entity_start.push(entities.len());
         mentions.retain(|m| !in_timex.get(m.tok).copied().unwrap_or(false));
-        let mut elided_of: Vec<Option<usize>> = vec![None; mentions.len()];
+        let mut elided_of = text::filled(&OPTION_POOL, mentions.len(), None);
         // The mention at each token (the last one there); list items are entered as they
         // are created.
         let mut mention_of_tok = text::TokIndex::new(toks.len());
@@ -238,10 +240,11 @@ impl EventExtractor {
         );
 
         // Order mentions by position (elided ones were appended).
-        let mut order: Vec<usize> = (0..mentions.len()).collect();
+        let mut order = text::taken(&USIZE_POOL);
+        order.extend(0..mentions.len());
         order.sort_by_key(|&i| (mentions[i].tok, i));
 
-        let mut past_sentence = vec![false; sents.len()];
+        let mut past_sentence = text::filled(&BOOL_POOL, sents.len(), false);
         for m in &mentions {
             if !m.nominal && m.tense == Tense::Past {
                 if let Some(b) = past_sentence.get_mut(m.sent) {
@@ -250,7 +253,7 @@ impl EventExtractor {
             }
         }
         // The links of each mention, in order: `link_order[link_start[m]..link_start[m + 1]]`.
-        let mut link_start = vec![0usize; mentions.len() + 1];
+        let mut link_start = text::filled(&USIZE_POOL, mentions.len() + 1, 0);
         for l in &tlinks {
             if let Some(c) = link_start.get_mut(l.mention + 1) {
                 *c += 1;
@@ -259,8 +262,9 @@ impl EventExtractor {
         for k in 1..link_start.len() {
             link_start[k] += link_start[k - 1];
         }
-        let mut link_order = vec![0usize; link_start.last().copied().unwrap_or(0)];
-        let mut fill = link_start.clone();
+        let mut link_order = text::filled(&USIZE_POOL, link_start.last().copied().unwrap_or(0), 0);
+        let mut fill = text::taken(&USIZE_POOL);
+        fill.extend_from_slice(&link_start);
         for (li, l) in tlinks.iter().enumerate() {
             if let Some(slot) = fill.get_mut(l.mention).and_then(|f| {
                 let at = *f;
@@ -274,7 +278,7 @@ impl EventExtractor {
         let cuts = clause_cuts(&toks);
         // The cuts of sentence `s`: `cuts[cut_start[s]..cut_start[s + 1]]` (a clause never
         // reaches past its sentence, so no other cut matters to it).
-        let mut cut_start: Vec<usize> = Vec::with_capacity(sents.len() + 1);
+        let mut cut_start = text::taken(&USIZE_POOL);
         let mut next_cut = 0;
         for r in &sents {
             while cuts.get(next_cut).is_some_and(|&c| c < r.start) {
@@ -286,7 +290,7 @@ impl EventExtractor {
         let dct_has_time = dct.is_some_and(|d| d.time.is_some());
         let dct_value = dct.map(|d| TimexValue::day(d.date));
         let mut events: Vec<Event> = Vec::with_capacity(mentions.len());
-        let mut event_of = vec![usize::MAX; mentions.len()];
+        let mut event_of = text::filled(&USIZE_POOL, mentions.len(), usize::MAX);
         let mut links: Vec<Link> = Vec::with_capacity(tlinks.len() + mentions.len());
         for &mi in &order {
             let m = &mentions[mi];
@@ -474,6 +478,21 @@ impl EventExtractor {
         }
         // (Kept for the thread's next document; freed if the thread is being torn down.)
         let _ = text::TOKEN_POOL.try_with(|p| p.give(toks));
+        for v in [
+            entity_start,
+            order,
+            link_start,
+            link_order,
+            fill,
+            cut_start,
+            event_of,
+        ] {
+            text::keep(&USIZE_POOL, v);
+        }
+        text::keep(&BOOL_POOL, in_timex);
+        text::keep(&BOOL_POOL, past_sentence);
+        text::keep(&OPTION_POOL, elided_of);
+        text::keep(&anchor::LINK_POOL, tlinks);
         drop(index);
         mentions.clear();
         // (The empty list in its own memory: collecting a vector's own items reuses it.)
@@ -636,6 +655,12 @@ fn event_id(n: usize) -> LocalEventId {
 std::thread_local! {
     /// The memory of this thread's last list of mentions (see [`text::Pool`]).
     static MENTION_POOL: text::Pool<Mention<'static>> = const { text::Pool::new(text::MAX_KEPT_TOKENS / 4) };
+    /// The memory of this thread's last tables of indices, by token, mention or sentence.
+    static USIZE_POOL: text::Pool<usize> = const { text::Pool::new(text::MAX_KEPT_TOKENS + 1) };
+    /// The memory of this thread's last tables of flags, by token or sentence.
+    static BOOL_POOL: text::Pool<bool> = const { text::Pool::new(text::MAX_KEPT_TOKENS) };
+    /// The memory of this thread's last table of optional indices, by mention.
+    static OPTION_POOL: text::Pool<Option<usize>> = const { text::Pool::new(text::MAX_KEPT_TOKENS / 4) };
 }
 
 /// How far before "at"/"during" the event of an occasion noun may be.

@@ -149,16 +149,46 @@ impl<T> Pool<T> {
 /// How many buffers a [`Pool`] keeps.
 const POOL_BUFFERS: usize = 8;
 
-/// The largest per-token buffer kept between documents, in elements: 262,144 tokens, a
-/// text of about 1.2 MB. A thread keeps at most about 20 MB after such a text (about 100 KB
-/// after a news article); longer texts allocate afresh.
-pub(crate) const MAX_KEPT_TOKENS: usize = 1 << 18;
+/// The largest per-token buffer kept between documents, in elements: 4,194,304 tokens, the
+/// token list of a text of up to about 16 MB (room is made for a token every 4 bytes).
+/// What a thread holds after a call is the working memory of its largest document so far,
+/// about 16 bytes per byte of text: about 100 KB after a news article, about 160 MB after
+/// a 10 MB text (the tokens, 60 MB; the mentions, 29 MB; five per-token tables of 8 MB;
+/// the links to timexes, 12 MB; tables by mention and sentence, some 15 MB). A longer text
+/// allocates its larger buffers afresh and does not keep them; the thread's memory is
+/// given back when it ends.
+pub(crate) const MAX_KEPT_TOKENS: usize = 1 << 22;
 
 std::thread_local! {
     /// The memory of this thread's dropped [`U32Table`]s.
     static U32_POOL: Pool<u32> = const { Pool::new(MAX_KEPT_TOKENS + 1) };
     /// The memory of this thread's last token list.
     pub(crate) static TOKEN_POOL: Pool<Token> = const { Pool::new(MAX_KEPT_TOKENS) };
+}
+
+/// An empty buffer in memory this thread kept in `pool` (see [`Pool`]), or a new one.
+pub(crate) fn taken<T: 'static>(pool: &'static std::thread::LocalKey<Pool<T>>) -> Vec<T> {
+    // (A new buffer while the thread is being torn down and its pool is gone.)
+    let mut v = pool.try_with(Pool::take).unwrap_or_default();
+    v.clear();
+    v
+}
+
+/// A buffer of `n` copies of `fill`, in memory this thread kept in `pool` or in new memory.
+pub(crate) fn filled<T: Clone + 'static>(
+    pool: &'static std::thread::LocalKey<Pool<T>>,
+    n: usize,
+    fill: T,
+) -> Vec<T> {
+    let mut v = taken(pool);
+    v.resize(n, fill);
+    v
+}
+
+/// Keeps the memory of `v` in `pool` for this thread's next document (see [`Pool::give`]).
+pub(crate) fn keep<T: 'static>(pool: &'static std::thread::LocalKey<Pool<T>>, v: Vec<T>) {
+    // (While the thread is being torn down, the memory is simply freed.)
+    let _ = pool.try_with(|p| p.give(v));
 }
 
 /// An optional index for each token, in 32 bits (`u32::MAX` stands for none): the
