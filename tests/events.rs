@@ -1179,3 +1179,17 @@ fn a_date_after_since_does_not_date_the_story_that_follows() {
     let a = run_dated(text, &[("Sunday", "2025-03-30"), ("2006", "2006")]);
     assert_eq!(linked_times(text, &a, "scored"), ["Sunday"]);
 }
+
+#[test]
+fn a_capitalised_subject_then_a_base_verb_before_an_object() {
+    let text = "Arsenal beat Chelsea on Sunday. Ukraine hit the refinery on Monday.";
+    let a = run_dated(text, &[("Sunday", "2025-03-30"), ("Monday", "2025-03-31")]);
+    let beat = event(&a, "beat");
+    assert_eq!(beat.tense, Tense::Past);
+    assert_eq!(linked_times(text, &a, "beat"), ["Sunday"]);
+    assert_eq!(linked_times(text, &a, "hit"), ["Monday"]);
+    // A noun compound before a name stays a noun.
+    let text = "Border control Minister Smith said so.";
+    let a = run(text, &[], "2025-03-31");
+    assert!(no_event(&a, "control"));
+}

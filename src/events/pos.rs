@@ -987,6 +987,26 @@ fn word_tag(text: &str, toks: &[Token], i: usize, prev: Option<Tag>, prev2: Opti
             }
         }
     };
+    // A sentence's capitalised first word and then a word that can be a base verb, before
+    // an object ("Arsenal beat the champions", "Ukraine hit the refinery"): the first word
+    // is the subject, the second its verb, past when its past is its base form.
+    let can_be_base_verb = info
+        .and_then(|w| w.tags)
+        .is_some_and(|e| e.first == Tag::Vb || e.second == Tag::Vb);
+    if can_be_base_verb
+        && matches!(tag, Tag::Nn | Tag::Vb | Tag::Vbp)
+        && matches!(prev, Some(Tag::Jj | Tag::Nn | Tag::Nnp))
+        && subject_opens(toks, i)
+    {
+        // (Before a name only a verb whose past is its base form: "Arsenal beat Chelsea",
+        // not "Border control Minister Smith".)
+        let past = super::tables::SAME_FORM_PAST.contains(&&*lower_of());
+        match next() {
+            Some(Tag::Dt | Tag::PrpPoss) | Some(Tag::Nnp) if past => return Tag::Vbd,
+            Some(Tag::Dt | Tag::PrpPoss) => return Tag::Vbp,
+            _ => {}
+        }
+    }
     // No present-tense or base verb right after a determiner, a possessive or an
     // adjective: "a new syndicate", "the southern span".
     match (tag, prev) {
@@ -994,6 +1014,19 @@ fn word_tag(text: &str, toks: &[Token], i: usize, prev: Option<Tag>, prev2: Opti
         (Tag::Vbz, Some(Tag::Dt | Tag::PrpPoss | Tag::Poss | Tag::Jj)) => Tag::Nns,
         _ => tag,
     }
+}
+
+/// The token before `i` is a capitalised word that opens its sentence.
+fn subject_opens(toks: &[Token], i: usize) -> bool {
+    let Some(p) = i.checked_sub(1).and_then(|k| toks.get(k)) else {
+        return false;
+    };
+    let opens = i == 1
+        || p.newlines_before > 0
+        || toks
+            .get(i.wrapping_sub(2))
+            .is_some_and(|t| matches!(t.sym, Sym::Period | Sym::Bang | Sym::Question));
+    p.capitalized && opens
 }
 
 /// Whether the word at `i` follows a form of "do" (over adverbs and negation): "did not

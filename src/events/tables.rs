@@ -174,6 +174,30 @@ pub(crate) const ORG_SUFFIXES: &[&str] = &[
     "network",
 ];
 
+/// Verbs whose past tense is their base form ("beat", "hit", "cut").
+pub(crate) const SAME_FORM_PAST: &[&str] = &[
+    "beat",
+    "hit",
+    "cut",
+    "put",
+    "set",
+    "shut",
+    "let",
+    "hurt",
+    "cost",
+    "quit",
+    "spread",
+    "split",
+    "bet",
+    "burst",
+    "cast",
+    "upset",
+    "bid",
+    "broadcast",
+    "forecast",
+    "read",
+];
+
 /// Forms of "be".
 pub(crate) const BE_FORMS: &[&str] = &[
     "be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m", "’s", "’re",
