@@ -624,7 +624,9 @@ impl<'a> Cx<'a> {
                             || self.num(start - 2).is_some()
                             || matches!(self.lx(start - 2), Some(Lex::Month(..))))))
                 || self.is(start - 1, "till")
-                || (self.kw(start - 1, Kw::Of) && start > 1 && self.kw(start - 2, Kw::Ahead)))
+                || (self.kw(start - 1, Kw::Of) && start > 1 && self.kw(start - 2, Kw::Ahead))
+                // "no later than June 30"
+                || (self.is(start - 1, "than") && start > 1 && self.kw(start - 2, Kw::Later)))
         {
             // "had filed reports by Wednesday", "until Thursday, they had not called him": a
             // deadline already past.
@@ -3406,6 +3408,19 @@ fn deictic(cx: &Cx<'_>, i: usize) -> Option<Found> {
         } else {
             None
         };
+        // "the week after next", "the month after next": two on from the current one.
+        if rel == Some(1) && cx.kw(i + 3, Kw::Next) {
+            let p = match unit {
+                Some((Unit::Week, false)) => Some(Partial::RelWeek(2)),
+                Some((Unit::Weekend, false)) => Some(Partial::RelWeekend(Some(2))),
+                Some((Unit::Month, false)) => Some(Partial::RelMonth(2)),
+                Some((Unit::Year, false)) => Some(Partial::RelYear(2)),
+                _ => None,
+            };
+            if let Some(p) = p {
+                return date(i, i + 4, p);
+            }
+        }
         if let (Some((u, false)), Some(off)) = (unit, rel) {
             // "the weekend of 13–14 September": the first day of a pair, in the month of the
             // second.

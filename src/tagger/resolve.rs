@@ -612,6 +612,8 @@ impl Resolver {
                     weekend_of(a)
                 }
             }
+            // "the weekend after next": the one after next weekend.
+            Some(2) => weekend_of(add_days(a, if on_weekend { 14 } else { 7 })?),
             Some(_) => {
                 if on_weekend || !tense.is_past() {
                     weekend_of(a)
