@@ -4168,6 +4168,23 @@ fn amount(cx: &Cx<'_>, i: usize) -> Option<Found> {
                 },
             );
         }
+        // "a week from Friday", "two days from tomorrow": days counted from a day.
+        if cx.kw(end, Kw::From) && !q.half && !q.approx {
+            let days = match u {
+                Unit::Day => Some(1),
+                Unit::Week => Some(7),
+                Unit::Fortnight => Some(14),
+                _ => None,
+            };
+            let shift = days
+                .zip(q.n)
+                .and_then(|(k, n)| i32::try_from(n).ok()?.checked_mul(k));
+            if let (Some(shift), Some((d, e))) = (shift, best_day(cx, end + 1)) {
+                if shift <= 366 {
+                    return date(i, e, Partial::DayFrom(d, shift));
+                }
+            }
+        }
         if (cx.kw(end, Kw::From) && cx.kw(end + 1, Kw::Now)) || cx.kw(end, Kw::Hence) {
             let e = if cx.kw(end, Kw::Hence) {
                 end + 1

@@ -323,6 +323,12 @@ impl Resolver {
                 })
             }
             Partial::DayFrom(d, off) => {
+                // "a week from Friday": a count onward from a weekday looks ahead.
+                let tense = if off > 1 && matches!(d, DaySpec::Weekday(_, WdRel::Tense)) {
+                    Tense::Future
+                } else {
+                    tense
+                };
                 let day = self.day(d, tense)?.interval()?;
                 if day.end.date() - day.start.date() != chrono::Duration::days(1) {
                     return None;
