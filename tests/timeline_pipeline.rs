@@ -210,3 +210,14 @@ fn an_event_begun_and_ended_by_months_starts_and_ends_inside_them() {
     assert!(b.earliest_end >= Some(day(2009, 6, 1)), "{b:?}");
     assert!(b.latest_end <= Some(day(2009, 7, 1)), "{b:?}");
 }
+
+#[test]
+fn an_amount_after_an_event_is_not_counted_from_the_last_date() {
+    // "A decade after the collapse": from the collapse to the debate, not from 2013.
+    let text = "By 2013, home prices had recovered. A decade after the collapse, regulators \
+                were still debating the rules.";
+    let t = build("crisis", text);
+    let report = t.dated_report();
+    assert!(value_of(&report, "collapse").is_none(), "{report:?}");
+    assert!(value_of(&report, "debating").is_none(), "{report:?}");
+}

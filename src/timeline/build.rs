@@ -340,10 +340,11 @@ impl Timeline {
             // has its own date ("moved to the Panthéon in 1995, [sixty-one years] after her
             // death": the other end is the death, not 1995).
             if begins.is_empty() != ends.is_empty() {
-                if dated {
+                // Only events that begin the amount: "[A decade] after the collapse, …" counts
+                // from the collapse to the clause's event, not from the last date named.
+                if dated || ends.is_empty() {
                     continue;
                 }
-                let later = begins.is_empty();
                 // The last date named before the duration.
                 let last = ann.timexes.get(..k).into_iter().flatten().rev().find(|t| {
                     matches!(t.kind, TimexKind::Date | TimexKind::Time)
@@ -359,9 +360,8 @@ impl Timeline {
                     // A year or a month: the events at the other end fall in the year or
                     // month that far on ("In 1703 … [Four years] later he married": 1707).
                     let coarse = last.zip(d.modifier.is_none().then_some(&d.value));
-                    if let Some(value) = coarse.and_then(|(t, v)| shift_coarse(&t.value, v, later))
-                    {
-                        self.date_events(if later { &ends } else { &begins }, value, doc);
+                    if let Some(value) = coarse.and_then(|(t, v)| shift_coarse(&t.value, v)) {
+                        self.date_events(&ends, value, doc);
                     }
                     continue;
                 };
@@ -369,20 +369,16 @@ impl Timeline {
                 // December 11), which dates the events at that end.
                 let derived = match (&d.value, t.value.interval(), d.modifier) {
                     (TimexValue::Duration(v), Some(iv), None) => {
-                        shift_day(iv.start.date(), v.parts(), later).map(TimexValue::day)
+                        shift_day(iv.start.date(), v.parts()).map(TimexValue::day)
                     }
                     _ => None,
                 };
                 if let Some(value) = derived {
-                    self.date_events(if later { &ends } else { &begins }, value, doc);
+                    self.date_events(&ends, value, doc);
                 }
                 let n =
                     self.timex_node(doc, t.span.clone(), t.value.clone(), t.modifier, reference);
-                if later {
-                    begins.push(n);
-                } else {
-                    ends.push(n);
-                }
+                begins.push(n);
             }
             for &b in &begins {
                 for &e in &ends {
@@ -724,12 +720,8 @@ impl Timeline {
 }
 
 /// The day `parts` (a duration counted in days, weeks, months, quarters or years) after
-/// `day`, or before it when `forward` is false; `None` for finer or unknown amounts.
-fn shift_day(
-    day: NaiveDate,
-    parts: &[(Option<u32>, DurationUnit)],
-    forward: bool,
-) -> Option<NaiveDate> {
+/// `day`; `None` for finer or unknown amounts.
+fn shift_day(day: NaiveDate, parts: &[(Option<u32>, DurationUnit)]) -> Option<NaiveDate> {
     let (mut months, mut days) = (0u32, 0u32);
     for &(n, unit) in parts {
         let n = n?;
@@ -744,17 +736,10 @@ fn shift_day(
             _ => return None,
         }
     }
-    let (m, d) = (chrono::Months::new(months), chrono::Days::new(days.into()));
-    if forward {
-        day.checked_add_months(m)?.checked_add_days(d)
-    } else {
-        day.checked_sub_months(m)?.checked_sub_days(d)
-    }
+    day.checked_add_months(chrono::Months::new(months))?
+        .checked_add_days(chrono::Days::new(days.into()))
 }
 
-/// A year or a month moved by an amount in its own unit or coarser: 1703 + four years is
-/// 1707, May 1723 + three months is August 1723. Anything finer, or another kind of date,
-/// gives `None` (a day would be a guess).
 /// Event `id` is placed in a date or time of the text (it happened on or in it).
 fn own_date(ann: &Annotation, id: &LocalEventId) -> bool {
     ann.links.iter().any(|l| {
@@ -766,7 +751,10 @@ fn own_date(ann: &Annotation, id: &LocalEventId) -> bool {
     })
 }
 
-fn shift_coarse(value: &TimexValue, amount: &TimexValue, forward: bool) -> Option<TimexValue> {
+/// A year or a month moved on by an amount in its own unit or coarser: 1703 + four years is
+/// 1707, May 1723 + three months is August 1723. Anything finer, or another kind of date,
+/// gives `None` (a day would be a guess).
+fn shift_coarse(value: &TimexValue, amount: &TimexValue) -> Option<TimexValue> {
     let TimexValue::Duration(v) = amount else {
         return None;
     };
@@ -782,7 +770,6 @@ fn shift_coarse(value: &TimexValue, amount: &TimexValue, forward: bool) -> Optio
             _ => return None,
         };
     }
-    let months = if forward { months } else { -months };
     let date = match value {
         TimexValue::Date(DateValue::Year(y)) if months % 12 == 0 => {
             DateValue::Year(i32::try_from(i64::from(*y) + months / 12).ok()?)
