@@ -2723,7 +2723,7 @@ fn month_date(cx: &Cx<'_>, i: usize) -> Option<Found> {
     // "August Wilson": a name. After an abbreviation's period a capital starts a sentence
     // ("in Oct. Anyone going?").
     let period = form == MonthForm::Abbrev && j == i + 2;
-    if !period && cx.is_word(j) && cx.cap(j) && cx.lx(j).is_none() && !cx.sentence_break(j) {
+    if !period && name_follows(cx, j) {
         return None;
     }
     date(i, j, Partial::Month(None, m))
@@ -3198,8 +3198,7 @@ fn weekday_abbrev(cx: &Cx<'_>, i: usize) -> Option<(u8, usize)> {
     let timed =
         cx.daypart(j).is_some() || cx.p(j, '@') || (cx.num(j).is_some() && clock(cx, j).is_some());
     // "Fri Frank": a capitalised word after a bare abbreviation makes it part of a name.
-    let name_after =
-        j == i + 1 && cx.is_word(j) && cx.cap(j) && !cx.sentence_break(j) && cx.lx(j).is_none();
+    let name_after = j == i + 1 && name_follows(cx, j);
     // "Wed." with its period, not "the Sun."
     let dotted = j == i + 2 && !(i > 0 && cx.kw(i - 1, Kw::The));
     // Abbreviations that are no English word stand alone in informal lowercase too
