@@ -495,6 +495,11 @@ impl<'a> Cx<'a> {
                 );
                 j += 2;
             }
+            // "21 and a half hours"
+            if !q.half && self.kw(j, Kw::And) && self.kw(j + 1, Kw::A) && self.kw(j + 2, Kw::Half) {
+                q.half = true;
+                j += 3;
+            }
             return Some((q, j));
         }
         match self.lx(i)? {

@@ -352,8 +352,11 @@ impl Tagger {
                     range_start = Some(prev.value.clone());
                 }
             }
+            // A statement's day a few days after the story's does not move the story
+            // there either.
+            let report = said_on(&cx, f.start, f.end) && resolver.reports_on_story(&value);
             // Comparison periods ("a year ago") do not move the reference time.
-            if !comparison && !looks_back {
+            if !comparison && !looks_back && !report {
                 resolver.note(&value);
                 if let Some(start) = &range_start {
                     resolver.note_range_start(start);
@@ -388,6 +391,27 @@ fn since_before(cx: &Cx<'_>, start: usize) -> bool {
         }
     }
     false
+}
+
+/// A verb of saying right before the expression at tokens `start..end`, which closes its
+/// clause ("officials said [Wednesday].", "said on [Thursday],"): the day of a report, which leaves the story's
+/// reference time on the day of the events reported when that came shortly before it
+/// ("struck late Tuesday, officials said Wednesday. The quake hit at 10:46 p.m.": Tuesday).
+fn said_on(cx: &Cx<'_>, start: usize, end: usize) -> bool {
+    // ("Police said Thursday that the plane landed at 3 p.m.": what is said is told from the
+    // day of saying.)
+    if cx.is_word(end) {
+        return false;
+    }
+    let before = |k: usize| k.checked_sub(1);
+    let Some(mut k) = before(start) else {
+        return false;
+    };
+    if cx.kw(k, lexicon::Kw::On) {
+        let Some(j) = before(k) else { return false };
+        k = j;
+    }
+    cx.cue_word(k, lexicon::Cue::Reporting)
 }
 
 /// How many words before an expression "since" is looked for.

@@ -42,6 +42,10 @@ pub(crate) struct Resolver {
 /// How many event days a resolver remembers.
 const EVENT_DAYS: usize = 64;
 
+/// How many days after the story's day a statement about it is still a report on it
+/// ([`Resolver::reports_on_story`]).
+const REPORT_LAG_DAYS: i64 = 3;
+
 fn add_months(y: i32, m: u8, off: i32) -> Option<(i32, u8)> {
     let total = i64::from(y) * 12 + i64::from(m) - 1 + i64::from(off);
     let y = i32::try_from(total.div_euclid(12)).ok()?;
@@ -862,6 +866,22 @@ impl Resolver {
                 self.ref_year()?.div_euclid(100).checked_add(off)?,
             )),
             _ => None,
+        }
+    }
+
+    /// Whether the story's reference time is a day at most [`REPORT_LAG_DAYS`] before the
+    /// day of `v` (the day a statement about it is made, "officials said Wednesday").
+    pub(crate) fn reports_on_story(&self, v: &TimexValue) -> bool {
+        let (TimexValue::Date(d @ DateValue::Day(Some(_), _, _))
+        | TimexValue::Time(d @ DateValue::Day(Some(_), _, _), _)) = v
+        else {
+            return false;
+        };
+        match (self.refs.day, d.interval()) {
+            (Some(story), Some(iv)) => {
+                (0..=REPORT_LAG_DAYS).contains(&(iv.start.date() - story).num_days())
+            }
+            _ => false,
         }
     }
 
