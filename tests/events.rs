@@ -104,6 +104,21 @@ fn sentences_keep_closing_quotes_and_split_headlines_and_datelines() {
 }
 
 #[test]
+fn nouns_of_happenings_are_events() {
+    let a = run(
+        "The quake hit the province overnight, and a landslide followed. Storms and \
+         wildfires forced the playoff to be moved.",
+        &[],
+        "2025-03-31",
+    );
+    for noun in ["quake", "landslide", "Storms", "wildfires", "playoff"] {
+        assert_eq!(event(&a, noun).class, EventClass::Occurrence, "{noun}");
+    }
+    // A noun that names no happening stays a participant.
+    assert!(no_event(&a, "province"));
+}
+
+#[test]
 fn only_heads_of_verb_groups_are_events() {
     let a = run(
         "Officials have been scrambling to respond, and the ministry will not comment.",

@@ -44,7 +44,7 @@ impl Mention<'_> {
 }
 
 /// Prior probability that a word with this tag is an event, when the corpus has little to
-/// say about the word (`eventive` is [`has_eventive_suffix`] of the word, asked only for
+/// say about the word (`eventive` is [`is_eventive_noun`] of the word, asked only for
 /// nouns).
 fn prior(tag: Tag, eventive: impl FnOnce() -> bool) -> f32 {
     match tag {
@@ -62,12 +62,14 @@ fn prior(tag: Tag, eventive: impl FnOnce() -> bool) -> f32 {
     }
 }
 
-/// Whether a lowercased word ends in one of [`EVENTIVE_SUFFIXES`] (and is more than two
-/// bytes longer).
-pub(crate) fn has_eventive_suffix(lower: &str) -> bool {
+/// Whether a lowercased noun looks eventive: it ends in one of [`EVENTIVE_SUFFIXES`] (and
+/// is more than two bytes longer) or names a happening
+/// ([`super::tables::is_happening_noun`]).
+pub(crate) fn is_eventive_noun(lower: &str) -> bool {
     EVENTIVE_SUFFIXES
         .iter()
         .any(|s| lower.len() > s.len() + 2 && lower.ends_with(s))
+        || super::tables::is_happening_noun(lower)
 }
 
 /// Suffixes of nouns that name happenings ("election", "agreement", "arrival", "bombing").
@@ -107,7 +109,7 @@ pub(crate) fn estimate(base: f32, form: Option<Counts>, lemma: Option<Counts>) -
 /// The estimate of a word the lexicon knows with its lemma (`info`), used as `tag`: what
 /// [`detect`] computes, without the text.
 pub(crate) fn known_estimate(info: &WordInfo, tag: Tag) -> f32 {
-    let base = prior(tag, || info.eventive_suffix);
+    let base = prior(tag, || info.eventive);
     let lemma = info.lemma_events.get(word_class(tag)).copied().flatten();
     estimate(base, info.form, lemma_counts_used(info.form, lemma))
 }
@@ -245,8 +247,8 @@ pub(crate) fn detect<'a>(
             continue;
         }
         let base = prior(tag, || match t.info {
-            Some(i) => i.eventive_suffix,
-            None => has_eventive_suffix(&lw),
+            Some(i) => i.eventive,
+            None => is_eventive_noun(&lw),
         });
         // A frequent form speaks for itself; rarer ones borrow from their lemma.
         let (lemma, lemma_entry): (Cow<'a, str>, _) = match &lw {
