@@ -811,6 +811,27 @@ fn coordinated_verbs_share_the_framing_occasion() {
 }
 
 #[test]
+fn a_relative_clause_shares_the_time_of_its_happening() {
+    let text = "The area was hit by a quake in August, which killed one person. Prices rose \
+                in May, which surprised analysts.";
+    let august = tx(text, "August", 0, TimexKind::Date, "2025-08");
+    let may = tx(text, "May", 0, TimexKind::Date, "2025-05");
+    let a = run(text, &[august, may], "2025-10-29");
+    let killed = event(&a, "killed").anchor.as_ref().expect("anchored");
+    assert_eq!(killed.relation, RelType::IsIncluded);
+    assert_eq!(
+        killed.value.as_ref().map(|v| v.to_string()).as_deref(),
+        Some("2025-08")
+    );
+    // "which" after a verb's clause stands for the clause, not for a noun: no shared time.
+    let surprised = event(&a, "surprised");
+    assert!(surprised
+        .anchor
+        .as_ref()
+        .is_none_or(|x| x.target == AnchorTarget::Dct));
+}
+
+#[test]
 fn a_noun_announced_as_ahead_comes_after_the_story_day() {
     let text = "Kremlin says no date set for next Putin-Trump call\nMonday, March 31, 2025\n\n\
                 MOSCOW - Nothing was decided.";

@@ -423,6 +423,7 @@ impl EventExtractor {
                     occasion_of(text, &toks, m, &mention_of_tok, &event_of)
                 } else {
                     framing_occasion(text, &toks, &range, m, &mention_of_tok, &event_of)
+                        .or_else(|| relative_antecedent(text, &toks, m, &mention_of_tok, &event_of))
                 };
                 anchor_ = occasion
                     .and_then(|ei| events.get(ei)?.anchor.clone())
@@ -644,6 +645,42 @@ fn framing_occasion(
         let ei = *event_of.get(mi)?;
         (ei != usize::MAX).then_some(ei)
     })
+}
+
+/// The event a past-tense verb opening a relative clause is told of: the happening noun
+/// just before "which"/"that" ("hit by a quake in August, which killed one person": the
+/// killing is the quake's, in August), over a time expression or a few modifiers.
+fn relative_antecedent(
+    text: &str,
+    toks: &[text::Token],
+    m: &Mention<'_>,
+    mention_of_tok: &text::TokIndex,
+    event_of: &[usize],
+) -> Option<usize> {
+    if m.nominal || m.tense != Tense::Past {
+        return None;
+    }
+    let rel = m.tok.checked_sub(1)?;
+    if !toks
+        .get(rel)
+        .is_some_and(|t| text::with_lower(text, t, |w| matches!(w, "which" | "that")))
+    {
+        return None;
+    }
+    let lo = rel.saturating_sub(OCCASION_REACH);
+    for j in (lo..rel).rev() {
+        let t = toks.get(j)?;
+        // (A verb first: "which" stands for its clause, not for a noun.)
+        if t.tag.is_verb() {
+            return None;
+        }
+        let Some(mi) = mention_of_tok.at(j) else {
+            continue;
+        };
+        let ei = *event_of.get(mi as usize)?;
+        return (matches!(t.tag, Tag::Nn | Tag::Nns) && ei != usize::MAX).then_some(ei);
+    }
+    None
 }
 
 /// The identifier of the `n`th event: "e1", "e2", … (saturating: a document never holds
