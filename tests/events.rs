@@ -119,6 +119,28 @@ fn nouns_of_happenings_are_events() {
 }
 
 #[test]
+fn asserted_past_verbs_are_events_participles_after_nouns_are_not() {
+    let text = "Kennedy proposed the goal in 1961. The program ended in December 1972. Net \
+                income for the quarter ended Sept. 30 fell, and a firm owned by him gained.";
+    let a = run(text, &[], "2025-03-31");
+    assert_eq!(event(&a, "proposed").tense, Tense::Past);
+    let ended: Vec<&str> = a
+        .events
+        .iter()
+        .filter(|e| e.text == "ended")
+        .map(|e| e.title.as_str())
+        .collect();
+    assert!(
+        ended.len() == 1 && ended[0].starts_with("program ended"),
+        "{ended:?}"
+    );
+    assert!(no_event(&a, "owned"));
+    for verb in ["fell", "gained"] {
+        assert_eq!(event(&a, verb).tense, Tense::Past, "{verb}");
+    }
+}
+
+#[test]
 fn only_heads_of_verb_groups_are_events() {
     let a = run(
         "Officials have been scrambling to respond, and the ministry will not comment.",

@@ -114,6 +114,20 @@ pub(crate) fn known_estimate(info: &WordInfo, tag: Tag) -> f32 {
     estimate(base, info.form, lemma_counts_used(info.form, lemma))
 }
 
+/// Whether the token at `i`, tagged `tag`, in the sentence from token `start`, is a
+/// past-tense verb that its clause asserts
+/// ("Kennedy proposed the goal", "the program ended in 1972"), which is an event more often
+/// than the form's count, shared with the adjective ("the proposed merger"), suggests; not a
+/// participle after its noun ("the quarter ended Sept. 30", "a company owned by").
+fn finite_past(text: &str, toks: &[Token], start: usize, i: usize, tag: Tag) -> bool {
+    // (The first word has no subject before it: "Elected officials met".)
+    tag == Tag::Vbd
+        && i > start
+        && toks
+            .get(i + 1)
+            .is_none_or(|n| !matches!(n.tag, Tag::Nnp | Tag::Cd) && !is(text, n, "by"))
+}
+
 /// Whether the token at `i` is an auxiliary: a form of be/have/do followed (over adverbs and
 /// negation) by a verb.
 fn is_auxiliary(toks: &[Token], i: usize, end: usize) -> bool {
@@ -216,7 +230,9 @@ pub(crate) fn detect<'a>(
             let kept = odds.likely(tag)
                 || (odds.possible(tag)
                     && tag.is_verb()
-                    && (fronted || follows_auxiliary(text, toks, range.start, i)));
+                    && (finite_past(text, toks, range.start, i, tag)
+                        || fronted
+                        || follows_auxiliary(text, toks, range.start, i)));
             if !kept {
                 continue;
             }
@@ -265,7 +281,9 @@ pub(crate) fn detect<'a>(
         // (The verb group is read only when the estimate falls between the thresholds.)
         let threshold = if p < THRESHOLD
             && tag.is_verb()
-            && (fronted || follows_auxiliary(text, toks, range.start, i))
+            && (finite_past(text, toks, range.start, i, tag)
+                || fronted
+                || follows_auxiliary(text, toks, range.start, i))
         {
             GROUP_THRESHOLD
         } else {
