@@ -1251,3 +1251,25 @@ fn a_capitalised_subject_then_a_base_verb_before_an_object() {
     let a = run(text, &[], "2025-03-31");
     assert!(no_event(&a, "control"));
 }
+
+#[test]
+fn titles_name_the_subject_across_an_apposition_and_join_clitics() {
+    let text = "Gene Cernan, the last man on the Moon, died in 2017. The first crewed flight, \
+                Apollo 7, launched in 1968. Apollo 11 landed in 1969. The head of the team in \
+                Richmond, Va., resigned. Schumer has not raised Slepian's death. They can't \
+                agree.";
+    let a = run_dated(
+        text,
+        &[("2017", "2017"), ("1968", "1968"), ("1969", "1969")],
+    );
+    assert_eq!(event(&a, "died").title, "Gene Cernan died");
+    assert_eq!(event(&a, "launched").title, "Apollo 7 launched");
+    assert_eq!(event(&a, "landed").title, "Apollo 11 landed");
+    // A place after a place is no apposition of the subject: no subject rather than "Va.".
+    assert!(!event(&a, "resigned").title.contains("Va."));
+    assert_eq!(
+        event(&a, "raised").title,
+        "Schumer not raised Slepian's death"
+    );
+    assert_eq!(event(&a, "agree").title, "They can not agree");
+}

@@ -179,6 +179,26 @@ fn subject(
             .find(|&k| comma(k) && toks.get(k + 1).is_some_and(|t| is_relative(text, t)))
         {
             subj_end = c;
+        } else if let Some(c) = (lo..subj_end - 1).rev().find(|&k| comma(k)) {
+            // An apposition between the subject and its verb: "Gene Cernan, the last man on
+            // the Moon, died" (the noun before it), "The first crewed flight, Apollo 7,
+            // launched" (the name in it).
+            let inside = &toks[c + 1..subj_end - 1];
+            let before = &toks[c - 1];
+            let before_is_noun = c > sent_start
+                && matches!(before.tag, Tag::Nn | Tag::Nns | Tag::Nnp)
+                && !before.abbrev
+                && !stop(c - 1);
+            let named = inside.iter().all(|t| matches!(t.tag, Tag::Nnp | Tag::Cd));
+            // (A name after a name is most often its place: "Richmond, Va., went",
+            // "Dar es Salaam, Tanzania, killed": no subject is better than a wrong one.)
+            if before_is_noun
+                && !inside.is_empty()
+                && inside.iter().all(|t| !t.tag.is_verb())
+                && !(named && before.tag == Tag::Nnp)
+            {
+                subj_end = if named { subj_end - 1 } else { c };
+            }
         }
     } else if subj_end > sent_start + 1
         && is_relative(text, &toks[subj_end - 1])
@@ -189,11 +209,15 @@ fn subject(
     let mut subj_start = subj_end;
     while subj_start > sent_start && subj_end - subj_start < SUBJECT_WORDS {
         let p = subj_start - 1;
+        // (A number after a name is part of it: "Apollo 11 landed", "Windows 95 sold".)
+        let numbered_name =
+            toks[p].tag == Tag::Cd && p > sent_start && toks[p - 1].tag == Tag::Nnp && !stop(p - 1);
         if stop(p)
-            || !matches!(
-                toks[p].tag,
-                Tag::Nn | Tag::Nns | Tag::Nnp | Tag::Prp | Tag::Jj
-            )
+            || !(numbered_name
+                || matches!(
+                    toks[p].tag,
+                    Tag::Nn | Tag::Nns | Tag::Nnp | Tag::Prp | Tag::Jj
+                ))
         {
             break;
         }
@@ -430,6 +454,8 @@ struct Words {
     count: usize,
     /// Where the last word starts in `text`.
     last_start: usize,
+    /// Whether a space separates the last word from the one before.
+    spaced: bool,
     /// The token of each of the first words, when the word is a token's text
     /// (`u32::MAX` otherwise).
     toks: [u32; WORD_TOKENS],
@@ -444,6 +470,7 @@ impl Words {
             text: String::with_capacity(n),
             count: 0,
             last_start: 0,
+            spaced: false,
             toks: [u32::MAX; WORD_TOKENS],
         }
     }
@@ -462,9 +489,28 @@ impl Words {
         (k != u32::MAX).then_some(k as usize)
     }
 
-    /// Adds a word that is no token's text (a lowercased token, a lemma).
+    /// Adds a word that is no token's text (a lowercased token, a lemma). A possessive joins
+    /// the word before it ("Slepian's"); a negation left without its auxiliary reads "not"
+    /// ("He didn't attend" → "He not attend").
     fn push(&mut self, w: &str) {
-        if self.count > 0 {
+        let negation = w.eq_ignore_ascii_case("n't") || w.eq_ignore_ascii_case("n’t");
+        let w = if negation { "not" } else { w };
+        if negation && self.count > 0 {
+            // The modal the contraction cut short: "ca n't" → "can not", "wo n't" → "will not".
+            let full = match self.text.get(self.last_start..) {
+                Some(m) if m.eq_ignore_ascii_case("ca") => Some("can"),
+                Some(m) if m.eq_ignore_ascii_case("wo") => Some("will"),
+                Some(m) if m.eq_ignore_ascii_case("sha") => Some("shall"),
+                _ => None,
+            };
+            if let Some(full) = full {
+                self.text.truncate(self.last_start);
+                self.text.push_str(full);
+            }
+        }
+        let clitic = w.starts_with(['\'', '’']);
+        self.spaced = self.count > 0 && !clitic;
+        if self.spaced {
             self.text.push(' ');
         }
         self.last_start = self.text.len();
@@ -488,9 +534,11 @@ impl Words {
         if let Some(slot) = self.toks.get_mut(self.count - 1) {
             *slot = u32::MAX;
         }
-        self.text.truncate(self.last_start.saturating_sub(1));
+        self.text
+            .truncate(self.last_start.saturating_sub(usize::from(self.spaced)));
         self.count -= 1;
         self.last_start = self.text.rfind(' ').map_or(0, |s| s + 1);
+        self.spaced = self.last_start > 0;
     }
 }
 
