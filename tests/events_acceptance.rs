@@ -54,7 +54,6 @@ fn the_article_becomes_dated_events() {
         ("another", Some(("March 18", IsIncluded, "2025-03-18"))),
         ("interview", Some(("weekend", IsIncluded, "2025-W13-WE"))),
         ("expressed", Some(("weekend", IsIncluded, "2025-W13-WE"))),
-        ("frustration", None),
         ("talks", None),
         ("said", Some(("DCT", IsIncluded, "2025-03-31"))),
         ("call", None),

@@ -44,32 +44,47 @@ impl Mention<'_> {
 }
 
 /// Prior probability that a word with this tag is an event, when the corpus has little to
-/// say about the word (`eventive` is [`is_eventive_noun`] of the word, asked only for
-/// nouns).
-fn prior(tag: Tag, eventive: impl FnOnce() -> bool) -> f32 {
+/// say about the word (`kind` is [`noun_kind`] of the word, asked only for nouns).
+fn prior(tag: Tag, kind: impl FnOnce() -> NounKind) -> f32 {
     match tag {
         Tag::Vb | Tag::Vbd | Tag::Vbz | Tag::Vbp | Tag::Vbg => 0.85,
         Tag::Vbn => 0.8,
-        Tag::Nn | Tag::Nns => {
-            if eventive() {
-                0.6
-            } else {
-                0.12
-            }
-        }
+        Tag::Nn | Tag::Nns => match kind() {
+            NounKind::Happening => 0.6,
+            NounKind::EventiveSuffix => SUFFIX_PRIOR,
+            NounKind::Plain => 0.12,
+        },
         Tag::Jj => 0.04,
         _ => 0.0,
     }
 }
 
-/// Whether a lowercased noun looks eventive: it ends in one of [`EVENTIVE_SUFFIXES`] (and
-/// is more than two bytes longer) or names a happening
-/// ([`super::tables::is_happening_noun`]).
-pub(crate) fn is_eventive_noun(lower: &str) -> bool {
-    EVENTIVE_SUFFIXES
+const SUFFIX_PRIOR: f32 = 0.45;
+
+/// What a noun's form says of it before any count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum NounKind {
+    /// Nothing.
+    #[default]
+    Plain,
+    /// It ends in one of [`EVENTIVE_SUFFIXES`] (and is more than two bytes longer).
+    EventiveSuffix,
+    /// It names a happening ([`super::tables::is_happening_noun`]).
+    Happening,
+}
+
+/// What a lowercased noun's form says of it ([`NounKind`]).
+pub(crate) fn noun_kind(lower: &str) -> NounKind {
+    if super::tables::is_happening_noun(lower) {
+        NounKind::Happening
+    } else if EVENTIVE_SUFFIXES
         .iter()
         .any(|s| lower.len() > s.len() + 2 && lower.ends_with(s))
-        || super::tables::is_happening_noun(lower)
+    {
+        NounKind::EventiveSuffix
+    } else {
+        NounKind::Plain
+    }
 }
 
 /// Suffixes of nouns that name happenings ("election", "agreement", "arrival", "bombing").
@@ -109,7 +124,7 @@ pub(crate) fn estimate(base: f32, form: Option<Counts>, lemma: Option<Counts>) -
 /// The estimate of a word the lexicon knows with its lemma (`info`), used as `tag`: what
 /// [`detect`] computes, without the text.
 pub(crate) fn known_estimate(info: &WordInfo, tag: Tag) -> f32 {
-    let base = prior(tag, || info.eventive);
+    let base = prior(tag, || info.noun_kind);
     let lemma = info.lemma_events.get(word_class(tag)).copied().flatten();
     estimate(base, info.form, lemma_counts_used(info.form, lemma))
 }
@@ -263,8 +278,8 @@ pub(crate) fn detect<'a>(
             continue;
         }
         let base = prior(tag, || match t.info {
-            Some(i) => i.eventive,
-            None => is_eventive_noun(&lw),
+            Some(i) => i.noun_kind,
+            None => noun_kind(&lw),
         });
         // A frequent form speaks for itself; rarer ones borrow from their lemma.
         let (lemma, lemma_entry): (Cow<'a, str>, _) = match &lw {

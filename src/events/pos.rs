@@ -429,8 +429,8 @@ pub(crate) struct WordInfo {
     pub flags: u16,
     /// Word-list marks ([`super::tables::mark`]).
     pub marks: u32,
-    /// The form looks like an event noun ([`super::detect::is_eventive_noun`]).
-    pub eventive: bool,
+    /// What the form says of it as a noun ([`super::detect::noun_kind`]).
+    pub noun_kind: super::detect::NounKind,
     /// Event counts of the treebank lemma by word class ([`word_class`]), when the treebank
     /// knows the form.
     pub lemma_events: [Option<Counts>; 4],
@@ -570,7 +570,7 @@ impl Lexicon {
                 v.flags |= flag::NON_EVENT_FORM;
             }
             v.marks = super::tables::word_marks(k);
-            v.eventive = super::detect::is_eventive_noun(k);
+            v.noun_kind = super::detect::noun_kind(k);
             // (Every class at once: what `lemma_entry` finds class by class.)
             if let Some(lemma) = v.lemma.filter(|l| l.len() <= MAX_LEMMA) {
                 if let Some(counts) = lemmas.get(lemma) {
