@@ -4896,8 +4896,9 @@ fn holiday(cx: &Cx<'_>, i: usize) -> Option<Found> {
             if n > 0 && cx.apos(j) && cx.joined(j) {
                 j += 1;
             }
-            // The period of an abbreviated first word ("St. Patrick's Day").
-            if n == 1 && cx.p(j, '.') && cx.joined(j) {
+            // The period of an abbreviated word ("St. Patrick's Day", "Martin Luther King
+            // Jr. Day").
+            if n > 0 && cx.p(j, '.') && cx.joined(j) {
                 j += 1;
             }
             if !cx.is(j, w) {

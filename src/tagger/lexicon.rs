@@ -1330,6 +1330,21 @@ pub(crate) const HOLIDAYS: &[Holiday] = &[
         plain: false,
     },
     Holiday {
+        words: &["martin", "luther", "king", "jr", "day"],
+        rule: HolidayRule::NthWeekday(1, Weekday::Mon, 3),
+        plain: false,
+    },
+    Holiday {
+        words: &["mlk", "day"],
+        rule: HolidayRule::NthWeekday(1, Weekday::Mon, 3),
+        plain: false,
+    },
+    Holiday {
+        words: &["groundhog", "day"],
+        rule: HolidayRule::Fixed(2, 2),
+        plain: false,
+    },
+    Holiday {
         words: &["valentine", "s", "day"],
         rule: HolidayRule::Fixed(2, 14),
         plain: false,
@@ -1407,6 +1422,16 @@ pub(crate) const HOLIDAYS: &[Holiday] = &[
     Holiday {
         words: &["father", "s", "day"],
         rule: HolidayRule::NthWeekday(6, Weekday::Sun, 3),
+        plain: false,
+    },
+    Holiday {
+        words: &["cinco", "de", "mayo"],
+        rule: HolidayRule::Fixed(5, 5),
+        plain: false,
+    },
+    Holiday {
+        words: &["juneteenth"],
+        rule: HolidayRule::Fixed(6, 19),
         plain: false,
     },
     Holiday {
