@@ -1273,3 +1273,24 @@ fn titles_name_the_subject_across_an_apposition_and_join_clitics() {
     );
     assert_eq!(event(&a, "agree").title, "They can not agree");
 }
+
+#[test]
+fn an_amount_later_moves_the_story_off_the_last_date() {
+    let text = "In 1903 she shared the Nobel Prize. Three years later, Pierre was killed in \
+                an accident. She succeeded him as professor.";
+    let later = tx(text, "Three years", 0, TimexKind::Duration, "P3Y");
+    let y1903 = tx(text, "1903", 0, TimexKind::Date, "1903");
+    let a = run(text, &[y1903, later], "2026-11-26");
+    assert_eq!(linked_times(text, &a, "shared"), ["1903"]);
+    // Not in 1903: the story has moved on three years.
+    assert!(linked_times(text, &a, "succeeded").is_empty());
+}
+
+#[test]
+fn a_pronoun_is_the_whole_subject_of_a_title() {
+    let text = "During the First World War she developed mobile units. The president himself \
+                met the envoy.";
+    let a = run(text, &[], "2026-11-26");
+    assert_eq!(event(&a, "developed").title, "she developed mobile units");
+    assert_eq!(event(&a, "met").title, "president himself met the envoy");
+}

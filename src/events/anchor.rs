@@ -743,6 +743,10 @@ fn fallback_links(
                     let since = signals.get(next_tx) == Some(&(RelType::BegunBy, true));
                     if is_dated(&timexes[next_tx]) && !since {
                         last_dated = Some(next_tx);
+                    } else if moves_story(text, toks, &timexes[next_tx], p.last) {
+                        // ("In 1903 she shared the prize. Three years later, Pierre was
+                        // killed. She succeeded him": not in 1903.)
+                        last_dated = None;
                     }
                     next_tx += 1;
                 }
@@ -916,6 +920,15 @@ fn fallback_links(
             });
         }
     }
+}
+
+/// Whether the timex `tx`, whose last token is `last`, moves the story on from the last date
+/// it named by an amount of time ("[Three years] later", "[two weeks] after the vote").
+fn moves_story(text: &str, toks: &[Token], tx: &Timex, last: usize) -> bool {
+    tx.kind == TimexKind::Duration
+        && toks
+            .get(last + 1)
+            .is_some_and(|t| with_lower(text, t, |w| matches!(w, "later" | "after")))
 }
 
 /// A comma and a conjunction among the tokens `r` (", and", ", but"): a new clause.

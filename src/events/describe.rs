@@ -222,6 +222,15 @@ fn subject(
             break;
         }
         subj_start = p;
+        // A pronoun is the whole subject ("During the First World War she developed").
+        // (Not a reflexive: "the president himself met".)
+        let reflexive = || {
+            let w = word(text, &toks[p]);
+            w.ends_with("self") || w.ends_with("selves")
+        };
+        if toks[p].tag == Tag::Prp && subj_end - p == 1 && !reflexive() {
+            break;
+        }
     }
     // "The siege of Leningrad began": the head noun before "of" leads the subject.
     if subj_start < subj_end && subj_start >= sent_start + 2 {
