@@ -4798,6 +4798,18 @@ fn bare_hour(cx: &Cx<'_>, i: usize, h: u32, k: usize) -> Option<(u8, usize)> {
     {
         // "tonight at 8": the hour of the night just named.
         (PartOfDay::Night, k)
+    } else if i >= 2
+        && cx.toks.get(k).is_none_or(|t| t.kind == TokKind::Punct)
+        && (weekday(cx, i - 2).is_some_and(|f| f.end == i - 1)
+            || deictic(cx, i - 2).is_some_and(|f| f.end == i - 1))
+    {
+        // "tomorrow at 9", "Friday at 3": an hour of the working day just named (seven
+        // to eleven in the morning, one to six in the afternoon).
+        let hour = match h {
+            7..=12 => h,
+            _ => h + 12,
+        };
+        return Some((hour, k));
     } else {
         return None;
     };
