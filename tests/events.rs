@@ -74,6 +74,17 @@ fn sentences_end_after_an_abbreviation_when_a_new_one_starts() {
 }
 
 #[test]
+fn sentences_end_at_a_pictograph_in_informal_writing() {
+    let text = "Got my first job offer today 🎉 start on Monday";
+    assert_eq!(
+        split(text),
+        ["Got my first job offer today 🎉", "start on Monday"]
+    );
+    // Before a capital or at the end, as after a mark.
+    assert_eq!(split("Made it ☀ Beach all day 🏖").len(), 2);
+}
+
+#[test]
 fn sentences_keep_closing_quotes_and_split_headlines_and_datelines() {
     let text = "Putin and Trump speak again\n\nMOSCOW (AP) -- The Kremlin said: \"We talked.\" Peskov added nothing.";
     assert_eq!(

@@ -939,7 +939,15 @@ fn is_closing(s: &str) -> bool {
 }
 
 fn is_terminal(s: &str) -> bool {
-    matches!(s, "." | "!" | "?" | "..." | "…") || s.starts_with("..")
+    matches!(s, "." | "!" | "?" | "..." | "…") || s.starts_with("..") || is_emoji(s)
+}
+
+/// A pictograph ("🎉", "☀"), which ends a sentence in informal writing as a mark does ("Got
+/// my first job offer today 🎉 start on Monday").
+fn is_emoji(s: &str) -> bool {
+    s.chars()
+        .next()
+        .is_some_and(|c| matches!(c, '\u{1F300}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}'))
 }
 
 /// Words that can start a sentence after an abbreviation ("… in the U.S. The next day …").
