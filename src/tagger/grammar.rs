@@ -3125,7 +3125,11 @@ fn shared_century_era(cx: &Cx<'_>, k: usize) -> Option<bool> {
     if !joins {
         return None;
     }
-    let m = if cx.kw(k + 1, Kw::The) { k + 2 } else { k + 1 };
+    let mut m = if cx.kw(k + 1, Kw::The) { k + 2 } else { k + 1 };
+    // "the late 19th and early 20th centuries"
+    if cx.kw(m, Kw::Early) || cx.kw(m, Kw::Late) || cx.kw(m, Kw::Mid) {
+        m += if cx.hyphen(m + 1) { 2 } else { 1 };
+    }
     if cx.num(m).is_some() && !cx.joined(m + 1) {
         return None; // a bare number, no ordinal suffix
     }
