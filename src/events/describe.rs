@@ -502,7 +502,8 @@ impl Words {
     /// the word before it ("Slepian's"); a negation left without its auxiliary reads "not"
     /// ("He didn't attend" → "He not attend").
     fn push(&mut self, w: &str) {
-        let negation = w.eq_ignore_ascii_case("n't") || w.eq_ignore_ascii_case("n’t");
+        let negation = (3..=5).contains(&w.len())
+            && (w.eq_ignore_ascii_case("n't") || w.eq_ignore_ascii_case("n’t"));
         let w = if negation { "not" } else { w };
         if negation && self.count > 0 {
             // The modal the contraction cut short: "ca n't" → "can not", "wo n't" → "will not".

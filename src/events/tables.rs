@@ -406,13 +406,19 @@ pub(crate) const HAPPENING_NOUNS: &[&str] = &[
 
 /// Whether a lowercased noun, or its singular, is one of [`HAPPENING_NOUNS`].
 pub(crate) fn is_happening_noun(lower: &str) -> bool {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    // (No listed noun is shorter than three letters or longer than twelve: a plural is at
+    // most two more.)
+    if !(3..=14).contains(&lower.len()) {
+        return false;
+    }
+    let set = SET.get_or_init(|| HAPPENING_NOUNS.iter().copied().collect());
     let singular = lower
         .strip_suffix("es")
         .filter(|s| s.ends_with("sh") || s.ends_with("ch") || s.ends_with('x'))
         .or_else(|| lower.strip_suffix('s'));
-    HAPPENING_NOUNS
-        .iter()
-        .any(|&n| n == lower || Some(n) == singular)
+    set.contains(lower) || singular.is_some_and(|s| set.contains(s))
 }
 
 /// Words never tagged as events whatever the lexicon says (function words that the corpus
@@ -612,8 +618,8 @@ mod tests {
         }
         // Only a plural ending is taken off: "wars" is "war", "warsaw" is no happening.
         assert!(is_happening_noun("wars") && !is_happening_noun("warsaw"));
-        assert!(HAPPENING_NOUNS
-            .iter()
-            .all(|n| !n.ends_with('s') && n.bytes().all(|b| b.is_ascii_lowercase())));
+        assert!(HAPPENING_NOUNS.iter().all(|n| !n.ends_with('s')
+            && (3..=12).contains(&n.len())
+            && n.bytes().all(|b| b.is_ascii_lowercase())));
     }
 }
