@@ -2,7 +2,7 @@
 
 use super::detect::Mention;
 use super::pos::Tag;
-use super::tables::{flag, mark, DANGLING, SUBJECT_PRONOUNS};
+use super::tables::{flag, mark, CONTRACTED_MODALS, DANGLING, SUBJECT_PRONOUNS};
 use crate::event::EventClass;
 
 use super::text::{marked, with_lower, Sym, Token, TokenKind};
@@ -183,19 +183,19 @@ fn subject(
             // An apposition between the subject and its verb: "Gene Cernan, the last man on
             // the Moon, died" (the noun before it), "The first crewed flight, Apollo 7,
             // launched" (the name in it).
-            let inside = &toks[c + 1..subj_end - 1];
-            let before = &toks[c - 1];
-            let before_is_noun = c > sent_start
-                && matches!(before.tag, Tag::Nn | Tag::Nns | Tag::Nnp)
-                && !before.abbrev
-                && !stop(c - 1);
+            let inside = toks.get(c + 1..subj_end - 1).unwrap_or(&[]);
+            let before = c
+                .checked_sub(1)
+                .filter(|&b| b >= sent_start && !stop(b))
+                .map(|b| &toks[b]);
+            let noun_before =
+                before.filter(|t| matches!(t.tag, Tag::Nn | Tag::Nns | Tag::Nnp) && !t.abbrev);
             let named = inside.iter().all(|t| matches!(t.tag, Tag::Nnp | Tag::Cd));
             // (A name after a name is most often its place: "Richmond, Va., went",
             // "Dar es Salaam, Tanzania, killed": no subject is better than a wrong one.)
-            if before_is_noun
+            if noun_before.is_some_and(|b| !(named && b.tag == Tag::Nnp))
                 && !inside.is_empty()
                 && inside.iter().all(|t| !t.tag.is_verb())
-                && !(named && before.tag == Tag::Nnp)
             {
                 subj_end = if named { subj_end - 1 } else { c };
             }
@@ -507,12 +507,12 @@ impl Words {
         let w = if negation { "not" } else { w };
         if negation && self.count > 0 {
             // The modal the contraction cut short: "ca n't" → "can not", "wo n't" → "will not".
-            let full = match self.text.get(self.last_start..) {
-                Some(m) if m.eq_ignore_ascii_case("ca") => Some("can"),
-                Some(m) if m.eq_ignore_ascii_case("wo") => Some("will"),
-                Some(m) if m.eq_ignore_ascii_case("sha") => Some("shall"),
-                _ => None,
-            };
+            let full = self.text.get(self.last_start..).and_then(|m| {
+                CONTRACTED_MODALS
+                    .iter()
+                    .find(|(cut, _)| m.eq_ignore_ascii_case(cut))
+                    .map(|&(_, full)| full)
+            });
             if let Some(full) = full {
                 self.text.truncate(self.last_start);
                 self.text.push_str(full);

@@ -269,6 +269,10 @@ pub(crate) const DISTRIBUTIVES: &[&str] = &[
     "one", "another", "other", "first", "second", "third", "last", "latest",
 ];
 
+/// Modals as a contraction with "n't" leaves them ("ca" of "can't"), and their full form.
+pub(crate) const CONTRACTED_MODALS: &[(&str, &str)] =
+    &[("ca", "can"), ("wo", "will"), ("sha", "shall")];
+
 /// Determiners that mark a definite (possibly coreferring) noun phrase.
 pub(crate) const DEFINITES: &[&str] = &[
     "the", "that", "this", "those", "these", "its", "their", "his", "her",
