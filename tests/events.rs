@@ -452,6 +452,10 @@ fn never_panics_and_stays_inside_the_text() {
         "The deal collapsed after March. 😀 Ünïcödé sáid ñ 東京で会談した。",
         "a-b-c-d-e. 1.2.3.4 $$$ 3,000,000.5,5 x'y'z isn't wasn't",
         "CALLED CALL CALLS ON MONDAY TUESDAY",
+        ", boss, resigned.",
+        ",, died, , ,",
+        "ca n't wo n't sha n't",
+        "Apollo 11, the flight, 7, landed, which killed 🎉 quake, which",
     ];
     for text in inputs {
         let a = ex.extract(text, &[], Some(&dct("2025-03-31")));
@@ -1304,4 +1308,43 @@ fn a_pronoun_is_the_whole_subject_of_a_title() {
     let a = run(text, &[], "2026-11-26");
     assert_eq!(event(&a, "developed").title, "she developed mobile units");
     assert_eq!(event(&a, "met").title, "president himself met the envoy");
+}
+
+/// Word salad from the words the title, apposition, relative-clause and sentence rules react
+/// to: every event stays inside the text, on char boundaries, whatever the order.
+#[test]
+fn word_salad_never_panics() {
+    const WORDS: &[&str] = &[
+        ",", ",", ".", "!", "🎉", "which", "that", "who", "n't", "ca", "'s", "’s", "himself",
+        "she", "The", "the", "quake", "storms", "Apollo", "11", "Smith", "Va.", "died", "killed",
+        "proposed", "ended", "by", "in", "August", "1969", "later", "Three", "years", "and", "was",
+        "Sept.", "30", "\n", "\n\n", "é", "—",
+    ];
+    let ex = EventExtractor::new();
+    let mut state = 0x2545_F491_4F6C_DD1Du64;
+    let mut next = |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    for _ in 0..400 {
+        let len = next(40);
+        let text: String = (0..len)
+            .map(|_| WORDS[next(WORDS.len())])
+            .collect::<Vec<_>>()
+            .join(if next(2) == 0 { " " } else { "" });
+        let a = ex.extract(&text, &[], Some(&dct("2025-03-31")));
+        for e in &a.events {
+            for m in e.mentions.iter().chain(std::iter::once(&e.trigger)) {
+                assert!(
+                    m.start < m.end
+                        && m.end <= text.len()
+                        && text.is_char_boundary(m.start)
+                        && text.is_char_boundary(m.end),
+                    "{text:?}"
+                );
+            }
+        }
+    }
 }
