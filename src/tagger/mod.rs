@@ -394,9 +394,10 @@ fn since_before(cx: &Cx<'_>, start: usize) -> bool {
 }
 
 /// A verb of saying right before the expression at tokens `start..end`, which closes its
-/// clause ("officials said [Wednesday].", "said on [Thursday],"): the day of a report, which leaves the story's
-/// reference time on the day of the events reported when that came shortly before it
-/// ("struck late Tuesday, officials said Wednesday. The quake hit at 10:46 p.m.": Tuesday).
+/// clause ("officials said [Wednesday].", "said on [Thursday],"): the day of a report, which
+/// leaves the story's reference time on the day of the events reported when that came
+/// shortly before it ("struck late Tuesday, officials said Wednesday. The quake hit at
+/// 10:46 p.m.": Tuesday).
 fn said_on(cx: &Cx<'_>, start: usize, end: usize) -> bool {
     // ("Police said Thursday that the plane landed at 3 p.m.": what is said is told from the
     // day of saying.)

@@ -46,6 +46,16 @@ const EVENT_DAYS: usize = 64;
 /// ([`Resolver::reports_on_story`]).
 const REPORT_LAG_DAYS: i64 = 3;
 
+/// The day of a value that is a day of a known year, or a time on one.
+fn day_of(v: &TimexValue) -> Option<NaiveDate> {
+    let (TimexValue::Date(d @ DateValue::Day(Some(_), _, _))
+    | TimexValue::Time(d @ DateValue::Day(Some(_), _, _), _)) = v
+    else {
+        return None;
+    };
+    d.interval().map(|iv| iv.start.date())
+}
+
 fn add_months(y: i32, m: u8, off: i32) -> Option<(i32, u8)> {
     let total = i64::from(y) * 12 + i64::from(m) - 1 + i64::from(off);
     let y = i32::try_from(total.div_euclid(12)).ok()?;
@@ -872,15 +882,8 @@ impl Resolver {
     /// Whether the story's reference time is a day at most [`REPORT_LAG_DAYS`] before the
     /// day of `v` (the day a statement about it is made, "officials said Wednesday").
     pub(crate) fn reports_on_story(&self, v: &TimexValue) -> bool {
-        let (TimexValue::Date(d @ DateValue::Day(Some(_), _, _))
-        | TimexValue::Time(d @ DateValue::Day(Some(_), _, _), _)) = v
-        else {
-            return false;
-        };
-        match (self.refs.day, d.interval()) {
-            (Some(story), Some(iv)) => {
-                (0..=REPORT_LAG_DAYS).contains(&(iv.start.date() - story).num_days())
-            }
+        match (self.refs.day, day_of(v)) {
+            (Some(story), Some(day)) => (0..=REPORT_LAG_DAYS).contains(&(day - story).num_days()),
             _ => false,
         }
     }
@@ -888,15 +891,10 @@ impl Resolver {
     /// Remembers the day of a resolved value for the verbs of its clause (a day or a time on
     /// a day; other values are ignored).
     pub(crate) fn note_event_day(&mut self, verb: impl FnOnce() -> Option<u64>, v: &TimexValue) {
-        let (TimexValue::Date(d @ DateValue::Day(Some(_), _, _))
-        | TimexValue::Time(d @ DateValue::Day(Some(_), _, _), _)) = v
-        else {
+        let Some(day) = day_of(v) else {
             return;
         };
         let Some(k) = verb() else { return };
-        let Some(day) = d.interval().map(|iv| iv.start.date()) else {
-            return;
-        };
         if self.event_days.len() == EVENT_DAYS {
             self.event_days.remove(0);
         }
