@@ -191,28 +191,46 @@ pub(crate) fn keep<T: 'static>(pool: &'static std::thread::LocalKey<Pool<T>>, v:
     let _ = pool.try_with(|p| p.give(v));
 }
 
-/// An optional index for each token, in 32 bits (`u32::MAX` stands for none): the
-/// mention or timex at each token.
+/// An optional index for each token of a window of the text (the tokens `base..base +
+/// len`), in 32 bits (`u32::MAX` stands for none): the mention or timex at each token of
+/// the segment being read. A token outside the window has none.
 #[derive(Debug)]
-pub(crate) struct TokIndex(U32Table);
+pub(crate) struct TokIndex {
+    base: usize,
+    table: U32Table,
+}
 
 impl TokIndex {
-    /// A table for `n` tokens, all empty.
-    pub(crate) fn new(n: usize) -> TokIndex {
-        TokIndex(U32Table::new(n, u32::MAX))
+    /// A table for the tokens `r`, all empty.
+    pub(crate) fn over(r: Range<usize>) -> TokIndex {
+        TokIndex {
+            base: r.start,
+            table: U32Table::new(r.len(), u32::MAX),
+        }
     }
 
     /// The index at token `k`.
     #[inline]
     pub(crate) fn at(&self, k: usize) -> Option<u32> {
-        self.0.get(k).copied().filter(|&v| v != u32::MAX)
+        let i = k.checked_sub(self.base)?;
+        self.table.get(i).copied().filter(|&v| v != u32::MAX)
     }
 
-    /// Sets the index at token `k`.
+    /// Sets the index at token `k` (nothing for a token outside the window).
     #[inline]
     pub(crate) fn set(&mut self, k: usize, v: Option<u32>) {
-        if let Some(slot) = self.0.get_mut(k) {
+        if let Some(slot) = k.checked_sub(self.base).and_then(|i| self.table.get_mut(i)) {
             *slot = v.unwrap_or(u32::MAX);
+        }
+    }
+
+    /// Moves the window to the tokens `r`: the tokens of both windows keep their index,
+    /// the others have none.
+    pub(crate) fn slide(&mut self, r: Range<usize>) {
+        let old = std::mem::replace(self, TokIndex::over(r.clone()));
+        let end = old.base + old.table.len();
+        for k in r.start.max(old.base)..r.end.min(end) {
+            self.set(k, old.at(k));
         }
     }
 }
