@@ -158,7 +158,7 @@ impl EventExtractor {
             .unwrap_or_default();
         text::tokenize_into(text, &mut toks);
         pos::tag_sentence(self.lex, text, &mut toks);
-        self.extract_tagged(text, toks, timexes, dct)
+        self.extract_tagged(text, toks, true, timexes, dct)
     }
 
     /// Every form of the event lexicon, in the order of their numbers (what
@@ -185,21 +185,23 @@ impl EventExtractor {
         timexes: &[Timex],
         dct: Option<&Dct>,
     ) -> EventAnalysis {
-        let mut toks = fuser.finish();
-        pos::tag_looked_up(text, &mut toks);
-        self.extract_tagged(text, toks, timexes, dct)
+        // (Tagged a block at a time as the sentences are split.)
+        let toks = fuser.finish();
+        self.extract_tagged(text, toks, false, timexes, dct)
     }
 
-    /// [`EventExtractor::extract`] from the tagged tokens of `text`.
+    /// [`EventExtractor::extract`] from the tokens of `text`, looked up, and tagged if
+    /// `tagged` (else tagged here).
     fn extract_tagged(
         &self,
         text: &str,
-        toks: Vec<text::Token>,
+        mut toks: Vec<text::Token>,
+        tagged: bool,
         timexes: &[Timex],
         dct: Option<&Dct>,
     ) -> EventAnalysis {
         let lex = self.lex;
-        let sents = text::split_sentences(text, &toks);
+        let sents = tag_and_split(text, &mut toks, tagged);
         // The tagger's timexes are sorted and inside the text: borrowed as they are.
         let valid = |t: &Timex| t.span.start < t.span.end && t.span.end <= text.len();
         let ordered = timexes.iter().all(valid)
@@ -773,6 +775,29 @@ const _: () = assert!(MENTION_LOOKBACK > OCCASION_REACH + 4);
 /// The tokens a segment of the text holds at least (but for the text's last), by default:
 /// a segment's tokens and its tables stay in cache while the stage reads it several times.
 const SEGMENT_TOKENS: usize = 1 << 15;
+
+/// The sentences of `toks` (as [`text::split_sentences`] finds them), tagging the tokens
+/// (unless `tagged`) a block at a time just before the splitter reads the block: one pass
+/// over the tokens for both.
+fn tag_and_split(text: &str, toks: &mut [text::Token], tagged: bool) -> Vec<Range<usize>> {
+    let mut out = Vec::with_capacity(toks.len() / 16);
+    let mut splitter = text::Splitter::default();
+    let mut start = 0;
+    while start < toks.len() {
+        let end = (start + SPLIT_BLOCK).min(toks.len());
+        if !tagged {
+            pos::tag_block(text, toks, start..end);
+        }
+        splitter.run(text, toks, end, &mut out);
+        start = end;
+    }
+    splitter.finish(toks.len(), &mut out);
+    out
+}
+
+/// How many tokens are tagged before the sentence splitter reads them (24 KiB of tokens,
+/// in the second-level cache when split).
+const SPLIT_BLOCK: usize = 1024;
 
 /// The segments of a text (runs of whole sentences, by sentence number): each holds at
 /// least `size` tokens, but for the last, and ends after a sentence whose last token is

@@ -1007,41 +1007,67 @@ fn starts_sentence(word: &str) -> bool {
 /// Token index ranges of the sentences of a tokenized text.
 pub(crate) fn split_sentences(text: &str, toks: &[Token]) -> Vec<Range<usize>> {
     let mut out = Vec::with_capacity(toks.len() / 16);
-    let mut start = 0;
-    let word = |k: usize| toks.get(k).and_then(|t| text.get(t.span())).unwrap_or("");
-    let mut i = 0;
-    while i < toks.len() {
-        let t = &toks[i];
-        // Most tokens end nothing: a word or number, not an abbreviation, with the next token
-        // on the same line (the last token's sentence is closed after the loop).
-        if t.kind != TokenKind::Punct
-            && !t.abbrev
-            && toks.get(i + 1).is_none_or(|nx| nx.newlines_before == 0)
-        {
-            i += 1;
-            continue;
-        }
-        let mut end_here = false;
-        let mut last = i;
-        // (Only the marks with no symbol of their own need their text read.)
-        let terminal = t.kind == TokenKind::Punct
-            && match t.sym {
-                Sym::Period | Sym::Bang | Sym::Question => true,
-                Sym::Other => is_terminal(word(i)),
-                _ => false,
-            };
-        if terminal {
-            while last + 1 < toks.len()
-                && toks[last + 1].kind == TokenKind::Punct
-                && toks[last + 1].newlines_before == 0
-                && (is_closing(word(last + 1)) || is_terminal(word(last + 1)))
+    let mut splitter = Splitter::default();
+    splitter.run(text, toks, toks.len(), &mut out);
+    splitter.finish(toks.len(), &mut out);
+    out
+}
+
+/// [`split_sentences`] a stretch of tokens at a time: each step reads the part of speech
+/// of the tokens before the stretch's end only (other fields of the tokens after it too),
+/// so that the tokens may be tagged a stretch at a time, just before.
+#[derive(Debug, Default)]
+pub(crate) struct Splitter {
+    /// The first token of the current sentence.
+    start: usize,
+    /// The next token to read.
+    i: usize,
+}
+
+impl Splitter {
+    /// Reads on up to token `until` (exclusive), pushing the sentences it closes to `out`.
+    pub(crate) fn run(
+        &mut self,
+        text: &str,
+        toks: &[Token],
+        until: usize,
+        out: &mut Vec<Range<usize>>,
+    ) {
+        let Splitter { mut start, mut i } = *self;
+        let until = until.min(toks.len());
+        let word = |k: usize| toks.get(k).and_then(|t| text.get(t.span())).unwrap_or("");
+        while i < until {
+            let t = &toks[i];
+            // Most tokens end nothing: a word or number, not an abbreviation, with the next token
+            // on the same line (the last token's sentence is closed after the loop).
+            if t.kind != TokenKind::Punct
+                && !t.abbrev
+                && toks.get(i + 1).is_none_or(|nx| nx.newlines_before == 0)
             {
-                last += 1;
+                i += 1;
+                continue;
             }
-            end_here = match toks.get(last + 1) {
-                None => true,
-                Some(nx) => {
-                    nx.newlines_before > 0
+            let mut end_here = false;
+            let mut last = i;
+            // (Only the marks with no symbol of their own need their text read.)
+            let terminal = t.kind == TokenKind::Punct
+                && match t.sym {
+                    Sym::Period | Sym::Bang | Sym::Question => true,
+                    Sym::Other => is_terminal(word(i)),
+                    _ => false,
+                };
+            if terminal {
+                while last + 1 < toks.len()
+                    && toks[last + 1].kind == TokenKind::Punct
+                    && toks[last + 1].newlines_before == 0
+                    && (is_closing(word(last + 1)) || is_terminal(word(last + 1)))
+                {
+                    last += 1;
+                }
+                end_here = match toks.get(last + 1) {
+                    None => true,
+                    Some(nx) => {
+                        nx.newlines_before > 0
                         || nx.capitalized
                         || nx.kind == TokenKind::Number
                         || matches!(word(last + 1), "\"" | "``" | "“" | "(" | "'" | "‘")
@@ -1061,39 +1087,44 @@ pub(crate) fn split_sentences(text: &str, toks: &[Token]) -> Vec<Range<usize>> {
                             && toks[i - 1].kind == TokenKind::Word
                             && !toks[i - 1].abbrev
                             && !toks[i - 1].capitalized)
+                    }
+                };
+            } else if t.abbrev && !is_title_abbreviation(word(i)) {
+                // "… in the U.S. The talks …": an abbreviation ends a sentence when what follows
+                // can only start one.
+                end_here = match toks.get(i + 1) {
+                    None => true,
+                    Some(nx) => {
+                        nx.newlines_before > 1 || (nx.capitalized && starts_sentence(word(i + 1)))
+                    }
+                };
+            }
+            if !end_here {
+                if let Some(nx) = toks.get(i + 1) {
+                    end_here = nx.newlines_before > 1
+                        || (nx.newlines_before == 1 && line_break_ends(text, toks, start, i))
+                        || ((start + 3..=start + DATELINE_TOKENS).contains(&i)
+                            && t.kind == TokenKind::Punct
+                            && is_dateline_end(text, toks, start, i));
                 }
-            };
-        } else if t.abbrev && !is_title_abbreviation(word(i)) {
-            // "… in the U.S. The talks …": an abbreviation ends a sentence when what follows
-            // can only start one.
-            end_here = match toks.get(i + 1) {
-                None => true,
-                Some(nx) => {
-                    nx.newlines_before > 1 || (nx.capitalized && starts_sentence(word(i + 1)))
-                }
-            };
-        }
-        if !end_here {
-            if let Some(nx) = toks.get(i + 1) {
-                end_here = nx.newlines_before > 1
-                    || (nx.newlines_before == 1 && line_break_ends(text, toks, start, i))
-                    || ((start + 3..=start + DATELINE_TOKENS).contains(&i)
-                        && t.kind == TokenKind::Punct
-                        && is_dateline_end(text, toks, start, i));
+            }
+            if end_here || last + 1 >= toks.len() {
+                out.push(start..last + 1);
+                start = last + 1;
+                i = last + 1;
+            } else {
+                i += 1;
             }
         }
-        if end_here || last + 1 >= toks.len() {
-            out.push(start..last + 1);
-            start = last + 1;
-            i = last + 1;
-        } else {
-            i += 1;
+        *self = Splitter { start, i };
+    }
+
+    /// Closes the last sentence of a text of `n` tokens, once all of them were read.
+    pub(crate) fn finish(self, n: usize, out: &mut Vec<Range<usize>>) {
+        if self.start < n {
+            out.push(self.start..n);
         }
     }
-    if start < toks.len() {
-        out.push(start..toks.len());
-    }
-    out
 }
 
 /// A single line break ends a sentence after a headline or dateline: the line does not end
