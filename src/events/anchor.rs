@@ -188,13 +188,14 @@ impl Window {
     /// The number at token `k`.
     #[inline]
     fn get(&self, k: usize) -> Option<u32> {
-        self.table.get(k.checked_sub(self.base)?).copied()
+        // (A token before the window wraps around to an index beyond it.)
+        self.table.get(k.wrapping_sub(self.base)).copied()
     }
 
     /// The number at token `k`, to change.
     #[inline]
     fn get_mut(&mut self, k: usize) -> Option<&mut u32> {
-        self.table.get_mut(k.checked_sub(self.base)?)
+        self.table.get_mut(k.wrapping_sub(self.base))
     }
 }
 

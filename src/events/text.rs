@@ -212,14 +212,17 @@ impl TokIndex {
     /// The index at token `k`.
     #[inline]
     pub(crate) fn at(&self, k: usize) -> Option<u32> {
-        let i = k.checked_sub(self.base)?;
-        self.table.get(i).copied().filter(|&v| v != u32::MAX)
+        // (A token before the window wraps around to an index beyond it.)
+        self.table
+            .get(k.wrapping_sub(self.base))
+            .copied()
+            .filter(|&v| v != u32::MAX)
     }
 
     /// Sets the index at token `k` (nothing for a token outside the window).
     #[inline]
     pub(crate) fn set(&mut self, k: usize, v: Option<u32>) {
-        if let Some(slot) = k.checked_sub(self.base).and_then(|i| self.table.get_mut(i)) {
+        if let Some(slot) = self.table.get_mut(k.wrapping_sub(self.base)) {
             *slot = v.unwrap_or(u32::MAX);
         }
     }
