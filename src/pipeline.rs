@@ -13,10 +13,12 @@ use std::sync::Arc;
 ///
 /// Build it once (it compiles the lexicons) and share it: it is immutable and
 /// `Send + Sync`. Each thread that calls it keeps the working buffers of the document
-/// (tokens, mentions, per-token tables; emptied) for its next call, for texts of up to
-/// about 16 MB: about 16 bytes per byte of the largest text so far, some 100 KB after a news
-/// article and 160 MB after a 10 MB text, given back when the thread ends. Only the
-/// returned [`Annotation`] is new memory on every call.
+/// (emptied) for its next call, for texts of up to about 16 MB: the tokens and the event
+/// mentions of the whole text, about 10 bytes per byte of the largest text so far (some
+/// 60 KB after a news article, 100 MB after a 10 MB text), and the tables of one segment
+/// of the text (the event stage reads a long text a run of sentences at a time), under
+/// 1 MB whatever the text; all given back when the thread ends. Only the returned
+/// [`Annotation`] is new memory on every call.
 ///
 /// ```
 /// use eventline::{Document, Extractor};

@@ -152,11 +152,12 @@ const POOL_BUFFERS: usize = 8;
 /// The largest per-token buffer kept between documents, in elements: 4,194,304 tokens, the
 /// token list of a text of up to about 16 MB (room is made for a token every 4 bytes).
 /// What a thread holds after a call is the working memory of its largest document so far,
-/// about 16 bytes per byte of text: about 100 KB after a news article, about 160 MB after
-/// a 10 MB text (the tokens, 60 MB; the mentions, 29 MB; five per-token tables of 8 MB;
-/// the links to timexes, 12 MB; tables by mention and sentence, some 15 MB). A longer text
-/// allocates its larger buffers afresh and does not keep them; the thread's memory is
-/// given back when it ends.
+/// about 10 bytes per byte of text: some 60 KB after a news article, about 100 MB after a
+/// 10 MB text (the tokens, 60 MB; the mentions, 32 MB; the event of each mention and a flag
+/// for each token, some 6 MB). The tables by token, mention and sentence that the event
+/// stage reads cover one segment of the text (some thousands of tokens: under 1 MB in
+/// all). A longer text allocates its larger buffers afresh and does not keep them; the
+/// thread's memory is given back when it ends.
 pub(crate) const MAX_KEPT_TOKENS: usize = 1 << 22;
 
 std::thread_local! {
