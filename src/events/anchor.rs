@@ -294,7 +294,9 @@ pub(crate) fn link_timexes(
             _ => {}
         }
     }
-    let (done, signals) = (&mut story.done, &story.signals);
+    // (Held here while the segment is read, given back to `story` at the end.)
+    let mut done = std::mem::take(&mut story.done);
+    let signals = std::mem::take(&mut story.signals);
     let mention_at = |table: &TokIndex, tok: usize| table.at(tok).map(|i| i as usize);
     let inset = insets(
         text,
@@ -707,6 +709,7 @@ pub(crate) fn link_timexes(
         }
     }
     (story.reference, story.reference_next) = (reference, next_tx);
+    (story.done, story.signals) = (done, signals);
     split_repeated(
         text, toks, m0, mentions, timexes, pos, elided_of, &mut links,
     );
@@ -999,9 +1002,9 @@ fn fallback_links(
                                 .get(a + 1..k)
                                 .is_some_and(|between| between.iter().any(|t| t.sym == Sym::Comma))
                     };
-                    let dated = ti.checked_sub(t0).map_or(&[][..], |t| dated_verbs.of(t));
+                    let dated = || ti.checked_sub(t0).map_or(&[][..], |t| dated_verbs.of(t));
                     if !m.nominal
-                        && dated.iter().any(|&k| {
+                        && dated().iter().any(|&k| {
                             a < k
                                 && k < b
                                 && (beyond_comma(k) || comma_conjunction(text, toks, a + 1..b))
