@@ -295,20 +295,22 @@ impl EventExtractor {
                 let Some(r) = sents.get(si) else { continue };
                 entity_start.push(entities.len());
                 describe::entities(text, &toks, r.clone(), &in_timex, &mut entities);
+                let from = mentions.len();
                 detect::detect(lex, text, &toks, r.clone(), si, &mut mentions);
+                // The sentence's mentions outside timexes, in order (moved within the
+                // sentence only).
+                let mut kept = from;
+                for i in from..mentions.len() {
+                    if !in_timex.get(mentions[i].tok).copied().unwrap_or(false) {
+                        if kept != i {
+                            mentions.swap(kept, i);
+                        }
+                        kept += 1;
+                    }
+                }
+                mentions.truncate(kept);
             }
             entity_start.push(entities.len());
-            // (The segment's mentions outside timexes, in order.)
-            let mut kept = m0;
-            for i in m0..mentions.len() {
-                if !in_timex.get(mentions[i].tok).copied().unwrap_or(false) {
-                    if kept != i {
-                        mentions.swap(kept, i);
-                    }
-                    kept += 1;
-                }
-            }
-            mentions.truncate(kept);
             elided_of.clear();
             elided_of.resize(mentions.len() - m0, None);
             mention_of_tok.slide(seg.toks.start.saturating_sub(MENTION_LOOKBACK)..seg.toks.end);
