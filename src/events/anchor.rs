@@ -45,35 +45,53 @@ fn word<'a>(text: &'a str, t: &Token) -> &'a str {
     text.get(t.span()).unwrap_or("")
 }
 
-/// Token positions of the timexes (None for a timex that covers no token).
-pub(crate) fn locate(
-    toks: &[Token],
-    sents: &[std::ops::Range<usize>],
-    timexes: &[Timex],
-) -> Vec<Option<TimexPos>> {
-    // Sorted timexes move both searches forward: each starts where the last one ended.
-    let mut first = 0;
-    let mut sent = 0;
-    timexes
-        .iter()
-        .map(|tx| {
-            first = forward_partition(toks, first, |t| t.end() <= tx.span.start);
-            let mut last = first;
+/// Finds the token positions of sorted timexes (None for a timex that covers no token),
+/// as far as the sentences of the text are known.
+#[derive(Debug, Default)]
+pub(crate) struct Locator {
+    /// The first token of the last timex located.
+    first: usize,
+    /// Its sentence.
+    sent: usize,
+}
+
+impl Locator {
+    /// Locates the timexes from `pos.len()` on, pushing their positions to `pos`, up to
+    /// the first one that starts at token `covered` or later: the sentences `sents`
+    /// partition the tokens before `covered` (all of them, when `covered` is their number).
+    pub(crate) fn run(
+        &mut self,
+        toks: &[Token],
+        sents: &[Range<usize>],
+        covered: usize,
+        timexes: &[Timex],
+        pos: &mut Vec<Option<TimexPos>>,
+    ) {
+        // Sorted timexes move both searches forward: each starts where the last one ended.
+        while let Some(tx) = timexes.get(pos.len()) {
+            let first = forward_partition(toks, self.first, |t| t.end() <= tx.span.start);
             if first >= toks.len() || toks[first].start() >= tx.span.end {
-                return None;
+                self.first = first;
+                pos.push(None);
+                continue;
             }
+            if first >= covered {
+                break;
+            }
+            self.first = first;
+            let mut last = first;
             while last + 1 < toks.len() && toks[last + 1].start() < tx.span.end {
                 last += 1;
             }
             // The sentences partition the tokens, in order.
-            sent = forward_partition(sents, sent, |r| r.end <= first);
-            Some(TimexPos {
+            self.sent = forward_partition(sents, self.sent, |r| r.end <= first);
+            pos.push(Some(TimexPos {
                 first,
                 last,
-                sent: Some(sent).filter(|&s| s < sents.len()).unwrap_or(0),
-            })
-        })
-        .collect()
+                sent: Some(self.sent).filter(|&s| s < sents.len()).unwrap_or(0),
+            }));
+        }
+    }
 }
 
 /// The partition point of `pred` in `items` (true, then false), found by walking forward
@@ -659,8 +677,9 @@ pub(crate) fn link_timexes(
     let mut reference: Option<(usize, usize)> = story.reference;
     let mut next_tx = story.reference_next;
     for (si, has_date) in seg.sents.clone().zip(&sent_has_date) {
-        while next_tx < timexes.len() {
-            match &pos[next_tx] {
+        // (The timexes after the segment's may not be located yet: none is before `si`.)
+        while let Some(p) = pos.get(next_tx) {
+            match p {
                 Some(p) if p.sent < si => {
                     let t = &timexes[next_tx];
                     if is_day_reference(t) {
@@ -1455,7 +1474,7 @@ const FALLBACK_CANDIDATES: usize = 3;
 const LEAD_RECENT_DAYS: i64 = 366;
 
 /// How many sentences open an article (headline, dateline, lead) and may hold its date.
-const LEAD_SENTENCES: usize = 6;
+pub(crate) const LEAD_SENTENCES: usize = 6;
 
 /// A timex that places something on the calendar (a date or a time, not a duration).
 fn is_dated(t: &Timex) -> bool {

@@ -111,7 +111,7 @@ fn lexicon() -> &'static Lexicon {
 #[derive(Debug, Clone, Copy)]
 pub struct EventExtractor {
     lex: &'static Lexicon,
-    /// The tokens a segment holds at least (see [`segments`]).
+    /// The tokens a segment holds at least (but for the text's last).
     segment_tokens: usize,
 }
 
@@ -210,7 +210,6 @@ impl EventExtractor {
         dct: Option<&Dct>,
     ) -> EventAnalysis {
         let lex = self.lex;
-        let sents = tag_and_split(text, &mut toks, tagged);
         // The tagger's timexes are sorted and inside the text: borrowed as they are.
         let valid = |t: &Timex| t.span.start < t.span.end && t.span.end <= text.len();
         let ordered = timexes.iter().all(valid)
@@ -225,12 +224,16 @@ impl EventExtractor {
             std::borrow::Cow::Owned(own)
         };
         let timexes: &[Timex] = &timexes;
-        let tpos = anchor::locate(&toks, &sents, timexes);
+        // The tokens are tagged, split into sentences and their timexes located as the
+        // segments need them, just before each is read (while its tokens are in cache).
+        let mut reader = Reader {
+            tagged,
+            ..Reader::default()
+        };
         let mut in_timex = text::filled(&BOOL_POOL, toks.len(), false);
-        for p in tpos.iter().flatten() {
-            for b in in_timex.get_mut(p.first..=p.last).into_iter().flatten() {
-                *b = true;
-            }
+        // The article's lead (its first sentences) is read first: its date dates the story.
+        while reader.sents.len() <= anchor::LEAD_SENTENCES && !reader.finished {
+            reader.read_on(text, &mut toks, timexes, &mut in_timex);
         }
         let dct_has_time = dct.is_some_and(|d| d.time.is_some());
         let dct_value = dct.map(|d| TimexValue::day(d.date));
@@ -238,7 +241,7 @@ impl EventExtractor {
         // Everything below reads the text a segment at a time (runs of whole sentences),
         // while the segment's tokens are in cache; what the story carries from one segment
         // to the next is carried explicitly (`story`, `index`, the events so far).
-        let mut story = anchor::Story::new(timexes, &tpos, dct.map(|d| d.date));
+        let mut story = anchor::Story::new(timexes, &reader.pos, dct.map(|d| d.date));
         let mut index = CorefIndex::default();
         // Room for the events and links of news text (about one event in ten tokens).
         let mut events: Vec<Event> = Vec::with_capacity(toks.len() / 8);
@@ -265,7 +268,52 @@ impl EventExtractor {
         let mut fill = text::taken(&USIZE_POOL);
         let mut cut_start = text::taken(&USIZE_POOL);
         let mut next_timex = 0;
-        for seg_sents in segments(&toks, &sents, self.segment_tokens) {
+        // The segment being formed: its first sentence and token, and the next sentence.
+        let (mut seg_first, mut begin, mut next_sent) = (0, 0, 0);
+        loop {
+            // The segment: at least `segment_tokens` tokens (but for the text's last) and
+            // ending after a sentence whose last token is a punctuation mark (no step looks
+            // back for an event across one: an attitude verb's subject or a moved event,
+            // which the steps over timexes link, always lies in the verb's segment). A text
+            // whose sentences never end in a mark is one segment.
+            let seg_end = loop {
+                if let Some(r) = reader.sents.get(next_sent) {
+                    next_sent += 1;
+                    let closed = r
+                        .end
+                        .checked_sub(1)
+                        .and_then(|k| toks.get(k))
+                        .is_some_and(|t| t.kind == text::TokenKind::Punct);
+                    if closed && r.end.saturating_sub(begin) >= self.segment_tokens {
+                        begin = r.end;
+                        break Some(next_sent);
+                    }
+                } else if reader.finished {
+                    break (seg_first < reader.sents.len()).then_some(reader.sents.len());
+                } else {
+                    reader.read_on(text, &mut toks, timexes, &mut in_timex);
+                }
+            };
+            let Some(seg_end) = seg_end else { break };
+            let seg_sents = seg_first..seg_end;
+            seg_first = seg_end;
+            // The steps read a few tokens past the segment (and the timexes there, with a
+            // timex right after a range's first date): read far enough for all of them.
+            let end = reader.sents.get(seg_end - 1).map_or(0, |r| r.end);
+            loop {
+                let mut want = end + READ_AHEAD;
+                for p in reader.pos.get(next_timex..).unwrap_or(&[]).iter().flatten() {
+                    if p.first >= want {
+                        break;
+                    }
+                    want = want.max(p.last + READ_AHEAD);
+                }
+                if reader.finished || reader.covered >= want {
+                    break;
+                }
+                reader.read_on(text, &mut toks, timexes, &mut in_timex);
+            }
+            let (sents, tpos) = (&reader.sents, &reader.pos);
             let (Some(first), Some(last)) = (
                 sents.get(seg_sents.start),
                 seg_sents.end.checked_sub(1).and_then(|s| sents.get(s)),
@@ -320,11 +368,11 @@ impl EventExtractor {
             let tlinks = anchor::link_timexes(
                 text,
                 &toks,
-                &sents,
+                sents,
                 &seg,
                 &mut mentions,
                 timexes,
-                &tpos,
+                tpos,
                 &mut elided_of,
                 &mut mention_of_tok,
                 &mut story,
@@ -791,55 +839,72 @@ const _: () = assert!(MENTION_LOOKBACK > OCCASION_REACH + 4);
 /// last-level cache alike; the smaller ones sort and fill less at once.)
 const SEGMENT_TOKENS: usize = 1 << 13;
 
-/// The sentences of `toks` (as [`text::split_sentences`] finds them), tagging the tokens
-/// (unless `tagged`) a block at a time just before the splitter reads the block: one pass
-/// over the tokens for both.
-fn tag_and_split(text: &str, toks: &mut [text::Token], tagged: bool) -> Vec<Range<usize>> {
-    let mut out = Vec::with_capacity(toks.len() / 16);
-    let mut splitter = text::Splitter::default();
-    let mut start = 0;
-    while start < toks.len() {
-        let end = (start + SPLIT_BLOCK).min(toks.len());
-        if !tagged {
-            pos::tag_block(text, toks, start..end);
-        }
-        splitter.run(text, toks, end, &mut out);
-        start = end;
-    }
-    splitter.finish(toks.len(), &mut out);
-    out
-}
-
 /// How many tokens are tagged before the sentence splitter reads them (24 KiB of tokens,
 /// in the second-level cache when split).
 const SPLIT_BLOCK: usize = 1024;
 
-/// The segments of a text (runs of whole sentences, by sentence number): each holds at
-/// least `size` tokens, but for the last, and ends after a sentence whose last token is
-/// a punctuation mark (no step looks back for an event across one: an attitude verb's
-/// subject or a moved event, which the steps over timexes link, always lies in the
-/// verb's segment). A text whose sentences never end in a mark is one segment.
-fn segments(toks: &[text::Token], sents: &[Range<usize>], size: usize) -> Vec<Range<usize>> {
-    let mut out = Vec::with_capacity(toks.len() / size.max(1) + 1);
-    let mut start = 0;
-    let mut begin = 0;
-    for (si, r) in sents.iter().enumerate() {
-        let closed = r
-            .end
-            .checked_sub(1)
-            .and_then(|k| toks.get(k))
-            .is_some_and(|t| t.kind == text::TokenKind::Punct);
-        if closed && r.end.saturating_sub(begin) >= size {
-            out.push(start..si + 1);
-            start = si + 1;
-            begin = r.end;
+/// The tokens of a text tagged, split into sentences and their timexes located, a block
+/// of tokens at a time, as far as the segments read so far need.
+#[derive(Debug, Default)]
+struct Reader {
+    /// The tokens come tagged (else each block is tagged just before it is split).
+    tagged: bool,
+    splitter: text::Splitter,
+    /// The tokens read by the splitter.
+    read: usize,
+    /// All of them were.
+    finished: bool,
+    /// The sentences closed so far.
+    sents: Vec<Range<usize>>,
+    /// The tokens of those sentences.
+    covered: usize,
+    locator: anchor::Locator,
+    /// The positions of the timexes located so far (those that start in `covered`).
+    pos: Vec<Option<anchor::TimexPos>>,
+}
+
+impl Reader {
+    /// Reads on by a block of tokens: tags it, splits it, locates the timexes of the
+    /// sentences it closes and marks their tokens in `in_timex`.
+    fn read_on(
+        &mut self,
+        text: &str,
+        toks: &mut [text::Token],
+        timexes: &[Timex],
+        in_timex: &mut [bool],
+    ) {
+        if self.finished {
+            return;
+        }
+        let n = toks.len();
+        let end = (self.read + SPLIT_BLOCK).min(n);
+        if !self.tagged {
+            pos::tag_block(text, toks, self.read..end);
+        }
+        self.splitter.run(text, toks, end, &mut self.sents);
+        self.read = end;
+        if end >= n {
+            std::mem::take(&mut self.splitter).finish(n, &mut self.sents);
+            self.finished = true;
+            self.covered = n;
+        } else {
+            self.covered = self.sents.last().map_or(0, |r| r.end);
+        }
+        let from = self.pos.len();
+        self.locator
+            .run(toks, &self.sents, self.covered, timexes, &mut self.pos);
+        for p in self.pos.get(from..).unwrap_or(&[]).iter().flatten() {
+            for b in in_timex.get_mut(p.first..=p.last).into_iter().flatten() {
+                *b = true;
+            }
         }
     }
-    if start < sents.len() {
-        out.push(start..sents.len());
-    }
-    out
 }
+
+/// How many tokens past a segment the text is read before the segment (and past a timex
+/// that starts there): the steps look a few tokens ahead (a list's next item, a verb's own
+/// time, the word after a clause, the second date of a range).
+const READ_AHEAD: usize = 16;
 
 /// Earlier nominal events by noun, and by noun and date, for coreference, in the whole
 /// text (the nouns are borrowed from the text or the lexicon, as the mentions' are).
