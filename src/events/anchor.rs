@@ -274,9 +274,9 @@ fn signal_of(
 /// modifies ("a weekend interview"), else the nearest event of its sentence, with the
 /// relation its signal word gives. Distributive lists ("two calls — one on February 12 and
 /// another on March 18") create new mentions for the elided nouns, appended to `mentions`
-/// (and to `elided_of`, which holds one entry for each mention of the segment, and entered
-/// in `mention_of_tok`, the mention at each token, which the caller fills for the
-/// segment's mentions). The links name mentions and timexes by their numbers in the text;
+/// (and to `elided_of`, which holds an entry for each mention appended: the mention it
+/// stands for; and entered in `mention_of_tok`, the mention at each token, which the
+/// caller fills for the segment's mentions). The links name mentions and timexes by their numbers in the text;
 /// `story` carries what the text told before the segment.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn link_timexes(

@@ -359,8 +359,10 @@ impl EventExtractor {
                 mentions.truncate(kept);
             }
             entity_start.push(entities.len());
+            // (The mentions the steps over timexes append, from `detected`, and the mention
+            // each stands for.)
             elided_of.clear();
-            elided_of.resize(mentions.len() - m0, None);
+            let detected = mentions.len();
             mention_of_tok.slide(seg.toks.start.saturating_sub(MENTION_LOOKBACK)..seg.toks.end);
             for (mi, m) in mentions.iter().enumerate().skip(m0) {
                 mention_of_tok.set(m.tok, u32::try_from(mi).ok());
@@ -488,7 +490,12 @@ impl EventExtractor {
                     continue;
                 }
                 let range = sents.get(m.sent).cloned().unwrap_or(0..0);
-                let (title, participants) = match elided_of.get(mo).copied().flatten() {
+                let elided = mi
+                    .checked_sub(detected)
+                    .and_then(|k| elided_of.get(k))
+                    .copied()
+                    .flatten();
+                let (title, participants) = match elided {
                     Some(src) if event_of.get(src).is_some_and(|&e| e < events.len()) => {
                         let e = &events[event_of[src]];
                         (e.title.clone(), e.participants.clone())
