@@ -13,10 +13,12 @@ use std::sync::Arc;
 ///
 /// Build it once (it compiles the lexicons) and share it: it is immutable and
 /// `Send + Sync`. Each thread that calls it keeps the working buffers of the document
-/// (tokens, mentions, per-token tables; emptied) for its next call, for texts of up to
-/// about 16 MB: about 16 bytes per byte of the largest text so far, some 100 KB after a news
-/// article and 160 MB after a 10 MB text, given back when the thread ends. Only the
-/// returned [`Annotation`] is new memory on every call.
+/// (emptied) for its next call, for texts of up to about 16 MB: the tokens and the event
+/// mentions of the whole text, about 10 bytes per byte of the largest text so far (some
+/// 60 KB after a news article, 100 MB after a 10 MB text), and the tables of one segment
+/// of the text (the event stage reads a long text a run of sentences at a time), under
+/// 1 MB whatever the text; all given back when the thread ends. Only the returned
+/// [`Annotation`] is new memory on every call.
 ///
 /// ```
 /// use eventline::{Document, Extractor};
@@ -231,6 +233,74 @@ mod tests {
             assert!(got.timexes == want.timexes, "{text:.60}");
             assert!(got.events == want.events, "{text:.60}");
             assert!(got.links == want.links, "{text:.60}");
+        }
+    }
+
+    /// The event stage reads a long text a segment (a run of sentences) at a time; what
+    /// the story carries across sentences (the reference day, the last date named, the
+    /// lead's date, a statement's sentence, coreference, lists and ranges reaching the next
+    /// sentence, occasions named in it) crosses segments too: segments of a few sentences
+    /// give the events and links of one segment for the whole text.
+    #[test]
+    fn segments_do_not_change_the_analysis() {
+        let pieces = [
+            "Peskov said on Friday that the two leaders spoke by phone on March 18.",
+            "The call lasted two hours, officials said.",
+            "They held two calls, one on February 12 and another on March 18.",
+            "The March 18 call was the longest.",
+            "They had spoken twice, on February 12 and March 18.",
+            "The festival ran 3\u{2013}4 May 1941; the war lasted 1914\u{2013}1918.",
+            "Officials met again. The talks went well, he said.",
+            "He told reporters at a briefing that the plan worked.",
+            "At a briefing",
+            "In a weekend interview, Trump expressed frustration and warned of new tariffs.",
+            "A new round of talks is expected in mid-April.",
+            "The meeting was moved to Wednesday.",
+            "Peace talks\nare expected to resume",
+            "New peace talks\n\nare expected in May.",
+            "The vote\n\nwas moved to Thursday.",
+            "MOSCOW (AP) \u{2014} The ministers met on Tuesday -- and agreed to talk again.",
+            "Three days later, Germany declared war.",
+            "It was the first win there since 2006.",
+            "The hall reopened in 1948, and since the 1960s it has hosted concerts.",
+            "Talks are continuing. There are no plans for a new call",
+            "The summit, which began on June 3, ended with a statement (signed on June 4).",
+            "The vote was delayed until Tuesday, and the senators left",
+            "Yesterday the company announced record profits for the third quarter.",
+            "The siege of Leningrad began in September 1941 and ended in January 1944.",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut text = String::new();
+        for n in 0..900 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            text.push_str(match seed % 7 {
+                0 => "\n\n",
+                1 => "\n",
+                _ => " ",
+            });
+            if n % 97 == 0 {
+                text.push_str("date 2025-03-31\n\n");
+            }
+        }
+        let doc = Document::new(text.as_str()).with_dct(Dct::parse("2025-03-31").expect("date"));
+        let whole = Extractor {
+            events: Extractor::new().events.with_segment_tokens(usize::MAX),
+            ..Extractor::new()
+        }
+        .extract(&doc);
+        assert!(whole.events.len() > 1500 && whole.links.len() > 3000);
+        assert!(whole.events.iter().any(|e| e.mentions.len() > 1));
+        for size in [0, 1, 3, 20, 150, 4000] {
+            let extractor = Extractor {
+                events: Extractor::new().events.with_segment_tokens(size),
+                ..Extractor::new()
+            };
+            let got = extractor.extract(&doc);
+            assert!(got.events == whole.events, "segments of {size}");
+            assert!(got.links == whole.links, "segments of {size}");
         }
     }
 

@@ -1,5 +1,7 @@
 //! Linking timexes to the events they date, and events to the document date.
 
+use std::ops::Range;
+
 use super::detect::Mention;
 use super::pos::Tag;
 use super::tables::{mark, signal, AHEAD_WORDS};
@@ -43,35 +45,53 @@ fn word<'a>(text: &'a str, t: &Token) -> &'a str {
     text.get(t.span()).unwrap_or("")
 }
 
-/// Token positions of the timexes (None for a timex that covers no token).
-pub(crate) fn locate(
-    toks: &[Token],
-    sents: &[std::ops::Range<usize>],
-    timexes: &[Timex],
-) -> Vec<Option<TimexPos>> {
-    // Sorted timexes move both searches forward: each starts where the last one ended.
-    let mut first = 0;
-    let mut sent = 0;
-    timexes
-        .iter()
-        .map(|tx| {
-            first = forward_partition(toks, first, |t| t.end() <= tx.span.start);
-            let mut last = first;
+/// Finds the token positions of sorted timexes (None for a timex that covers no token),
+/// as far as the sentences of the text are known.
+#[derive(Debug, Default)]
+pub(crate) struct Locator {
+    /// The first token of the last timex located.
+    first: usize,
+    /// Its sentence.
+    sent: usize,
+}
+
+impl Locator {
+    /// Locates the timexes from `pos.len()` on, pushing their positions to `pos`, up to
+    /// the first one that starts at token `covered` or later: the sentences `sents`
+    /// partition the tokens before `covered` (all of them, when `covered` is their number).
+    pub(crate) fn run(
+        &mut self,
+        toks: &[Token],
+        sents: &[Range<usize>],
+        covered: usize,
+        timexes: &[Timex],
+        pos: &mut Vec<Option<TimexPos>>,
+    ) {
+        // Sorted timexes move both searches forward: each starts where the last one ended.
+        while let Some(tx) = timexes.get(pos.len()) {
+            let first = forward_partition(toks, self.first, |t| t.end() <= tx.span.start);
             if first >= toks.len() || toks[first].start() >= tx.span.end {
-                return None;
+                self.first = first;
+                pos.push(None);
+                continue;
             }
+            if first >= covered {
+                break;
+            }
+            self.first = first;
+            let mut last = first;
             while last + 1 < toks.len() && toks[last + 1].start() < tx.span.end {
                 last += 1;
             }
             // The sentences partition the tokens, in order.
-            sent = forward_partition(sents, sent, |r| r.end <= first);
-            Some(TimexPos {
+            self.sent = forward_partition(sents, self.sent, |r| r.end <= first);
+            pos.push(Some(TimexPos {
                 first,
                 last,
-                sent: Some(sent).filter(|&s| s < sents.len()).unwrap_or(0),
-            })
-        })
-        .collect()
+                sent: Some(self.sent).filter(|&s| s < sents.len()).unwrap_or(0),
+            }));
+        }
+    }
 }
 
 /// The partition point of `pred` in `items` (true, then false), found by walking forward
@@ -88,83 +108,231 @@ fn forward_partition<T>(items: &[T], from: usize, pred: impl Fn(&T) -> bool) -> 
     k
 }
 
-/// Links every timex to the event that governs it: a noun it modifies ("a weekend
-/// interview"), else the nearest event of its sentence, with the relation its signal word
-/// gives. Distributive lists ("two calls — one on February 12 and another on March 18")
-/// create new mentions for the elided nouns, appended to `mentions` (and entered in
-/// `mention_of_tok`, the mention at each token, which the caller fills for `mentions`).
+/// One segment of the text: a run of whole sentences that the event stage reads at once
+/// (see [`super::EventExtractor`]). Tokens, sentences, timexes and mentions keep their
+/// numbers in the whole text.
+#[derive(Debug, Clone)]
+pub(crate) struct Segment {
+    /// The tokens.
+    pub toks: Range<usize>,
+    /// The sentences.
+    pub sents: Range<usize>,
+    /// The timexes whose first token lies in the segment (with those among them that cover
+    /// no token).
+    pub timexes: Range<usize>,
+    /// The first of the segment's mentions: the segment's mentions are the last ones found.
+    pub mentions: usize,
+}
+
+/// What the passes over timexes and sentences carry from one segment to the next: each
+/// reads the story in text order, and the story does not stop at a segment's end.
+#[derive(Debug)]
+pub(crate) struct Story {
+    /// The timexes already claimed by a distributive list (which may reach the first
+    /// tokens of the next segment).
+    done: Vec<bool>,
+    /// The relation each timex's signal word states ([`signal_of`]), for the timexes of
+    /// the segments read so far and of the first tokens after them.
+    signals: Vec<(RelType, bool)>,
+    /// Whether each timex is a day of the news (0 not read yet, 1 no, 2 yes).
+    news_day: Vec<u8>,
+    /// The story's reference day so far (timex, sentence), and the next timex to read for it.
+    reference: Option<(usize, usize)>,
+    reference_next: usize,
+    /// The last date named in a sentence before the current mention, and the next timex
+    /// to read for it.
+    last_dated: Option<usize>,
+    fallback_next: usize,
+    /// The sentence whose reporting verb came before the current mention.
+    reported_in: Option<usize>,
+    /// The number of the last inset ([`insets`]).
+    inset_id: u32,
+    /// The article's lead date (the first date of its first sentences), and whether it is
+    /// recent news: read once, for the whole text.
+    lead: Option<usize>,
+    lead_is_recent: bool,
+}
+
+impl Story {
+    /// The state before the first segment of a text with these timexes.
+    pub(crate) fn new(
+        timexes: &[Timex],
+        pos: &[Option<TimexPos>],
+        dct: Option<chrono::NaiveDate>,
+    ) -> Story {
+        let lead = pos.iter().enumerate().find_map(|(ti, p)| {
+            let p = p.as_ref()?;
+            (p.sent <= LEAD_SENTENCES && timexes.get(ti).is_some_and(is_dated)).then_some(ti)
+        });
+        let lead_is_recent =
+            lead.is_none_or(
+                |ti| match (dct, timexes.get(ti).and_then(|t| t.value.interval())) {
+                    (Some(dct), Some(iv)) => (dct - iv.end.date()).num_days() <= LEAD_RECENT_DAYS,
+                    _ => true,
+                },
+            );
+        Story {
+            done: vec![false; timexes.len()],
+            signals: vec![(RelType::IsIncluded, false); timexes.len()],
+            news_day: vec![0; timexes.len()],
+            reference: None,
+            reference_next: 0,
+            last_dated: None,
+            fallback_next: 0,
+            reported_in: None,
+            inset_id: 0,
+            lead,
+            lead_is_recent,
+        }
+    }
+}
+
+/// A number for each token of a window of the text (the tokens `base..base + len`); a
+/// token outside the window has none.
+struct Window {
+    base: usize,
+    table: U32Table,
+}
+
+impl Window {
+    /// A table for the tokens `r`, all `fill`.
+    fn new(r: Range<usize>, fill: u32) -> Window {
+        Window {
+            base: r.start,
+            table: U32Table::new(r.len(), fill),
+        }
+    }
+
+    /// The number at token `k`.
+    #[inline]
+    fn get(&self, k: usize) -> Option<u32> {
+        // (A token before the window wraps around to an index beyond it.)
+        self.table.get(k.wrapping_sub(self.base)).copied()
+    }
+
+    /// The number at token `k`, to change.
+    #[inline]
+    fn get_mut(&mut self, k: usize) -> Option<&mut u32> {
+        self.table.get_mut(k.wrapping_sub(self.base))
+    }
+}
+
+/// The relation "event REL timex" that the words around timex `ti` state: its signal word
+/// ([`rel_for`]); an amount right after its verb is how long the verb's event lasts
+/// ("lasted two months", "spent six days"), not when it only measures what follows
+/// ("follows months of talks", "took three months to complete"); a range written with a
+/// dash ("3–4 May 1941", "1914–1918") is begun by its first date and ended by its second.
+/// It depends on the timex and its neighbours only, so each segment reads it for its own.
+fn signal_of(
+    text: &str,
+    toks: &[Token],
+    timexes: &[Timex],
+    pos: &[Option<TimexPos>],
+    ti: usize,
+) -> (RelType, bool) {
+    let Some(tx) = timexes.get(ti) else {
+        return (RelType::IsIncluded, false);
+    };
+    let p = pos.get(ti).and_then(Option::as_ref);
+    let mut signal = rel_for(text, toks, p.map_or(0, |p| p.first), tx);
+    if let Some(p) = p {
+        if tx.kind == TimexKind::Duration && !signal.1 {
+            let verb_before = p
+                .first
+                .checked_sub(1)
+                .and_then(|b| toks.get(b))
+                .is_some_and(|t| t.tag.is_verb());
+            let measures_next = toks
+                .get(p.last + 1)
+                .is_some_and(|t| with_lower(text, t, |w| matches!(w, "of" | "to")));
+            if verb_before && !measures_next {
+                signal = (RelType::During, false);
+            }
+        }
+    }
+    let dashed = |a: usize, b: usize| {
+        let (Some(Some(pa)), Some(Some(pb))) = (pos.get(a), pos.get(b)) else {
+            return false;
+        };
+        pb.first == pa.last + 2
+            && toks
+                .get(pa.last + 1)
+                .is_some_and(|t| matches!(word(text, t), "-" | "–" | "—"))
+            && timexes.get(a).is_some_and(is_dated)
+            && timexes.get(b).is_some_and(is_dated)
+    };
+    if dashed(ti, ti + 1) {
+        (RelType::BegunBy, true)
+    } else if ti > 0 && dashed(ti - 1, ti) {
+        (RelType::EndedBy, true)
+    } else {
+        signal
+    }
+}
+
+/// Links every timex of the segment `seg` to the event that governs it: a noun it
+/// modifies ("a weekend interview"), else the nearest event of its sentence, with the
+/// relation its signal word gives. Distributive lists ("two calls — one on February 12 and
+/// another on March 18") create new mentions for the elided nouns, appended to `mentions`
+/// (and to `elided_of`, which holds an entry for each mention appended: the mention it
+/// stands for; and entered in `mention_of_tok`, the mention at each token, which the
+/// caller fills for the segment's mentions). The links name mentions and timexes by their numbers in the text;
+/// `story` carries what the text told before the segment.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn link_timexes(
     text: &str,
     toks: &[Token],
-    sents: &[std::ops::Range<usize>],
+    sents: &[Range<usize>],
+    seg: &Segment,
     mentions: &mut Vec<Mention>,
     timexes: &[Timex],
     pos: &[Option<TimexPos>],
     elided_of: &mut Vec<Option<usize>>,
     mention_of_tok: &mut TokIndex,
+    story: &mut Story,
     dct: Option<chrono::NaiveDate>,
 ) -> Vec<TimexLink> {
+    let m0 = seg.mentions;
     let mut links = super::text::taken(&LINK_POOL);
-    links.reserve(2 * mentions.len());
-    let mut done = vec![false; timexes.len()];
-    // Token → mention and token → timex (by first token) tables keep every step local.
-    let mut timex_at = TokIndex::new(toks.len());
-    for (ti, p) in pos.iter().enumerate() {
-        if let Some(p) = p {
-            timex_at.set(p.first, u32::try_from(ti).ok());
-        }
-    }
-    let mention_at = |table: &TokIndex, tok: usize| table.at(tok).map(|i| i as usize);
+    links.reserve(2 * mentions.len().saturating_sub(m0));
+    // Token → timex (by first token) table keeps every step local: the segment's tokens and
+    // the few after them where a verb near its end looks for a time of its own.
+    let ahead = (seg.toks.end + OWN_TIME_REACH).min(toks.len());
+    let mut timex_at = TokIndex::over(seg.toks.start..ahead.max(seg.toks.start));
     // The relation each timex's signal word states (read once: several steps ask).
-    let mut signals: Vec<(RelType, bool)> = timexes
-        .iter()
-        .zip(pos)
-        .map(|(tx, p)| rel_for(text, toks, p.as_ref().map_or(0, |p| p.first), tx))
-        .collect();
-    // An amount right after its verb is how long the verb's event lasts ("lasted two
-    // months", "spent six days"); not when the amount only measures what follows ("follows
-    // months of talks", "took three months to complete").
-    for (ti, p) in pos.iter().enumerate() {
-        let Some(p) = p else { continue };
-        if timexes[ti].kind != TimexKind::Duration || signals[ti].1 {
-            continue;
-        }
-        let verb_before = p
-            .first
-            .checked_sub(1)
-            .and_then(|b| toks.get(b))
-            .is_some_and(|t| t.tag.is_verb());
-        let measures_next = toks
-            .get(p.last + 1)
-            .is_some_and(|t| with_lower(text, t, |w| matches!(w, "of" | "to")));
-        if verb_before && !measures_next {
-            signals[ti] = (RelType::During, false);
+    for ti in seg.timexes.start..timexes.len() {
+        match pos.get(ti) {
+            Some(Some(p)) if p.first >= ahead => break,
+            Some(Some(p)) => {
+                timex_at.set(p.first, u32::try_from(ti).ok());
+                if let Some(s) = story.signals.get_mut(ti) {
+                    *s = signal_of(text, toks, timexes, pos, ti);
+                }
+            }
+            _ => {}
         }
     }
-    // A range written with a dash ("3–4 May 1941", "1914–1918"): its event begins at the
-    // first and ends at the second.
-    for ti in 1..timexes.len() {
-        let (Some(Some(a)), Some(Some(b))) = (pos.get(ti - 1), pos.get(ti)) else {
-            continue;
-        };
-        let dashed = b.first == a.last + 2
-            && toks
-                .get(a.last + 1)
-                .is_some_and(|t| matches!(word(text, t), "-" | "–" | "—"));
-        if dashed && is_dated(&timexes[ti - 1]) && is_dated(&timexes[ti]) {
-            signals[ti - 1] = (RelType::BegunBy, true);
-            signals[ti] = (RelType::EndedBy, true);
-        }
-    }
-    let inset = insets(text, toks, sents, mentions, mention_of_tok);
-    let inset_of = |tok: usize| inset.get(tok).copied().unwrap_or(0);
+    // (Held here while the segment is read, given back to `story` at the end.)
+    let mut done = std::mem::take(&mut story.done);
+    let signals = std::mem::take(&mut story.signals);
+    let mention_at = |table: &TokIndex, tok: usize| table.at(tok).map(|i| i as usize);
+    let inset = insets(
+        text,
+        toks,
+        sents,
+        seg,
+        mentions,
+        mention_of_tok,
+        &mut story.inset_id,
+    );
+    let inset_of = |tok: usize| inset.get(tok).unwrap_or(0);
     // Governing verbs that hand their timex to the event they govern.
-    let mut declined = vec![false; mentions.len()];
+    // (By mention of the segment, from `m0`.)
+    let mut declined = vec![false; mentions.len().saturating_sub(m0)];
 
     // Distributive lists after a plural eventive noun.
     let n0 = mentions.len();
-    for mi in 0..n0 {
+    for mi in m0..n0 {
         let (m_tok, m_sent) = (mentions[mi].tok, mentions[mi].sent);
         if !mentions[mi].nominal || mentions[mi].tag != Tag::Nns {
             continue;
@@ -218,12 +386,19 @@ pub(crate) fn link_timexes(
 
     // The tokens that hold a mention, in order (the table no longer changes below), and
     // the separators before each token, so that a distance costs no walk over its tokens.
-    let mut mention_toks: Vec<usize> = mentions.iter().map(|m| m.tok).collect();
+    let mut mention_toks: Vec<usize> = mentions
+        .get(m0..)
+        .unwrap_or(&[])
+        .iter()
+        .map(|m| m.tok)
+        .collect();
     mention_toks.sort_unstable();
     mention_toks.dedup();
-    let mut separators_before = U32Table::new(toks.len() + 1, 0);
+    // (Counted from the segment's start: only differences within a sentence are read.)
+    let mut separators_before = Window::new(seg.toks.start..seg.toks.end + 1, 0);
     let mut seps = 0u32;
-    for (slot, t) in separators_before.iter_mut().skip(1).zip(toks) {
+    let seg_toks = toks.get(seg.toks.clone()).unwrap_or(&[]);
+    for (slot, t) in separators_before.table.iter_mut().skip(1).zip(seg_toks) {
         seps += u32::from(is_separator(t));
         *slot = seps;
     }
@@ -231,7 +406,7 @@ pub(crate) fn link_timexes(
     let mut cursor = 0;
     let separators = |a: usize, b: usize| -> i32 {
         match (separators_before.get(a), separators_before.get(b)) {
-            (Some(&x), Some(&y)) => y.saturating_sub(x) as i32,
+            (Some(x), Some(y)) => y.saturating_sub(x) as i32,
             _ => 0,
         }
     };
@@ -249,8 +424,8 @@ pub(crate) fn link_timexes(
         }
         false
     };
-    for ti in 0..timexes.len() {
-        if done[ti] {
+    for ti in seg.timexes.clone() {
+        if done.get(ti).copied().unwrap_or(true) {
             continue;
         }
         let Some(p) = &pos[ti] else { continue };
@@ -364,7 +539,9 @@ pub(crate) fn link_timexes(
                         .map(|s| (s, RelType::IsIncluded))
                 });
             if let Some((subject, rel)) = subject {
-                declined[v] = true;
+                if let Some(d) = v.checked_sub(m0).and_then(|i| declined.get_mut(i)) {
+                    *d = true;
+                }
                 links.push(TimexLink {
                     mention: subject,
                     timex: ti,
@@ -461,40 +638,48 @@ pub(crate) fn link_timexes(
     }
     // Reference time: a sentence without a date of its own continues the story at the last
     // day the text named; its main event (first past-tense verb) is placed on that day.
-    let mut sent_has_date = vec![false; sents.len()];
-    for (ti, p) in pos.iter().enumerate() {
-        if let Some(p) = p {
+    // (By sentence of the segment, from `s0`.)
+    let s0 = seg.sents.start;
+    let mut sent_has_date = vec![false; seg.sents.len()];
+    for ti in seg.timexes.clone() {
+        if let Some(Some(p)) = pos.get(ti) {
             if matches!(timexes[ti].kind, TimexKind::Date | TimexKind::Time) {
-                if let Some(b) = sent_has_date.get_mut(p.sent) {
+                if let Some(b) = p
+                    .sent
+                    .checked_sub(s0)
+                    .and_then(|s| sent_has_date.get_mut(s))
+                {
                     *b = true;
                 }
             }
         }
     }
-    let mut first_past: Vec<Option<usize>> = vec![None; sents.len()];
-    for (mi, m) in mentions.iter().enumerate() {
+    let mut first_past: Vec<Option<usize>> = vec![None; seg.sents.len()];
+    for (mi, m) in mentions.iter().enumerate().skip(m0) {
         if !m.nominal && m.tense == Tense::Past {
-            if let Some(slot) = first_past.get_mut(m.sent) {
+            if let Some(slot) = m.sent.checked_sub(s0).and_then(|s| first_past.get_mut(s)) {
                 if slot.is_none_or(|o| mentions[o].tok > m.tok) {
                     *slot = Some(mi);
                 }
             }
         }
     }
-    // The events an amount of time already places.
-    let mut measured = vec![false; mentions.len()];
+    // The events an amount of time already places (by mention of the segment).
+    let mut measured = vec![false; mentions.len().saturating_sub(m0)];
     for l in &links {
         if timexes[l.timex].kind == TimexKind::Duration {
-            if let Some(m) = measured.get_mut(l.mention) {
+            if let Some(m) = l.mention.checked_sub(m0).and_then(|i| measured.get_mut(i)) {
                 *m = true;
             }
         }
     }
-    let mut reference: Option<(usize, usize)> = None; // (timex, sentence)
-    let mut next_tx = 0;
-    for (si, has_date) in sent_has_date.iter().enumerate() {
-        while next_tx < timexes.len() {
-            match &pos[next_tx] {
+    // (timex, sentence)
+    let mut reference: Option<(usize, usize)> = story.reference;
+    let mut next_tx = story.reference_next;
+    for (si, has_date) in seg.sents.clone().zip(&sent_has_date) {
+        // (The timexes after the segment's may not be located yet: none is before `si`.)
+        while let Some(p) = pos.get(next_tx) {
+            match p {
                 Some(p) if p.sent < si => {
                     let t = &timexes[next_tx];
                     if is_day_reference(t) {
@@ -517,7 +702,7 @@ pub(crate) fn link_timexes(
         if si > rs + REFERENCE_REACH {
             continue;
         }
-        if let Some(mi) = first_past[si] {
+        if let Some(mi) = first_past.get(si - s0).copied().flatten() {
             // A statement is made on the day of the article or the day before: a reporting
             // verb takes the story's day only when it is one of those.
             if mentions[mi].class == EventClass::Reporting && !is_news_day(&timexes[rt], dct) {
@@ -525,7 +710,12 @@ pub(crate) fn link_timexes(
             }
             // An event placed by an amount of time of its own ("Within weeks the front
             // collapsed", "[two days] later Japan attacked") is not on the story's day.
-            if measured.get(mi).copied().unwrap_or(false) {
+            if mi
+                .checked_sub(m0)
+                .and_then(|i| measured.get(i))
+                .copied()
+                .unwrap_or(false)
+            {
                 continue;
             }
             links.push(TimexLink {
@@ -537,9 +727,13 @@ pub(crate) fn link_timexes(
             });
         }
     }
-    split_repeated(text, toks, mentions, timexes, pos, elided_of, &mut links);
+    (story.reference, story.reference_next) = (reference, next_tx);
+    (story.done, story.signals) = (done, signals);
+    split_repeated(
+        text, toks, m0, mentions, timexes, pos, elided_of, &mut links,
+    );
     fallback_links(
-        text, toks, sents, mentions, timexes, pos, &signals, dct, &inset, &declined, &mut links,
+        text, toks, sents, seg, mentions, timexes, pos, story, dct, &inset, &declined, &mut links,
     );
     links
 }
@@ -588,10 +782,13 @@ impl Groups {
 
 /// One verb placed on two coordinated days that cannot be one occurrence ("they had spoken
 /// twice, on February 12 and March 18"): each later day gets a copy of the event, as the
-/// elided nouns of a distributive list do.
+/// elided nouns of a distributive list do. (The links are those of the segment whose
+/// mentions start at `m0`.)
+#[allow(clippy::too_many_arguments)]
 fn split_repeated(
     text: &str,
     toks: &[Token],
+    m0: usize,
     mentions: &mut Vec<Mention>,
     timexes: &[Timex],
     pos: &[Option<TimexPos>],
@@ -614,15 +811,18 @@ fn split_repeated(
         _ => false,
     };
     // The last day each verb mention was placed on, by a link of its own clause.
-    // (`u32::MAX` for none.)
+    // (`u32::MAX` for none; by mention of the segment.)
     let n = mentions.len();
-    let mut placed = U32Table::new(n, u32::MAX);
+    let mut placed = U32Table::new(n.saturating_sub(m0), u32::MAX);
     for l in links.iter_mut() {
         let (mi, b) = (l.mention, l.timex);
         if l.weak || l.rel != RelType::IsIncluded || mi >= n || mentions[mi].nominal {
             continue;
         }
-        let before = std::mem::replace(&mut placed[mi], u32::try_from(b).unwrap_or(u32::MAX));
+        let Some(slot) = mi.checked_sub(m0).and_then(|i| placed.get_mut(i)) else {
+            continue;
+        };
+        let before = std::mem::replace(slot, u32::try_from(b).unwrap_or(u32::MAX));
         if before == u32::MAX {
             continue;
         }
@@ -651,19 +851,24 @@ fn split_repeated(
 fn fallback_links(
     text: &str,
     toks: &[Token],
-    sents: &[std::ops::Range<usize>],
+    sents: &[Range<usize>],
+    seg: &Segment,
     mentions: &[Mention],
     timexes: &[Timex],
     pos: &[Option<TimexPos>],
-    signals: &[(RelType, bool)],
+    story: &mut Story,
     dct: Option<chrono::NaiveDate>,
-    inset: &[u32],
+    inset: &Window,
     declined: &[bool],
     links: &mut Vec<TimexLink>,
 ) {
+    // (Tables by mention of the segment count from `m0`, by sentence from `s0`, by timex
+    // from `t0`.)
+    let (m0, s0, t0) = (seg.mentions, seg.sents.start, seg.timexes.start);
+    let signals = &story.signals;
     // The timex each verb event is dated by (its first), by token.
     // (`u32::MAX` for none; a timex index beyond `u32` is never looked up as one.)
-    let mut verb_event = U32Table::new(toks.len(), u32::MAX);
+    let mut verb_event = Window::new(seg.toks.clone(), u32::MAX);
     for l in links.iter().rev() {
         if let Some(m) = mentions.get(l.mention).filter(|m| !m.nominal) {
             if let Some(b) = verb_event.get_mut(m.tok) {
@@ -671,24 +876,27 @@ fn fallback_links(
             }
         }
     }
-    let mut linked = vec![false; mentions.len()];
+    let mut linked = vec![false; mentions.len().saturating_sub(m0)];
     for l in links.iter() {
-        if let Some(b) = linked.get_mut(l.mention) {
+        if let Some(b) = l.mention.checked_sub(m0).and_then(|i| linked.get_mut(i)) {
             *b = true;
         }
     }
-    // The tokens of the verb events each timex dates, by timex (a few, near the timex).
+    // The tokens of the verb events each timex of the segment dates, by timex (a few, near
+    // the timex).
     let dated_verb = |l: &TimexLink| {
         let m = mentions.get(l.mention).filter(|m| !m.nominal)?;
-        let v = *verb_event.get(m.tok)?;
+        let v = verb_event.get(m.tok)?;
         (v != u32::MAX && v as usize == l.timex).then_some(m.tok)
     };
     let dated_verbs = Groups::new(
-        timexes.len(),
-        links.iter().filter_map(|l| Some((l.timex, dated_verb(l)?))),
+        seg.timexes.len(),
+        links
+            .iter()
+            .filter_map(|l| Some((l.timex.checked_sub(t0)?, dated_verb(l)?))),
     );
     // Whether each timex is a day of the news (0 not read yet, 1 no, 2 yes).
-    let news_day = std::cell::RefCell::new(vec![0u8; timexes.len()]);
+    let news_day = std::cell::RefCell::new(std::mem::take(&mut story.news_day));
     let is_news = |ti: usize| -> bool {
         let mut memo = news_day.borrow_mut();
         match memo.get(ti).copied() {
@@ -703,32 +911,23 @@ fn fallback_links(
             None => false,
         }
     };
-    // Timexes of each sentence, in text order.
+    // Timexes of each sentence of the segment, in text order.
     let sent_timexes = Groups::new(
-        sents.len(),
-        pos.iter()
-            .enumerate()
-            .filter_map(|(ti, p)| p.as_ref().map(|p| (p.sent, ti))),
+        seg.sents.len(),
+        seg.timexes.clone().filter_map(|ti| {
+            let p = pos.get(ti)?.as_ref()?;
+            Some((p.sent.checked_sub(s0)?, ti))
+        }),
     );
-    let lead = pos.iter().enumerate().find_map(|(ti, p)| {
-        let p = p.as_ref()?;
-        (p.sent <= LEAD_SENTENCES && is_dated(&timexes[ti])).then_some(ti)
-    });
-    let lead_is_recent =
-        lead.is_none_or(
-            |ti| match (dct, timexes.get(ti).and_then(|t| t.value.interval())) {
-                (Some(dct), Some(iv)) => (dct - iv.end.date()).num_days() <= LEAD_RECENT_DAYS,
-                _ => true,
-            },
-        );
-    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    let (lead, lead_is_recent) = (story.lead, story.lead_is_recent);
+    let mut order: Vec<usize> = (m0..mentions.len()).collect();
     order.sort_by_key(|&i| mentions[i].tok);
-    let mut last_dated: Option<usize> = None;
-    let mut next_tx = 0;
-    let mut sent_present = vec![0u8; sents.len()];
+    let mut last_dated = story.last_dated;
+    let mut next_tx = story.fallback_next;
+    let mut sent_present = vec![0u8; seg.sents.len()];
     // The sentence whose reporting verb came before the current mention ("Peskov said the
     // Kremlin continued to work …": what is said is told from the day of saying).
-    let mut reported_in: Option<usize> = None;
+    let mut reported_in = story.reported_in;
     for mi in order {
         let m = &mentions[mi];
         let reported = reported_in == Some(m.sent);
@@ -754,7 +953,11 @@ fn fallback_links(
                 _ => break,
             }
         }
-        if linked[mi] || declined.get(mi).copied().unwrap_or(false) {
+        let (is_linked, is_declined) = match mi.checked_sub(m0) {
+            Some(i) => (linked.get(i), declined.get(i)),
+            None => (None, None),
+        };
+        if is_linked.copied().unwrap_or(false) || is_declined.copied().unwrap_or(false) {
             continue;
         }
         // "Trump expressed frustration on Sunday, saying …": a participle of saying is
@@ -763,7 +966,7 @@ fn fallback_links(
             let from = sents.get(m.sent).map_or(m.tok, |r| r.start);
             let head = (from..m.tok)
                 .rev()
-                .find_map(|k| verb_event.get(k).copied().filter(|&v| v != u32::MAX));
+                .find_map(|k| verb_event.get(k).filter(|&v| v != u32::MAX));
             if let Some(ti) = head.map(|v| v as usize).filter(|&ti| ti < timexes.len()) {
                 links.push(TimexLink {
                     mention: mi,
@@ -775,7 +978,10 @@ fn fallback_links(
                 continue;
             }
         }
-        let own = sent_timexes.of(m.sent);
+        let own = m
+            .sent
+            .checked_sub(s0)
+            .map_or(&[][..], |s| sent_timexes.of(s));
         if !own.is_empty() {
             // The nearest timex of the sentence: a few on each side, within reach (the
             // timexes of a sentence are in text order).
@@ -819,8 +1025,9 @@ fn fallback_links(
                                 .get(a + 1..k)
                                 .is_some_and(|between| between.iter().any(|t| t.sym == Sym::Comma))
                     };
+                    let dated = || ti.checked_sub(t0).map_or(&[][..], |t| dated_verbs.of(t));
                     if !m.nominal
-                        && dated_verbs.of(ti).iter().any(|&k| {
+                        && dated().iter().any(|&k| {
                             a < k
                                 && k < b
                                 && (beyond_comma(k) || comma_conjunction(text, toks, a + 1..b))
@@ -880,12 +1087,13 @@ fn fallback_links(
             Tense::Present => !matches!(m.aspect, Aspect::Perfective),
             Tense::None | Tense::Infinitive | Tense::Prespart => {
                 // Read once per sentence: 0 unknown, 1 no, 2 yes.
-                match sent_present.get(m.sent).copied() {
+                let at = m.sent.checked_sub(s0).unwrap_or(usize::MAX);
+                match sent_present.get(at).copied() {
                     Some(0) => {
                         let p = sents
                             .get(m.sent)
                             .is_some_and(|r| present_sentence(toks, r.clone()));
-                        if let Some(slot) = sent_present.get_mut(m.sent) {
+                        if let Some(slot) = sent_present.get_mut(at) {
                             *slot = 1 + u8::from(p);
                         }
                         p
@@ -920,6 +1128,8 @@ fn fallback_links(
             });
         }
     }
+    story.news_day = news_day.into_inner();
+    (story.last_dated, story.fallback_next, story.reported_in) = (last_dated, next_tx, reported_in);
 }
 
 /// Whether the timex `tx`, whose last token is `last`, moves the story on from the last date
@@ -1048,18 +1258,20 @@ const SEPARATOR_BITS: u32 = {
 /// Marks the tokens of the insets of each sentence, which keep their timexes to
 /// themselves: a relative clause after a comma (", who took office on January 20,"), a
 /// parenthesis, a dash-delimited aside, and a trailing reporting clause (", Peskov said.").
-/// Each inset gets its own number; the main clause is 0.
+/// Each inset gets its own number, counted on from `id` (the last number of the text
+/// before the segment `seg`); the main clause is 0.
 fn insets(
     text: &str,
     toks: &[Token],
-    sents: &[std::ops::Range<usize>],
+    sents: &[Range<usize>],
+    seg: &Segment,
     mentions: &[Mention],
     mention_of_tok: &TokIndex,
-) -> U32Table {
-    let mut out = U32Table::new(toks.len(), 0);
-    let mut id = 0u32;
+    id: &mut u32,
+) -> Window {
+    let mut out = Window::new(seg.toks.clone(), 0);
     let sym = |k: usize| toks.get(k).map_or(Sym::Other, |t| t.sym);
-    for r in sents {
+    for r in sents.get(seg.sents.clone()).unwrap_or(&[]) {
         let end = r.end.min(toks.len());
         let mut k = r.start;
         while k < end {
@@ -1079,7 +1291,7 @@ fn insets(
                 k += 1;
                 continue;
             };
-            id = id.saturating_add(1);
+            *id = id.saturating_add(1);
             let mut j = k + 1;
             while j < end
                 && sym(j) != close
@@ -1087,7 +1299,7 @@ fn insets(
                     && matches!(sym(j), Sym::Semicolon | Sym::DoubleDash | Sym::EmDash))
             {
                 if let Some(slot) = out.get_mut(j) {
-                    *slot = id;
+                    *slot = *id;
                 }
                 j += 1;
             }
@@ -1123,9 +1335,11 @@ fn insets(
                         .is_some_and(|m| m.class != EventClass::Reporting)
             });
             if reporting && !other_verb && c > r.start {
-                id = id.saturating_add(1);
-                for slot in out.get_mut(c + 1..end).into_iter().flatten() {
-                    *slot = id;
+                *id = id.saturating_add(1);
+                for k in c + 1..end {
+                    if let Some(slot) = out.get_mut(k) {
+                        *slot = *id;
+                    }
                 }
             }
         }
@@ -1273,7 +1487,7 @@ const FALLBACK_CANDIDATES: usize = 3;
 const LEAD_RECENT_DAYS: i64 = 366;
 
 /// How many sentences open an article (headline, dateline, lead) and may hold its date.
-const LEAD_SENTENCES: usize = 6;
+pub(crate) const LEAD_SENTENCES: usize = 6;
 
 /// A timex that places something on the calendar (a date or a time, not a duration).
 fn is_dated(t: &Timex) -> bool {

@@ -50,6 +50,7 @@ mod pos;
 mod tables;
 mod text;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::annotation::{Endpoint, Link, Provenance};
@@ -93,14 +94,25 @@ fn lexicon() -> &'static Lexicon {
 /// Finds the events of a document, given its temporal expressions.
 ///
 /// Built once (the lexicons are compiled on first use), then shared freely: it is
-/// `Send + Sync` and holds no per-document state. Each thread that extracts keeps the
-/// memory of its largest per-token tables (emptied) for its next document, for texts of up
-/// to about 16 MB (about 160 MB after a 10 MB text, 100 KB after a news article; see
-/// `MAX_KEPT_TOKENS`): allocating them anew, and faulting their pages in, costs more than
-/// filling them.
+/// `Send + Sync` and holds no per-document state.
+///
+/// A long text is read a segment at a time: runs of whole sentences of some thousands of
+/// tokens, whose tokens and tables stay in cache while each step reads them; what the story
+/// carries from one sentence to the next (the day it is set on, the last date named, the
+/// lead's date, earlier events for coreference and occasions, event numbers) crosses
+/// segments as it crosses sentences, so the analysis does not depend on where the segments
+/// end.
+///
+/// Each thread that extracts keeps the memory of its largest buffers (emptied) for its next
+/// document, for texts of up to about 16 MB (see `MAX_KEPT_TOKENS`): the tokens and the
+/// mentions of the whole text (about 10 bytes per byte of text: 100 MB after a 10 MB
+/// text, some 60 KB after a news article) and the tables of a segment (under 1 MB).
+/// Allocating them anew, and faulting their pages in, costs more than filling them.
 #[derive(Debug, Clone, Copy)]
 pub struct EventExtractor {
     lex: &'static Lexicon,
+    /// The tokens a segment holds at least (but for the text's last).
+    segment_tokens: usize,
 }
 
 impl Default for EventExtractor {
@@ -121,7 +133,21 @@ pub struct EventAnalysis {
 impl EventExtractor {
     /// A new extractor.
     pub fn new() -> EventExtractor {
-        EventExtractor { lex: lexicon() }
+        EventExtractor {
+            lex: lexicon(),
+            segment_tokens: SEGMENT_TOKENS,
+        }
+    }
+
+    /// The extractor reading segments of at least `tokens` tokens (at least one sentence
+    /// each): the analysis is the same whatever their size, only the memory it reads at
+    /// once changes.
+    #[cfg(test)]
+    pub(crate) fn with_segment_tokens(self, tokens: usize) -> EventExtractor {
+        EventExtractor {
+            segment_tokens: tokens,
+            ..self
+        }
     }
 
     /// Finds events in `text`, anchors them to `timexes` (sorted or not, byte spans into
@@ -141,7 +167,7 @@ impl EventExtractor {
             .unwrap_or_default();
         text::tokenize_into(text, &mut toks);
         pos::tag_sentence(self.lex, text, &mut toks);
-        self.extract_tagged(text, toks, timexes, dct)
+        self.extract_tagged(text, toks, true, timexes, dct)
     }
 
     /// Every form of the event lexicon, in the order of their numbers (what
@@ -168,21 +194,22 @@ impl EventExtractor {
         timexes: &[Timex],
         dct: Option<&Dct>,
     ) -> EventAnalysis {
-        let mut toks = fuser.finish();
-        pos::tag_looked_up(text, &mut toks);
-        self.extract_tagged(text, toks, timexes, dct)
+        // (Tagged a block at a time as the sentences are split.)
+        let toks = fuser.finish();
+        self.extract_tagged(text, toks, false, timexes, dct)
     }
 
-    /// [`EventExtractor::extract`] from the tagged tokens of `text`.
+    /// [`EventExtractor::extract`] from the tokens of `text`, looked up, and tagged if
+    /// `tagged` (else tagged here).
     fn extract_tagged(
         &self,
         text: &str,
-        toks: Vec<text::Token>,
+        mut toks: Vec<text::Token>,
+        tagged: bool,
         timexes: &[Timex],
         dct: Option<&Dct>,
     ) -> EventAnalysis {
         let lex = self.lex;
-        let sents = text::split_sentences(text, &toks);
         // The tagger's timexes are sorted and inside the text: borrowed as they are.
         let valid = |t: &Timex| t.span.start < t.span.end && t.span.end <= text.len();
         let ordered = timexes.iter().all(valid)
@@ -197,285 +224,427 @@ impl EventExtractor {
             std::borrow::Cow::Owned(own)
         };
         let timexes: &[Timex] = &timexes;
-        let tpos = anchor::locate(&toks, &sents, timexes);
+        // The tokens are tagged, split into sentences and their timexes located as the
+        // segments need them, just before each is read (while its tokens are in cache).
+        let mut reader = Reader {
+            tagged,
+            ..Reader::default()
+        };
         let mut in_timex = text::filled(&BOOL_POOL, toks.len(), false);
-        for p in tpos.iter().flatten() {
-            for b in in_timex.get_mut(p.first..=p.last).into_iter().flatten() {
-                *b = true;
-            }
+        // The article's lead (its first sentences) is read first: its date dates the story.
+        while reader.sents.len() <= anchor::LEAD_SENTENCES && !reader.finished {
+            reader.read_on(text, &mut toks, timexes, &mut in_timex);
         }
-
-        let mut entities = Vec::with_capacity(toks.len() / 16);
-        // The entities of sentence `s`: `entities[entity_start[s]..entity_start[s + 1]]`.
-        let mut entity_start = text::taken(&USIZE_POOL);
-        // Room for the mentions of news text (about one token in seven), reserved once.
-        let mut mentions: Vec<Mention> =
-            MENTION_POOL.try_with(text::Pool::take).unwrap_or_default();
-        mentions.reserve(toks.len() / 5);
-        // Names and event mentions sentence by sentence, while its tokens are in cache.
-        for (si, r) in sents.iter().enumerate() {
-            entity_start.push(entities.len());
-            describe::entities(text, &toks, r.clone(), &in_timex, &mut entities);
-            detect::detect(lex, text, &toks, r.clone(), si, &mut mentions);
-        }
-        entity_start.push(entities.len());
-        mentions.retain(|m| !in_timex.get(m.tok).copied().unwrap_or(false));
-        let mut elided_of = text::filled(&OPTION_POOL, mentions.len(), None);
-        // The mention at each token (the last one there); list items are entered as they
-        // are created.
-        let mut mention_of_tok = text::TokIndex::new(toks.len());
-        for (mi, m) in mentions.iter().enumerate() {
-            mention_of_tok.set(m.tok, u32::try_from(mi).ok());
-        }
-        let tlinks = anchor::link_timexes(
-            text,
-            &toks,
-            &sents,
-            &mut mentions,
-            timexes,
-            &tpos,
-            &mut elided_of,
-            &mut mention_of_tok,
-            dct.map(|d| d.date),
-        );
-
-        // Order mentions by position (elided ones were appended).
-        let mut order = text::taken(&USIZE_POOL);
-        order.extend(0..mentions.len());
-        order.sort_by_key(|&i| (mentions[i].tok, i));
-
-        let mut past_sentence = text::filled(&BOOL_POOL, sents.len(), false);
-        for m in &mentions {
-            if !m.nominal && m.tense == Tense::Past {
-                if let Some(b) = past_sentence.get_mut(m.sent) {
-                    *b = true;
-                }
-            }
-        }
-        // The links of each mention, in order: `link_order[link_start[m]..link_start[m + 1]]`.
-        let mut link_start = text::filled(&USIZE_POOL, mentions.len() + 1, 0);
-        for l in &tlinks {
-            if let Some(c) = link_start.get_mut(l.mention + 1) {
-                *c += 1;
-            }
-        }
-        for k in 1..link_start.len() {
-            link_start[k] += link_start[k - 1];
-        }
-        let mut link_order = text::filled(&USIZE_POOL, link_start.last().copied().unwrap_or(0), 0);
-        let mut fill = text::taken(&USIZE_POOL);
-        fill.extend_from_slice(&link_start);
-        for (li, l) in tlinks.iter().enumerate() {
-            if let Some(slot) = fill.get_mut(l.mention).and_then(|f| {
-                let at = *f;
-                *f += 1;
-                link_order.get_mut(at)
-            }) {
-                *slot = li;
-            }
-        }
-        let mut index = CorefIndex::default();
-        let cuts = clause_cuts(&toks);
-        // The cuts of sentence `s`: `cuts[cut_start[s]..cut_start[s + 1]]` (a clause never
-        // reaches past its sentence, so no other cut matters to it).
-        let mut cut_start = text::taken(&USIZE_POOL);
-        let mut next_cut = 0;
-        for r in &sents {
-            while cuts.get(next_cut).is_some_and(|&c| c < r.start) {
-                next_cut += 1;
-            }
-            cut_start.push(next_cut);
-        }
-        cut_start.push(cuts.len());
         let dct_has_time = dct.is_some_and(|d| d.time.is_some());
         let dct_value = dct.map(|d| TimexValue::day(d.date));
-        let mut events: Vec<Event> = Vec::with_capacity(mentions.len());
-        let mut event_of = text::filled(&USIZE_POOL, mentions.len(), usize::MAX);
-        let mut links: Vec<Link> = Vec::with_capacity(tlinks.len() + mentions.len());
-        for &mi in &order {
-            let m = &mentions[mi];
-            let Some(tok) = toks.get(m.tok) else { continue };
-            let my_links: &[usize] = match (link_start.get(mi), link_start.get(mi + 1)) {
-                (Some(&a), Some(&b)) => link_order.get(a..b).unwrap_or(&[]),
-                _ => &[],
+
+        // Everything below reads the text a segment at a time (runs of whole sentences),
+        // while the segment's tokens are in cache; what the story carries from one segment
+        // to the next is carried explicitly (`story`, `index`, the events so far).
+        let mut story = anchor::Story::new(timexes, &reader.pos, dct.map(|d| d.date));
+        let mut index = CorefIndex::default();
+        // Room for the events and links of news text (about one event in ten tokens).
+        let mut events: Vec<Event> = Vec::with_capacity(toks.len() / 8);
+        let mut links: Vec<Link> = Vec::with_capacity(toks.len() / 4);
+        let mut entities = Vec::new();
+        // The entities of sentence `s0 + s`: `entities[entity_start[s]..entity_start[s + 1]]`.
+        let mut entity_start = text::taken(&USIZE_POOL);
+        // The mentions of the text: each segment's come after the ones before it.
+        let mut mentions: Vec<Mention> =
+            MENTION_POOL.try_with(text::Pool::take).unwrap_or_default();
+        mentions.clear();
+        mentions.reserve(toks.len() / 5);
+        // The event of each mention of the text (`usize::MAX` for none yet).
+        let mut event_of = text::taken(&USIZE_POOL);
+        // The mention at each token of the segment and of the few tokens before it (the
+        // last one there); list items are entered as they are created.
+        let mut mention_of_tok = text::TokIndex::over(0..0);
+        // Tables by mention of the segment (from `m0`) and by sentence (from `s0`).
+        let mut elided_of = text::taken(&OPTION_POOL);
+        let mut order = text::taken(&USIZE_POOL);
+        let mut past_sentence = text::taken(&BOOL_POOL);
+        let mut link_start = text::taken(&USIZE_POOL);
+        let mut link_order = text::taken(&USIZE_POOL);
+        let mut fill = text::taken(&USIZE_POOL);
+        let mut cut_start = text::taken(&USIZE_POOL);
+        let mut next_timex = 0;
+        // The segment being formed: its first sentence and token, and the next sentence.
+        let (mut seg_first, mut begin, mut next_sent) = (0, 0, 0);
+        loop {
+            // The segment: at least `segment_tokens` tokens (but for the text's last) and
+            // ending after a sentence whose last token is a punctuation mark (no step looks
+            // back for an event across one: an attitude verb's subject or a moved event,
+            // which the steps over timexes link, always lies in the verb's segment). A text
+            // whose sentences never end in a mark is one segment.
+            let seg_end = loop {
+                if let Some(r) = reader.sents.get(next_sent) {
+                    next_sent += 1;
+                    let closed = r
+                        .end
+                        .checked_sub(1)
+                        .and_then(|k| toks.get(k))
+                        .is_some_and(|t| t.kind == text::TokenKind::Punct);
+                    if closed && r.end.saturating_sub(begin) >= self.segment_tokens {
+                        begin = r.end;
+                        break Some(next_sent);
+                    }
+                } else if reader.finished {
+                    break (seg_first < reader.sents.len()).then_some(reader.sents.len());
+                } else {
+                    reader.read_on(text, &mut toks, timexes, &mut in_timex);
+                }
             };
-            let my_links = || my_links.iter().filter_map(|&li| tlinks.get(li));
-            let my_value = my_links()
-                .find(|l| !l.weak)
-                .and_then(|l| timexes.get(l.timex))
-                .map(|t| &t.value);
-            // Coreference: a definite nominal repeating an earlier event's noun.
-            if let Some(ei) = self.corefers(text, &toks, m, my_value, &index) {
-                event_of[mi] = ei;
-                index.note(&m.lemma, ei, my_value);
-                let ev = &mut events[ei];
-                ev.mentions.push(tok.span());
-                for l in my_links() {
-                    if let Some(tx) = timexes.get(l.timex) {
-                        if !l.weak
-                            && ev
-                                .anchor
-                                .as_ref()
-                                .is_none_or(|a| a.target == AnchorTarget::Dct)
-                        {
-                            ev.anchor = Some(Anchor {
-                                target: AnchorTarget::Timex(tx.span.clone()),
+            let Some(seg_end) = seg_end else { break };
+            let seg_sents = seg_first..seg_end;
+            seg_first = seg_end;
+            // The steps read a few tokens past the segment (and the timexes there, with a
+            // timex right after a range's first date): read far enough for all of them.
+            let end = reader.sents.get(seg_end - 1).map_or(0, |r| r.end);
+            loop {
+                let mut want = end + READ_AHEAD;
+                for p in reader.pos.get(next_timex..).unwrap_or(&[]).iter().flatten() {
+                    if p.first >= want {
+                        break;
+                    }
+                    want = want.max(p.last + READ_AHEAD);
+                }
+                if reader.finished || reader.covered >= want {
+                    break;
+                }
+                reader.read_on(text, &mut toks, timexes, &mut in_timex);
+            }
+            let (sents, tpos) = (&reader.sents, &reader.pos);
+            let (Some(first), Some(last)) = (
+                sents.get(seg_sents.start),
+                seg_sents.end.checked_sub(1).and_then(|s| sents.get(s)),
+            ) else {
+                continue;
+            };
+            // The segment's timexes: those of its sentences (and those among them that
+            // cover no token).
+            let t0 = next_timex;
+            while tpos
+                .get(next_timex)
+                .is_some_and(|p| p.as_ref().is_none_or(|p| p.sent < seg_sents.end))
+            {
+                next_timex += 1;
+            }
+            let seg = anchor::Segment {
+                toks: first.start..last.end,
+                sents: seg_sents.clone(),
+                timexes: t0..next_timex,
+                mentions: mentions.len(),
+            };
+            let (m0, s0) = (seg.mentions, seg.sents.start);
+            // Names and event mentions sentence by sentence.
+            entities.clear();
+            entity_start.clear();
+            for si in seg.sents.clone() {
+                let Some(r) = sents.get(si) else { continue };
+                entity_start.push(entities.len());
+                describe::entities(text, &toks, r.clone(), &in_timex, &mut entities);
+                let from = mentions.len();
+                detect::detect(lex, text, &toks, r.clone(), si, &mut mentions);
+                // The sentence's mentions outside timexes, in order (moved within the
+                // sentence only).
+                let mut kept = from;
+                for i in from..mentions.len() {
+                    if !in_timex.get(mentions[i].tok).copied().unwrap_or(false) {
+                        if kept != i {
+                            mentions.swap(kept, i);
+                        }
+                        kept += 1;
+                    }
+                }
+                mentions.truncate(kept);
+            }
+            entity_start.push(entities.len());
+            // (The mentions the steps over timexes append, from `detected`, and the mention
+            // each stands for.)
+            elided_of.clear();
+            let detected = mentions.len();
+            mention_of_tok.slide(seg.toks.start.saturating_sub(MENTION_LOOKBACK)..seg.toks.end);
+            for (mi, m) in mentions.iter().enumerate().skip(m0) {
+                mention_of_tok.set(m.tok, u32::try_from(mi).ok());
+            }
+            let tlinks = anchor::link_timexes(
+                text,
+                &toks,
+                sents,
+                &seg,
+                &mut mentions,
+                timexes,
+                tpos,
+                &mut elided_of,
+                &mut mention_of_tok,
+                &mut story,
+                dct.map(|d| d.date),
+            );
+            event_of.resize(mentions.len(), usize::MAX);
+
+            // Order mentions by position (elided ones were appended).
+            order.clear();
+            order.extend(m0..mentions.len());
+            order.sort_by_key(|&i| (mentions[i].tok, i));
+
+            past_sentence.clear();
+            past_sentence.resize(seg.sents.len(), false);
+            for m in mentions.get(m0..).unwrap_or(&[]) {
+                if !m.nominal && m.tense == Tense::Past {
+                    if let Some(b) = m
+                        .sent
+                        .checked_sub(s0)
+                        .and_then(|s| past_sentence.get_mut(s))
+                    {
+                        *b = true;
+                    }
+                }
+            }
+            // The links of each mention, in order:
+            // `link_order[link_start[m - m0]..link_start[m - m0 + 1]]`.
+            link_start.clear();
+            link_start.resize(mentions.len() - m0 + 1, 0);
+            for l in &tlinks {
+                if let Some(c) = l
+                    .mention
+                    .checked_sub(m0)
+                    .and_then(|i| link_start.get_mut(i + 1))
+                {
+                    *c += 1;
+                }
+            }
+            for k in 1..link_start.len() {
+                link_start[k] += link_start[k - 1];
+            }
+            link_order.clear();
+            link_order.resize(link_start.last().copied().unwrap_or(0), 0);
+            fill.clear();
+            fill.extend_from_slice(&link_start);
+            for (li, l) in tlinks.iter().enumerate() {
+                if let Some(slot) = l
+                    .mention
+                    .checked_sub(m0)
+                    .and_then(|i| fill.get_mut(i))
+                    .and_then(|f| {
+                        let at = *f;
+                        *f += 1;
+                        link_order.get_mut(at)
+                    })
+                {
+                    *slot = li;
+                }
+            }
+            let cuts = clause_cuts(&toks, seg.toks.clone());
+            // The cuts of sentence `s0 + s`: `cuts[cut_start[s]..cut_start[s + 1]]` (a clause
+            // never reaches past its sentence, so no other cut matters to it).
+            cut_start.clear();
+            let mut next_cut = 0;
+            for r in sents.get(seg.sents.clone()).unwrap_or(&[]) {
+                while cuts.get(next_cut).is_some_and(|&c| c < r.start) {
+                    next_cut += 1;
+                }
+                cut_start.push(next_cut);
+            }
+            cut_start.push(cuts.len());
+            for &mi in &order {
+                let m = &mentions[mi];
+                let Some(tok) = toks.get(m.tok) else { continue };
+                let mo = mi.wrapping_sub(m0);
+                let my_links: &[usize] = match (link_start.get(mo), link_start.get(mo + 1)) {
+                    (Some(&a), Some(&b)) => link_order.get(a..b).unwrap_or(&[]),
+                    _ => &[],
+                };
+                let my_links = || my_links.iter().filter_map(|&li| tlinks.get(li));
+                let my_value = my_links()
+                    .find(|l| !l.weak)
+                    .and_then(|l| timexes.get(l.timex))
+                    .map(|t| &t.value);
+                // Coreference: a definite nominal repeating an earlier event's noun.
+                if let Some(ei) = self.corefers(text, &toks, m, my_value, &index) {
+                    event_of[mi] = ei;
+                    index.note(&m.lemma, ei, my_value);
+                    let ev = &mut events[ei];
+                    ev.mentions.push(tok.span());
+                    for l in my_links() {
+                        if let Some(tx) = timexes.get(l.timex) {
+                            if !l.weak
+                                && ev
+                                    .anchor
+                                    .as_ref()
+                                    .is_none_or(|a| a.target == AnchorTarget::Dct)
+                            {
+                                ev.anchor = Some(Anchor {
+                                    target: AnchorTarget::Timex(tx.span.clone()),
+                                    relation: l.rel,
+                                    value: Some(tx.value.clone()),
+                                });
+                            }
+                            links.push(Link {
+                                source: Endpoint::Event(ev.id),
+                                target: Endpoint::Timex(tx.span.clone()),
                                 relation: l.rel,
-                                value: Some(tx.value.clone()),
+                                provenance: provenance_of(l),
                             });
                         }
-                        links.push(Link {
-                            source: Endpoint::Event(ev.id),
-                            target: Endpoint::Timex(tx.span.clone()),
+                    }
+                    continue;
+                }
+                let range = sents.get(m.sent).cloned().unwrap_or(0..0);
+                let elided = mi
+                    .checked_sub(detected)
+                    .and_then(|k| elided_of.get(k))
+                    .copied()
+                    .flatten();
+                let (title, participants) = match elided {
+                    Some(src) if event_of.get(src).is_some_and(|&e| e < events.len()) => {
+                        let e = &events[event_of[src]];
+                        (e.title.clone(), e.participants.clone())
+                    }
+                    _ => {
+                        let so = m.sent.wrapping_sub(s0);
+                        let sent_cuts = match (cut_start.get(so), cut_start.get(so + 1)) {
+                            (Some(&a), Some(&b)) if range.contains(&m.tok) => cuts.get(a..b),
+                            _ => None,
+                        };
+                        let clause = clause_of(sent_cuts.unwrap_or(&cuts), range.clone(), m.tok);
+                        // A clause lies in its sentence, and so do the names it may hold.
+                        let names = match (entity_start.get(so), entity_start.get(so + 1)) {
+                            (Some(&a), Some(&b)) => entities.get(a..b),
+                            _ => None,
+                        };
+                        (
+                            describe::title(text, &toks, clause.clone(), m, &in_timex),
+                            describe::participants(text, &toks, names.unwrap_or(&entities), clause),
+                        )
+                    }
+                };
+                let id = event_id(events.len() + 1);
+                let mut dct_rel = anchor::dct_relation(m, dct_has_time);
+                let mut dct_provenance = Provenance::Tense;
+                if dct_rel.is_none() {
+                    // No tense to go by: what the time anchor entails ("the [1996] campaign" is
+                    // before a 1998 article).
+                    dct_rel = my_links().filter(|l| !l.weak).find_map(|l| {
+                        anchor::entailed_dct_relation(l.rel, timexes.get(l.timex)?, dct?)
+                    });
+                    dct_provenance = Provenance::Inferred;
+                }
+                if dct_rel.is_none() && m.nominal && m.class != EventClass::State {
+                    // A happening named in a sentence told in the past is past too.
+                    if past_sentence
+                        .get(m.sent.wrapping_sub(s0))
+                        .copied()
+                        .unwrap_or(false)
+                    {
+                        dct_rel = Some(RelType::Before);
+                    }
+                }
+                let mut anchor_: Option<Anchor> = None;
+                // The anchor is the first time of the event's own clause, or a finer one that
+                // places it inside as well ("spoken this year, on February 12": February 12).
+                // (Lengths are read only when a second time competes.)
+                let mut anchor_tx: Option<&Timex> = None;
+                let span_len = |t: &Timex| {
+                    t.value
+                        .interval()
+                        .map(|iv| (iv.end - iv.start).num_seconds())
+                };
+                for l in my_links() {
+                    let Some(tx) = timexes.get(l.timex) else {
+                        continue;
+                    };
+                    let take = !l.weak
+                        && match (&anchor_, anchor_tx) {
+                            (None, _) => true,
+                            (Some(a), Some(prev)) => {
+                                l.rel == RelType::IsIncluded
+                                    && a.relation == RelType::IsIncluded
+                                    && matches!(
+                                        (span_len(tx), span_len(prev)),
+                                        (Some(n), Some(m)) if n < m
+                                    )
+                            }
+                            (Some(_), None) => false,
+                        };
+                    if take {
+                        anchor_tx = Some(tx);
+                        anchor_ = Some(Anchor {
+                            target: AnchorTarget::Timex(tx.span.clone()),
                             relation: l.rel,
-                            provenance: provenance_of(l),
+                            value: Some(tx.value.clone()),
+                        });
+                    }
+                    links.push(Link {
+                        source: Endpoint::Event(id),
+                        target: Endpoint::Timex(tx.span.clone()),
+                        relation: l.rel,
+                        provenance: provenance_of(l),
+                    });
+                }
+                if anchor_.is_none() {
+                    // "told reporters at a briefing", "In a weekend interview, Trump expressed…":
+                    // an event shares the time of the occasion it is set in.
+                    let occasion = if m.nominal {
+                        occasion_of(text, &toks, m, &mention_of_tok, &event_of)
+                    } else {
+                        framing_occasion(text, &toks, &range, m, &mention_of_tok, &event_of)
+                            .or_else(|| {
+                                relative_antecedent(text, &toks, m, &mention_of_tok, &event_of)
+                            })
+                    };
+                    anchor_ = occasion
+                        .and_then(|ei| events.get(ei)?.anchor.clone())
+                        .filter(|a| matches!(a.target, AnchorTarget::Timex(_)) || m.nominal);
+                    if let Some(Anchor {
+                        target: AnchorTarget::Timex(span),
+                        relation,
+                        ..
+                    }) = &anchor_
+                    {
+                        links.push(Link {
+                            source: Endpoint::Event(id),
+                            target: Endpoint::Timex(span.clone()),
+                            relation: *relation,
+                            provenance: Provenance::Inferred,
                         });
                     }
                 }
-                continue;
-            }
-            let range = sents.get(m.sent).cloned().unwrap_or(0..0);
-            let (title, participants) = match elided_of.get(mi).copied().flatten() {
-                Some(src) if event_of.get(src).is_some_and(|&e| e < events.len()) => {
-                    let e = &events[event_of[src]];
-                    (e.title.clone(), e.participants.clone())
+                if anchor_.is_none() {
+                    anchor_ = dct_anchor(m, dct_value.as_ref());
                 }
-                _ => {
-                    let sent_cuts = match (cut_start.get(m.sent), cut_start.get(m.sent + 1)) {
-                        (Some(&a), Some(&b)) if range.contains(&m.tok) => cuts.get(a..b),
-                        _ => None,
-                    };
-                    let clause = clause_of(sent_cuts.unwrap_or(&cuts), range.clone(), m.tok);
-                    // A clause lies in its sentence, and so do the names it may hold.
-                    let names = match (entity_start.get(m.sent), entity_start.get(m.sent + 1)) {
-                        (Some(&a), Some(&b)) => entities.get(a..b),
-                        _ => None,
-                    };
-                    (
-                        describe::title(text, &toks, clause.clone(), m, &in_timex),
-                        describe::participants(text, &toks, names.unwrap_or(&entities), clause),
-                    )
-                }
-            };
-            let id = event_id(events.len() + 1);
-            let mut dct_rel = anchor::dct_relation(m, dct_has_time);
-            let mut dct_provenance = Provenance::Tense;
-            if dct_rel.is_none() {
-                // No tense to go by: what the time anchor entails ("the [1996] campaign" is
-                // before a 1998 article).
-                dct_rel = my_links().filter(|l| !l.weak).find_map(|l| {
-                    anchor::entailed_dct_relation(l.rel, timexes.get(l.timex)?, dct?)
-                });
-                dct_provenance = Provenance::Inferred;
-            }
-            if dct_rel.is_none() && m.nominal && m.class != EventClass::State {
-                // A happening named in a sentence told in the past is past too.
-                if past_sentence.get(m.sent).copied().unwrap_or(false) {
-                    dct_rel = Some(RelType::Before);
-                }
-            }
-            let mut anchor_: Option<Anchor> = None;
-            // The anchor is the first time of the event's own clause, or a finer one that
-            // places it inside as well ("spoken this year, on February 12": February 12).
-            // (Lengths are read only when a second time competes.)
-            let mut anchor_tx: Option<&Timex> = None;
-            let span_len = |t: &Timex| {
-                t.value
-                    .interval()
-                    .map(|iv| (iv.end - iv.start).num_seconds())
-            };
-            for l in my_links() {
-                let Some(tx) = timexes.get(l.timex) else {
-                    continue;
-                };
-                let take = !l.weak
-                    && match (&anchor_, anchor_tx) {
-                        (None, _) => true,
-                        (Some(a), Some(prev)) => {
-                            l.rel == RelType::IsIncluded
-                                && a.relation == RelType::IsIncluded
-                                && matches!(
-                                    (span_len(tx), span_len(prev)),
-                                    (Some(n), Some(m)) if n < m
-                                )
-                        }
-                        (Some(_), None) => false,
-                    };
-                if take {
-                    anchor_tx = Some(tx);
-                    anchor_ = Some(Anchor {
-                        target: AnchorTarget::Timex(tx.span.clone()),
-                        relation: l.rel,
-                        value: Some(tx.value.clone()),
-                    });
-                }
-                links.push(Link {
-                    source: Endpoint::Event(id),
-                    target: Endpoint::Timex(tx.span.clone()),
-                    relation: l.rel,
-                    provenance: provenance_of(l),
-                });
-            }
-            if anchor_.is_none() {
-                // "told reporters at a briefing", "In a weekend interview, Trump expressed…":
-                // an event shares the time of the occasion it is set in.
-                let occasion = if m.nominal {
-                    occasion_of(text, &toks, m, &mention_of_tok, &event_of)
-                } else {
-                    framing_occasion(text, &toks, &range, m, &mention_of_tok, &event_of)
-                        .or_else(|| relative_antecedent(text, &toks, m, &mention_of_tok, &event_of))
-                };
-                anchor_ = occasion
-                    .and_then(|ei| events.get(ei)?.anchor.clone())
-                    .filter(|a| matches!(a.target, AnchorTarget::Timex(_)) || m.nominal);
-                if let Some(Anchor {
-                    target: AnchorTarget::Timex(span),
-                    relation,
-                    ..
-                }) = &anchor_
-                {
+                if let Some(r) = dct_rel {
                     links.push(Link {
                         source: Endpoint::Event(id),
-                        target: Endpoint::Timex(span.clone()),
-                        relation: *relation,
-                        provenance: Provenance::Inferred,
+                        target: Endpoint::Dct,
+                        relation: r,
+                        provenance: dct_provenance,
                     });
                 }
-            }
-            if anchor_.is_none() {
-                anchor_ = dct_anchor(m, dct_value.as_ref());
-            }
-            if let Some(r) = dct_rel {
-                links.push(Link {
-                    source: Endpoint::Event(id),
-                    target: Endpoint::Dct,
-                    relation: r,
-                    provenance: dct_provenance,
+                event_of[mi] = events.len();
+                if m.nominal {
+                    let v = anchor_.as_ref().and_then(|a| match a.target {
+                        AnchorTarget::Timex(_) => a.value.as_ref(),
+                        AnchorTarget::Dct => None,
+                    });
+                    index.note(&m.lemma, events.len(), v);
+                }
+                events.push(Event {
+                    id,
+                    trigger: tok.span(),
+                    text: text.get(tok.span()).unwrap_or("").to_string(),
+                    class: m.class,
+                    tense: m.tense,
+                    aspect: m.aspect,
+                    polarity: m.polarity,
+                    modality: m.modality.clone(),
+                    title,
+                    participants,
+                    anchor: anchor_,
+                    dct_relation: dct_rel,
+                    mentions: vec![tok.span()],
                 });
             }
-            event_of[mi] = events.len();
-            if m.nominal {
-                let v = anchor_.as_ref().and_then(|a| match a.target {
-                    AnchorTarget::Timex(_) => a.value.as_ref(),
-                    AnchorTarget::Dct => None,
-                });
-                index.note(&m.lemma, events.len(), v);
-            }
-            events.push(Event {
-                id,
-                trigger: tok.span(),
-                text: text.get(tok.span()).unwrap_or("").to_string(),
-                class: m.class,
-                tense: m.tense,
-                aspect: m.aspect,
-                polarity: m.polarity,
-                modality: m.modality.clone(),
-                title,
-                participants,
-                anchor: anchor_,
-                dct_relation: dct_rel,
-                mentions: vec![tok.span()],
-            });
+            text::keep(&anchor::LINK_POOL, tlinks);
         }
         // (Kept for the thread's next document; freed if the thread is being torn down.)
         let _ = text::TOKEN_POOL.try_with(|p| p.give(toks));
@@ -493,7 +662,6 @@ impl EventExtractor {
         text::keep(&BOOL_POOL, in_timex);
         text::keep(&BOOL_POOL, past_sentence);
         text::keep(&OPTION_POOL, elided_of);
-        text::keep(&anchor::LINK_POOL, tlinks);
         drop(index);
         mentions.clear();
         // (The empty list in its own memory: collecting a vector's own items reuses it.)
@@ -506,13 +674,13 @@ impl EventExtractor {
     /// The earlier event a definite nominal mention refers to, if any: the one with the
     /// same noun and the same date when the mention carries a date ("the March 18 call"),
     /// else the last one with the same noun ("the call").
-    fn corefers(
+    fn corefers<'t>(
         &self,
         text: &str,
         toks: &[text::Token],
-        m: &Mention<'_>,
+        m: &Mention<'t>,
         value: Option<&TimexValue>,
-        index: &CorefIndex<'_>,
+        index: &CorefIndex<'t>,
     ) -> Option<usize> {
         if !m.nominal || toks.get(m.tok)?.tag == Tag::Jj {
             return None;
@@ -545,7 +713,7 @@ impl EventExtractor {
         match value {
             Some(v) => index
                 .by_value
-                .get(&(m.lemma.as_ref(), ValueKey::of(v)))
+                .get(&(m.lemma.clone(), ValueKey::of(v)))
                 .copied(),
             None => index.last_by_lemma.get(m.lemma.as_ref()).copied(),
         }
@@ -703,12 +871,93 @@ std::thread_local! {
 /// How far before "at"/"during" the event of an occasion noun may be.
 const OCCASION_REACH: usize = 6;
 
-/// Earlier nominal events by noun, and by noun and date, for coreference (the nouns are
-/// borrowed from the mentions).
+/// How many tokens before its segment the table of mentions by token keeps: the steps that
+/// look back across a sentence's start for an event reach no farther (an occasion's verb,
+/// at most [`OCCASION_REACH`] tokens before "at" and four before the noun; the subject of
+/// an attitude verb or a moved event, a few tokens before the verb).
+const MENTION_LOOKBACK: usize = 16;
+
+const _: () = assert!(MENTION_LOOKBACK > OCCASION_REACH + 4);
+
+/// The tokens a segment of the text holds at least (but for the text's last), by default:
+/// a segment's tokens (some 200 KB) and its tables stay in cache while the stage reads it
+/// several times. (Measured on 10 MB of news: segments of 8K to 32K tokens miss the
+/// last-level cache alike; the smaller ones sort and fill less at once.)
+const SEGMENT_TOKENS: usize = 1 << 13;
+
+/// How many tokens are tagged before the sentence splitter reads them (24 KiB of tokens,
+/// in the second-level cache when split).
+const SPLIT_BLOCK: usize = 1024;
+
+/// The tokens of a text tagged, split into sentences and their timexes located, a block
+/// of tokens at a time, as far as the segments read so far need.
+#[derive(Debug, Default)]
+struct Reader {
+    /// The tokens come tagged (else each block is tagged just before it is split).
+    tagged: bool,
+    splitter: text::Splitter,
+    /// The tokens read by the splitter.
+    read: usize,
+    /// All of them were.
+    finished: bool,
+    /// The sentences closed so far.
+    sents: Vec<Range<usize>>,
+    /// The tokens of those sentences.
+    covered: usize,
+    locator: anchor::Locator,
+    /// The positions of the timexes located so far (those that start in `covered`).
+    pos: Vec<Option<anchor::TimexPos>>,
+}
+
+impl Reader {
+    /// Reads on by a block of tokens: tags it, splits it, locates the timexes of the
+    /// sentences it closes and marks their tokens in `in_timex`.
+    fn read_on(
+        &mut self,
+        text: &str,
+        toks: &mut [text::Token],
+        timexes: &[Timex],
+        in_timex: &mut [bool],
+    ) {
+        if self.finished {
+            return;
+        }
+        let n = toks.len();
+        let end = (self.read + SPLIT_BLOCK).min(n);
+        if !self.tagged {
+            pos::tag_block(text, toks, self.read..end);
+        }
+        self.splitter.run(text, toks, end, &mut self.sents);
+        self.read = end;
+        if end >= n {
+            std::mem::take(&mut self.splitter).finish(n, &mut self.sents);
+            self.finished = true;
+            self.covered = n;
+        } else {
+            self.covered = self.sents.last().map_or(0, |r| r.end);
+        }
+        let from = self.pos.len();
+        self.locator
+            .run(toks, &self.sents, self.covered, timexes, &mut self.pos);
+        for p in self.pos.get(from..).unwrap_or(&[]).iter().flatten() {
+            for b in in_timex.get_mut(p.first..=p.last).into_iter().flatten() {
+                *b = true;
+            }
+        }
+    }
+}
+
+/// How many tokens past a segment the text is read before the segment (and past a timex
+/// that starts there): the steps look a few tokens ahead (a list's next item, a verb's own
+/// time, the word after a clause, the second date of a range).
+const READ_AHEAD: usize = 16;
+
+/// Earlier nominal events by noun, and by noun and date, for coreference, in the whole
+/// text (the nouns are borrowed from the text or the lexicon, as the mentions' are).
 #[derive(Debug, Default)]
 struct CorefIndex<'m> {
-    last_by_lemma: std::collections::HashMap<&'m str, usize, pos::WordBuildHasher>,
-    by_value: std::collections::HashMap<(&'m str, ValueKey), usize, pos::WordBuildHasher>,
+    last_by_lemma: std::collections::HashMap<Cow<'m, str>, usize, pos::WordBuildHasher>,
+    by_value: std::collections::HashMap<(Cow<'m, str>, ValueKey), usize, pos::WordBuildHasher>,
 }
 
 /// A timex value as its TIMEX3 string, kept inline when short (all but freak values), so
@@ -751,11 +1000,18 @@ impl ValueKey {
 }
 
 impl<'m> CorefIndex<'m> {
-    fn note(&mut self, lemma: &'m str, event: usize, value: Option<&TimexValue>) {
-        self.last_by_lemma.insert(lemma, event);
+    // (The lemma as the mention holds it: cloned, a borrowed one stays borrowed.)
+    #[allow(clippy::ptr_arg)]
+    fn note(&mut self, lemma: &Cow<'m, str>, event: usize, value: Option<&TimexValue>) {
+        match self.last_by_lemma.get_mut(lemma.as_ref()) {
+            Some(e) => *e = event,
+            None => {
+                self.last_by_lemma.insert(lemma.clone(), event);
+            }
+        }
         if let Some(v) = value {
             self.by_value
-                .entry((lemma, ValueKey::of(v)))
+                .entry((lemma.clone(), ValueKey::of(v)))
                 .or_insert(event);
         }
     }
@@ -818,10 +1074,14 @@ fn clause_of(cuts: &[usize], range: Range<usize>, i: usize) -> Range<usize> {
     a..b
 }
 
-/// The tokens that cut a sentence into clauses: semicolons and dashes.
-fn clause_cuts(toks: &[text::Token]) -> Vec<usize> {
-    toks.iter()
+/// The tokens of `r` that cut a sentence into clauses: semicolons and dashes.
+fn clause_cuts(toks: &[text::Token], r: Range<usize>) -> Vec<usize> {
+    let start = r.start;
+    toks.get(r)
+        .unwrap_or(&[])
+        .iter()
         .enumerate()
+        .map(|(k, t)| (start + k, t))
         .filter(|(_, t)| {
             matches!(
                 t.sym,
@@ -845,7 +1105,7 @@ mod tests {
         let text = "A; b c -- d e f g; h — i j k l m n o p q r s t u v w x y z aa bb cc dd ee \
                     ff gg hh ii jj kk ll; mm nn – oo pp qq rr ss tt uu vv ww xx yy zz; end";
         let toks = text::tokenize(text);
-        let cuts = clause_cuts(&toks);
+        let cuts = clause_cuts(&toks, 0..toks.len());
         let cut = |k: usize| cuts.contains(&k);
         for range in [0..toks.len(), 3..toks.len().saturating_sub(4), 10..12] {
             for i in 0..toks.len() {

@@ -880,6 +880,7 @@ pub(crate) fn look_up(lex: &'static Lexicon, text: &str, toks: &mut [Token]) {
 }
 
 /// [`tag_sentence`] of tokens whose words have all been looked up ([`look_up`]).
+#[cfg(test)]
 pub(crate) fn tag_looked_up(text: &str, toks: &mut [Token]) {
     tag_block(text, toks, 0..toks.len());
 }
@@ -888,8 +889,9 @@ pub(crate) fn tag_looked_up(text: &str, toks: &mut [Token]) {
 /// they are still in the first-level cache when tagged, whatever the lookups evicted.
 const TAG_BLOCK: usize = 64;
 
-/// Tags the tokens of `block`, whose words (and the next one) have been looked up.
-fn tag_block(text: &str, toks: &mut [Token], block: std::ops::Range<usize>) {
+/// Tags the tokens of `block`, whose words (and the next one) have been looked up (the
+/// blocks of a text in order, each after the ones before it).
+pub(crate) fn tag_block(text: &str, toks: &mut [Token], block: std::ops::Range<usize>) {
     // The tags of the two tokens before, carried along (those before the block are tagged).
     let before = |k: Option<usize>| k.and_then(|k| toks.get(k)).map(|t| t.tag);
     let mut prev = before(block.start.checked_sub(1));

@@ -152,11 +152,12 @@ const POOL_BUFFERS: usize = 8;
 /// The largest per-token buffer kept between documents, in elements: 4,194,304 tokens, the
 /// token list of a text of up to about 16 MB (room is made for a token every 4 bytes).
 /// What a thread holds after a call is the working memory of its largest document so far,
-/// about 16 bytes per byte of text: about 100 KB after a news article, about 160 MB after
-/// a 10 MB text (the tokens, 60 MB; the mentions, 29 MB; five per-token tables of 8 MB;
-/// the links to timexes, 12 MB; tables by mention and sentence, some 15 MB). A longer text
-/// allocates its larger buffers afresh and does not keep them; the thread's memory is
-/// given back when it ends.
+/// about 10 bytes per byte of text: some 60 KB after a news article, about 100 MB after a
+/// 10 MB text (the tokens, 60 MB; the mentions, 32 MB; the event of each mention and a flag
+/// for each token, some 6 MB). The tables by token, mention and sentence that the event
+/// stage reads cover one segment of the text (some thousands of tokens: under 1 MB in
+/// all). A longer text allocates its larger buffers afresh and does not keep them; the
+/// thread's memory is given back when it ends.
 pub(crate) const MAX_KEPT_TOKENS: usize = 1 << 22;
 
 std::thread_local! {
@@ -191,28 +192,49 @@ pub(crate) fn keep<T: 'static>(pool: &'static std::thread::LocalKey<Pool<T>>, v:
     let _ = pool.try_with(|p| p.give(v));
 }
 
-/// An optional index for each token, in 32 bits (`u32::MAX` stands for none): the
-/// mention or timex at each token.
+/// An optional index for each token of a window of the text (the tokens `base..base +
+/// len`), in 32 bits (`u32::MAX` stands for none): the mention or timex at each token of
+/// the segment being read. A token outside the window has none.
 #[derive(Debug)]
-pub(crate) struct TokIndex(U32Table);
+pub(crate) struct TokIndex {
+    base: usize,
+    table: U32Table,
+}
 
 impl TokIndex {
-    /// A table for `n` tokens, all empty.
-    pub(crate) fn new(n: usize) -> TokIndex {
-        TokIndex(U32Table::new(n, u32::MAX))
+    /// A table for the tokens `r`, all empty.
+    pub(crate) fn over(r: Range<usize>) -> TokIndex {
+        TokIndex {
+            base: r.start,
+            table: U32Table::new(r.len(), u32::MAX),
+        }
     }
 
     /// The index at token `k`.
     #[inline]
     pub(crate) fn at(&self, k: usize) -> Option<u32> {
-        self.0.get(k).copied().filter(|&v| v != u32::MAX)
+        // (A token before the window wraps around to an index beyond it.)
+        self.table
+            .get(k.wrapping_sub(self.base))
+            .copied()
+            .filter(|&v| v != u32::MAX)
     }
 
-    /// Sets the index at token `k`.
+    /// Sets the index at token `k` (nothing for a token outside the window).
     #[inline]
     pub(crate) fn set(&mut self, k: usize, v: Option<u32>) {
-        if let Some(slot) = self.0.get_mut(k) {
+        if let Some(slot) = self.table.get_mut(k.wrapping_sub(self.base)) {
             *slot = v.unwrap_or(u32::MAX);
+        }
+    }
+
+    /// Moves the window to the tokens `r`: the tokens of both windows keep their index,
+    /// the others have none.
+    pub(crate) fn slide(&mut self, r: Range<usize>) {
+        let old = std::mem::replace(self, TokIndex::over(r.clone()));
+        let end = old.base + old.table.len();
+        for k in r.start.max(old.base)..r.end.min(end) {
+            self.set(k, old.at(k));
         }
     }
 }
@@ -997,41 +1019,67 @@ fn starts_sentence(word: &str) -> bool {
 /// Token index ranges of the sentences of a tokenized text.
 pub(crate) fn split_sentences(text: &str, toks: &[Token]) -> Vec<Range<usize>> {
     let mut out = Vec::with_capacity(toks.len() / 16);
-    let mut start = 0;
-    let word = |k: usize| toks.get(k).and_then(|t| text.get(t.span())).unwrap_or("");
-    let mut i = 0;
-    while i < toks.len() {
-        let t = &toks[i];
-        // Most tokens end nothing: a word or number, not an abbreviation, with the next token
-        // on the same line (the last token's sentence is closed after the loop).
-        if t.kind != TokenKind::Punct
-            && !t.abbrev
-            && toks.get(i + 1).is_none_or(|nx| nx.newlines_before == 0)
-        {
-            i += 1;
-            continue;
-        }
-        let mut end_here = false;
-        let mut last = i;
-        // (Only the marks with no symbol of their own need their text read.)
-        let terminal = t.kind == TokenKind::Punct
-            && match t.sym {
-                Sym::Period | Sym::Bang | Sym::Question => true,
-                Sym::Other => is_terminal(word(i)),
-                _ => false,
-            };
-        if terminal {
-            while last + 1 < toks.len()
-                && toks[last + 1].kind == TokenKind::Punct
-                && toks[last + 1].newlines_before == 0
-                && (is_closing(word(last + 1)) || is_terminal(word(last + 1)))
+    let mut splitter = Splitter::default();
+    splitter.run(text, toks, toks.len(), &mut out);
+    splitter.finish(toks.len(), &mut out);
+    out
+}
+
+/// [`split_sentences`] a stretch of tokens at a time: each step reads the part of speech
+/// of the tokens before the stretch's end only (other fields of the tokens after it too),
+/// so that the tokens may be tagged a stretch at a time, just before.
+#[derive(Debug, Default)]
+pub(crate) struct Splitter {
+    /// The first token of the current sentence.
+    start: usize,
+    /// The next token to read.
+    i: usize,
+}
+
+impl Splitter {
+    /// Reads on up to token `until` (exclusive), pushing the sentences it closes to `out`.
+    pub(crate) fn run(
+        &mut self,
+        text: &str,
+        toks: &[Token],
+        until: usize,
+        out: &mut Vec<Range<usize>>,
+    ) {
+        let Splitter { mut start, mut i } = *self;
+        let until = until.min(toks.len());
+        let word = |k: usize| toks.get(k).and_then(|t| text.get(t.span())).unwrap_or("");
+        while i < until {
+            let t = &toks[i];
+            // Most tokens end nothing: a word or number, not an abbreviation, with the next token
+            // on the same line (the last token's sentence is closed after the loop).
+            if t.kind != TokenKind::Punct
+                && !t.abbrev
+                && toks.get(i + 1).is_none_or(|nx| nx.newlines_before == 0)
             {
-                last += 1;
+                i += 1;
+                continue;
             }
-            end_here = match toks.get(last + 1) {
-                None => true,
-                Some(nx) => {
-                    nx.newlines_before > 0
+            let mut end_here = false;
+            let mut last = i;
+            // (Only the marks with no symbol of their own need their text read.)
+            let terminal = t.kind == TokenKind::Punct
+                && match t.sym {
+                    Sym::Period | Sym::Bang | Sym::Question => true,
+                    Sym::Other => is_terminal(word(i)),
+                    _ => false,
+                };
+            if terminal {
+                while last + 1 < toks.len()
+                    && toks[last + 1].kind == TokenKind::Punct
+                    && toks[last + 1].newlines_before == 0
+                    && (is_closing(word(last + 1)) || is_terminal(word(last + 1)))
+                {
+                    last += 1;
+                }
+                end_here = match toks.get(last + 1) {
+                    None => true,
+                    Some(nx) => {
+                        nx.newlines_before > 0
                         || nx.capitalized
                         || nx.kind == TokenKind::Number
                         || matches!(word(last + 1), "\"" | "``" | "“" | "(" | "'" | "‘")
@@ -1051,39 +1099,44 @@ pub(crate) fn split_sentences(text: &str, toks: &[Token]) -> Vec<Range<usize>> {
                             && toks[i - 1].kind == TokenKind::Word
                             && !toks[i - 1].abbrev
                             && !toks[i - 1].capitalized)
+                    }
+                };
+            } else if t.abbrev && !is_title_abbreviation(word(i)) {
+                // "… in the U.S. The talks …": an abbreviation ends a sentence when what follows
+                // can only start one.
+                end_here = match toks.get(i + 1) {
+                    None => true,
+                    Some(nx) => {
+                        nx.newlines_before > 1 || (nx.capitalized && starts_sentence(word(i + 1)))
+                    }
+                };
+            }
+            if !end_here {
+                if let Some(nx) = toks.get(i + 1) {
+                    end_here = nx.newlines_before > 1
+                        || (nx.newlines_before == 1 && line_break_ends(text, toks, start, i))
+                        || ((start + 3..=start + DATELINE_TOKENS).contains(&i)
+                            && t.kind == TokenKind::Punct
+                            && is_dateline_end(text, toks, start, i));
                 }
-            };
-        } else if t.abbrev && !is_title_abbreviation(word(i)) {
-            // "… in the U.S. The talks …": an abbreviation ends a sentence when what follows
-            // can only start one.
-            end_here = match toks.get(i + 1) {
-                None => true,
-                Some(nx) => {
-                    nx.newlines_before > 1 || (nx.capitalized && starts_sentence(word(i + 1)))
-                }
-            };
-        }
-        if !end_here {
-            if let Some(nx) = toks.get(i + 1) {
-                end_here = nx.newlines_before > 1
-                    || (nx.newlines_before == 1 && line_break_ends(text, toks, start, i))
-                    || ((start + 3..=start + DATELINE_TOKENS).contains(&i)
-                        && t.kind == TokenKind::Punct
-                        && is_dateline_end(text, toks, start, i));
+            }
+            if end_here || last + 1 >= toks.len() {
+                out.push(start..last + 1);
+                start = last + 1;
+                i = last + 1;
+            } else {
+                i += 1;
             }
         }
-        if end_here || last + 1 >= toks.len() {
-            out.push(start..last + 1);
-            start = last + 1;
-            i = last + 1;
-        } else {
-            i += 1;
+        *self = Splitter { start, i };
+    }
+
+    /// Closes the last sentence of a text of `n` tokens, once all of them were read.
+    pub(crate) fn finish(self, n: usize, out: &mut Vec<Range<usize>>) {
+        if self.start < n {
+            out.push(self.start..n);
         }
     }
-    if start < toks.len() {
-        out.push(start..toks.len());
-    }
-    out
 }
 
 /// A single line break ends a sentence after a headline or dateline: the line does not end
