@@ -16,7 +16,7 @@ use std::sync::Arc;
 /// (emptied) for its next call, for texts of up to about 16 MB: the tokens and the event
 /// mentions of the whole text, about 10 bytes per byte of the largest text so far (some
 /// 60 KB after a news article, 100 MB after a 10 MB text), and the tables of one segment
-/// of the text (the event stage reads a long text a run of sentences at a time), under
+/// of the text (the event stage reads a long text a run of sentences at a time), about
 /// 1 MB whatever the text; all given back when the thread ends. Only the returned
 /// [`Annotation`] is new memory on every call.
 ///

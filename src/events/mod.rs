@@ -106,7 +106,7 @@ fn lexicon() -> &'static Lexicon {
 /// Each thread that extracts keeps the memory of its largest buffers (emptied) for its next
 /// document, for texts of up to about 16 MB (see `MAX_KEPT_TOKENS`): the tokens and the
 /// mentions of the whole text (about 10 bytes per byte of text: 100 MB after a 10 MB
-/// text, some 60 KB after a news article) and the tables of a segment (under 1 MB).
+/// text, some 60 KB after a news article) and the tables of a segment (about 1 MB).
 /// Allocating them anew, and faulting their pages in, costs more than filling them.
 #[derive(Debug, Clone, Copy)]
 pub struct EventExtractor {
@@ -880,10 +880,11 @@ const MENTION_LOOKBACK: usize = 16;
 const _: () = assert!(MENTION_LOOKBACK > OCCASION_REACH + 4);
 
 /// The tokens a segment of the text holds at least (but for the text's last), by default:
-/// a segment's tokens (some 200 KB) and its tables stay in cache while the stage reads it
-/// several times. (Measured on 10 MB of news: segments of 8K to 32K tokens miss the
-/// last-level cache alike; the smaller ones sort and fill less at once.)
-const SEGMENT_TOKENS: usize = 1 << 13;
+/// a segment's tokens (under 1 MB, some 150 KB of text) and its tables stay in cache while
+/// the stage reads it several times. (Measured on 10 MB of news: segments of 8K to 32K
+/// tokens miss the last-level cache alike; on 1 MB, 32K ones took less time than 8K ones,
+/// which pay the set-up of a segment four times as often.)
+const SEGMENT_TOKENS: usize = 1 << 15;
 
 /// How many tokens are tagged before the sentence splitter reads them (24 KiB of tokens,
 /// in the second-level cache when split).

@@ -155,8 +155,8 @@ const POOL_BUFFERS: usize = 8;
 /// about 10 bytes per byte of text: some 60 KB after a news article, about 100 MB after a
 /// 10 MB text (the tokens, 60 MB; the mentions, 32 MB; the event of each mention and a flag
 /// for each token, some 6 MB). The tables by token, mention and sentence that the event
-/// stage reads cover one segment of the text (some thousands of tokens: under 1 MB in
-/// all). A longer text allocates its larger buffers afresh and does not keep them; the
+/// stage reads cover one segment of the text (some tens of thousands of tokens: about 1 MB
+/// in all). A longer text allocates its larger buffers afresh and does not keep them; the
 /// thread's memory is given back when it ends.
 pub(crate) const MAX_KEPT_TOKENS: usize = 1 << 22;
 
