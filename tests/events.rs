@@ -1348,3 +1348,18 @@ fn word_salad_never_panics() {
         }
     }
 }
+
+#[test]
+fn a_when_clause_after_a_time_is_set_in_it() {
+    let text = "Shares have been cut in half since August, when they traded at $30.";
+    let a = run_dated(text, &[("August", "2025-08")]);
+    let traded = timex_links(&a, event(&a, "traded"))
+        .map(|l| l.relation)
+        .collect::<Vec<_>>();
+    assert_eq!(traded, [RelType::IsIncluded]);
+    // The main clause keeps the signal before the time.
+    let cut = timex_links(&a, event(&a, "cut"))
+        .map(|l| l.relation)
+        .collect::<Vec<_>>();
+    assert_eq!(cut, [RelType::BegunBy]);
+}

@@ -581,6 +581,7 @@ pub(crate) fn link_timexes(
                     if own_time {
                         continue;
                     }
+                    let (rel, stated) = rel_of(c);
                     links.push(TimexLink {
                         mention: c,
                         timex: ti,
@@ -595,6 +596,7 @@ pub(crate) fn link_timexes(
         // conference on Tuesday").
         if let (Some((_, a)), Some((cv, v))) = (best, best_verb) {
             if a != v && cv <= GOVERNING_REACH {
+                let (rel, stated) = rel_of(v);
                 links.push(TimexLink {
                     mention: v,
                     timex: ti,
@@ -1617,6 +1619,20 @@ fn post_signal(
     // Most timexes are followed by no signal word: the word is read once, and the clause
     // test below runs only for "later" and "earlier".
     let next = toks.get(k)?;
+    // "since August, when they traded at": the clause after "when" is set in the time, the
+    // signal before it ("since") is the main clause's.
+    let when_at = if matches!(next.sym, Sym::Comma | Sym::EmDash | Sym::DoubleDash) {
+        k + 1
+    } else {
+        k
+    };
+    if event > when_at
+        && toks
+            .get(when_at)
+            .is_some_and(|t| with_lower(text, t, |w| w == "when"))
+    {
+        return Some((RelType::IsIncluded, true));
+    }
     if next.kind != TokenKind::Word {
         return None;
     }
