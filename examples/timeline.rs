@@ -165,13 +165,21 @@ fn print_text(doc_id: &str, report: &TimelineReport, timeline: &Timeline) {
     }
 }
 
-/// The event's value; without one (`--all`), the days its bounds allow, when they are known
-/// ("2007-12-01..2009-07-01" for a recession begun in December 2007 and ended in June 2009).
+/// The event's value; without one (`--all`), the days its bounds allow, when either end is
+/// known ("2007-12-01..2009-07-01" for a recession begun in December 2007 and ended in June
+/// 2009, "..1998-01-01" for what had happened "by 1998").
 fn date_label(e: &eventline::ReportEvent, timeline: &Timeline) -> String {
     let bounded = || {
         let b = timeline.bounds(e.id.as_str()).ok()?;
-        let (from, to) = (b.earliest_start?, b.latest_end?);
-        Some(format!("{}..{}", from.date(), to.date()))
+        let day = |t: Option<chrono::NaiveDateTime>| t.map(|t| t.date().to_string());
+        match (day(b.earliest_start), day(b.latest_end)) {
+            (None, None) => None,
+            (from, to) => Some(format!(
+                "{}..{}",
+                from.unwrap_or_default(),
+                to.unwrap_or_default()
+            )),
+        }
     };
     let v = e
         .value

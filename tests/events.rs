@@ -1363,3 +1363,14 @@ fn a_when_clause_after_a_time_is_set_in_it() {
         .collect::<Vec<_>>();
     assert_eq!(cut, [RelType::BegunBy]);
 }
+
+#[test]
+fn since_then_begins_at_the_last_date() {
+    let text = "Nokia bought Alcatel-Lucent in January 2016. Since then, the company has \
+                concentrated on network equipment.";
+    let a = run_dated(text, &[("January 2016", "2016-01")]);
+    let rels: Vec<RelType> = timex_links(&a, event(&a, "concentrated"))
+        .map(|l| l.relation)
+        .collect();
+    assert_eq!(rels, [RelType::BegunBy]);
+}

@@ -1118,6 +1118,14 @@ fn fallback_links(
             }
             let rel = if ahead {
                 RelType::After
+            } else if since_then(
+                text,
+                toks,
+                sents.get(m.sent).map_or(m.tok, |r| r.start),
+                m.tok,
+            ) {
+                // "Since then, the company has concentrated on …": from the last date on.
+                RelType::BegunBy
             } else {
                 story_relation(m)
             };
@@ -1141,6 +1149,18 @@ fn moves_story(text: &str, toks: &[Token], tx: &Timex, last: usize) -> bool {
         && toks
             .get(last + 1)
             .is_some_and(|t| with_lower(text, t, |w| matches!(w, "later" | "after")))
+}
+
+/// "since then" or "since that time" among the tokens `from..to` (the last date named
+/// begins what follows).
+fn since_then(text: &str, toks: &[Token], from: usize, to: usize) -> bool {
+    (from..to).any(|k| {
+        toks.get(k)
+            .is_some_and(|t| with_lower(text, t, |w| w == "since"))
+            && toks
+                .get(k + 1)
+                .is_some_and(|t| with_lower(text, t, |w| matches!(w, "then" | "that")))
+    })
 }
 
 /// A comma and a conjunction among the tokens `r` (", and", ", but"): a new clause.
