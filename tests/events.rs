@@ -1374,3 +1374,11 @@ fn since_then_begins_at_the_last_date() {
         .collect();
     assert_eq!(rels, [RelType::BegunBy]);
 }
+
+#[test]
+fn a_subordinate_clause_keeps_its_time() {
+    let text = "The company lost ground after Apple introduced the iPhone in 2007.";
+    let a = run_dated(text, &[("2007", "2007")]);
+    assert_eq!(linked_times(text, &a, "introduced"), ["2007"]);
+    assert!(linked_times(text, &a, "lost").is_empty());
+}

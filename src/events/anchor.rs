@@ -1028,11 +1028,15 @@ fn fallback_links(
                                 .is_some_and(|between| between.iter().any(|t| t.sym == Sym::Comma))
                     };
                     let dated = || ti.checked_sub(t0).map_or(&[][..], |t| dated_verbs.of(t));
+                    // (Nor across a subordinator that sets the dated verb's clause apart from
+                    // the event's: "lost ground after Apple introduced the iPhone in 2007".)
                     if !m.nominal
                         && dated().iter().any(|&k| {
                             a < k
                                 && k < b
-                                && (beyond_comma(k) || comma_conjunction(text, toks, a + 1..b))
+                                && (beyond_comma(k)
+                                    || comma_conjunction(text, toks, a + 1..b)
+                                    || (m.tok < k && subordinated(text, toks, m.tok + 1..k)))
                         })
                     {
                         return None;
@@ -1149,6 +1153,28 @@ fn moves_story(text: &str, toks: &[Token], tx: &Timex, last: usize) -> bool {
         && toks
             .get(last + 1)
             .is_some_and(|t| with_lower(text, t, |w| matches!(w, "later" | "after")))
+}
+
+/// A subordinator that puts what follows in another time among the tokens `r` ("after",
+/// "before", "because", "until", "although", "if"…).
+fn subordinated(text: &str, toks: &[Token], r: std::ops::Range<usize>) -> bool {
+    toks.get(r).is_some_and(|r| {
+        r.iter().any(|t| {
+            with_lower(text, t, |w| {
+                matches!(
+                    w,
+                    "after"
+                        | "before"
+                        | "because"
+                        | "until"
+                        | "although"
+                        | "though"
+                        | "if"
+                        | "unless"
+                )
+            })
+        })
+    })
 }
 
 /// "since then" or "since that time" among the tokens `from..to` (the last date named
