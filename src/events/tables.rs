@@ -367,6 +367,8 @@ pub(crate) const HAPPENING_NOUNS: &[&str] = &[
     "tournament",
     "championship",
     "rematch",
+    "finale",
+    "gig",
     "concert",
     "festival",
     "premiere",
