@@ -46,3 +46,15 @@ pub use value::{
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
+
+/// Helpers of the unit tests.
+#[cfg(test)]
+mod test_support {
+    /// Steps a xorshift state and returns it: a deterministic shuffle for generated texts.
+    pub(crate) fn xorshift(state: &mut u64) -> u64 {
+        *state ^= *state << 13;
+        *state ^= *state >> 7;
+        *state ^= *state << 17;
+        *state
+    }
+}

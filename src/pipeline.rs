@@ -272,11 +272,9 @@ mod tests {
         let mut seed = 0x9e37_79b9_7f4a_7c15u64;
         let mut text = String::new();
         for n in 0..900 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
-            text.push_str(match seed % 7 {
+            let r = crate::test_support::xorshift(&mut seed);
+            text.push_str(pieces[(r % pieces.len() as u64) as usize]);
+            text.push_str(match r % 7 {
                 0 => "\n\n",
                 1 => "\n",
                 _ => " ",

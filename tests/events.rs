@@ -1,6 +1,9 @@
 //! Event extraction on its own: sentences, event mentions, tense and aspect, polarity and
 //! modality, anchoring and coreference, with hand-placed timexes.
 
+mod common;
+
+use common::Rng;
 use eventline::{
     sentences, AnchorTarget, Aspect, Dct, Endpoint, EventAnalysis, EventClass, EventExtractor,
     Polarity, RelType, Tense, Timex, TimexKind,
@@ -554,13 +557,8 @@ fn the_whole_pipeline_survives_random_text() {
         "!",
     ];
     let ex = Extractor::new();
-    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+    let mut rng = Rng::new(0x2545_f491_4f6c_dd1d);
+    let mut next = move || rng.next();
     for _ in 0..300 {
         let len = (next() % 60) as usize;
         let mut text = String::new();
@@ -1321,19 +1319,13 @@ fn word_salad_never_panics() {
         "Sept.", "30", "\n", "\n\n", "é", "—",
     ];
     let ex = EventExtractor::new();
-    let mut state = 0x2545_F491_4F6C_DD1Du64;
-    let mut next = |n: usize| {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        (state % n as u64) as usize
-    };
+    let mut rng = Rng::new(0x2545_F491);
     for _ in 0..400 {
-        let len = next(40);
+        let len = rng.below(40);
         let text: String = (0..len)
-            .map(|_| WORDS[next(WORDS.len())])
+            .map(|_| *rng.pick(WORDS))
             .collect::<Vec<_>>()
-            .join(if next(2) == 0 { " " } else { "" });
+            .join(if rng.chance(50) { " " } else { "" });
         let a = ex.extract(&text, &[], Some(&dct("2025-03-31")));
         for e in &a.events {
             for m in e.mentions.iter().chain(std::iter::once(&e.trigger)) {

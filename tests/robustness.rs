@@ -7,37 +7,9 @@
 
 use eventline::{Dct, DocKind, Document, Tagger, Timex, TimexKind, TimexValue};
 
-/// xorshift64* (Vigna): tiny, deterministic, good enough to shuffle tokens.
-struct Rng(u64);
+mod common;
 
-impl Rng {
-    fn new(seed: u64) -> Rng {
-        // The state must never be zero.
-        Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
-    }
-
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    /// A number in `0..n` (`n > 0`).
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-
-    fn chance(&mut self, percent: usize) -> bool {
-        self.below(100) < percent
-    }
-}
+use common::Rng;
 
 /// Words the tagger reacts to, and words around them.
 const DATEISH: &[&str] = &[

@@ -1,6 +1,9 @@
 //! Timeline queries on hand-built events and annotations.
 
+mod common;
+
 use chrono::{NaiveDate, NaiveDateTime};
+use common::Rng;
 use eventline::{
     Anchor, AnchorTarget, Annotation, Aspect, Certainty, Dct, DocKind, Endpoint, Event, EventClass,
     EventSpec, Link, LocalEventId, Polarity, Provenance, RelType, Tense, Timeline, TimelineError,
@@ -578,13 +581,8 @@ fn no_panic_on_random_relations() {
         "PAST_REF",
         "199",
     ];
-    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut next = |n: usize| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        (seed % n as u64) as usize
-    };
+    let mut rng = Rng::new(0x9e37_79b9);
+    let mut next = |n: usize| rng.below(n);
     for round in 0..20 {
         let mut t = Timeline::new();
         let n = 12;
@@ -670,13 +668,8 @@ fn no_panic_on_random_annotations() {
         Some(TimexMod::LessThan),
         Some(TimexMod::MoreThan),
     ];
-    let mut seed: u64 = 0x1234_5678_9abc_def1;
-    let mut next = |n: usize| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        (seed % n.max(1) as u64) as usize
-    };
+    let mut rng = Rng::new(0x1234_5678_9abc_def1);
+    let mut next = |n: usize| rng.below(n.max(1));
     let mut all = Timeline::new();
     for doc in 0..30 {
         let n_timex = next(5);

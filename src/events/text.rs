@@ -1332,10 +1332,8 @@ mod tests {
         for _ in 0..3000 {
             let mut t = String::new();
             for _ in 0..12 {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                t.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+                let r = crate::test_support::xorshift(&mut seed);
+                t.push_str(pieces[(r % pieces.len() as u64) as usize]);
             }
             texts.push(t);
         }
