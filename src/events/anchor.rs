@@ -1177,10 +1177,10 @@ fn subordinated(text: &str, toks: &[Token], r: std::ops::Range<usize>) -> bool {
     })
 }
 
-/// "since then" or "since that time" among the tokens `from..to` (the last date named
-/// begins what follows).
+/// "since then" or "since that time" opening the sentence from token `from`, before the
+/// event at `to` (the last date named begins what follows).
 fn since_then(text: &str, toks: &[Token], from: usize, to: usize) -> bool {
-    (from..to).any(|k| {
+    (from..to.min(from + SINCE_THEN_REACH)).any(|k| {
         toks.get(k)
             .is_some_and(|t| with_lower(text, t, |w| w == "since"))
             && toks
@@ -1188,6 +1188,9 @@ fn since_then(text: &str, toks: &[Token], from: usize, to: usize) -> bool {
                 .is_some_and(|t| with_lower(text, t, |w| matches!(w, "then" | "that")))
     })
 }
+
+/// How far into its sentence "since then" is looked for ("And ever since then, …").
+const SINCE_THEN_REACH: usize = 4;
 
 /// A comma and a conjunction among the tokens `r` (", and", ", but"): a new clause.
 fn comma_conjunction(text: &str, toks: &[Token], r: std::ops::Range<usize>) -> bool {
