@@ -1344,7 +1344,7 @@ fn word_salad_never_panics() {
 #[test]
 fn a_when_clause_after_a_time_is_set_in_it() {
     let text = "Shares have been cut in half since August, when they traded at $30.";
-    let a = run_dated(text, &[("August", "2025-08")]);
+    let a = run_dated(text, &[("August", "2024-08")]);
     let traded = timex_links(&a, event(&a, "traded"))
         .map(|l| l.relation)
         .collect::<Vec<_>>();
@@ -1373,4 +1373,20 @@ fn a_subordinate_clause_keeps_its_time() {
     let a = run_dated(text, &[("2007", "2007")]);
     assert_eq!(linked_times(text, &a, "introduced"), ["2007"]);
     assert!(linked_times(text, &a, "lost").is_empty());
+}
+
+#[test]
+fn a_past_event_is_not_inside_a_time_after_the_document_date() {
+    let text = "Maresca said the team would bounce back on Wednesday.";
+    let a = run(
+        text,
+        &[tx(text, "Wednesday", 0, TimexKind::Date, "2025-11-12")],
+        "2025-11-10",
+    );
+    let said = event(&a, "said");
+    assert_eq!(said.dct_relation, Some(RelType::Before));
+    assert!(said
+        .anchor
+        .as_ref()
+        .is_none_or(|x| x.target == AnchorTarget::Dct));
 }

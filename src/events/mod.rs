@@ -553,6 +553,24 @@ impl EventExtractor {
                     let Some(tx) = timexes.get(l.timex) else {
                         continue;
                     };
+                    // A time on the other side of the document date from the event's tense
+                    // belongs to another clause ("Maresca said his team would bounce back on
+                    // Wednesday": not said on Wednesday).
+                    let tense_side = (dct_provenance == Provenance::Tense)
+                        .then_some(dct_rel)
+                        .flatten();
+                    let crossed = l.rel == RelType::IsIncluded
+                        && matches!(
+                            (
+                                tense_side,
+                                dct.and_then(|d| anchor::entailed_dct_relation(l.rel, tx, d))
+                            ),
+                            (Some(RelType::Before), Some(RelType::After))
+                                | (Some(RelType::After), Some(RelType::Before))
+                        );
+                    if crossed {
+                        continue;
+                    }
                     let take = !l.weak
                         && match (&anchor_, anchor_tx) {
                             (None, _) => true,
