@@ -549,25 +549,22 @@ impl EventExtractor {
                         .interval()
                         .map(|iv| (iv.end - iv.start).num_seconds())
                 };
+                // A time on the other side of the document date from the event's tense
+                // belongs to another clause ("Maresca said his team would bounce back on
+                // Wednesday": not said on Wednesday).
+                let other_side = match (dct_provenance, dct_rel) {
+                    (Provenance::Tense, Some(RelType::Before)) => Some(RelType::After),
+                    (Provenance::Tense, Some(RelType::After)) => Some(RelType::Before),
+                    _ => None,
+                };
                 for l in my_links() {
                     let Some(tx) = timexes.get(l.timex) else {
                         continue;
                     };
-                    // A time on the other side of the document date from the event's tense
-                    // belongs to another clause ("Maresca said his team would bounce back on
-                    // Wednesday": not said on Wednesday).
-                    let tense_side = (dct_provenance == Provenance::Tense)
-                        .then_some(dct_rel)
-                        .flatten();
                     let crossed = l.rel == RelType::IsIncluded
-                        && matches!(
-                            (
-                                tense_side,
-                                dct.and_then(|d| anchor::entailed_dct_relation(l.rel, tx, d))
-                            ),
-                            (Some(RelType::Before), Some(RelType::After))
-                                | (Some(RelType::After), Some(RelType::Before))
-                        );
+                        && other_side.is_some()
+                        && dct.and_then(|d| anchor::entailed_dct_relation(l.rel, tx, d))
+                            == other_side;
                     if crossed {
                         continue;
                     }
